@@ -1,0 +1,23 @@
+package org.livenesskiosk.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The entry point of every command. */
+@Command(name = "liveness-kiosk",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Face-liveness kiosk: proves that a live person stands in front of the camera.",
+        subcommands = {AnalyzeCommand.class, BenchCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        return commandLine;
+    }
+}

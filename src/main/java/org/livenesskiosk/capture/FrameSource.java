@@ -1,0 +1,19 @@
+package org.livenesskiosk.capture;
+
+import java.util.Optional;
+
+/** A sequence of frames in time order. Not thread-safe: one reader at a time. */
+public interface FrameSource extends AutoCloseable {
+
+    /** The next good frame, or empty at the end; corrupt frames on the way are skipped and counted. */
+    Optional<Frame> next();
+
+    /** How many frames could not be decoded and were skipped so far. */
+    int corruptFrames();
+
+    /** Frames per second of the source (nominal for a clip, as configured for a folder). */
+    double framesPerSecond();
+
+    @Override
+    void close();
+}

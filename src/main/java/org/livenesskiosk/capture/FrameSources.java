@@ -1,0 +1,55 @@
+package org.livenesskiosk.capture;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** Opens the right kind of source for a path: a clip, a folder of frames, or one image. */
+public final class FrameSources {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff");
+
+    private FrameSources() {
+    }
+
+    /**
+     * @param folderFramesPerSecond the frame rate given to a folder of frames (clips carry their own)
+     */
+    public static FrameSource open(Path path, double folderFramesPerSecond) throws CaptureException {
+        if (!Files.exists(path)) {
+            throw new CaptureException("No such file or folder: " + path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new CaptureException("Cannot read " + path + ": permission denied");
+        }
+        if (Files.isDirectory(path)) {
+            List<Path> frames = imagesIn(path);
+            if (frames.isEmpty()) {
+                throw new CaptureException("The folder " + path + " holds no JPEG or PNG frames");
+            }
+            return new ImageFolderSource(frames, folderFramesPerSecond);
+        }
+        if (isImage(path)) {
+            return new ImageFolderSource(List.of(path), folderFramesPerSecond);
+        }
+        return new ClipFrameSource(path);
+    }
+
+    private static List<Path> imagesIn(Path folder) throws CaptureException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).filter(FrameSources::isImage).sorted().toList();
+        } catch (IOException e) {
+            throw new CaptureException("Cannot list the folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isImage(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,80 @@
+package org.livenesskiosk.liveness;
+
+import java.util.function.ToDoubleFunction;
+
+import org.livenesskiosk.vision.FaceMetrics;
+
+/**
+ * How one action shows in the metrics: the value to watch, how far it departs from the person's
+ * neutral value, and the thresholds and durations that make it an action.
+ *
+ * @param value       the metric watched
+ * @param deviation   how far a value departs from the neutral one, in the direction of the action (signed)
+ * @param neutralPercentile which percentile of the recent values is the person's neutral value (0.5: the median)
+ * @param magnitude   whether to judge the absolute deviation (either direction counts) or only positive ones
+ * @param enter       deviation at which the action starts
+ * @param exit        deviation below which it has surely ended (below {@code enter}: hysteresis); it also
+ *                    ends once it has come back by half of its peak, for people who do not quite return
+ * @param maxNeutralDrift how far the current neutral may have drifted from the person's usual one (over
+ *                    a longer window) for an action to start: a blink must start from open eyes
+ * @param minDurationMs shortest action that counts
+ * @param maxDurationMs longest action that counts (a blink held for seconds is closed eyes, not a blink)
+ */
+public record ActionSignal(
+        ActionType type,
+        ToDoubleFunction<FaceMetrics> value,
+        Deviation deviation,
+        double neutralPercentile,
+        boolean magnitude,
+        double enter,
+        double exit,
+        double maxNeutralDrift,
+        long minDurationMs,
+        long maxDurationMs) {
+
+    /** How far {@code value} is from the neutral {@code baseline}, in the action's direction. */
+    @FunctionalInterface
+    public interface Deviation {
+        double of(double value, double baseline);
+    }
+
+    public ActionSignal {
+        if (exit >= enter) {
+            throw new IllegalArgumentException("exit must be below enter, for hysteresis");
+        }
+    }
+
+    /** For actions that may start from whatever the person's neutral currently is. */
+    private static final double ANY_NEUTRAL = Double.POSITIVE_INFINITY;
+
+    /**
+     * The eyes narrow to 78% of their open size or less and open again within 0.7 s. FaceMesh never
+     * closes the eyes fully (a closed eye still reads about 60% of an open one), so the drop asked
+     * for is modest; the open size is read high in the recent values, because blinks pull the median
+     * down. Eyelids that flutter while the eyes are kept closed or narrowed (the neutral more than a
+     * quarter below the usual open size) do not blink.
+     */
+    public static final ActionSignal BLINK = new ActionSignal(ActionType.BLINK, FaceMetrics::eyeAspectRatio,
+            (value, baseline) -> baseline <= 0 ? 0 : 1 - value / baseline, 0.7, false, 0.22, 0.11, 0.25, 0, 700);
+
+    /** The lips part by at least 0.3 of the mouth's width more than at rest, then close. */
+    public static final ActionSignal MOUTH = new ActionSignal(ActionType.MOUTH, FaceMetrics::mouthOpening,
+            (value, baseline) -> value - baseline, 0.3, false, 0.3, 0.15, ANY_NEUTRAL, 100, 10_000);
+
+    /** The head turns at least 20° to either side and comes back. */
+    public static final ActionSignal POS_YAW = new ActionSignal(ActionType.POS_YAW,
+            metrics -> metrics.pose().yawDegrees(), (value, baseline) -> value - baseline, 0.5, true, 20, 10, ANY_NEUTRAL, 100, 10_000);
+
+    /** The head lowers at least 12° and rises again within three seconds. */
+    public static final ActionSignal NOD = new ActionSignal(ActionType.NOD,
+            metrics -> metrics.pose().pitchDegrees(), (value, baseline) -> baseline - value, 0.5, false, 12, 6, ANY_NEUTRAL, 100, 3_000);
+
+    public static ActionSignal of(ActionType type) {
+        return switch (type) {
+            case BLINK -> BLINK;
+            case MOUTH -> MOUTH;
+            case POS_YAW -> POS_YAW;
+            case NOD -> NOD;
+        };
+    }
+}

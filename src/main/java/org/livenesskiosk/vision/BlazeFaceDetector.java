@@ -1,0 +1,164 @@
+package org.livenesskiosk.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Net;
+
+/**
+ * MediaPipe's BlazeFace run through OpenCV DNN: letterboxing, anchor decoding and weighted
+ * non-maximum suppression, as MediaPipe's face detection graph does them.
+ *
+ * <p>Not thread-safe: one instance per analysis thread. Call from inside a
+ * {@link org.bytedeco.javacpp.PointerScope} so that the temporary {@code Mat}s are released.
+ */
+public final class BlazeFaceDetector {
+
+    private static final int KEYPOINTS = 6;
+    private static final int VALUES_PER_ANCHOR = 4 + 2 * KEYPOINTS;
+    private static final double MIN_SCORE = 0.5;
+    private static final double SUPPRESSION_IOU = 0.3;
+    /** BlazeFace's logits are clipped to ±100 before the sigmoid, as MediaPipe does. */
+    private static final double SCORE_CLIP = 100;
+
+    private final DetectorModel model;
+    private final Net net;
+    private final StringVector outputNames;
+
+    public BlazeFaceDetector(DetectorModel model, Models models) {
+        this.model = model;
+        this.net = models.load(model.modelFile());
+        this.outputNames = net.getUnconnectedOutLayersNames();
+    }
+
+    public DetectorModel model() {
+        return model;
+    }
+
+    /** Faces in a 3-channel BGR frame, best first. */
+    public List<FaceDetection> detect(Mat bgr) {
+        int size = model.inputSize();
+        double scale = (double) size / Math.max(bgr.cols(), bgr.rows());
+        int scaledWidth = Math.max(1, (int) Math.round(bgr.cols() * scale));
+        int scaledHeight = Math.max(1, (int) Math.round(bgr.rows() * scale));
+        int padLeft = (size - scaledWidth) / 2;
+        int padTop = (size - scaledHeight) / 2;
+
+        Mat scaled = new Mat();
+        resize(bgr, scaled, new Size(scaledWidth, scaledHeight), 0, 0, INTER_AREA);
+        Mat letterboxed = new Mat();
+        copyMakeBorder(scaled, letterboxed, padTop, size - scaledHeight - padTop, padLeft,
+                size - scaledWidth - padLeft, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
+        // BlazeFace takes RGB scaled to [-1, 1].
+        Mat blob = blobFromImage(letterboxed, 1 / 127.5, new Size(), new Scalar(127.5, 127.5, 127.5, 0), true, false, CV_32F);
+        net.setInput(blob);
+        MatVector outputs = new MatVector();
+        net.forward(outputs, outputNames);
+
+        float[] first = Tensors.toFloats(outputs.get(0));
+        float[] second = Tensors.toFloats(outputs.get(1));
+        boolean firstIsScores = first.length == model.anchorCount();
+        float[] scores = firstIsScores ? first : second;
+        float[] regressors = firstIsScores ? second : first;
+
+        Letterbox letterbox = new Letterbox(size, scale, padLeft, padTop);
+        return suppress(decode(scores, regressors, letterbox));
+    }
+
+    /** Maps normalised coordinates of the padded model input back to frame pixels. */
+    private record Letterbox(int size, double scale, int padLeft, int padTop) {
+        Point2 toFrame(double normalizedX, double normalizedY) {
+            return new Point2((normalizedX * size - padLeft) / scale, (normalizedY * size - padTop) / scale);
+        }
+    }
+
+    private List<FaceDetection> decode(float[] scores, float[] regressors, Letterbox letterbox) {
+        List<FaceDetection> candidates = new ArrayList<>();
+        double size = model.inputSize();
+        for (int anchor = 0; anchor < model.anchorCount(); anchor++) {
+            double score = Tensors.sigmoid(Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, scores[anchor])));
+            if (score < MIN_SCORE) {
+                continue;
+            }
+            int offset = anchor * VALUES_PER_ANCHOR;
+            double anchorX = model.anchorX(anchor);
+            double anchorY = model.anchorY(anchor);
+            double centerX = regressors[offset] / size + anchorX;
+            double centerY = regressors[offset + 1] / size + anchorY;
+            double width = regressors[offset + 2] / size;
+            double height = regressors[offset + 3] / size;
+            Point2 topLeft = letterbox.toFrame(centerX - width / 2, centerY - height / 2);
+            Point2 bottomRight = letterbox.toFrame(centerX + width / 2, centerY + height / 2);
+            List<Point2> keypoints = new ArrayList<>(KEYPOINTS);
+            for (int k = 0; k < KEYPOINTS; k++) {
+                keypoints.add(letterbox.toFrame(regressors[offset + 4 + 2 * k] / size + anchorX,
+                        regressors[offset + 5 + 2 * k] / size + anchorY));
+            }
+            Box box = new Box(topLeft.x(), topLeft.y(), bottomRight.x() - topLeft.x(), bottomRight.y() - topLeft.y());
+            candidates.add(new FaceDetection(box, keypoints, score));
+        }
+        return candidates;
+    }
+
+    /**
+     * Weighted non-maximum suppression: each kept face is the score-weighted mean of the
+     * candidates that overlap the best one, which steadies the box from frame to frame.
+     */
+    static List<FaceDetection> suppress(List<FaceDetection> candidates) {
+        List<FaceDetection> remaining = new ArrayList<>(candidates);
+        remaining.sort(Comparator.comparingDouble(FaceDetection::score).reversed());
+        List<FaceDetection> kept = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            FaceDetection best = remaining.get(0);
+            List<FaceDetection> cluster = new ArrayList<>();
+            for (FaceDetection candidate : remaining) {
+                if (best.box().iou(candidate.box()) > SUPPRESSION_IOU) {
+                    cluster.add(candidate);
+                }
+            }
+            remaining.removeAll(cluster);
+            kept.add(weightedMean(cluster, best.score()));
+        }
+        return kept;
+    }
+
+    private static FaceDetection weightedMean(List<FaceDetection> cluster, double score) {
+        double total = 0;
+        double x = 0;
+        double y = 0;
+        double width = 0;
+        double height = 0;
+        double[] keypointX = new double[KEYPOINTS];
+        double[] keypointY = new double[KEYPOINTS];
+        for (FaceDetection face : cluster) {
+            double weight = face.score();
+            total += weight;
+            x += weight * face.box().x();
+            y += weight * face.box().y();
+            width += weight * face.box().width();
+            height += weight * face.box().height();
+            for (int k = 0; k < KEYPOINTS; k++) {
+                keypointX[k] += weight * face.keypoints().get(k).x();
+                keypointY[k] += weight * face.keypoints().get(k).y();
+            }
+        }
+        List<Point2> keypoints = new ArrayList<>(KEYPOINTS);
+        for (int k = 0; k < KEYPOINTS; k++) {
+            keypoints.add(new Point2(keypointX[k] / total, keypointY[k] / total));
+        }
+        return new FaceDetection(new Box(x / total, y / total, width / total, height / total), keypoints, score);
+    }
+}

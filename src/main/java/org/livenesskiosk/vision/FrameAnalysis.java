@@ -1,0 +1,34 @@
+package org.livenesskiosk.vision;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the pipeline saw in one frame; what the liveness rules and the UI work on.
+ *
+ * @param index       the frame's position in its source, from 0
+ * @param timestampMs the frame's time in its source, in milliseconds
+ * @param faces       every face measured, largest first
+ * @param otherFaces  faces the detector saw but that could not be measured (turned away, half hidden)
+ */
+public record FrameAnalysis(int index, long timestampMs, int frameWidth, int frameHeight, List<FaceObservation> faces,
+                            List<Box> otherFaces) {
+
+    public FrameAnalysis {
+        faces = faces.stream()
+                .sorted(Comparator.comparingDouble((FaceObservation face) -> face.metrics().box().area()).reversed())
+                .toList();
+        otherFaces = List.copyOf(otherFaces);
+    }
+
+    /** How many faces are in view, measured or not. */
+    public int faceCount() {
+        return faces.size() + otherFaces.size();
+    }
+
+    /** The largest face: the customer's, when there is one. */
+    public Optional<FaceObservation> mainFace() {
+        return faces.isEmpty() ? Optional.empty() : Optional.of(faces.get(0));
+    }
+}

@@ -1,0 +1,84 @@
+package org.livenesskiosk.vision;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Measures every face in a frame: detection, tracking, landmarks and metrics, in one call per
+ * frame on the analysis thread. Frames of one source must come in order; call {@link #reset()}
+ * before frames that do not continue the previous ones.
+ */
+public final class FrameAnalyzer {
+
+    private final FaceTracker tracker;
+
+    public FrameAnalyzer(Models models) {
+        this.tracker = new FaceTracker(
+                new BlazeFaceDetector(DetectorModel.SHORT_RANGE, models),
+                new BlazeFaceDetector(DetectorModel.FULL_RANGE, models),
+                new FaceMeshLandmarker(models));
+    }
+
+    /**
+     * Analyses one frame (grey, BGR or BGRA). Every native buffer made on the way is released
+     * before this returns; the frame itself stays the caller's.
+     */
+    public FrameAnalysis analyze(Mat frame, int index, long timestampMs) {
+        try (PointerScope scope = new PointerScope()) {
+            Mat bgr = toBgr(frame);
+            FaceTracker.Tracking tracking = tracker.track(bgr, timestampMs);
+            List<FaceObservation> faces = new ArrayList<>();
+            for (FaceTracker.TrackedFace face : tracking.followed()) {
+                faces.add(new FaceObservation(face.trackId(), face.landmarks(), metrics(bgr, face)));
+            }
+            return new FrameAnalysis(index, timestampMs, frame.cols(), frame.rows(), faces, tracking.unfollowed());
+        }
+    }
+
+    /** Forgets the faces followed so far. */
+    public void reset() {
+        tracker.reset();
+    }
+
+    private static Mat toBgr(Mat frame) {
+        return switch (frame.channels()) {
+            case 3 -> frame;
+            case 1 -> convert(frame, COLOR_GRAY2BGR);
+            case 4 -> convert(frame, COLOR_BGRA2BGR);
+            default -> throw new IllegalArgumentException("Frames must have 1, 3 or 4 channels, not " + frame.channels());
+        };
+    }
+
+    private static Mat convert(Mat frame, int code) {
+        Mat converted = new Mat();
+        cvtColor(frame, converted, code);
+        return converted;
+    }
+
+    private static FaceMetrics metrics(Mat bgr, FaceTracker.TrackedFace face) {
+        FaceLandmarks landmarks = face.landmarks();
+        Box box = landmarks.bounds();
+        double motion = face.previousBox() == null || box.width() <= 0 ? 0
+                : Math.hypot(box.centerX() - face.previousBox().centerX(), box.centerY() - face.previousBox().centerY())
+                        / box.width();
+        return new FaceMetrics(
+                FaceGeometry.rightEyeAspectRatio(landmarks),
+                FaceGeometry.leftEyeAspectRatio(landmarks),
+                FaceGeometry.mouthOpening(landmarks),
+                FaceGeometry.headPose(landmarks),
+                box,
+                box.width() / bgr.cols(),
+                box.centerX() / bgr.cols() - 0.5,
+                box.centerY() / bgr.rows() - 0.5,
+                FaceExposureMeter.measure(bgr, box),
+                motion,
+                landmarks.presence());
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The kiosk's eyes: verified MediaPipe models run through OpenCV DNN to find faces (BlazeFace),
+ * their 468 landmarks (FaceMesh), and the per-face metrics every later stage relies on.
+ *
+ * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
+ * records in it) is plain immutable Java, so that the liveness rules never see a native
+ * {@code Mat}. Native memory is released inside {@link org.livenesskiosk.vision.FrameAnalyzer#analyze}
+ * before it returns.
+ */
+package org.livenesskiosk.vision;
