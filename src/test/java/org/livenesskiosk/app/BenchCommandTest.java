@@ -1,0 +1,36 @@
+package org.livenesskiosk.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.livenesskiosk.testdata.SharedData;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** The shape of what bench reports; the figures themselves are measured by running it, not here. */
+class BenchCommandTest {
+
+    @Test
+    void endsWithOneJsonObjectOfFigures() {
+        CommandLineRun run = CommandLineRun.of("bench", "--source",
+                SharedData.video("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi").toString(),
+                "--frames", "12", "--repeat", "2", "--frame-size", "640x480");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.lines();
+        JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals(12, figures.get("frames").getAsInt());
+        assertEquals(640, figures.get("width").getAsInt());
+        assertEquals(480, figures.get("height").getAsInt());
+        for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95")) {
+            assertTrue(figures.get(figure).getAsDouble() > 0, figure + " in " + figures);
+        }
+        double speedup = figures.get("baselineMsMedian").getAsDouble() / figures.get("pipelineMsMedian").getAsDouble();
+        assertEquals(speedup, figures.get("speedup").getAsDouble(), 0.01 * speedup);
+        assertEquals(1.0, figures.get("pipelineFacesPerFrame").getAsDouble());
+    }
+}

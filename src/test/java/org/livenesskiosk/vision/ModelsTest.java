@@ -1,0 +1,64 @@
+package org.livenesskiosk.vision;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ModelsTest {
+
+    @TempDir
+    Path folder;
+
+    @ParameterizedTest
+    @EnumSource(ModelFile.class)
+    void loadsEveryPackedModel(ModelFile model) {
+        assertFalse(Models.fromClasspath().load(model).empty());
+    }
+
+    @Test
+    void acceptsAnExactCopyInAFolder() throws IOException {
+        byte[] bytes = Models.fromClasspath().verifiedBytes(ModelFile.FACE_LANDMARKS);
+        Files.write(folder.resolve("face_landmark.tflite"), bytes);
+
+        assertArrayEquals(bytes, Models.fromDirectory(folder).verifiedBytes(ModelFile.FACE_LANDMARKS));
+    }
+
+    @Test
+    void refusesAModelWithOneBitChanged() throws IOException {
+        byte[] bytes = Models.fromClasspath().verifiedBytes(ModelFile.FACE_DETECTION_SHORT_RANGE);
+        bytes[1000] ^= 0x10;
+        Files.write(folder.resolve("face_detection_short_range.tflite"), bytes);
+
+        ModelException refused = assertThrows(ModelException.class,
+                () -> Models.fromDirectory(folder).load(ModelFile.FACE_DETECTION_SHORT_RANGE));
+        assertEquals("face_detection_short_range.tflite", refused.fileName());
+        assertTrue(refused.getMessage().contains("altered or is corrupt"), refused.getMessage());
+    }
+
+    @Test
+    void refusesAMissingModel() {
+        ModelException refused = assertThrows(ModelException.class,
+                () -> Models.fromDirectory(folder).load(ModelFile.FACE_DETECTION_FULL_RANGE));
+        assertEquals("face_detection_full_range.tflite", refused.fileName());
+        assertTrue(refused.getMessage().contains("missing"), refused.getMessage());
+    }
+
+    @Test
+    void refusesATruncatedModel() throws IOException {
+        byte[] bytes = Models.fromClasspath().verifiedBytes(ModelFile.FACE_LANDMARKS);
+        Files.write(folder.resolve("face_landmark.tflite"), java.util.Arrays.copyOf(bytes, bytes.length / 3));
+
+        assertThrows(ModelException.class, () -> Models.fromDirectory(folder).load(ModelFile.FACE_LANDMARKS));
+    }
+}
