@@ -1,11 +1,8 @@
 package org.livenesskiosk.app;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
-import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,13 +13,16 @@ import java.util.concurrent.Callable;
 
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
+import org.livenesskiosk.capture.CaptureException;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.liveness.ActionDetectors;
+import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.HaarBaseline;
+import org.livenesskiosk.vision.Letterbox;
 
 import com.google.gson.Gson;
 
@@ -34,11 +34,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Times our pipeline against the classic Haar-cascade baseline on the same decoded frames, in
- * the same process, on one core. Its last line is one JSON object, so that figures can be tracked
- * from run to run.
+ * the same process, on one core; with labels, also scores the blinks seen. Its last line is one
+ * JSON object, so that figures can be tracked from run to run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the vision pipeline against OpenCV's Haar cascades on the same frames of a clip, on one core.",
+        description = {"Times the vision pipeline against OpenCV's Haar cascades on the same frames, on one core,",
+            "and with --labels scores the blinks seen against hand-checked ones.",
             "The last line printed is one JSON object with the figures."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -46,20 +47,25 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "PATH",
-            description = "An MJPEG .avi clip, a folder of frames, or an image.")
-    private Path source;
+            description = "An MJPEG .avi clip, a folder of frames, or an image. Repeat to bench several.")
+    private List<Path> sources;
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
             description = "How many times to run over the frames. Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
     @Option(names = "--frames", defaultValue = "300", paramLabel = "N",
-            description = "At most this many frames from the start of the source are kept in memory and timed. Default: ${DEFAULT-VALUE}.")
+            description = "At most this many frames from the start of each source are kept in memory and timed. Default: ${DEFAULT-VALUE}.")
     private int maxFrames;
 
     @Option(names = "--frame-size", paramLabel = "WxH",
             description = "Fit every frame into this size (scaled and padded, never squashed) before timing, e.g. 640x480.")
     private String frameSize;
+
+    @Option(names = "--labels", paramLabel = "DIR",
+            description = "Folder of hand-checked events, <clip name>.events.csv per clip (as in the shared test data): "
+                    + "blink recall and false blinks per minute over the frames timed.")
+    private Path labelsFolder;
 
     @Option(names = "--fps", defaultValue = "25", paramLabel = "N",
             description = "Frame rate of a folder of frames. Default: ${DEFAULT-VALUE}.")
@@ -71,49 +77,81 @@ final class BenchCommand implements Callable<Integer> {
     private record TimedFrame(Mat image, long timestampMs) {
     }
 
+    /** Everything measured, over all sources. */
+    private static final class Figures {
+        final Timings decoding = new Timings();
+        final Timings pipeline = new Timings();
+        final Timings haar = new Timings();
+        long timedFrames;
+        long pipelineFaces;
+        long haarFaces;
+        long haarEyes;
+        BlinkScore blinks = BlinkScore.NONE;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         opencv_core.setNumThreads(1);
         FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
         HaarBaseline baseline = new HaarBaseline();
-
-        Timings decoding = new Timings();
-        List<TimedFrame> frames = decode(decoding);
-        if (frames.isEmpty()) {
-            spec.commandLine().getErr().println("No frame of " + source + " could be decoded");
-            return ErrorReporter.EXIT_FAILURE;
-        }
-        try {
-            // One untimed pass lets the JIT and OpenCV's allocations settle.
-            runPipeline(analyzer, frames, new Timings());
-
-            Timings pipeline = new Timings();
-            Timings haar = new Timings();
-            long pipelineFaces = 0;
-            long haarFaces = 0;
-            for (int run = 0; run < repeat; run++) {
-                analyzer.reset();
-                for (TimedFrame frame : frames) {
-                    long start = System.nanoTime();
-                    int found = analyzer.analyze(frame.image(), 0, frame.timestampMs()).faceCount();
-                    pipeline.add(System.nanoTime() - start);
-                    pipelineFaces += found;
-
-                    start = System.nanoTime();
-                    HaarBaseline.Result classic = baseline.detect(frame.image());
-                    haar.add(System.nanoTime() - start);
-                    haarFaces += classic.faces();
-                }
+        Figures figures = new Figures();
+        boolean warmedUp = false;
+        for (Path source : sources) {
+            List<TimedFrame> frames = decode(source, figures.decoding);
+            if (frames.isEmpty()) {
+                spec.commandLine().getErr().println("No frame of " + source + " could be decoded");
+                return ErrorReporter.EXIT_FAILURE;
             }
-            report(out, frames, decoding, pipeline, haar, pipelineFaces, haarFaces);
-        } finally {
-            frames.forEach(frame -> frame.image().close());
+            try {
+                if (!warmedUp) {
+                    // One untimed pass lets the JIT and OpenCV's allocations settle.
+                    frames.forEach(frame -> analyzer.analyze(frame.image(), 0, frame.timestampMs()));
+                    warmedUp = true;
+                }
+                List<ActionEvent> events = time(frames, analyzer, baseline, figures);
+                out.printf("source      %s: %d frames of %dx%d%n", source, frames.size(), frames.get(0).image().cols(),
+                        frames.get(0).image().rows());
+                Optional<Path> labels = labelsOf(source);
+                if (labels.isPresent()) {
+                    double minutes = frames.get(frames.size() - 1).timestampMs() / 60_000.0;
+                    figures.blinks = figures.blinks.plus(BlinkScore.of(events, LabelledEvent.read(labels.get()), minutes));
+                }
+            } finally {
+                frames.forEach(frame -> frame.image().close());
+            }
         }
+        report(out, figures);
         return 0;
     }
 
-    private List<TimedFrame> decode(Timings decoding) throws Exception {
+    /** Times every frame {@code repeat} times through both pipelines; returns the actions seen in the first run. */
+    private List<ActionEvent> time(List<TimedFrame> frames, FrameAnalyzer analyzer, HaarBaseline baseline, Figures figures) {
+        List<ActionEvent> events = new ArrayList<>();
+        for (int run = 0; run < repeat; run++) {
+            analyzer.reset();
+            ActionDetectors detectors = ActionDetectors.forAllActions();
+            for (TimedFrame frame : frames) {
+                long start = System.nanoTime();
+                FrameAnalysis analysis = analyzer.analyze(frame.image(), 0, frame.timestampMs());
+                figures.pipeline.add(System.nanoTime() - start);
+                figures.pipelineFaces += analysis.faceCount();
+                if (run == 0) {
+                    events.addAll(detectors.accept(analysis));
+                }
+
+                start = System.nanoTime();
+                HaarBaseline.Result classic = baseline.detect(frame.image());
+                figures.haar.add(System.nanoTime() - start);
+                figures.haarFaces += classic.faces();
+                figures.haarEyes += classic.eyes();
+                figures.timedFrames++;
+            }
+        }
+        return events;
+    }
+
+    private List<TimedFrame> decode(Path source, Timings decoding) throws CaptureException {
         List<TimedFrame> frames = new ArrayList<>();
         try (FrameSource frameSource = FrameSources.open(source, folderFramesPerSecond)) {
             while (frames.size() < maxFrames) {
@@ -130,13 +168,13 @@ final class BenchCommand implements Callable<Integer> {
         return frames;
     }
 
-    private static void runPipeline(FrameAnalyzer analyzer, List<TimedFrame> frames, Timings timings) {
-        analyzer.reset();
-        for (TimedFrame frame : frames) {
-            long start = System.nanoTime();
-            analyzer.analyze(frame.image(), 0, frame.timestampMs());
-            timings.add(System.nanoTime() - start);
+    private Optional<Path> labelsOf(Path source) {
+        if (labelsFolder == null) {
+            return Optional.empty();
         }
+        String name = source.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path labels = labelsFolder.resolve(name + ".events.csv");
+        return Files.isReadable(labels) ? Optional.of(labels) : Optional.empty();
     }
 
     /** The frame scaled and padded into {@code --frame-size}, or as decoded when none is given. */
@@ -145,55 +183,51 @@ final class BenchCommand implements Callable<Integer> {
             return image;
         }
         String[] parts = frameSize.toLowerCase().split("x");
-        int width = Integer.parseInt(parts[0]);
-        int height = Integer.parseInt(parts[1]);
-        double scale = Math.min((double) width / image.cols(), (double) height / image.rows());
-        int scaledWidth = Math.max(1, (int) Math.round(image.cols() * scale));
-        int scaledHeight = Math.max(1, (int) Math.round(image.rows() * scale));
-        Mat scaled = new Mat();
-        resize(image, scaled, new Size(scaledWidth, scaledHeight), 0, 0, INTER_AREA);
-        Mat padded = new Mat();
-        int left = (width - scaledWidth) / 2;
-        int top = (height - scaledHeight) / 2;
-        copyMakeBorder(scaled, padded, top, height - scaledHeight - top, left, width - scaledWidth - left,
-                BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
-        scaled.close();
+        Mat fitted = new Mat();
+        Letterbox.fit(image, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), fitted);
         image.close();
-        return padded;
+        return fitted;
     }
 
-    private void report(PrintWriter out, List<TimedFrame> frames, Timings decoding, Timings pipeline, Timings haar,
-                        long pipelineFaces, long haarFaces) {
-        Mat first = frames.get(0).image();
-        long timedFrames = (long) frames.size() * repeat;
-        double speedup = haar.median() / pipeline.median();
-        out.printf("source      %s (%d frames of %dx%d, %d runs, 1 thread)%n", source, frames.size(), first.cols(),
-                first.rows(), repeat);
-        out.printf("decode      median %7.2f ms  p95 %7.2f ms%n", decoding.median(), decoding.p95());
-        out.printf("pipeline    median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", pipeline.median(),
-                pipeline.p95(), 1000 / pipeline.median(), (double) pipelineFaces / timedFrames);
-        out.printf("haar        median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", haar.median(), haar.p95(),
-                1000 / haar.median(), (double) haarFaces / timedFrames);
+    private void report(PrintWriter out, Figures figures) {
+        double speedup = figures.haar.median() / figures.pipeline.median();
+        double pipelineFacesPerFrame = (double) figures.pipelineFaces / figures.timedFrames;
+        double haarFacesPerFrame = (double) figures.haarFaces / figures.timedFrames;
+        double haarEyesPerFrame = (double) figures.haarEyes / figures.timedFrames;
+        out.printf("timed       %d frames (%d runs, 1 thread)%n", figures.timedFrames, repeat);
+        out.printf("decode      median %7.2f ms  p95 %7.2f ms%n", figures.decoding.median(), figures.decoding.p95());
+        out.printf("pipeline    median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", figures.pipeline.median(),
+                figures.pipeline.p95(), 1000 / figures.pipeline.median(), pipelineFacesPerFrame);
+        out.printf("haar        median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame  %.2f eyes/frame%n",
+                figures.haar.median(), figures.haar.p95(), 1000 / figures.haar.median(), haarFacesPerFrame, haarEyesPerFrame);
         out.printf("speedup     %.1fx (Haar median / pipeline median)%n", speedup);
 
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("source", source.toString());
-        figures.put("frames", frames.size());
-        figures.put("width", first.cols());
-        figures.put("height", first.rows());
-        figures.put("repeat", repeat);
-        figures.put("decodeMsMedian", rounded(decoding.median()));
-        figures.put("decodeMsP95", rounded(decoding.p95()));
-        figures.put("pipelineMsMedian", rounded(pipeline.median()));
-        figures.put("pipelineMsP95", rounded(pipeline.p95()));
-        figures.put("pipelineFps", rounded(1000 / pipeline.median()));
-        figures.put("pipelineFacesPerFrame", rounded((double) pipelineFaces / timedFrames));
-        figures.put("baselineMsMedian", rounded(haar.median()));
-        figures.put("baselineMsP95", rounded(haar.p95()));
-        figures.put("baselineFps", rounded(1000 / haar.median()));
-        figures.put("baselineFacesPerFrame", rounded((double) haarFaces / timedFrames));
-        figures.put("speedup", rounded(speedup));
-        out.println(new Gson().toJson(figures));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sources", sources.stream().map(Path::toString).toList());
+        json.put("frameSize", frameSize == null ? "as decoded" : frameSize);
+        json.put("timedFrames", figures.timedFrames);
+        json.put("repeat", repeat);
+        json.put("decodeMsMedian", rounded(figures.decoding.median()));
+        json.put("decodeMsP95", rounded(figures.decoding.p95()));
+        json.put("pipelineMsMedian", rounded(figures.pipeline.median()));
+        json.put("pipelineMsP95", rounded(figures.pipeline.p95()));
+        json.put("pipelineFps", rounded(1000 / figures.pipeline.median()));
+        json.put("pipelineFacesPerFrame", rounded(pipelineFacesPerFrame));
+        json.put("baselineMsMedian", rounded(figures.haar.median()));
+        json.put("baselineMsP95", rounded(figures.haar.p95()));
+        json.put("baselineFps", rounded(1000 / figures.haar.median()));
+        json.put("baselineFacesPerFrame", rounded(haarFacesPerFrame));
+        json.put("baselineEyesPerFrame", rounded(haarEyesPerFrame));
+        json.put("speedup", rounded(speedup));
+        BlinkScore blinks = figures.blinks;
+        if (blinks.labelled() > 0) {
+            out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),
+                    blinks.labelled(), blinks.recall(), blinks.falseBlinks(), blinks.minutes(), blinks.falseBlinksPerMinute());
+            json.put("labelledBlinks", blinks.labelled());
+            json.put("blinkRecall", rounded(blinks.recall()));
+            json.put("falseBlinksPerMinute", rounded(blinks.falseBlinksPerMinute()));
+        }
+        out.println(new Gson().toJson(json));
         out.flush();
     }
 

@@ -1,11 +1,7 @@
 package org.livenesskiosk.vision;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
-import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
-import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,17 +47,8 @@ public final class BlazeFaceDetector {
     /** Faces in a 3-channel BGR frame, best first. */
     public List<FaceDetection> detect(Mat bgr) {
         int size = model.inputSize();
-        double scale = (double) size / Math.max(bgr.cols(), bgr.rows());
-        int scaledWidth = Math.max(1, (int) Math.round(bgr.cols() * scale));
-        int scaledHeight = Math.max(1, (int) Math.round(bgr.rows() * scale));
-        int padLeft = (size - scaledWidth) / 2;
-        int padTop = (size - scaledHeight) / 2;
-
-        Mat scaled = new Mat();
-        resize(bgr, scaled, new Size(scaledWidth, scaledHeight), 0, 0, INTER_AREA);
         Mat letterboxed = new Mat();
-        copyMakeBorder(scaled, letterboxed, padTop, size - scaledHeight - padTop, padLeft,
-                size - scaledWidth - padLeft, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
+        Letterbox letterbox = Letterbox.fit(bgr, size, size, letterboxed);
         // BlazeFace takes RGB scaled to [-1, 1].
         Mat blob = blobFromImage(letterboxed, 1 / 127.5, new Size(), new Scalar(127.5, 127.5, 127.5, 0), true, false, CV_32F);
         net.setInput(blob);
@@ -74,15 +61,7 @@ public final class BlazeFaceDetector {
         float[] scores = firstIsScores ? first : second;
         float[] regressors = firstIsScores ? second : first;
 
-        Letterbox letterbox = new Letterbox(size, scale, padLeft, padTop);
         return suppress(decode(scores, regressors, letterbox));
-    }
-
-    /** Maps normalised coordinates of the padded model input back to frame pixels. */
-    private record Letterbox(int size, double scale, int padLeft, int padTop) {
-        Point2 toFrame(double normalizedX, double normalizedY) {
-            return new Point2((normalizedX * size - padLeft) / scale, (normalizedY * size - padTop) / scale);
-        }
     }
 
     private List<FaceDetection> decode(float[] scores, float[] regressors, Letterbox letterbox) {
@@ -100,12 +79,12 @@ public final class BlazeFaceDetector {
             double centerY = regressors[offset + 1] / size + anchorY;
             double width = regressors[offset + 2] / size;
             double height = regressors[offset + 3] / size;
-            Point2 topLeft = letterbox.toFrame(centerX - width / 2, centerY - height / 2);
-            Point2 bottomRight = letterbox.toFrame(centerX + width / 2, centerY + height / 2);
+            Point2 topLeft = letterbox.toFrame((centerX - width / 2) * size, (centerY - height / 2) * size);
+            Point2 bottomRight = letterbox.toFrame((centerX + width / 2) * size, (centerY + height / 2) * size);
             List<Point2> keypoints = new ArrayList<>(KEYPOINTS);
             for (int k = 0; k < KEYPOINTS; k++) {
-                keypoints.add(letterbox.toFrame(regressors[offset + 4 + 2 * k] / size + anchorX,
-                        regressors[offset + 5 + 2 * k] / size + anchorY));
+                keypoints.add(letterbox.toFrame(regressors[offset + 4 + 2 * k] + anchorX * size,
+                        regressors[offset + 5 + 2 * k] + anchorY * size));
             }
             Box box = new Box(topLeft.x(), topLeft.y(), bottomRight.x() - topLeft.x(), bottomRight.y() - topLeft.y());
             candidates.add(new FaceDetection(box, keypoints, score));

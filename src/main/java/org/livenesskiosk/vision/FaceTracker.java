@@ -30,7 +30,7 @@ final class FaceTracker {
     private final FaceMeshLandmarker landmarker;
 
     private final List<Track> tracks = new ArrayList<>();
-    private List<Box> unfollowed = List.of();
+    private final List<Box> unfollowed = new ArrayList<>();
     private int nextTrackId = 1;
     private boolean lostFace;
     private long lastFullDetectionMs = Long.MIN_VALUE;
@@ -71,7 +71,7 @@ final class FaceTracker {
         List<Track> fresh = List.of();
         if (tracks.isEmpty() || lostFace || fullDue) {
             fresh = addNewFaces(detect(bgr, fullDue));
-            unfollowed = new ArrayList<>();
+            unfollowed.clear();
             if (fullDue) {
                 lastFullDetectionMs = timestampMs;
             }
@@ -82,11 +82,12 @@ final class FaceTracker {
             FaceLandmarks landmarks = landmarker.landmarks(bgr, track.region);
             Box box = landmarks.bounds();
             boolean isFresh = fresh.contains(track);
-            if (landmarks.presence() < MIN_PRESENCE || duplicates(box, faces)) {
+            boolean lost = landmarks.presence() < MIN_PRESENCE;
+            if (lost || duplicates(box, faces)) {
                 tracks.remove(track);
                 if (!isFresh) {
                     lostFace = true;
-                } else if (track.detection.score() >= MIN_UNFOLLOWED_SCORE
+                } else if (lost && track.detection.score() >= MIN_UNFOLLOWED_SCORE
                         && unfollowed.stream().noneMatch(other -> isSameFace(other, track.detection.box()))) {
                     unfollowed.add(track.detection.box());
                 }
@@ -96,16 +97,14 @@ final class FaceTracker {
             track.region = FaceRegion.fromLandmarks(landmarks);
             track.lastBox = box;
         }
-        List<Box> stillUnfollowed = unfollowed.stream()
-                .filter(other -> faces.stream().noneMatch(face -> isSameFace(other, face.landmarks().bounds())))
-                .toList();
-        return new Tracking(faces, stillUnfollowed);
+        unfollowed.removeIf(other -> faces.stream().anyMatch(face -> isSameFace(other, face.landmarks().bounds())));
+        return new Tracking(faces, List.copyOf(unfollowed));
     }
 
     /** Forgets every face: the next frame is not a continuation of the last. */
     void reset() {
         tracks.clear();
-        unfollowed = List.of();
+        unfollowed.clear();
         lostFace = false;
         lastFullDetectionMs = Long.MIN_VALUE;
     }

@@ -23,14 +23,28 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.lines();
         JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
-        assertEquals(12, figures.get("frames").getAsInt());
-        assertEquals(640, figures.get("width").getAsInt());
-        assertEquals(480, figures.get("height").getAsInt());
+        assertEquals(24, figures.get("timedFrames").getAsInt());
+        assertEquals("640x480", figures.get("frameSize").getAsString());
         for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95")) {
             assertTrue(figures.get(figure).getAsDouble() > 0, figure + " in " + figures);
         }
         double speedup = figures.get("baselineMsMedian").getAsDouble() / figures.get("pipelineMsMedian").getAsDouble();
         assertEquals(speedup, figures.get("speedup").getAsDouble(), 0.01 * speedup);
         assertEquals(1.0, figures.get("pipelineFacesPerFrame").getAsDouble());
+        assertTrue(!figures.has("blinkRecall"), "no labels, no blink score");
+    }
+
+    @Test
+    void scoresTheBlinksAgainstTheLabels() {
+        CommandLineRun run = CommandLineRun.of("bench", "--repeat", "1",
+                "--source", SharedData.video("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi").toString(),
+                "--labels", SharedData.annotation("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.events.csv").getParent().toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.lines();
+        JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals(10, figures.get("labelledBlinks").getAsInt());
+        assertTrue(figures.get("blinkRecall").getAsDouble() >= 0.9, figures.toString());
+        assertTrue(run.out().contains("labelled found"), run.out());
     }
 }

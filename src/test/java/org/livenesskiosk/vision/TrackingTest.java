@@ -1,0 +1,75 @@
+package org.livenesskiosk.vision;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.livenesskiosk.testdata.SharedData;
+
+/** Following faces over time: a second person walking in is noticed, one leaving is let go. */
+class TrackingTest {
+
+    private static final long FRAME_MS = 40;
+
+    private Mat bothPeople;
+    private Mat leftPersonOnly;
+    private FrameAnalyzer analyzer;
+
+    @BeforeEach
+    void setUp() {
+        bothPeople = imread(SharedData.image("whitehouse_two_people.jpg").toString(), IMREAD_COLOR);
+        leftPersonOnly = bothPeople.clone();
+        // Hide the man on the right (his face is near x = 790 in this 1126-pixel-wide picture).
+        new Mat(leftPersonOnly, new Rect(600, 0, leftPersonOnly.cols() - 600, leftPersonOnly.rows()))
+                .put(new Scalar(90, 90, 90, 0));
+        analyzer = new FrameAnalyzer(Models.fromClasspath());
+    }
+
+    @AfterEach
+    void tearDown() {
+        bothPeople.close();
+        leftPersonOnly.close();
+    }
+
+    @Test
+    void noticesASecondPersonWithinTheDetectionInterval() {
+        int frame = 0;
+        FrameAnalysis analysis = null;
+        for (; frame < 25; frame++) {
+            analysis = analyzer.analyze(leftPersonOnly, frame, frame * FRAME_MS);
+            assertEquals(1, analysis.faceCount(), "frame " + frame);
+        }
+        int firstPerson = analysis.mainFace().orElseThrow().trackId();
+
+        long walkedInMs = frame * FRAME_MS;
+        long noticedMs = -1;
+        for (; frame < 50 && noticedMs < 0; frame++) {
+            analysis = analyzer.analyze(bothPeople, frame, frame * FRAME_MS);
+            if (analysis.faceCount() == 2) {
+                noticedMs = frame * FRAME_MS;
+            }
+        }
+        assertTrue(noticedMs >= 0 && noticedMs - walkedInMs <= FaceTracker.DETECTION_INTERVAL_MS,
+                "noticed after " + (noticedMs - walkedInMs) + " ms");
+        assertTrue(analysis.faces().stream().anyMatch(face -> face.trackId() == firstPerson),
+                "the first person is still the same face");
+    }
+
+    @Test
+    void letsGoOfAPersonWhoLeaves() {
+        for (int frame = 0; frame < 10; frame++) {
+            assertEquals(2, analyzer.analyze(bothPeople, frame, frame * FRAME_MS).faceCount());
+        }
+        FrameAnalysis afterLeaving = analyzer.analyze(leftPersonOnly, 10, 10 * FRAME_MS);
+
+        assertEquals(1, afterLeaving.faceCount());
+        assertTrue(afterLeaving.mainFace().orElseThrow().metrics().box().centerX() < 600);
+    }
+}
