@@ -30,6 +30,7 @@ public final class ActionDetector {
     private final RollingPercentile usual;
     private State state = State.NEUTRAL;
     private long startMs;
+    private long peakMs;
     private double peakDeviation;
 
     public ActionDetector(ActionSignal signal) {
@@ -38,8 +39,8 @@ public final class ActionDetector {
         this.usual = new RollingPercentile(USUAL_WINDOW_MS, signal.neutralPercentile());
     }
 
-    public ActionType type() {
-        return signal.type();
+    public ActionSignal signal() {
+        return signal;
     }
 
     /** Feeds one frame of the person's metrics; returns the action that ended in this frame, if any. */
@@ -59,23 +60,30 @@ public final class ActionDetector {
             if (fromUsualNeutral && strength(deviation) >= signal.enter()) {
                 state = State.ACTIVE;
                 startMs = timeMs;
+                peakMs = timeMs;
                 peakDeviation = deviation;
             }
             return Optional.empty();
         }
         if (strength(deviation) > strength(peakDeviation)) {
+            peakMs = timeMs;
             peakDeviation = deviation;
         }
         if (strength(deviation) <= Math.max(signal.exit(), RETURN_SHARE * strength(peakDeviation))) {
             state = State.NEUTRAL;
             if (timeMs - startMs >= signal.minDurationMs()) {
-                return Optional.of(new ActionEvent(signal.type(), startMs, timeMs, peakDeviation));
+                return Optional.of(new ActionEvent(signal.type(), startMs, timeMs, peakMs, peakDeviation));
             }
         } else if (timeMs - startMs > signal.maxDurationMs()) {
             baseline.clear();
             state = State.NEUTRAL;
         }
         return Optional.empty();
+    }
+
+    /** Whether an action is under way and was at its fullest so far at this time: a frame worth keeping. */
+    public boolean peaksAt(long timeMs) {
+        return state == State.ACTIVE && peakMs == timeMs;
     }
 
     /** The face was lost or replaced: nothing before this counts. */

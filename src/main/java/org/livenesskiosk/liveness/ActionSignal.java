@@ -8,6 +8,7 @@ import org.livenesskiosk.vision.FaceMetrics;
  * How one action shows in the metrics: the value to watch, how far it departs from the person's
  * neutral value, and the thresholds and durations that make it an action.
  *
+ * @param metric      the metric's name, as in {@code analyze}'s records
  * @param value       the metric watched
  * @param deviation   how far a value departs from the neutral one, in the direction of the action (signed)
  * @param neutralPercentile which percentile of the recent values is the person's neutral value (0.5: the median)
@@ -22,6 +23,7 @@ import org.livenesskiosk.vision.FaceMetrics;
  */
 public record ActionSignal(
         ActionType type,
+        String metric,
         ToDoubleFunction<FaceMetrics> value,
         Deviation deviation,
         double neutralPercentile,
@@ -54,20 +56,26 @@ public record ActionSignal(
      * down. Eyelids that flutter while the eyes are kept closed or narrowed (the neutral more than a
      * quarter below the usual open size) do not blink.
      */
-    public static final ActionSignal BLINK = new ActionSignal(ActionType.BLINK, FaceMetrics::eyeAspectRatio,
+    public static final ActionSignal BLINK = new ActionSignal(ActionType.BLINK, "eyeAspectRatio", FaceMetrics::eyeAspectRatio,
             (value, baseline) -> baseline <= 0 ? 0 : 1 - value / baseline, 0.7, false, 0.22, 0.11, 0.25, 0, 700);
 
     /** The lips part by at least 0.3 of the mouth's width more than at rest, then close. */
-    public static final ActionSignal MOUTH = new ActionSignal(ActionType.MOUTH, FaceMetrics::mouthOpening,
+    public static final ActionSignal MOUTH = new ActionSignal(ActionType.MOUTH, "mouthOpening", FaceMetrics::mouthOpening,
             (value, baseline) -> value - baseline, 0.3, false, 0.3, 0.15, ANY_NEUTRAL, 100, 10_000);
 
     /** The head turns at least 20° to either side and comes back. */
-    public static final ActionSignal POS_YAW = new ActionSignal(ActionType.POS_YAW,
+    public static final ActionSignal POS_YAW = new ActionSignal(ActionType.POS_YAW, "yaw",
             metrics -> metrics.pose().yawDegrees(), (value, baseline) -> value - baseline, 0.5, true, 20, 10, ANY_NEUTRAL, 100, 10_000);
 
     /** The head lowers at least 12° and rises again within three seconds. */
-    public static final ActionSignal NOD = new ActionSignal(ActionType.NOD,
+    public static final ActionSignal NOD = new ActionSignal(ActionType.NOD, "pitch",
             metrics -> metrics.pose().pitchDegrees(), (value, baseline) -> baseline - value, 0.5, false, 12, 6, ANY_NEUTRAL, 100, 3_000);
+
+    /** The same action asked for more (factor above 1) or less strictly: thresholds scale, durations stay. */
+    public ActionSignal scaled(double factor) {
+        return new ActionSignal(type, metric, value, deviation, neutralPercentile, magnitude, enter * factor, exit * factor,
+                maxNeutralDrift, minDurationMs, maxDurationMs);
+    }
 
     public static ActionSignal of(ActionType type) {
         return switch (type) {

@@ -13,7 +13,7 @@ public final class FaceLandmarks {
     private final float[] xyz;
     private final double presence;
 
-    FaceLandmarks(float[] xyz, double presence) {
+    public FaceLandmarks(float[] xyz, double presence) {
         if (xyz.length != 3 * COUNT) {
             throw new IllegalArgumentException("expected " + 3 * COUNT + " coordinates, got " + xyz.length);
         }

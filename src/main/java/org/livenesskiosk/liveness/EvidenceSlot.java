@@ -1,0 +1,16 @@
+package org.livenesskiosk.liveness;
+
+/**
+ * A frame the session wants kept as evidence: the best image, the neutral face at the start of
+ * the actions, and each action at its fullest. The session names the slot; whoever holds the
+ * pixels keeps a copy of that frame, replacing the slot's previous one.
+ */
+public record EvidenceSlot(String name) {
+
+    public static final EvidenceSlot BEST = new EvidenceSlot("best");
+    public static final EvidenceSlot NEUTRAL = new EvidenceSlot("neutral");
+
+    public static EvidenceSlot peakOf(ActionType action) {
+        return new EvidenceSlot(action.name().toLowerCase(java.util.Locale.ROOT));
+    }
+}

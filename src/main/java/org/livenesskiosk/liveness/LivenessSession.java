@@ -1,0 +1,302 @@
+package org.livenesskiosk.liveness;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import org.livenesskiosk.vision.Box;
+import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FaceObservation;
+import org.livenesskiosk.vision.FrameAnalysis;
+
+/**
+ * One liveness check, driven frame by frame: preparation, then each action against its time
+ * limit, while the best image and each action's evidence are chosen; then success, or the one
+ * error code whose rule was broken. Time is the frames' own, so a recorded clip gives the same
+ * result at any speed. Not thread-safe: the analysis thread drives it.
+ */
+public final class LivenessSession {
+
+    /** The customer must stay ready this long before the first action is asked. */
+    static final long READY_HOLD_MS = 500;
+    /** During the actions, a face may vanish this long (a detector blink) before it is missing. */
+    static final long FACE_MISSING_MS = 1_000;
+    /** A second face must stay this long to count: one false frame does not fail a session. */
+    static final long MULTIPLE_FACES_MS = 500;
+    /** How far the face may wander from where the actions began, in face widths. */
+    static final double MAX_DRIFT = 0.75;
+    /** How much the face may grow or shrink from where the actions began (stepping forward or back). */
+    static final double MAX_SIZE_CHANGE = 0.35;
+    /** A face that moves further than this between two frames is not the same face. */
+    static final double MAX_JUMP = 0.35;
+    /** A failed preparation is named after what was wrong over its last second. */
+    static final long SHORTFALL_WINDOW_MS = 1_000;
+
+    private final LivenessConfig config;
+    private final List<ActionType> plan;
+    private final Preparation preparation;
+    private final Map<ActionType, ActionDetector> detectors = new EnumMap<>(ActionType.class);
+
+    private SessionState state = SessionState.PREPARING;
+    private long firstFrameMs = -1;
+    private long phaseStartMs;
+    private long readySinceMs = -1;
+    private final Deque<Shortfall> recentShortfalls = new ArrayDeque<>();
+
+    private int followedTrackId = -1;
+    private Box previousBox;
+    private long previousFrameMs;
+
+    private int step;
+    private Box anchorBox;
+    private double openEyeAspectRatio;
+    private long faceMissingSinceMs = -1;
+    private long multipleFacesSinceMs = -1;
+    private double bestImageScore;
+    private final List<ActionRecord> actionsSeen = new ArrayList<>();
+    private final List<MetricTrace> traces = new ArrayList<>();
+    private final List<MetricTrace.Sample> currentTrace = new ArrayList<>();
+    private SessionResult result;
+
+    private record Shortfall(long timeMs, Prompt prompt) {
+    }
+
+    /** @param plan the actions to ask for, in order (see {@link ActionPlan}) */
+    public LivenessSession(LivenessConfig config, List<ActionType> plan) {
+        if (plan.isEmpty()) {
+            throw new IllegalArgumentException("a session asks for at least one action");
+        }
+        this.config = config;
+        this.plan = List.copyOf(plan);
+        this.preparation = new Preparation(config);
+        for (ActionType action : plan) {
+            detectors.put(action, new ActionDetector(ActionSignal.of(action).scaled(config.level().strictness())));
+        }
+    }
+
+    public List<ActionType> plan() {
+        return plan;
+    }
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** Feeds the next frame; frames must come in time order. */
+    public SessionUpdate accept(FrameAnalysis frame) {
+        if (state == SessionState.FINISHED) {
+            return update(frame.timestampMs(), Optional.empty(), Optional.empty(), List.of());
+        }
+        long now = frame.timestampMs();
+        if (firstFrameMs < 0) {
+            firstFrameMs = now;
+            phaseStartMs = now;
+        }
+        Optional<FaceObservation> face = frame.mainFace();
+        double speed = followFace(face, now);
+        List<ActionEvent> ended = new ArrayList<>();
+        face.ifPresent(observed -> detectors.values()
+                .forEach(detector -> detector.accept(observed.metrics(), now).ifPresent(ended::add)));
+
+        List<EvidenceSlot> keep = new ArrayList<>();
+        Optional<Prompt> prompt = state == SessionState.PREPARING
+                ? prepare(frame, face, speed, keep)
+                : act(frame, face, ended, keep);
+        return update(now, prompt, face, keep);
+    }
+
+    /** The customer or the operator gave up. */
+    public SessionUpdate cancel(long timeMs) {
+        return abort(LivenessError.USER_GIVE_UP, "cancelled", timeMs);
+    }
+
+    /** Something outside the session failed (the camera, the models): the session ends with that code. */
+    public SessionUpdate abort(LivenessError error, String detail, long timeMs) {
+        if (state != SessionState.FINISHED) {
+            finish(Optional.of(error), detail, timeMs);
+        }
+        return update(timeMs, Optional.empty(), Optional.empty(), List.of());
+    }
+
+    public Optional<SessionResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    /**
+     * Keeps track of who is in front of the camera. A different face, or one that jumped, starts
+     * every action over: a photo swapped in between frames completes nothing.
+     *
+     * @return how fast the face moves, in face widths per second
+     */
+    private double followFace(Optional<FaceObservation> face, long now) {
+        if (face.isEmpty()) {
+            return 0;
+        }
+        Box box = face.get().metrics().box();
+        double moved = previousBox == null ? 0
+                : Math.hypot(box.centerX() - previousBox.centerX(), box.centerY() - previousBox.centerY()) / box.width();
+        double seconds = Math.max(1, now - previousFrameMs) / 1000.0;
+        boolean sameFace = face.get().trackId() == followedTrackId && moved <= MAX_JUMP;
+        if (!sameFace) {
+            detectors.values().forEach(ActionDetector::reset);
+        }
+        followedTrackId = face.get().trackId();
+        previousBox = box;
+        previousFrameMs = now;
+        return sameFace ? moved / seconds : 0;
+    }
+
+    private Optional<Prompt> prepare(FrameAnalysis frame, Optional<FaceObservation> face, double speed,
+                                     List<EvidenceSlot> keep) {
+        long now = frame.timestampMs();
+        Optional<Prompt> shortfall = preparation.shortfall(frame, speed);
+        shortfall.ifPresent(prompt -> recentShortfalls.addLast(new Shortfall(now, prompt)));
+        while (!recentShortfalls.isEmpty() && recentShortfalls.peekFirst().timeMs() < now - SHORTFALL_WINDOW_MS) {
+            recentShortfalls.removeFirst();
+        }
+        if (shortfall.isPresent()) {
+            readySinceMs = -1;
+        } else {
+            FaceMetrics metrics = face.orElseThrow().metrics();
+            if (readySinceMs < 0) {
+                readySinceMs = now;
+            }
+            if (now - readySinceMs >= READY_HOLD_MS) {
+                startActions(metrics, now, keep);
+                return Optional.of(Prompt.forAction(plan.get(0)));
+            }
+        }
+        if (now - phaseStartMs > config.prepareTimeLimitMs()) {
+            LivenessError error = preparationError();
+            finish(Optional.of(error), "preparation not completed in " + config.prepareTimeLimitMs() + " ms: "
+                    + shortfall.map(Prompt::key).orElse("not steady long enough"), now);
+            return Optional.empty();
+        }
+        return shortfall.or(() -> Optional.of(Prompt.HOLD_STILL));
+    }
+
+    private void startActions(FaceMetrics neutral, long now, List<EvidenceSlot> keep) {
+        state = SessionState.ACTING;
+        step = 1;
+        phaseStartMs = now;
+        anchorBox = neutral.box();
+        openEyeAspectRatio = neutral.eyeAspectRatio();
+        keep.add(EvidenceSlot.NEUTRAL);
+        considerForBestImage(neutral, keep);
+    }
+
+    /** The failed preparation named after what was most often wrong over its last second. */
+    private LivenessError preparationError() {
+        Map<Prompt, Long> counts = recentShortfalls.stream()
+                .collect(Collectors.groupingBy(Shortfall::prompt, LinkedHashMap::new, Collectors.counting()));
+        Optional<Prompt> mostOften = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+        return mostOften.map(prompt -> switch (prompt) {
+            case LOOK_AT_CAMERA -> LivenessError.FACE_MISSING;
+            case ONLY_ONE_PERSON -> LivenessError.MULTIPLE_FACE;
+            case MORE_LIGHT -> LivenessError.WEAK_LIGHT;
+            case LESS_LIGHT -> LivenessError.STRONG_LIGHT;
+            default -> LivenessError.PREPARE_TIMEOUT;
+        }).orElse(LivenessError.PREPARE_TIMEOUT);
+    }
+
+    private Optional<Prompt> act(FrameAnalysis frame, Optional<FaceObservation> face, List<ActionEvent> ended,
+                                 List<EvidenceSlot> keep) {
+        long now = frame.timestampMs();
+        Optional<LivenessError> broken = brokenRule(frame, face, now);
+        if (broken.isPresent()) {
+            finish(broken, ruleDetail(broken.get()), now);
+            return Optional.empty();
+        }
+        ActionType action = plan.get(step - 1);
+        face.ifPresent(observed -> {
+            FaceMetrics metrics = observed.metrics();
+            currentTrace.add(new MetricTrace.Sample(now, detectors.get(action).signal().value().applyAsDouble(metrics)));
+            if (detectors.get(action).peaksAt(now)) {
+                keep.add(EvidenceSlot.peakOf(action));
+            }
+            considerForBestImage(metrics, keep);
+        });
+        Optional<ActionEvent> seen = ended.stream()
+                .filter(event -> event.type() == action && event.startMs() >= phaseStartMs)
+                .findFirst();
+        if (seen.isPresent()) {
+            ActionEvent event = seen.get();
+            actionsSeen.add(new ActionRecord(action, phaseStartMs, event.endMs(), event.peakMs(), event.peakDeviation()));
+            traces.add(new MetricTrace(action, detectors.get(action).signal().metric(), currentTrace));
+            currentTrace.clear();
+            if (step == plan.size()) {
+                if (bestImageScore > 0) {
+                    finish(Optional.empty(), "every action seen", now);
+                } else {
+                    finish(Optional.of(LivenessError.NO_UPLOAD_IMAGE), "no frontal, open-eyed, sharp, well-lit frame", now);
+                }
+                return Optional.empty();
+            }
+            step++;
+            phaseStartMs = now;
+            return Optional.of(Prompt.forAction(plan.get(step - 1)));
+        }
+        if (now - phaseStartMs > config.actionTimeLimitMs()) {
+            finish(Optional.of(LivenessError.ACTION_TIMEOUT), action + " not seen in " + config.actionTimeLimitMs() + " ms", now);
+            return Optional.empty();
+        }
+        return Optional.of(Prompt.forAction(action));
+    }
+
+    /** The rules that hold throughout the actions: one face, present, staying where it began. */
+    private Optional<LivenessError> brokenRule(FrameAnalysis frame, Optional<FaceObservation> face, long now) {
+        faceMissingSinceMs = face.isEmpty() ? (faceMissingSinceMs < 0 ? now : faceMissingSinceMs) : -1;
+        multipleFacesSinceMs = frame.faceCount() > 1 ? (multipleFacesSinceMs < 0 ? now : multipleFacesSinceMs) : -1;
+        if (faceMissingSinceMs >= 0 && now - faceMissingSinceMs >= FACE_MISSING_MS) {
+            return Optional.of(LivenessError.FACE_MISSING);
+        }
+        if (multipleFacesSinceMs >= 0 && now - multipleFacesSinceMs >= MULTIPLE_FACES_MS) {
+            return Optional.of(LivenessError.MULTIPLE_FACE);
+        }
+        if (face.isPresent()) {
+            Box box = face.get().metrics().box();
+            double drift = Math.hypot(box.centerX() - anchorBox.centerX(), box.centerY() - anchorBox.centerY()) / anchorBox.width();
+            double sizeChange = Math.abs(box.width() / anchorBox.width() - 1);
+            if (drift > MAX_DRIFT || sizeChange > MAX_SIZE_CHANGE) {
+                return Optional.of(LivenessError.MUCH_MOTION);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String ruleDetail(LivenessError error) {
+        return switch (error) {
+            case FACE_MISSING -> "no face for " + FACE_MISSING_MS + " ms during the actions";
+            case MULTIPLE_FACE -> "a second face for " + MULTIPLE_FACES_MS + " ms during the actions";
+            default -> "the face moved too far from where the actions began";
+        };
+    }
+
+    private void considerForBestImage(FaceMetrics face, List<EvidenceSlot> keep) {
+        OptionalDouble score = BestImageScore.of(face, openEyeAspectRatio);
+        if (score.isPresent() && score.getAsDouble() > bestImageScore) {
+            bestImageScore = score.getAsDouble();
+            keep.add(EvidenceSlot.BEST);
+        }
+    }
+
+    private void finish(Optional<LivenessError> error, String detail, long now) {
+        state = SessionState.FINISHED;
+        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs));
+    }
+
+    private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
+        long limit = state == SessionState.PREPARING ? config.prepareTimeLimitMs() : config.actionTimeLimitMs();
+        long remaining = state == SessionState.FINISHED ? 0 : Math.max(0, limit - (now - phaseStartMs));
+        Optional<ActionType> action = state == SessionState.ACTING ? Optional.of(plan.get(step - 1)) : Optional.empty();
+        return new SessionUpdate(state, state == SessionState.ACTING ? step : 0, plan.size(), action,
+                state == SessionState.FINISHED ? Optional.empty() : prompt, remaining, face, keep, result());
+    }
+}

@@ -1,0 +1,83 @@
+package org.livenesskiosk.liveness;
+
+import java.util.Optional;
+
+import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FrameAnalysis;
+
+/**
+ * Whether a frame shows the customer ready for the actions: exactly one face, centred, at the
+ * right distance, looking at the camera, still, well lit and uncovered. Each shortfall is the
+ * prompt that fixes it, in the order a person would fix them.
+ */
+final class Preparation {
+
+    static final double MAX_CENTER_OFFSET_X = 0.2;
+    static final double MAX_CENTER_OFFSET_Y = 0.25;
+    static final double MAX_FRONTAL_DEGREES = 15;
+    /** Face widths per second; a person standing still sways far less. */
+    static final double MAX_STEADY_SPEED = 0.5;
+    static final double MIN_BRIGHTNESS = 60;
+    static final double MAX_UNDER_EXPOSED_SHARE = 0.4;
+    static final double MAX_BRIGHTNESS = 190;
+    static final double MAX_OVER_EXPOSED_SHARE = 0.15;
+    static final double MIN_PRESENCE = 0.9;
+
+    private final LivenessConfig config;
+    private final double tolerance;
+    private final double minRelativeSize;
+    private final double maxRelativeSize;
+
+    Preparation(LivenessConfig config) {
+        this.config = config;
+        this.tolerance = 1 / config.level().strictness();
+        this.minRelativeSize = config.relativeFaceSizeAt(config.maxDistanceCm());
+        this.maxRelativeSize = config.relativeFaceSizeAt(config.minDistanceCm());
+    }
+
+    /** The first shortfall of this frame, or empty when the customer is ready. */
+    Optional<Prompt> shortfall(FrameAnalysis frame, double speed) {
+        if (frame.faceCount() == 0 || frame.mainFace().isEmpty()) {
+            return Optional.of(Prompt.LOOK_AT_CAMERA);
+        }
+        if (frame.faceCount() > 1) {
+            return Optional.of(Prompt.ONLY_ONE_PERSON);
+        }
+        FaceMetrics face = frame.mainFace().get().metrics();
+        if (face.relativeSize() < minRelativeSize) {
+            return Optional.of(Prompt.MOVE_CLOSER);
+        }
+        if (face.relativeSize() > maxRelativeSize) {
+            return Optional.of(Prompt.MOVE_BACK);
+        }
+        if (Math.abs(face.centerOffsetX()) > MAX_CENTER_OFFSET_X * tolerance
+                || Math.abs(face.centerOffsetY()) > MAX_CENTER_OFFSET_Y * tolerance) {
+            return Optional.of(Prompt.CENTER_FACE);
+        }
+        if (isDark(face)) {
+            return Optional.of(Prompt.MORE_LIGHT);
+        }
+        if (isBlownOut(face)) {
+            return Optional.of(Prompt.LESS_LIGHT);
+        }
+        if (config.occlusionCheck() && face.presence() < MIN_PRESENCE) {
+            return Optional.of(Prompt.UNCOVER_FACE);
+        }
+        if (Math.abs(face.pose().yawDegrees()) > MAX_FRONTAL_DEGREES * tolerance
+                || Math.abs(face.pose().pitchDegrees()) > MAX_FRONTAL_DEGREES * tolerance) {
+            return Optional.of(Prompt.LOOK_STRAIGHT);
+        }
+        if (speed > MAX_STEADY_SPEED * tolerance) {
+            return Optional.of(Prompt.HOLD_STILL);
+        }
+        return Optional.empty();
+    }
+
+    static boolean isDark(FaceMetrics face) {
+        return face.exposure().brightness() < MIN_BRIGHTNESS || face.exposure().underExposedShare() > MAX_UNDER_EXPOSED_SHARE;
+    }
+
+    static boolean isBlownOut(FaceMetrics face) {
+        return face.exposure().brightness() > MAX_BRIGHTNESS || face.exposure().overExposedShare() > MAX_OVER_EXPOSED_SHARE;
+    }
+}

@@ -1,0 +1,41 @@
+package org.livenesskiosk.liveness;
+
+/**
+ * What the customer is told to do now. Each has a message key that the kiosk looks up in the
+ * current language's bundle and speaks.
+ */
+public enum Prompt {
+    LOOK_AT_CAMERA("prompt.lookAtCamera"),
+    ONLY_ONE_PERSON("prompt.onlyOnePerson"),
+    MOVE_CLOSER("prompt.moveCloser"),
+    MOVE_BACK("prompt.moveBack"),
+    CENTER_FACE("prompt.centerFace"),
+    LOOK_STRAIGHT("prompt.lookStraight"),
+    HOLD_STILL("prompt.holdStill"),
+    MORE_LIGHT("prompt.moreLight"),
+    LESS_LIGHT("prompt.lessLight"),
+    UNCOVER_FACE("prompt.uncoverFace"),
+    BLINK("prompt.blink"),
+    OPEN_MOUTH("prompt.openMouth"),
+    TURN_HEAD("prompt.turnHead"),
+    NOD("prompt.nod");
+
+    private final String key;
+
+    Prompt(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public static Prompt forAction(ActionType action) {
+        return switch (action) {
+            case BLINK -> BLINK;
+            case MOUTH -> OPEN_MOUTH;
+            case POS_YAW -> TURN_HEAD;
+            case NOD -> NOD;
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package org.livenesskiosk.liveness;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How a session ended: success, or the one error code that tells the operator what went wrong.
+ *
+ * @param error      empty on success
+ * @param detail     what exactly happened, for the operator and the log (never biometric data)
+ * @param actions    the actions seen, in the order asked
+ * @param traces     each action's metric over its attempt
+ * @param durationMs from the first frame to the end
+ */
+public record SessionResult(Optional<LivenessError> error, String detail, List<ActionRecord> actions,
+                            List<MetricTrace> traces, long durationMs) {
+
+    public SessionResult {
+        actions = List.copyOf(actions);
+        traces = List.copyOf(traces);
+    }
+
+    public boolean success() {
+        return error.isEmpty();
+    }
+
+    /** {@code SUCCESS} or the error code. */
+    public String code() {
+        return error.map(LivenessError::name).orElse("SUCCESS");
+    }
+}
