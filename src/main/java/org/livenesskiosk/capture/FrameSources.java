@@ -17,6 +17,15 @@ public final class FrameSources {
     }
 
     /**
+     * Opens a source named as on the command line: {@code camera:N}, {@code webcam:NAME}, or a path.
+     *
+     * @param folderFramesPerSecond the frame rate given to a folder of frames (clips carry their own)
+     */
+    public static FrameSource open(String spec, double folderFramesPerSecond) throws CaptureException {
+        return open(Path.of(spec), folderFramesPerSecond);
+    }
+
+    /**
      * @param folderFramesPerSecond the frame rate given to a folder of frames (clips carry their own)
      */
     public static FrameSource open(Path path, double folderFramesPerSecond) throws CaptureException {

@@ -125,6 +125,20 @@ public final class LivenessSession {
         return update(timeMs, Optional.empty(), Optional.empty(), List.of());
     }
 
+    /**
+     * The frames ran out (a recording ended) before the session did: it ends as its current time
+     * limit would have ended it.
+     */
+    public SessionUpdate endOfInput(long timeMs) {
+        if (state == SessionState.PREPARING) {
+            finish(Optional.of(preparationError()), "the recording ended during the preparation", timeMs);
+        } else if (state == SessionState.ACTING) {
+            finish(Optional.of(LivenessError.ACTION_TIMEOUT), "the recording ended before " + plan.get(step - 1) + " was seen",
+                    timeMs);
+        }
+        return update(timeMs, Optional.empty(), Optional.empty(), List.of());
+    }
+
     public Optional<SessionResult> result() {
         return Optional.ofNullable(result);
     }

@@ -1,0 +1,173 @@
+package org.livenesskiosk.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import org.livenesskiosk.capture.CaptureException;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.liveness.ActionPlan;
+import org.livenesskiosk.liveness.ActionRecord;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.MetricTrace;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.ModelException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs one liveness session on a recording or a camera, headless, and prints its result as one JSON object. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = {"Runs one liveness session on a recorded clip or a camera and prints the result as one JSON object.",
+            "Exit status 0 when the customer passed, 1 otherwise."})
+final class DetectCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "SOURCE",
+            description = "An MJPEG .avi clip, a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
+    private String source;
+
+    @Option(names = "--actions", split = ",", paramLabel = "ACTION",
+            description = "Actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: two of BLINK, MOUTH, POS_YAW at random, a head turn last.")
+    private List<ActionType> actions;
+
+    @Option(names = "--shuffle", description = "Ask for two of the --actions at random, a head turn last.")
+    private boolean shuffle;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random choice of actions, to replay a session exactly.")
+    private Long seed;
+
+    @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
+            description = "How much each action must show: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private DetectionLevel level;
+
+    @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time limit of each action. Default: ${DEFAULT-VALUE} s.")
+    private double actionTimeoutSeconds;
+
+    @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
+    private double prepareTimeoutSeconds;
+
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+            description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
+    private String distance;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write the evidence here: best.jpg, neutral.jpg, one image per action, traces.json.")
+    private Path out;
+
+    @Option(names = "--fps", defaultValue = "25", paramLabel = "N", description = "Frame rate of a folder of frames. Default: ${DEFAULT-VALUE}.")
+    private double folderFramesPerSecond;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        LivenessConfig config = config();
+        List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
+        LivenessSession session = new LivenessSession(config, plan);
+        SessionOutcome outcome;
+        try (FrameSource frames = FrameSources.open(source, folderFramesPerSecond)) {
+            FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
+            outcome = new SessionRunner(analyzer, config).run(frames, session, update -> { });
+        } catch (CaptureException e) {
+            outcome = failed(session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow());
+        } catch (ModelException e) {
+            outcome = failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
+        }
+        Map<String, String> written = out == null ? Map.of() : write(outcome);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println(new Gson().toJson(report(plan, outcome, written)));
+        printer.flush();
+        return outcome.result().success() ? 0 : ErrorReporter.EXIT_FAILURE;
+    }
+
+    private LivenessConfig config() {
+        LivenessConfig defaults = LivenessConfig.defaults();
+        String[] range = distance.split("-");
+        LivenessConfig config = defaults
+                .withTimeLimits(Math.round(actionTimeoutSeconds * 1000), Math.round(prepareTimeoutSeconds * 1000))
+                .withLevel(level)
+                .withDistance(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
+        return actions == null ? config : config.withActions(actions, shuffle);
+    }
+
+    private static SessionOutcome failed(SessionResult result) {
+        return new SessionOutcome(result, Map.of(), 0, 0);
+    }
+
+    /** Writes the face images and the traces; returns what was written where. */
+    private Map<String, String> write(SessionOutcome outcome) throws IOException {
+        Files.createDirectories(out);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Map.Entry<EvidenceSlot, byte[]> image : outcome.images().entrySet()) {
+            Path file = out.resolve(image.getKey().name() + ".jpg");
+            Files.write(file, image.getValue());
+            written.put(image.getKey().name(), file.toString());
+        }
+        Path traces = out.resolve("traces.json");
+        Gson pretty = new GsonBuilder().setPrettyPrinting().create();
+        Files.writeString(traces, pretty.toJson(outcome.result().traces().stream().map(DetectCommand::trace).toList()));
+        written.put("traces", traces.toString());
+        return written;
+    }
+
+    private static Map<String, Object> trace(MetricTrace trace) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", trace.action().name());
+        json.put("metric", trace.metric());
+        json.put("samples", trace.samples().stream()
+                .map(sample -> List.of(sample.timeMs(), Math.round(sample.value() * 10_000) / 10_000.0)).toList());
+        return json;
+    }
+
+    private static Map<String, Object> report(List<ActionType> plan, SessionOutcome outcome, Map<String, String> written) {
+        SessionResult result = outcome.result();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", result.success());
+        json.put("code", result.code());
+        json.put("message", result.error().map(error -> (error.explanation() + " " + error.wayOut()).trim())
+                .orElse("A live person did every action asked."));
+        json.put("detail", result.detail());
+        json.put("plan", plan.stream().map(ActionType::name).toList());
+        json.put("actions", result.actions().stream().map(DetectCommand::action).toList());
+        json.put("durationMs", result.durationMs());
+        json.put("frames", outcome.frames());
+        json.put("corruptFrames", outcome.corruptFrames());
+        json.put("evidence", written);
+        return json;
+    }
+
+    private static Map<String, Object> action(ActionRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", record.action().name());
+        json.put("atMs", record.atMs());
+        json.put("askedAtMs", record.askedAtMs());
+        json.put("peakMs", record.peakMs());
+        json.put("durationMs", record.atMs() - record.askedAtMs());
+        return json;
+    }
+}

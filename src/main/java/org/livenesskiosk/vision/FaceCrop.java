@@ -1,0 +1,48 @@
+package org.livenesskiosk.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * The square face image a liveness result carries: centred on the face with a margin for hair and
+ * chin, scaled to the requested size, as JPEG. Parts outside the frame are black.
+ */
+public final class FaceCrop {
+
+    /** The crop's side as a multiple of the face's larger side. */
+    static final double MARGIN = 1.8;
+    private static final int JPEG_QUALITY = 92;
+
+    private FaceCrop() {
+    }
+
+    public static byte[] jpeg(Mat frame, Box face, int size) {
+        try (PointerScope scope = new PointerScope()) {
+            double side = Math.max(face.width(), face.height()) * MARGIN;
+            double scale = size / side;
+            Mat transform = new Mat(2, 3, CV_64F);
+            DoubleIndexer indexer = transform.createIndexer();
+            indexer.put(0L, scale, 0, size / 2.0 - face.centerX() * scale, 0, scale, size / 2.0 - face.centerY() * scale);
+            indexer.close();
+            Mat crop = new Mat();
+            warpAffine(frame, crop, transform, new Size(size, size), INTER_AREA, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
+            BytePointer encoded = new BytePointer();
+            imencode(".jpg", crop, encoded, new IntPointer(IMWRITE_JPEG_QUALITY, JPEG_QUALITY));
+            byte[] bytes = new byte[(int) encoded.limit()];
+            encoded.get(bytes);
+            return bytes;
+        }
+    }
+}

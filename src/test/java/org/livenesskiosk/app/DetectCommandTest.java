@@ -1,0 +1,203 @@
+package org.livenesskiosk.app;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.Models;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/** Whole sessions on real recordings: what the clip shows passes, what it does not fails with its code. */
+class DetectCommandTest {
+
+    /** The shared clips are face close-ups: their faces are nearer than a kiosk's 40 cm. */
+    private static final String CLOSE_UP = "15-120";
+
+    @TempDir
+    Path temp;
+
+    private static JsonObject detect(String... args) {
+        CommandLineRun run = CommandLineRun.of(concat(new String[] {"detect"}, args));
+        JsonObject result = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals(result.get("success").getAsBoolean() ? 0 : 1, run.exitCode(), run.out() + run.err());
+        return result;
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static String clip(String name) {
+        return SharedData.video(name + ".avi").toString();
+    }
+
+    @Test
+    void passesABlinkAndAnOpenMouthAndWritesTheEvidence() throws IOException {
+        Path out = temp.resolve("evidence");
+        JsonObject result = detect("--source", clip("hdtf_WDA_AlexandriaOcasioCortez_000_blinks"),
+                "--actions", "BLINK,MOUTH", "--distance", CLOSE_UP, "--out", out.toString());
+
+        assertTrue(result.get("success").getAsBoolean(), result.toString());
+        assertEquals("SUCCESS", result.get("code").getAsString());
+        assertEquals(2, result.getAsJsonArray("actions").size());
+        JsonObject blink = result.getAsJsonArray("actions").get(0).getAsJsonObject();
+        assertEquals("BLINK", blink.get("action").getAsString());
+        assertTrue(blink.get("atMs").getAsLong() > 0);
+        for (String evidence : List.of("best", "neutral", "blink", "mouth", "traces")) {
+            assertTrue(Files.size(Path.of(result.getAsJsonObject("evidence").get(evidence).getAsString())) > 0, evidence);
+        }
+        Mat best = imread(out.resolve("best.jpg").toString(), IMREAD_COLOR);
+        assertEquals(600, best.cols());
+        assertEquals(600, best.rows());
+        FrameAnalysis bestFace = new FrameAnalyzer(Models.fromClasspath()).analyze(best, 0, 0);
+        assertEquals(1, bestFace.faceCount());
+        assertTrue(Math.abs(bestFace.mainFace().orElseThrow().metrics().pose().yawDegrees()) < 15);
+        assertTrue(Files.readString(out.resolve("traces.json")).contains("eyeAspectRatio"));
+    }
+
+    @Test
+    void passesAnOpenMouthThenABlink() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH,BLINK",
+                "--distance", CLOSE_UP);
+
+        assertTrue(result.get("success").getAsBoolean(), result.toString());
+    }
+
+    @Test
+    void failsAnActionTheClipDoesNotShow() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "NOD",
+                "--distance", CLOSE_UP);
+
+        assertFalse(result.get("success").getAsBoolean());
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());
+        assertFalse(result.get("message").getAsString().isBlank());
+    }
+
+    @Test
+    void sameClipAndSeedGiveTheSameSession() {
+        String[] args = {"--source", clip("hdtf_WDA_AlexandriaOcasioCortez_000_blinks"), "--shuffle", "--seed", "7",
+            "--distance", CLOSE_UP};
+        JsonObject first = detect(args);
+        JsonObject second = detect(args);
+
+        assertEquals(first.get("plan"), second.get("plan"));
+        assertEquals(first.get("actions"), second.get("actions"));
+        assertEquals(first.get("code"), second.get("code"));
+    }
+
+    @Test
+    void nobodyInFrontOfTheCameraIsFaceMissing() {
+        JsonObject result = detect("--source", clip("opencv_vtest_pedestrians_noface_20s"), "--prepare-timeout", "5");
+
+        assertEquals("FACE_MISSING", result.get("code").getAsString());
+    }
+
+    @Test
+    void twoPeopleAreMultipleFace() throws IOException {
+        JsonObject result = detect("--source", repeated("whitehouse_two_people.jpg", 40).toString(), "--fps", "10",
+                "--prepare-timeout", "3", "--distance", "30-200");
+
+        assertEquals("MULTIPLE_FACE", result.get("code").getAsString());
+    }
+
+    @Test
+    void aDarkFaceIsWeakLight() throws IOException {
+        JsonObject result = detect("--source", repeated("dark_rayhan_image9_1face.jpg", 40).toString(), "--fps", "10",
+                "--prepare-timeout", "3");
+
+        assertEquals("WEAK_LIGHT", result.get("code").getAsString());
+    }
+
+    @Test
+    void aMissingCameraOrClipIsDeviceNotSupport() {
+        JsonObject result = detect("--source", temp.resolve("no-such-clip.avi").toString());
+
+        assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
+        assertTrue(result.get("detail").getAsString().contains("no-such-clip.avi"), result.toString());
+    }
+
+    /** A still photograph held up to the camera, well placed, never passes, whatever is asked. */
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void aPhotographRepeatedAsVideoNeverPasses(ActionType action) throws IOException {
+        JsonObject result = detect("--source", photographHeldUp(80, 0, 0).toString(), "--fps", "10",
+                "--actions", action.name(), "--action-timeout", "5");
+
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString(), result.toString());
+        assertEquals(0, result.getAsJsonArray("actions").size(), result.toString());
+    }
+
+    /** Swayed, turned in the image plane, moved sideways and brought nearer, a photograph still shows no action. */
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void aPhotographMovedAndRotatedNeverPasses(ActionType action) throws IOException {
+        JsonObject result = detect("--source", photographHeldUp(80, 10, 40).toString(), "--fps", "10",
+                "--actions", action.name(), "--action-timeout", "5");
+
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString(), result.toString());
+        assertEquals(0, result.getAsJsonArray("actions").size(), result.toString());
+    }
+
+    private Path repeated(String image, int frames) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("repeated"));
+        byte[] bytes = Files.readAllBytes(SharedData.image(image));
+        String extension = image.substring(image.lastIndexOf('.'));
+        for (int i = 0; i < frames; i++) {
+            Files.write(folder.resolve(String.format("%04d%s", i, extension)), bytes);
+        }
+        return folder;
+    }
+
+    /**
+     * Frames of a 640×480 camera filmed while someone holds up the astronaut's portrait with her
+     * face in the middle of the frame, swaying it by up to {@code degrees} and {@code pixels}
+     * sideways and bringing it a little nearer.
+     */
+    private Path photographHeldUp(int frames, double degrees, double pixels) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("photograph"));
+        Mat photo = imread(SharedData.image("skimage_astronaut_eileen_collins.png").toString(), IMREAD_COLOR);
+        Point2f faceCentre = new Point2f(225, 123);
+        for (int i = 0; i < frames; i++) {
+            double phase = 2 * Math.PI * i / 40;
+            Mat transform = getRotationMatrix2D(faceCentre, degrees * Math.sin(phase), 1.5 + 0.2 * i / frames);
+            DoubleIndexer shift = transform.createIndexer();
+            shift.put(0, 2, shift.get(0, 2) + 320 + pixels * Math.sin(phase) - faceCentre.x());
+            shift.put(1, 2, shift.get(1, 2) + 240 - faceCentre.y());
+            shift.close();
+            Mat frame = new Mat();
+            warpAffine(photo, frame, transform, new Size(640, 480));
+            imwrite(folder.resolve(String.format("%04d.png", i)).toString(), frame);
+            frame.close();
+            transform.close();
+        }
+        photo.close();
+        return folder;
+    }
+}
