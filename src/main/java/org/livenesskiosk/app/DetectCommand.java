@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
 import org.livenesskiosk.capture.CaptureException;
+import org.livenesskiosk.capture.CaptureSettings;
+import org.livenesskiosk.capture.ClipRecorder;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.ActionPlan;
@@ -78,6 +81,14 @@ final class DetectCommand implements Callable<Integer> {
             description = "Write the evidence here: best.jpg, neutral.jpg, one image per action, traces.json.")
     private Path out;
 
+    @Option(names = "--record", paramLabel = "FILE.avi",
+            description = "Record every frame of the session to an MJPEG .avi, to replay it later with --source FILE.avi.")
+    private Path record;
+
+    @Option(names = "--refuse-virtual-cameras",
+            description = "Refuse cameras whose name says they are virtual (OBS, v4l2loopback): a defence against injected video.")
+    private boolean refuseVirtualCameras;
+
     @Option(names = "--fps", defaultValue = "25", paramLabel = "N", description = "Frame rate of a folder of frames. Default: ${DEFAULT-VALUE}.")
     private double folderFramesPerSecond;
 
@@ -90,9 +101,12 @@ final class DetectCommand implements Callable<Integer> {
         List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
         LivenessSession session = new LivenessSession(config, plan);
         SessionOutcome outcome;
-        try (FrameSource frames = FrameSources.open(source, folderFramesPerSecond)) {
+        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFramesPerSecond)
+                .withRefuseVirtualCameras(refuseVirtualCameras);
+        try (FrameSource frames = FrameSources.open(source, settings);
+             ClipRecorder recorder = new ClipRecorder(Optional.ofNullable(record), frames.framesPerSecond())) {
             FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
-            outcome = new SessionRunner(analyzer, config).run(frames, session, update -> { });
+            outcome = new SessionRunner(analyzer, config).run(frames, session, recorder, update -> { });
         } catch (CaptureException e) {
             outcome = failed(session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow());
         } catch (ModelException e) {

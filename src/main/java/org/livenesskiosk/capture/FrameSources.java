@@ -11,18 +11,47 @@ import java.util.stream.Stream;
 /** Opens the right kind of source for a path: a clip, a folder of frames, or one image. */
 public final class FrameSources {
 
+    private static final String CAMERA = "camera:";
+    private static final String WEBCAM = "webcam:";
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff");
 
     private FrameSources() {
     }
 
     /**
-     * Opens a source named as on the command line: {@code camera:N}, {@code webcam:NAME}, or a path.
-     *
-     * @param folderFramesPerSecond the frame rate given to a folder of frames (clips carry their own)
+     * Opens a source named as on the command line: {@code camera:N} (OpenCV), {@code webcam:NAME}
+     * (webcam-capture), or the path of a clip, a folder of frames or an image. A camera is read on
+     * its own thread and hands over only its newest frame; a recording is read frame by frame.
      */
-    public static FrameSource open(String spec, double folderFramesPerSecond) throws CaptureException {
-        return open(Path.of(spec), folderFramesPerSecond);
+    public static FrameSource open(String spec, CaptureSettings settings) throws CaptureException {
+        if (spec.startsWith(CAMERA)) {
+            String index = spec.substring(CAMERA.length());
+            if (!index.matches("\\d{1,2}")) {
+                throw new CaptureException("A camera is named camera:N with N its number, not " + spec);
+            }
+            return new LatestFrameSource(OpenCvCameraSource.open(Integer.parseInt(index), settings), spec);
+        }
+        if (spec.startsWith(WEBCAM)) {
+            return new LatestFrameSource(WebcamCaptureSource.open(spec.substring(WEBCAM.length()), settings), spec);
+        }
+        return open(Path.of(spec), settings.folderFramesPerSecond());
+    }
+
+    /** Every camera each driver sees; a driver that fails is reported as such rather than hiding the others. */
+    public static List<String> describeCameras() {
+        List<String> lines = new java.util.ArrayList<>();
+        OpenCvCameraSource.list().forEach(camera -> lines.add(describe(camera)));
+        try {
+            WebcamCaptureSource.list().forEach(camera -> lines.add(describe(camera)));
+        } catch (CaptureException e) {
+            lines.add("webcam driver: " + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static String describe(CameraInfo camera) {
+        return camera.source() + "  \"" + camera.name() + "\"  " + String.join(" ", camera.resolutions())
+                + (camera.isVirtual() ? "  (virtual)" : "");
     }
 
     /**

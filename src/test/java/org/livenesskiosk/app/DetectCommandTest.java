@@ -8,6 +8,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -141,6 +142,15 @@ class DetectCommandTest {
 
         assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
         assertTrue(result.get("detail").getAsString().contains("no-such-clip.avi"), result.toString());
+    }
+
+    @Test
+    void noCameraIsDeviceNotSupportWithItsAdvice() {
+        assumeFalse(Files.exists(Path.of("/dev/video0")), "this machine has a camera");
+        JsonObject result = detect("--source", "camera:0");
+
+        assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
+        assertTrue(result.get("message").getAsString().contains("Attach or free the camera"), result.toString());
     }
 
     /** A still photograph held up to the camera, well placed, never passes, whatever is asked. */
