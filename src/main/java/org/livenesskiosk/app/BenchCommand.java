@@ -19,6 +19,10 @@ import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.ActionDetectors;
 import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.HaarBaseline;
@@ -82,6 +86,7 @@ final class BenchCommand implements Callable<Integer> {
         final Timings decoding = new Timings();
         final Timings pipeline = new Timings();
         final Timings haar = new Timings();
+        final Timings controller = new Timings();
         long timedFrames;
         long pipelineFaces;
         long haarFaces;
@@ -125,12 +130,17 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Times every frame {@code repeat} times through both pipelines; returns the actions seen in the first run. */
+    /**
+     * Times every frame {@code repeat} times through both pipelines, and through the liveness
+     * controller that a session adds on top; returns the actions seen in the first run.
+     */
     private List<ActionEvent> time(List<TimedFrame> frames, FrameAnalyzer analyzer, HaarBaseline baseline, Figures figures) {
         List<ActionEvent> events = new ArrayList<>();
+        LivenessConfig everyAction = LivenessConfig.defaults().withActions(List.of(ActionType.values()), false);
         for (int run = 0; run < repeat; run++) {
             analyzer.reset();
             ActionDetectors detectors = ActionDetectors.forAllActions();
+            LivenessSession session = new LivenessSession(everyAction, everyAction.actions());
             for (TimedFrame frame : frames) {
                 long start = System.nanoTime();
                 FrameAnalysis analysis = analyzer.analyze(frame.image(), 0, frame.timestampMs());
@@ -139,6 +149,12 @@ final class BenchCommand implements Callable<Integer> {
                 if (run == 0) {
                     events.addAll(detectors.accept(analysis));
                 }
+                if (session.state() == SessionState.FINISHED) {
+                    session = new LivenessSession(everyAction, everyAction.actions());
+                }
+                start = System.nanoTime();
+                session.accept(analysis);
+                figures.controller.add(System.nanoTime() - start);
 
                 start = System.nanoTime();
                 HaarBaseline.Result classic = baseline.detect(frame.image());
@@ -201,6 +217,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("haar        median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame  %.2f eyes/frame%n",
                 figures.haar.median(), figures.haar.p95(), 1000 / figures.haar.median(), haarFacesPerFrame, haarEyesPerFrame);
         out.printf("speedup     %.1fx (Haar median / pipeline median)%n", speedup);
+        out.printf("controller  median %7.3f ms  p95 %7.3f ms  (the liveness session on top of the pipeline)%n",
+                figures.controller.median(), figures.controller.p95());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sources", sources.stream().map(Path::toString).toList());
@@ -219,6 +237,8 @@ final class BenchCommand implements Callable<Integer> {
         json.put("baselineFacesPerFrame", rounded(haarFacesPerFrame));
         json.put("baselineEyesPerFrame", rounded(haarEyesPerFrame));
         json.put("speedup", rounded(speedup));
+        json.put("controllerMsMedian", rounded(figures.controller.median()));
+        json.put("controllerMsP95", rounded(figures.controller.p95()));
         BlinkScore blinks = figures.blinks;
         if (blinks.labelled() > 0) {
             out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),

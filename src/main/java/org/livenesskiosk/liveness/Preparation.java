@@ -6,8 +6,8 @@ import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FrameAnalysis;
 
 /**
- * Whether a frame shows the customer ready for the actions: exactly one face, centred, at the
- * right distance, looking at the camera, still, well lit and uncovered. Each shortfall is the
+ * Whether a frame shows the customer ready for the actions: exactly one face, well lit, at the
+ * right distance, centred, uncovered, looking at the camera, and still. Each shortfall is the
  * prompt that fixes it, in the order a person would fix them.
  */
 final class Preparation {
@@ -44,6 +44,13 @@ final class Preparation {
             return Optional.of(Prompt.ONLY_ONE_PERSON);
         }
         FaceMetrics face = frame.mainFace().get().metrics();
+        // Light first: in the dark or in glare nothing else can be judged well, and it is what to fix.
+        if (isDark(face)) {
+            return Optional.of(Prompt.MORE_LIGHT);
+        }
+        if (isBlownOut(face)) {
+            return Optional.of(Prompt.LESS_LIGHT);
+        }
         if (face.relativeSize() < minRelativeSize) {
             return Optional.of(Prompt.MOVE_CLOSER);
         }
@@ -53,12 +60,6 @@ final class Preparation {
         if (Math.abs(face.centerOffsetX()) > MAX_CENTER_OFFSET_X * tolerance
                 || Math.abs(face.centerOffsetY()) > MAX_CENTER_OFFSET_Y * tolerance) {
             return Optional.of(Prompt.CENTER_FACE);
-        }
-        if (isDark(face)) {
-            return Optional.of(Prompt.MORE_LIGHT);
-        }
-        if (isBlownOut(face)) {
-            return Optional.of(Prompt.LESS_LIGHT);
         }
         if (config.occlusionCheck() && face.presence() < MIN_PRESENCE) {
             return Optional.of(Prompt.UNCOVER_FACE);

@@ -25,7 +25,8 @@ class BenchCommandTest {
         JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals(24, figures.get("timedFrames").getAsInt());
         assertEquals("640x480", figures.get("frameSize").getAsString());
-        for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95")) {
+        for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95",
+                "controllerMsMedian")) {
             assertTrue(figures.get(figure).getAsDouble() > 0, figure + " in " + figures);
         }
         double speedup = figures.get("baselineMsMedian").getAsDouble() / figures.get("pipelineMsMedian").getAsDouble();

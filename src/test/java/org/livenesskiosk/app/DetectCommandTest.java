@@ -137,6 +137,25 @@ class DetectCommandTest {
     }
 
     @Test
+    void aBlownOutFaceIsStrongLight() throws IOException {
+        JsonObject result = detect("--source", repeated("overexposed_flickr_floris_van_lint_ccbync20.jpg", 40).toString(),
+                "--fps", "10", "--prepare-timeout", "3");
+
+        assertEquals("STRONG_LIGHT", result.get("code").getAsString());
+    }
+
+    @Test
+    void anAlteredModelIsModelError() throws IOException {
+        Path models = ModelFiles.copyAll(temp.resolve("models"));
+        Files.write(models.resolve("face_detection_short_range.tflite"), new byte[] {1, 2, 3});
+
+        JsonObject result = detect("--models", models.toString(), "--source", clip("liveportrait_d18_man_yawn_mouth_open"));
+
+        assertEquals("MODEL_ERROR", result.get("code").getAsString());
+        assertTrue(result.get("detail").getAsString().contains("face_detection_short_range.tflite"), result.toString());
+    }
+
+    @Test
     void aMissingCameraOrClipIsDeviceNotSupport() {
         JsonObject result = detect("--source", temp.resolve("no-such-clip.avi").toString());
 
