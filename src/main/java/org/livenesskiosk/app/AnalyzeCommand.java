@@ -37,9 +37,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "jsonl (one JSON object per line) or csv. Default: ${DEFAULT-VALUE}.")
     private RecordFormat format;
 
-    @Option(names = "--fps", defaultValue = "25", paramLabel = "N",
-            description = "Frame rate of a folder of frames (a clip has its own). Default: ${DEFAULT-VALUE}.")
-    private double folderFramesPerSecond;
+    @Mixin
+    private FolderFrameRate folderFrameRate;
 
     @Mixin
     private ModelOptions modelOptions;
@@ -51,7 +50,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         ActionDetectors detectors = ActionDetectors.forAllActions();
         int frames = 0;
         int events = 0;
-        try (FrameSource frameSource = FrameSources.open(source, folderFramesPerSecond)) {
+        try (FrameSource frameSource = FrameSources.open(source, folderFrameRate.framesPerSecond())) {
             format.begin(out);
             for (Optional<Frame> next = frameSource.next(); next.isPresent(); next = frameSource.next()) {
                 FrameAnalysis analysis;

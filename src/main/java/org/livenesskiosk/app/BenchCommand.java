@@ -71,9 +71,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "blink recall and false blinks per minute over the frames timed.")
     private Path labelsFolder;
 
-    @Option(names = "--fps", defaultValue = "25", paramLabel = "N",
-            description = "Frame rate of a folder of frames. Default: ${DEFAULT-VALUE}.")
-    private double folderFramesPerSecond;
+    @Mixin
+    private FolderFrameRate folderFrameRate;
 
     @Mixin
     private ModelOptions modelOptions;
@@ -169,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private List<TimedFrame> decode(Path source, Timings decoding) throws CaptureException {
         List<TimedFrame> frames = new ArrayList<>();
-        try (FrameSource frameSource = FrameSources.open(source, folderFramesPerSecond)) {
+        try (FrameSource frameSource = FrameSources.open(source, folderFrameRate.framesPerSecond())) {
             while (frames.size() < maxFrames) {
                 long start = System.nanoTime();
                 Optional<Frame> next = frameSource.next();

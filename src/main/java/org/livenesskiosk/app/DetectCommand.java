@@ -89,8 +89,8 @@ final class DetectCommand implements Callable<Integer> {
             description = "Refuse cameras whose name says they are virtual (OBS, v4l2loopback): a defence against injected video.")
     private boolean refuseVirtualCameras;
 
-    @Option(names = "--fps", defaultValue = "25", paramLabel = "N", description = "Frame rate of a folder of frames. Default: ${DEFAULT-VALUE}.")
-    private double folderFramesPerSecond;
+    @Mixin
+    private FolderFrameRate folderFrameRate;
 
     @Mixin
     private ModelOptions modelOptions;
@@ -101,7 +101,7 @@ final class DetectCommand implements Callable<Integer> {
         List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
         LivenessSession session = new LivenessSession(config, plan);
         SessionOutcome outcome;
-        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFramesPerSecond)
+        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
                 .withRefuseVirtualCameras(refuseVirtualCameras);
         try (FrameSource frames = FrameSources.open(source, settings);
              ClipRecorder recorder = new ClipRecorder(Optional.ofNullable(record), frames.framesPerSecond())) {

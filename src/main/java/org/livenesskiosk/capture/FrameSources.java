@@ -3,6 +3,7 @@ package org.livenesskiosk.capture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +40,7 @@ public final class FrameSources {
 
     /** Every camera each driver sees; a driver that fails is reported as such rather than hiding the others. */
     public static List<String> describeCameras() {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         OpenCvCameraSource.list().forEach(camera -> lines.add(describe(camera)));
         try {
             WebcamCaptureSource.list().forEach(camera -> lines.add(describe(camera)));

@@ -1,5 +1,7 @@
 package org.livenesskiosk.liveness;
 
+import java.util.Locale;
+
 /**
  * A frame the session wants kept as evidence: the best image, the neutral face at the start of
  * the actions, and each action at its fullest. The session names the slot; whoever holds the
@@ -11,6 +13,6 @@ public record EvidenceSlot(String name) {
     public static final EvidenceSlot NEUTRAL = new EvidenceSlot("neutral");
 
     public static EvidenceSlot peakOf(ActionType action) {
-        return new EvidenceSlot(action.name().toLowerCase(java.util.Locale.ROOT));
+        return new EvidenceSlot(action.name().toLowerCase(Locale.ROOT));
     }
 }
