@@ -26,6 +26,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.ModelException;
 
@@ -95,6 +96,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private ServiceOptions serviceOptions;
+
     @Override
     public Integer call() throws IOException {
         LivenessConfig config = config();
@@ -113,10 +117,30 @@ final class DetectCommand implements Callable<Integer> {
             outcome = failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
         }
         Map<String, String> written = out == null ? Map.of() : write(outcome);
+        Map<String, Object> report = report(plan, outcome, written);
+        if (outcome.result().success()) {
+            upload(outcome, report);
+        }
         PrintWriter printer = spec.commandLine().getOut();
-        printer.println(new Gson().toJson(report(plan, outcome, written)));
+        printer.println(new Gson().toJson(report));
         printer.flush();
-        return outcome.result().success() ? 0 : ErrorReporter.EXIT_FAILURE;
+        return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
+    }
+
+    /** Uploads a passed session for its livenessId; a failed upload turns the report into that failure. */
+    private void upload(SessionOutcome outcome, Map<String, Object> report) {
+        try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
+            report.put("livenessId", service.upload(outcome.result(), outcome.images(), VersionProvider.version()));
+        } catch (ServiceCallException e) {
+            report.put("success", false);
+            report.put("code", e.error().name());
+            report.put("message", (e.error().explanation() + " " + e.error().wayOut()).trim());
+            report.put("detail", e.serviceCode() + ": " + e.getMessage());
+        } catch (IOException e) {
+            report.put("success", false);
+            report.put("code", LivenessError.UNDEFINED.name());
+            report.put("message", "The embedded liveness service cannot keep its data: " + e.getMessage());
+        }
     }
 
     private LivenessConfig config() {

@@ -10,13 +10,20 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+        return new String[] {"Liveness Kiosk " + version()};
+    }
+
+    /** The product's version, as the build stamped it. */
+    static String version() {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"Liveness Kiosk " + properties.getProperty("version", "(unknown version)")};
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -41,8 +44,9 @@ class DetectCommandTest {
     @TempDir
     Path temp;
 
-    private static JsonObject detect(String... args) {
-        CommandLineRun run = CommandLineRun.of(concat(new String[] {"detect"}, args));
+    /** Runs detect with the embedded service keeping its data in this test's folder. */
+    private JsonObject detect(String... args) {
+        CommandLineRun run = CommandLineRun.of(concat(new String[] {"detect", "--data", temp.resolve("service").toString()}, args));
         JsonObject result = JsonParser.parseString(run.out().strip()).getAsJsonObject();
         assertEquals(result.get("success").getAsBoolean() ? 0 : 1, run.exitCode(), run.out() + run.err());
         return result;
@@ -60,7 +64,7 @@ class DetectCommandTest {
     }
 
     @Test
-    void passesABlinkAndAnOpenMouthAndWritesTheEvidence() throws IOException {
+    void passesABlinkAndAnOpenMouthAndWritesTheEvidence() throws Exception {
         Path out = temp.resolve("evidence");
         JsonObject result = detect("--source", clip("hdtf_WDA_AlexandriaOcasioCortez_000_blinks"),
                 "--actions", "BLINK,MOUTH", "--distance", CLOSE_UP, "--out", out.toString());
@@ -81,14 +85,35 @@ class DetectCommandTest {
         assertEquals(1, bestFace.faceCount());
         assertTrue(Math.abs(bestFace.mainFace().orElseThrow().metrics().pose().yawDegrees()) < 15);
         assertTrue(Files.readString(out.resolve("traces.json")).contains("eyeAspectRatio"));
+        assertServiceConfirms(result.get("livenessId").getAsString());
+    }
+
+    /** The embedded service, opened again on the same data, knows the livenessId and scores it a pass. */
+    private void assertServiceConfirms(String livenessId) throws Exception {
+        try (LivenessServer server = LivenessServer.open(temp.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
+            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
+            assertTrue(confirmed.livenessScore() >= 50, "score " + confirmed.livenessScore());
+        }
     }
 
     @Test
-    void passesAnOpenMouthThenABlink() {
+    void passesAnOpenMouthThenABlink() throws Exception {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH,BLINK",
                 "--distance", CLOSE_UP);
 
         assertTrue(result.get("success").getAsBoolean(), result.toString());
+        assertServiceConfirms(result.get("livenessId").getAsString());
+    }
+
+    @Test
+    void anUnreachableStandaloneServiceIsAuthBadNetwork() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
+                "--application-id", "app");
+
+        assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.livenesskiosk.app;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadRequest;
+import org.livenesskiosk.vision.Models;
+
+/**
+ * The kiosk's side of the service: authorizes with its license and uploads a finished session's
+ * evidence for a livenessId. With no standalone service configured it runs the reference service
+ * in this process, and plays the integrator's back end for it with the demo account's keys.
+ */
+final class KioskService implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final long LICENSE_SECONDS = 3_600;
+
+    private final Optional<LivenessServer> embedded;
+    private final LivenessClient client;
+    private final String license;
+    private final String market;
+    private final String applicationId;
+
+    private KioskService(Optional<LivenessServer> embedded, LivenessClient client, String license, String market,
+                         String applicationId) {
+        this.embedded = embedded;
+        this.client = client;
+        this.license = license;
+        this.market = market;
+        this.applicationId = applicationId;
+    }
+
+    static KioskService connect(ServiceOptions options, Models models) throws IOException, ServiceCallException {
+        if (options.serverUrl != null) {
+            if (options.license == null || options.market == null || options.applicationId == null) {
+                throw new IllegalArgumentException("--server needs --license, --market and --application-id");
+            }
+            return new KioskService(Optional.empty(), new LivenessClient(options.serverUrl, TIMEOUT), options.license,
+                    options.market, options.applicationId);
+        }
+        LivenessServer server = LivenessServer.open(options.dataDirectory(), models).start("127.0.0.1", 0);
+        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
+        return new KioskService(Optional.of(server), client, license, LivenessServer.DEMO_MARKET,
+                LivenessServer.DEMO_APPLICATION_ID);
+    }
+
+    /** Authorizes this kiosk and uploads the session; returns the livenessId. */
+    String upload(SessionResult result, Map<EvidenceSlot, byte[]> images, String version) throws ServiceCallException {
+        String ticket = client.authorize(license, market, applicationId, version, deviceId()).ticket();
+        return client.upload(ticket, request(result, images, version));
+    }
+
+    private static UploadRequest request(SessionResult result, Map<EvidenceSlot, byte[]> images, String version) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        images.forEach((slot, jpeg) -> encoded.put(slot.name(), Base64.getEncoder().encodeToString(jpeg)));
+        List<UploadRequest.Action> actions = result.actions().stream()
+                .map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
+        List<UploadRequest.Trace> traces = result.traces().stream()
+                .map(trace -> new UploadRequest.Trace(trace.action().name(), trace.metric(), trace.samples().stream()
+                        .map(sample -> List.of((double) sample.timeMs(), sample.value())).toList()))
+                .toList();
+        return new UploadRequest(UUID.randomUUID().toString(), null, null, version, platform(), actions, traces, encoded);
+    }
+
+    private static String platform() {
+        return "kiosk-" + System.getProperty("os.name").toLowerCase().replace(' ', '-');
+    }
+
+    private static String deviceId() {
+        String host = System.getenv("HOSTNAME");
+        return host != null ? host : "kiosk";
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(LivenessServer::close);
+    }
+}

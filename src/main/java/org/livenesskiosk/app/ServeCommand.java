@@ -1,0 +1,48 @@
+package org.livenesskiosk.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.livenesskiosk.server.LivenessServer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs the reference liveness service standalone, for a fleet of kiosks. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the liveness service standalone (the kiosks' authorization and uploads, the open API's results).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Database and key folder (default: the platform's data folder).")
+    private Path dataDirectory;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service");
+        try (LivenessServer server = LivenessServer.open(data, modelOptions.models()).start(host, port)) {
+            spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (data in %s)%n", host, server.port(), data);
+            spec.commandLine().getOut().flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,231 @@
+package org.livenesskiosk.server;
+
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The service's storage over JDBC: a SQLite file by default, schema by Flyway migrations.
+ * Secrets and images are encrypted with the service's key before they are written.
+ */
+final class Store {
+
+    /** An account with its decrypted secret, for checking a token request's signature. */
+    record Account(String id, String name, String market, String accessKey, String secretKey, boolean enabled) {
+        @Override
+        public String toString() {
+            return "Account[" + id + ", " + name + ", " + market + "]";
+        }
+    }
+
+    /** A stored result, the image still encrypted. */
+    record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
+                        Optional<String> userId, int score, Optional<String> attackType, String sdkVersion,
+                        String platform, Optional<byte[]> encryptedImage) {
+    }
+
+    private final DataSource dataSource;
+    private final SecretBox secrets;
+
+    private Store(DataSource dataSource, SecretBox secrets) {
+        this.dataSource = dataSource;
+        this.secrets = secrets;
+    }
+
+    static Store sqlite(java.nio.file.Path file, SecretBox secrets) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setBusyTimeout(5_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return new Store(dataSource, secrets);
+    }
+
+    Account createAccount(String name, String market, String accessKey, String secretKey) {
+        String id = UUID.randomUUID().toString();
+        update("INSERT INTO account (id, name, market, access_key, secret_key, enabled) VALUES (?, ?, ?, ?, ?, 1)",
+                id, name, market, accessKey, secrets.encrypt(secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Account(id, name, market, accessKey, secretKey, true);
+    }
+
+    void addApplication(String accountId, String applicationId) {
+        update("INSERT INTO application (account_id, application_id) VALUES (?, ?)", accountId, applicationId);
+    }
+
+    void setEnabled(String accountId, boolean enabled) {
+        update("UPDATE account SET enabled = ? WHERE id = ?", enabled ? 1 : 0, accountId);
+    }
+
+    Optional<Account> accountByAccessKey(String accessKey) {
+        return queryOne("SELECT id, name, market, access_key, secret_key, enabled FROM account WHERE access_key = ?",
+                this::account, accessKey);
+    }
+
+    Optional<Account> accountById(String id) {
+        return queryOne("SELECT id, name, market, access_key, secret_key, enabled FROM account WHERE id = ?",
+                this::account, id);
+    }
+
+    boolean hasApplication(String accountId, String applicationId) {
+        return queryOne("SELECT 1 FROM application WHERE account_id = ? AND application_id = ?", row -> true,
+                accountId, applicationId).isPresent();
+    }
+
+    void saveToken(String tokenHash, String accountId, long expiresAt) {
+        update("INSERT INTO access_token (token_hash, account_id, expires_at) VALUES (?, ?, ?)", tokenHash, accountId, expiresAt);
+    }
+
+    /** The account of a token that has not expired. */
+    Optional<String> accountOfToken(String tokenHash, long now) {
+        return queryOne("SELECT account_id FROM access_token WHERE token_hash = ? AND expires_at > ?",
+                row -> row.getString(1), tokenHash, now);
+    }
+
+    void saveTicket(String ticketHash, String accountId, String applicationId, String deviceId, long expiresAt) {
+        update("INSERT INTO kiosk_ticket (ticket_hash, account_id, application_id, device_id, expires_at) VALUES (?, ?, ?, ?, ?)",
+                ticketHash, accountId, applicationId, deviceId, expiresAt);
+    }
+
+    Optional<String> accountOfTicket(String ticketHash, long now) {
+        return queryOne("SELECT account_id FROM kiosk_ticket WHERE ticket_hash = ? AND expires_at > ?",
+                row -> row.getString(1), ticketHash, now);
+    }
+
+    void saveSignatureId(String signatureId, String accountId, long now) {
+        update("INSERT INTO signature (signature_id, account_id, created_at) VALUES (?, ?, ?)", signatureId, accountId, now);
+    }
+
+    /** Binds a signatureId to its one result; false when it is unknown or already used. */
+    boolean useSignatureId(Connection connection, String signatureId, String accountId, String livenessId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE signature SET liveness_id = ? WHERE signature_id = ? AND account_id = ? AND liveness_id IS NULL")) {
+            bind(statement, livenessId, signatureId, accountId);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
+    Optional<StoredResult> resultBySession(String accountId, String sessionId) {
+        return queryOne(RESULT_COLUMNS + " WHERE account_id = ? AND session_id = ?", Store::result, accountId, sessionId);
+    }
+
+    Optional<StoredResult> resultByLivenessId(String accountId, String livenessId) {
+        return queryOne(RESULT_COLUMNS + " WHERE account_id = ? AND liveness_id = ?", Store::result, accountId, livenessId);
+    }
+
+    Optional<StoredResult> resultBySignatureId(String accountId, String signatureId) {
+        return queryOne(RESULT_COLUMNS + " WHERE account_id = ? AND signature_id = ?", Store::result, accountId, signatureId);
+    }
+
+    boolean signatureIdExists(String accountId, String signatureId) {
+        return queryOne("SELECT 1 FROM signature WHERE account_id = ? AND signature_id = ?", row -> true, accountId, signatureId)
+                .isPresent();
+    }
+
+    /**
+     * Stores a result, binding its signatureId in the same transaction.
+     *
+     * @throws ServiceException when the signatureId is unknown or already used
+     */
+    void saveResult(StoredResult result, long now) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (result.signatureId().isPresent()
+                        && !useSignatureId(connection, result.signatureId().get(), result.accountId(), result.livenessId())) {
+                    connection.rollback();
+                    throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
+                }
+                try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
+                        + "session_id, signature_id, user_id, score, attack_type, sdk_version, platform, best_image, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
+                            result.userId().orElse(null), result.score(), result.attackType().orElse(null), result.sdkVersion(),
+                            result.platform(), result.encryptedImage().orElse(null), now);
+                    statement.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The result could not be stored", e);
+        }
+    }
+
+    /** Deletes a result and its image: the customer's right to erasure. */
+    boolean deleteResult(String accountId, String livenessId) {
+        return update("DELETE FROM liveness_result WHERE account_id = ? AND liveness_id = ?", accountId, livenessId) == 1;
+    }
+
+    byte[] encrypt(byte[] plain) {
+        return secrets.encrypt(plain);
+    }
+
+    byte[] decryptImage(byte[] encrypted) throws GeneralSecurityException {
+        return secrets.decrypt(encrypted);
+    }
+
+    private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
+            + "attack_type, sdk_version, platform, best_image FROM liveness_result";
+
+    private static StoredResult result(ResultSet row) throws SQLException {
+        return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
+                Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)), row.getString(8),
+                row.getString(9), Optional.ofNullable(row.getBytes(10)));
+    }
+
+    private Account account(ResultSet row) throws SQLException {
+        try {
+            String secret = new String(secrets.decrypt(row.getBytes(5)), java.nio.charset.StandardCharsets.UTF_8);
+            return new Account(row.getString(1), row.getString(2), row.getString(3), row.getString(4), secret, row.getInt(6) == 1);
+        } catch (GeneralSecurityException e) {
+            throw new SQLException("An account's secret cannot be decrypted: the key file does not belong to this database", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(reader.read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    private int update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package org.livenesskiosk.service;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.livenesskiosk.liveness.LivenessError;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The liveness service's calls, as the mobile SDK makes them. Thread-safe; one per kiosk.
+ * Never call it on the UI thread.
+ */
+public final class LivenessClient {
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final Gson GSON = new Gson();
+    private static final Set<String> AUTH_CODES = Set.of("AUTH_PARAMETER_ERROR", "AUTH_IAM_FAILED", "AUTH_TICKET_DISABLE",
+            "AUTH_ACCOUNT_ACCESS_DENIED");
+
+    /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
+    public record Authorization(String ticket, long expiresAt, JsonObject settings) {
+        @Override
+        public String toString() {
+            return "Authorization[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /** A result as the integrator's back end reads it. */
+    public record Result(String livenessId, int livenessScore, String attackType, String detectionResultBase64) {
+    }
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+
+    public LivenessClient(String baseUrl, Duration timeout) {
+        this.baseUrl = HttpUrl.get(baseUrl);
+        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(3)).build();
+    }
+
+    /** The open API's token (server to server): what an integrator's back end does with its keys. */
+    public String generateToken(String accessKey, String secretKey) throws ServiceCallException {
+        long timestamp = System.currentTimeMillis();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("accessKey", accessKey);
+        body.put("timestamp", timestamp);
+        body.put("signature", Sha256.tokenSignature(accessKey, secretKey, timestamp));
+        return call("/openapi/auth/ticket/v1/generate-token", Map.of(), body, LivenessError.AUTH_BAD_NETWORK)
+                .get("token").getAsString();
+    }
+
+    public String authLicense(String token, long effectiveSeconds, String applicationIds) throws ServiceCallException {
+        Map<String, Object> body = Map.of("licenseEffectiveSeconds", effectiveSeconds, "applicationId", applicationIds);
+        return call("/openapi/liveness/v1/auth-license", Map.of("X-ACCESS-TOKEN", token), body, LivenessError.AUTH_BAD_NETWORK)
+                .get("license").getAsString();
+    }
+
+    public String generateSignatureId(String token) throws ServiceCallException {
+        return call("/liveness/ext/v1/generate-signature-id", Map.of("X-ACCESS-TOKEN", token), Map.of(),
+                LivenessError.AUTH_BAD_NETWORK).get("signatureId").getAsString();
+    }
+
+    /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
+    public Authorization authorize(String license, String market, String applicationId, String version, String deviceId)
+            throws ServiceCallException {
+        Map<String, Object> body = Map.of("license", license, "market", market, "applicationId", applicationId,
+                "version", version, "deviceId", deviceId);
+        JsonObject data = call("/kiosk/v1/authorize", Map.of(), body, LivenessError.AUTH_BAD_NETWORK);
+        return new Authorization(data.get("ticket").getAsString(), data.get("expireTimestamp").getAsLong(),
+                data.getAsJsonObject("settings"));
+    }
+
+    /** Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives the same livenessId. */
+    public String upload(String ticket, UploadRequest evidence) throws ServiceCallException {
+        return call("/kiosk/v1/upload", Map.of("X-KIOSK-TICKET", ticket), evidence, LivenessError.CHECKING_BAD_NETWORK)
+                .get("livenessId").getAsString();
+    }
+
+    /** The result by livenessId, or by signatureId when the integrator never saw the livenessId. */
+    public Result result(String token, String field, String id) throws ServiceCallException {
+        JsonObject data = call("/openapi/liveness/v3/detection-result", Map.of("X-ACCESS-TOKEN", token),
+                Map.of(field, id, "resultType", "IMAGE_BASE64"), LivenessError.AUTH_BAD_NETWORK);
+        return new Result(data.get("livenessId").getAsString(), data.get("livenessScore").getAsInt(),
+                data.has("attackType") ? data.get("attackType").getAsString() : null,
+                data.has("detectionResult") ? data.get("detectionResult").getAsString() : null);
+    }
+
+    private JsonObject call(String path, Map<String, String> headers, Object body, LivenessError networkError)
+            throws ServiceCallException {
+        Request.Builder request = new Request.Builder().url(baseUrl.resolve(path))
+                .post(RequestBody.create(GSON.toJson(body), JSON));
+        headers.forEach(request::header);
+        try (Response response = http.newCall(request.build()).execute()) {
+            String text = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                throw new ServiceCallException(LivenessError.UNDEFINED, "HTTP_" + response.code(),
+                        "The service answered HTTP " + response.code(), null);
+            }
+            JsonObject envelope = parse(text);
+            String code = envelope.has("code") ? envelope.get("code").getAsString() : "";
+            String message = envelope.has("message") && !envelope.get("message").isJsonNull() ? envelope.get("message").getAsString() : "";
+            if (!code.equals("SUCCESS")) {
+                LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code) : LivenessError.UNDEFINED;
+                throw new ServiceCallException(error, code, message, null);
+            }
+            JsonElement data = envelope.get("data");
+            if (data == null || !data.isJsonObject()) {
+                throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer has no data", null);
+            }
+            return data.getAsJsonObject();
+        } catch (InterruptedIOException e) {
+            throw new ServiceCallException(LivenessError.NO_RESPONSE, LivenessError.NO_RESPONSE.name(),
+                    "The service did not answer in time", e);
+        } catch (IOException e) {
+            throw new ServiceCallException(networkError, networkError.name(), "The service cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject parse(String text) throws ServiceCallException {
+        try {
+            return JsonParser.parseString(text).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service answered something that is not its JSON", e);
+        }
+    }
+}

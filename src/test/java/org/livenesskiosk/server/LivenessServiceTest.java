@@ -1,0 +1,186 @@
+package org.livenesskiosk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadRequest;
+import org.livenesskiosk.vision.Models;
+
+/** The whole path over real sockets against the real service: token, license, authorization, upload, result. */
+class LivenessServiceTest {
+
+    private static final String CLIP = "liveportrait_d18_man_yawn_mouth_open.avi";
+
+    @TempDir
+    static Path data;
+
+    private static LivenessServer server;
+    private static LivenessClient client;
+    private static String token;
+    private static String neutralFrame;
+    private static String openMouthFrame;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
+        client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+        token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        neutralFrame = ClipFrames.jpegBase64(CLIP, 30);
+        openMouthFrame = ClipFrames.jpegBase64(CLIP, 81);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static String license(long seconds) throws ServiceCallException {
+        return client.authLicense(token, seconds, LivenessServer.DEMO_APPLICATION_ID);
+    }
+
+    private static String ticket() throws ServiceCallException {
+        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")
+                .ticket();
+    }
+
+    private static UploadRequest evidence(String signatureId, String mouthFrame) {
+        return new UploadRequest(UUID.randomUUID().toString(), signatureId, "customer-42", "0.1.0", "kiosk-linux",
+                List.of(new UploadRequest.Action("MOUTH", 2700)),
+                List.of(new UploadRequest.Trace("MOUTH", "mouthOpening", List.of(List.of(1000.0, 0.02), List.of(2700.0, 0.8)))),
+                Map.of("best", neutralFrame, "neutral", neutralFrame, "mouth", mouthFrame));
+    }
+
+    @Test
+    void aSessionGoesFromLicenseToScoredResult() throws Exception {
+        String livenessId = client.upload(ticket(), evidence(null, openMouthFrame));
+        LivenessClient.Result result = client.result(token, "livenessId", livenessId);
+
+        assertEquals(livenessId, result.livenessId());
+        assertTrue(result.livenessScore() >= 50, "score " + result.livenessScore());
+        assertNull(result.attackType());
+        assertNotNull(result.detectionResultBase64());
+    }
+
+    @Test
+    void theSameSessionUploadedTwiceHasOneLivenessId() throws Exception {
+        String ticket = ticket();
+        UploadRequest evidence = evidence(null, openMouthFrame);
+
+        assertEquals(client.upload(ticket, evidence), client.upload(ticket, evidence));
+    }
+
+    @Test
+    void aClientClaimingAnActionItsImagesDoNotShowScoresZero() throws Exception {
+        String livenessId = client.upload(ticket(), evidence(null, neutralFrame));
+        LivenessClient.Result result = client.result(token, "livenessId", livenessId);
+
+        assertEquals(0, result.livenessScore());
+        assertEquals("ACTION_NOT_SHOWN", result.attackType());
+    }
+
+    @Test
+    void aResultIsFoundBySignatureIdAndTheSignatureIdServesOnce() throws Exception {
+        String signatureId = client.generateSignatureId(token);
+        assertEquals("RESULT_NOT_FOUND", assertThrows(ServiceCallException.class,
+                () -> client.result(token, "signatureId", signatureId)).serviceCode());
+
+        String livenessId = client.upload(ticket(), evidence(signatureId, openMouthFrame));
+
+        assertEquals(livenessId, client.result(token, "signatureId", signatureId).livenessId());
+        ServiceCallException reused = assertThrows(ServiceCallException.class,
+                () -> client.upload(ticket(), evidence(signatureId, openMouthFrame)));
+        assertEquals("PARAMETER_ERROR", reused.serviceCode());
+    }
+
+    @Test
+    void anUnknownLivenessIdIsSaidSo() {
+        ServiceCallException unknown = assertThrows(ServiceCallException.class, () -> client.result(token, "livenessId", "nope"));
+        assertEquals(LivenessError.UNDEFINED, unknown.error());
+        assertEquals("LIVENESS_ID_NOT_EXISTED", unknown.serviceCode());
+    }
+
+    @Test
+    void theWrongMarketIsAuthParameterError() throws Exception {
+        String license = license(600);
+        assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
+                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")).error());
+    }
+
+    @Test
+    void aForgedLicenseIsAuthParameterError() throws Exception {
+        String license = license(600);
+        String forged = license.substring(0, license.indexOf('.') - 2) + "xx" + license.substring(license.indexOf('.'));
+        assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
+                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+    }
+
+    @Test
+    void anUnregisteredApplicationIdIsAuthIamFailed() throws Exception {
+        String license = client.authLicense(token, 600, "com.example.other");
+        assertEquals(LivenessError.AUTH_IAM_FAILED, assertThrows(ServiceCallException.class,
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0", "k")).error());
+    }
+
+    @Test
+    void anExpiredLicenseIsAuthTicketDisable() throws Exception {
+        String license = license(1);
+        Thread.sleep(1_100);
+        assertEquals(LivenessError.AUTH_TICKET_DISABLE, assertThrows(ServiceCallException.class,
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+    }
+
+    @Test
+    void aDisabledAccountIsAuthAccountAccessDenied() throws Exception {
+        Store.Account account = server.store().createAccount("Closed bank", "ID", "closed-key", "closed-secret");
+        server.store().addApplication(account.id(), "org.closed.kiosk");
+        String closedToken = client.generateToken("closed-key", "closed-secret");
+        String license = client.authLicense(closedToken, 600, "org.closed.kiosk");
+        server.store().setEnabled(account.id(), false);
+
+        assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class,
+                () -> client.authorize(license, "ID", "org.closed.kiosk", "0.1.0", "k")).error());
+    }
+
+    @Test
+    void aWrongSecretGetsNoToken() {
+        ServiceCallException refused = assertThrows(ServiceCallException.class,
+                () -> client.generateToken(LivenessServer.DEMO_ACCESS_KEY, "guessed"));
+        assertEquals("IAM_FAILED", refused.serviceCode());
+    }
+
+    @Test
+    void secretsAndImagesAreNotStoredInTheClear() throws Exception {
+        client.upload(ticket(), evidence(null, openMouthFrame));
+        StringBuilder stored = new StringBuilder();
+        try (var files = Files.list(data)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("liveness.db")).toList()) {
+                stored.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertTrue(stored.length() > 0);
+
+        assertTrue(stored.indexOf(LivenessServer.DEMO_SECRET_KEY) < 0 && stored.indexOf(token) < 0, "a secret is stored in the clear");
+        // A JPEG starts with FF D8 FF E0; none is stored unencrypted.
+        assertTrue(stored.indexOf("\u00ff\u00d8\u00ff\u00e0") < 0, "an image is stored in the clear");
+    }
+}

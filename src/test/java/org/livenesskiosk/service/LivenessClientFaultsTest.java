@@ -1,0 +1,115 @@
+package org.livenesskiosk.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.livenesskiosk.liveness.LivenessError;
+
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/** Every way the service can fail the client, injected by a fault-injecting server, maps to its public code. */
+class LivenessClientFaultsTest {
+
+    private static final UploadRequest EVIDENCE = new UploadRequest("session-1", null, null, "0.1.0", "kiosk-linux",
+            List.of(), List.of(), Map.of());
+
+    private MockWebServer service;
+    private LivenessClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        service = new MockWebServer();
+        service.start();
+        client = new LivenessClient(service.url("/").toString(), Duration.ofMillis(500));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        service.shutdown();
+    }
+
+    private ServiceCallException authorizeFails() {
+        return assertThrows(ServiceCallException.class, () -> client.authorize("license", "ID", "app", "0.1.0", "kiosk"));
+    }
+
+    private ServiceCallException uploadFails() {
+        return assertThrows(ServiceCallException.class, () -> client.upload("ticket", EVIDENCE));
+    }
+
+    @Test
+    void anUnreachableServiceIsABadNetwork() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        client = new LivenessClient("http://127.0.0.1:" + closedPort, Duration.ofMillis(500));
+
+        assertEquals(LivenessError.AUTH_BAD_NETWORK, authorizeFails().error());
+        assertEquals(LivenessError.CHECKING_BAD_NETWORK, uploadFails().error());
+    }
+
+    @Test
+    void noAnswerInTimeIsNoResponse() {
+        service.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        assertEquals(LivenessError.NO_RESPONSE, uploadFails().error());
+    }
+
+    @Test
+    void aBodyThatTricklesTooSlowlyIsNoResponse() {
+        service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"livenessId\":\"x\"}}")
+                .throttleBody(4, 1, TimeUnit.SECONDS));
+        assertEquals(LivenessError.NO_RESPONSE, uploadFails().error());
+    }
+
+    @Test
+    void aConnectionResetMidUploadIsABadNetwork() {
+        service.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_DURING_REQUEST_BODY));
+        assertEquals(LivenessError.CHECKING_BAD_NETWORK, uploadFails().error());
+    }
+
+    @Test
+    void anHttpErrorIsUndefinedWithItsStatus() {
+        service.enqueue(new MockResponse().setResponseCode(500).setBody("Internal Server Error"));
+        ServiceCallException failure = uploadFails();
+        assertEquals(LivenessError.UNDEFINED, failure.error());
+        assertEquals("HTTP_500", failure.serviceCode());
+    }
+
+    @Test
+    void garbageIsUndefined() {
+        service.enqueue(new MockResponse().setBody("<html>proxy login</html>"));
+        ServiceCallException failure = authorizeFails();
+        assertEquals(LivenessError.UNDEFINED, failure.error());
+        assertEquals("GARBAGE", failure.serviceCode());
+    }
+
+    @Test
+    void theAuthCodesArePassedOnAsTheyCame() {
+        for (LivenessError code : List.of(LivenessError.AUTH_PARAMETER_ERROR, LivenessError.AUTH_IAM_FAILED,
+                LivenessError.AUTH_TICKET_DISABLE, LivenessError.AUTH_ACCOUNT_ACCESS_DENIED)) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"" + code + "\",\"message\":\"no\"}"));
+            assertEquals(code, authorizeFails().error());
+        }
+    }
+
+    @Test
+    void aCodeTheKioskDoesNotKnowIsShownAsItCame() {
+        service.enqueue(new MockResponse().setBody("{\"code\":\"SERVICE_BUSY\",\"message\":\"Try again in 30 s\"}"));
+        ServiceCallException failure = uploadFails();
+        assertEquals(LivenessError.UNDEFINED, failure.error());
+        assertEquals("SERVICE_BUSY", failure.serviceCode());
+        assertEquals("Try again in 30 s", failure.getMessage());
+    }
+}
