@@ -27,6 +27,7 @@ import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.ModelException;
 
@@ -127,20 +128,33 @@ final class DetectCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
     }
 
-    /** Uploads a passed session for its livenessId; a failed upload turns the report into that failure. */
+    /**
+     * Delivers a passed session for its livenessId. When it cannot be delivered now, it stays in
+     * the outbox, encrypted, and goes with the next session (or {@code detect} run).
+     */
     private void upload(SessionOutcome outcome, Map<String, Object> report) {
         try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
-            report.put("livenessId", service.upload(outcome.result(), outcome.images(), VersionProvider.version()));
+            UploadQueue.Delivery delivery = service.deliver(outcome.result(), outcome.images());
+            if (delivery.delivered()) {
+                report.put("livenessId", delivery.livenessId());
+            } else {
+                fail(report, delivery.failure());
+                report.put("pendingUpload", delivery.sessionId());
+            }
         } catch (ServiceCallException e) {
-            report.put("success", false);
-            report.put("code", e.error().name());
-            report.put("message", (e.error().explanation() + " " + e.error().wayOut()).trim());
-            report.put("detail", e.serviceCode() + ": " + e.getMessage());
+            fail(report, e);
         } catch (IOException e) {
             report.put("success", false);
             report.put("code", LivenessError.UNDEFINED.name());
-            report.put("message", "The embedded liveness service cannot keep its data: " + e.getMessage());
+            report.put("message", "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage());
         }
+    }
+
+    private static void fail(Map<String, Object> report, ServiceCallException failure) {
+        report.put("success", false);
+        report.put("code", failure.error().name());
+        report.put("message", (failure.error().explanation() + " " + failure.error().wayOut()).trim());
+        report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
     }
 
     private LivenessConfig config() {

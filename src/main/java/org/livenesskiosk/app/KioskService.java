@@ -13,55 +13,66 @@ import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.service.UploadRequest;
 import org.livenesskiosk.vision.Models;
 
 /**
- * The kiosk's side of the service: authorizes with its license and uploads a finished session's
- * evidence for a livenessId. With no standalone service configured it runs the reference service
- * in this process, and plays the integrator's back end for it with the demo account's keys.
+ * The kiosk's side of the service: authorizes with its license and delivers a finished session's
+ * evidence through the outbox for a livenessId. With no standalone service configured it runs the
+ * reference service in this process, and plays the integrator's back end for it with the demo
+ * account's keys.
  */
 final class KioskService implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long LICENSE_SECONDS = 3_600;
+    private static final String VERSION = VersionProvider.version();
 
     private final Optional<LivenessServer> embedded;
     private final LivenessClient client;
     private final String license;
     private final String market;
     private final String applicationId;
+    private final UploadQueue uploads;
 
     private KioskService(Optional<LivenessServer> embedded, LivenessClient client, String license, String market,
-                         String applicationId) {
+                         String applicationId, Outbox outbox) {
         this.embedded = embedded;
         this.client = client;
         this.license = license;
         this.market = market;
         this.applicationId = applicationId;
+        this.uploads = new UploadQueue(outbox, client, this::ticket);
     }
 
     static KioskService connect(ServiceOptions options, Models models) throws IOException, ServiceCallException {
+        Outbox outbox = Outbox.open(options.dataDirectory().resolve("outbox"));
         if (options.serverUrl != null) {
             if (options.license == null || options.market == null || options.applicationId == null) {
                 throw new IllegalArgumentException("--server needs --license, --market and --application-id");
             }
             return new KioskService(Optional.empty(), new LivenessClient(options.serverUrl, TIMEOUT), options.license,
-                    options.market, options.applicationId);
+                    options.market, options.applicationId, outbox);
         }
-        LivenessServer server = LivenessServer.open(options.dataDirectory(), models).start("127.0.0.1", 0);
+        LivenessServer server = LivenessServer.open(options.dataDirectory().resolve("service"), models).start("127.0.0.1", 0);
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
         String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
         return new KioskService(Optional.of(server), client, license, LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID);
+                LivenessServer.DEMO_APPLICATION_ID, outbox);
     }
 
-    /** Authorizes this kiosk and uploads the session; returns the livenessId. */
-    String upload(SessionResult result, Map<EvidenceSlot, byte[]> images, String version) throws ServiceCallException {
-        String ticket = client.authorize(license, market, applicationId, version, deviceId()).ticket();
-        return client.upload(ticket, request(result, images, version));
+    /** Delivers the sessions still waiting from earlier, then this one; returns this one's delivery. */
+    UploadQueue.Delivery deliver(SessionResult result, Map<EvidenceSlot, byte[]> images) throws IOException {
+        uploads.retryPending();
+        return uploads.submit(request(result, images, VERSION));
+    }
+
+    private String ticket() throws ServiceCallException {
+        return client.authorize(license, market, applicationId, VERSION, deviceId()).ticket();
     }
 
     private static UploadRequest request(SessionResult result, Map<EvidenceSlot, byte[]> images, String version) {

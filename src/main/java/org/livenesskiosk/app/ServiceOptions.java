@@ -24,10 +24,11 @@ final class ServiceOptions {
     String applicationId;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Where the embedded service keeps its database and key (default: the platform's data folder).")
+            description = "This kiosk's data: the outbox of uploads not yet delivered, and the embedded service's database "
+                    + "(default: the platform's data folder).")
     Path dataDirectory;
 
     Path dataDirectory() {
-        return dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service");
+        return dataDirectory != null ? dataDirectory : DataDirectory.standard();
     }
 }

@@ -1,5 +1,6 @@
 package org.livenesskiosk.server;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
@@ -100,7 +101,7 @@ final class EvidenceCheck {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        try (BytePointer bytes = new BytePointer(jpeg); Mat buffer = new Mat(1, jpeg.length, org.bytedeco.opencv.global.opencv_core.CV_8U, bytes);
+        try (BytePointer bytes = new BytePointer(jpeg); Mat buffer = new Mat(1, jpeg.length, CV_8U, bytes);
              Mat image = imdecode(buffer, IMREAD_COLOR)) {
             if (image.empty()) {
                 return Optional.empty();

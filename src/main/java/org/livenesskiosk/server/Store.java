@@ -1,5 +1,7 @@
 package org.livenesskiosk.server;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +44,7 @@ final class Store {
         this.secrets = secrets;
     }
 
-    static Store sqlite(java.nio.file.Path file, SecretBox secrets) {
+    static Store sqlite(Path file, SecretBox secrets) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -56,7 +58,7 @@ final class Store {
     Account createAccount(String name, String market, String accessKey, String secretKey) {
         String id = UUID.randomUUID().toString();
         update("INSERT INTO account (id, name, market, access_key, secret_key, enabled) VALUES (?, ?, ?, ?, ?, 1)",
-                id, name, market, accessKey, secrets.encrypt(secretKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                id, name, market, accessKey, secrets.encrypt(secretKey.getBytes(StandardCharsets.UTF_8)));
         return new Account(id, name, market, accessKey, secretKey, true);
     }
 
@@ -189,7 +191,7 @@ final class Store {
 
     private Account account(ResultSet row) throws SQLException {
         try {
-            String secret = new String(secrets.decrypt(row.getBytes(5)), java.nio.charset.StandardCharsets.UTF_8);
+            String secret = new String(secrets.decrypt(row.getBytes(5)), StandardCharsets.UTF_8);
             return new Account(row.getString(1), row.getString(2), row.getString(3), row.getString(4), secret, row.getInt(6) == 1);
         } catch (GeneralSecurityException e) {
             throw new SQLException("An account's secret cannot be decrypted: the key file does not belong to this database", e);

@@ -61,19 +61,18 @@ public final class LivenessClient {
         body.put("accessKey", accessKey);
         body.put("timestamp", timestamp);
         body.put("signature", Sha256.tokenSignature(accessKey, secretKey, timestamp));
-        return call("/openapi/auth/ticket/v1/generate-token", Map.of(), body, LivenessError.AUTH_BAD_NETWORK)
-                .get("token").getAsString();
+        return string(call("/openapi/auth/ticket/v1/generate-token", Map.of(), body, LivenessError.AUTH_BAD_NETWORK), "token");
     }
 
     public String authLicense(String token, long effectiveSeconds, String applicationIds) throws ServiceCallException {
         Map<String, Object> body = Map.of("licenseEffectiveSeconds", effectiveSeconds, "applicationId", applicationIds);
-        return call("/openapi/liveness/v1/auth-license", Map.of("X-ACCESS-TOKEN", token), body, LivenessError.AUTH_BAD_NETWORK)
-                .get("license").getAsString();
+        return string(call("/openapi/liveness/v1/auth-license", Map.of("X-ACCESS-TOKEN", token), body,
+                LivenessError.AUTH_BAD_NETWORK), "license");
     }
 
     public String generateSignatureId(String token) throws ServiceCallException {
-        return call("/liveness/ext/v1/generate-signature-id", Map.of("X-ACCESS-TOKEN", token), Map.of(),
-                LivenessError.AUTH_BAD_NETWORK).get("signatureId").getAsString();
+        return string(call("/liveness/ext/v1/generate-signature-id", Map.of("X-ACCESS-TOKEN", token), Map.of(),
+                LivenessError.AUTH_BAD_NETWORK), "signatureId");
     }
 
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
@@ -82,23 +81,22 @@ public final class LivenessClient {
         Map<String, Object> body = Map.of("license", license, "market", market, "applicationId", applicationId,
                 "version", version, "deviceId", deviceId);
         JsonObject data = call("/kiosk/v1/authorize", Map.of(), body, LivenessError.AUTH_BAD_NETWORK);
-        return new Authorization(data.get("ticket").getAsString(), data.get("expireTimestamp").getAsLong(),
-                data.getAsJsonObject("settings"));
+        return new Authorization(string(data, "ticket"), number(data, "expireTimestamp"), data.getAsJsonObject("settings"));
     }
 
     /** Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives the same livenessId. */
     public String upload(String ticket, UploadRequest evidence) throws ServiceCallException {
-        return call("/kiosk/v1/upload", Map.of("X-KIOSK-TICKET", ticket), evidence, LivenessError.CHECKING_BAD_NETWORK)
-                .get("livenessId").getAsString();
+        return string(call("/kiosk/v1/upload", Map.of("X-KIOSK-TICKET", ticket), evidence, LivenessError.CHECKING_BAD_NETWORK),
+                "livenessId");
     }
 
     /** The result by livenessId, or by signatureId when the integrator never saw the livenessId. */
     public Result result(String token, String field, String id) throws ServiceCallException {
         JsonObject data = call("/openapi/liveness/v3/detection-result", Map.of("X-ACCESS-TOKEN", token),
                 Map.of(field, id, "resultType", "IMAGE_BASE64"), LivenessError.AUTH_BAD_NETWORK);
-        return new Result(data.get("livenessId").getAsString(), data.get("livenessScore").getAsInt(),
-                data.has("attackType") ? data.get("attackType").getAsString() : null,
-                data.has("detectionResult") ? data.get("detectionResult").getAsString() : null);
+        return new Result(string(data, "livenessId"), (int) number(data, "livenessScore"),
+                data.has("attackType") ? string(data, "attackType") : null,
+                data.has("detectionResult") ? string(data, "detectionResult") : null);
     }
 
     private JsonObject call(String path, Map<String, String> headers, Object body, LivenessError networkError)
@@ -113,8 +111,9 @@ public final class LivenessClient {
                         "The service answered HTTP " + response.code(), null);
             }
             JsonObject envelope = parse(text);
-            String code = envelope.has("code") ? envelope.get("code").getAsString() : "";
-            String message = envelope.has("message") && !envelope.get("message").isJsonNull() ? envelope.get("message").getAsString() : "";
+            String code = envelope.has("code") && envelope.get("code").isJsonPrimitive() ? envelope.get("code").getAsString() : "";
+            String message = envelope.has("message") && envelope.get("message").isJsonPrimitive()
+                    ? envelope.get("message").getAsString() : "";
             if (!code.equals("SUCCESS")) {
                 LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code) : LivenessError.UNDEFINED;
                 throw new ServiceCallException(error, code, message, null);
@@ -129,6 +128,22 @@ public final class LivenessClient {
                     "The service did not answer in time", e);
         } catch (IOException e) {
             throw new ServiceCallException(networkError, networkError.name(), "The service cannot be reached: " + e.getMessage(), e);
+        }
+    }
+
+    private static String string(JsonObject data, String field) throws ServiceCallException {
+        JsonElement value = data.get(field);
+        if (value == null || !value.isJsonPrimitive()) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks " + field, null);
+        }
+        return value.getAsString();
+    }
+
+    private static long number(JsonObject data, String field) throws ServiceCallException {
+        try {
+            return Long.parseLong(string(data, field));
+        } catch (NumberFormatException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's " + field + " is not a number", e);
         }
     }
 

@@ -90,7 +90,8 @@ class DetectCommandTest {
 
     /** The embedded service, opened again on the same data, knows the livenessId and scores it a pass. */
     private void assertServiceConfirms(String livenessId) throws Exception {
-        try (LivenessServer server = LivenessServer.open(temp.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = LivenessServer.open(temp.resolve("service").resolve("service"), Models.fromClasspath())
+                .start("127.0.0.1", 0)) {
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
@@ -108,12 +109,14 @@ class DetectCommandTest {
     }
 
     @Test
-    void anUnreachableStandaloneServiceIsAuthBadNetwork() {
+    void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                 "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
                 "--application-id", "app");
 
-        assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
+        assertEquals("CHECKING_BAD_NETWORK", result.get("code").getAsString(), result.toString());
+        String sessionId = result.get("pendingUpload").getAsString();
+        assertTrue(Files.exists(temp.resolve("service").resolve("outbox").resolve(sessionId + ".upload")));
     }
 
     @Test

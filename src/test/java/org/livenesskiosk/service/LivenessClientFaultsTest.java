@@ -96,6 +96,14 @@ class LivenessClientFaultsTest {
     }
 
     @Test
+    void aSuccessWithoutItsDataIsUndefined() {
+        service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"livenessId\":{}}}"));
+        ServiceCallException failure = uploadFails();
+        assertEquals(LivenessError.UNDEFINED, failure.error());
+        assertEquals("GARBAGE", failure.serviceCode());
+    }
+
+    @Test
     void theAuthCodesArePassedOnAsTheyCame() {
         for (LivenessError code : List.of(LivenessError.AUTH_PARAMETER_ERROR, LivenessError.AUTH_IAM_FAILED,
                 LivenessError.AUTH_TICKET_DISABLE, LivenessError.AUTH_ACCOUNT_ACCESS_DENIED)) {

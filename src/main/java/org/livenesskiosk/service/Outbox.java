@@ -1,0 +1,79 @@
+package org.livenesskiosk.service;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.Gson;
+
+/**
+ * Uploads not yet acknowledged by the service, kept on disk so that no customer's result is lost
+ * to a network failure or a restart. Each is one file, encrypted under this kiosk's own key (a
+ * file only its owner can read), written before the upload starts and deleted only once the
+ * service has given its livenessId.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final String SUFFIX = ".upload";
+    private static final Gson GSON = new Gson();
+
+    private final Path folder;
+    private final AesGcm cipher;
+
+    private Outbox(Path folder, AesGcm cipher) {
+        this.folder = folder;
+        this.cipher = cipher;
+    }
+
+    /** The outbox in {@code folder}, with its key in {@code folder/outbox.key}, both made on first use. */
+    public static Outbox open(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        return new Outbox(folder, new AesGcm(SecureFiles.key(folder.resolve("outbox.key"), AesGcm.KEY_BYTES)));
+    }
+
+    /** Keeps an upload until it is acknowledged; call before sending it. */
+    public void put(UploadRequest upload) throws IOException {
+        SecureFiles.write(fileOf(upload.sessionId()), cipher.encrypt(GSON.toJson(upload).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The service has the upload: its evidence leaves this kiosk. */
+    public void acknowledge(String sessionId) throws IOException {
+        Files.deleteIfExists(fileOf(sessionId));
+    }
+
+    /** Every upload still waiting, oldest first; one that cannot be read is reported and left in place. */
+    public List<UploadRequest> pending() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
+                    .sorted(Comparator.comparingLong(file -> file.toFile().lastModified())).toList();
+        }
+        List<UploadRequest> uploads = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                uploads.add(GSON.fromJson(new String(cipher.decrypt(Files.readAllBytes(file)), StandardCharsets.UTF_8),
+                        UploadRequest.class));
+            } catch (GeneralSecurityException e) {
+                LOG.error("The outbox entry {} cannot be decrypted with this kiosk's key; it is kept for inspection", file.getFileName());
+            }
+        }
+        return uploads;
+    }
+
+    private Path fileOf(String sessionId) {
+        if (!sessionId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new IllegalArgumentException("A session id is letters, digits and dashes");
+        }
+        return folder.resolve(sessionId + SUFFIX);
+    }
+}

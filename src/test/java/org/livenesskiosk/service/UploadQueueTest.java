@@ -1,0 +1,160 @@
+package org.livenesskiosk.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.vision.Models;
+
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.SocketPolicy;
+
+/**
+ * No result is lost: a session the service could not take waits in the outbox, and once the
+ * fault clears it is delivered exactly once, also across a restart of the kiosk.
+ */
+class UploadQueueTest {
+
+    /** Stands for a face image: what matters here is that it never lies on disk in the clear. */
+    private static final String IMAGE = "RkFDRS1JTUFHRS1PRi1BLUNVU1RPTUVS";
+
+    @TempDir
+    Path data;
+
+    private LivenessServer service;
+    private LivenessClient client;
+    private MockWebServer faulty;
+
+    @BeforeEach
+    void start() throws IOException {
+        service = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        client = new LivenessClient("http://127.0.0.1:" + service.port(), Duration.ofSeconds(5));
+        faulty = new MockWebServer();
+        faulty.start();
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        service.close();
+        faulty.shutdown();
+    }
+
+    private String ticket() throws ServiceCallException {
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+        return client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk").ticket();
+    }
+
+    private static UploadRequest session() {
+        return new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk-linux",
+                List.of(new UploadRequest.Action("BLINK", 1200)), List.of(), Map.of("best", IMAGE));
+    }
+
+    /** The kiosk as it starts: its outbox on disk, a client to wherever the service is. */
+    private UploadQueue kiosk(LivenessClient to) throws IOException {
+        return new UploadQueue(Outbox.open(data.resolve("outbox")), to, this::ticket);
+    }
+
+    private LivenessClient faultyService(MockResponse... answers) {
+        for (MockResponse answer : answers) {
+            faulty.enqueue(answer);
+        }
+        return new LivenessClient(faulty.url("/").toString(), Duration.ofMillis(500));
+    }
+
+    @Test
+    void eachFaultKeepsTheSessionAndTheRecoveredServiceGivesOneLivenessId() throws Exception {
+        List<MockResponse> faults = List.of(
+                new MockResponse().setResponseCode(500),
+                new MockResponse().setBody("not json at all"),
+                new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE),
+                new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_DURING_REQUEST_BODY),
+                new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{}}").throttleBody(2, 1, java.util.concurrent.TimeUnit.SECONDS));
+        UploadRequest session = session();
+        UploadQueue.Delivery first = kiosk(faultyService(faults.get(0))).submit(session);
+        assertFalse(first.delivered());
+        assertEquals(LivenessError.UNDEFINED, first.failure().error());
+        for (MockResponse fault : faults.subList(1, faults.size())) {
+            List<UploadQueue.Delivery> retried = kiosk(faultyService(fault)).retryPending();
+            assertEquals(1, retried.size());
+            assertFalse(retried.get(0).delivered(), retried.get(0).toString());
+        }
+
+        List<UploadQueue.Delivery> recovered = kiosk(client).retryPending();
+
+        assertEquals(1, recovered.size());
+        assertTrue(recovered.get(0).delivered());
+        assertTrue(kiosk(client).retryPending().isEmpty(), "delivered sessions leave the outbox");
+        assertEquals(recovered.get(0).livenessId(), client.upload(ticket(), session), "one livenessId per session");
+    }
+
+    @Test
+    void aKioskKilledBetweenTheAnswerAndTheAcknowledgementStillGetsOneLivenessId() throws Exception {
+        UploadRequest session = session();
+        Outbox outbox = Outbox.open(data.resolve("outbox"));
+        outbox.put(session);
+        String answeredBeforeTheCrash = client.upload(ticket(), session);
+
+        List<UploadQueue.Delivery> afterRestart = kiosk(client).retryPending();
+
+        assertEquals(1, afterRestart.size());
+        assertEquals(answeredBeforeTheCrash, afterRestart.get(0).livenessId());
+    }
+
+    @Test
+    void anUnreachableServiceIsCheckingBadNetworkAndTheSessionWaits() throws Exception {
+        faulty.shutdown();
+        UploadQueue.Delivery delivery = kiosk(new LivenessClient(faulty.url("/").toString(), Duration.ofMillis(500)))
+                .submit(session());
+
+        assertEquals(LivenessError.CHECKING_BAD_NETWORK, delivery.failure().error());
+        assertEquals(1, Outbox.open(data.resolve("outbox")).pending().size());
+    }
+
+    @Test
+    void waitingSessionsAreEncryptedOnDisk() throws Exception {
+        faulty.shutdown();
+        UploadRequest session = session();
+        kiosk(new LivenessClient(faulty.url("/").toString(), Duration.ofMillis(500))).submit(session);
+
+        Path file = data.resolve("outbox").resolve(session.sessionId() + ".upload");
+        String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertFalse(stored.contains(IMAGE) || stored.contains("BLINK"), "the outbox holds evidence in the clear");
+        assertEquals(session, Outbox.open(data.resolve("outbox")).pending().get(0));
+    }
+
+    @Test
+    void keepsRetryingUntilTheServiceTakesIt() throws Exception {
+        UploadRequest session = session();
+        Outbox.open(data.resolve("outbox")).put(session);
+        ScheduledExecutorService network = Executors.newSingleThreadScheduledExecutor();
+        try {
+            kiosk(client).keepRetrying(network);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!Outbox.open(data.resolve("outbox")).pending().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            network.shutdownNow();
+        }
+        assertTrue(Outbox.open(data.resolve("outbox")).pending().isEmpty());
+    }
+}
