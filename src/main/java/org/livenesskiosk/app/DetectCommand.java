@@ -83,6 +83,13 @@ final class DetectCommand implements Callable<Integer> {
             description = "Write the evidence here: best.jpg, neutral.jpg, one image per action, traces.json.")
     private Path out;
 
+    @Option(names = "--signature-id", paramLabel = "ID",
+            description = "Bind the session to this signatureId, which the integrator's back end got from the service.")
+    private String signatureId;
+
+    @Option(names = "--user-id", paramLabel = "ID", description = "Bind the session to the customer's own identifier.")
+    private String userId;
+
     @Option(names = "--record", paramLabel = "FILE.avi",
             description = "Record every frame of the session to an MJPEG .avi, to replay it later with --source FILE.avi.")
     private Path record;
@@ -134,7 +141,8 @@ final class DetectCommand implements Callable<Integer> {
      */
     private void upload(SessionOutcome outcome, Map<String, Object> report) {
         try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
-            UploadQueue.Delivery delivery = service.deliver(outcome.result(), outcome.images());
+            UploadQueue.Delivery delivery = service.deliver(outcome.result(), outcome.images(),
+                    Optional.ofNullable(signatureId), Optional.ofNullable(userId));
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
             } else {

@@ -65,17 +65,24 @@ final class KioskService implements AutoCloseable {
                 LivenessServer.DEMO_APPLICATION_ID, outbox);
     }
 
-    /** Delivers the sessions still waiting from earlier, then this one; returns this one's delivery. */
-    UploadQueue.Delivery deliver(SessionResult result, Map<EvidenceSlot, byte[]> images) throws IOException {
+    /**
+     * Delivers the sessions still waiting from earlier, then this one; returns this one's delivery.
+     *
+     * @param signatureId the integrator's signatureId for this session, if any
+     * @param userId      the customer's own identifier, if any
+     */
+    UploadQueue.Delivery deliver(SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
+                                 Optional<String> userId) throws IOException {
         uploads.retryPending();
-        return uploads.submit(request(result, images, VERSION));
+        return uploads.submit(request(result, images, signatureId, userId));
     }
 
     private String ticket() throws ServiceCallException {
         return client.authorize(license, market, applicationId, VERSION, deviceId()).ticket();
     }
 
-    private static UploadRequest request(SessionResult result, Map<EvidenceSlot, byte[]> images, String version) {
+    private static UploadRequest request(SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
+                                         Optional<String> userId) {
         Map<String, String> encoded = new LinkedHashMap<>();
         images.forEach((slot, jpeg) -> encoded.put(slot.name(), Base64.getEncoder().encodeToString(jpeg)));
         List<UploadRequest.Action> actions = result.actions().stream()
@@ -84,7 +91,8 @@ final class KioskService implements AutoCloseable {
                 .map(trace -> new UploadRequest.Trace(trace.action().name(), trace.metric(), trace.samples().stream()
                         .map(sample -> List.of((double) sample.timeMs(), sample.value())).toList()))
                 .toList();
-        return new UploadRequest(UUID.randomUUID().toString(), null, null, version, platform(), actions, traces, encoded);
+        return new UploadRequest(UUID.randomUUID().toString(), signatureId.orElse(null), userId.orElse(null), VERSION, platform(),
+                actions, traces, encoded);
     }
 
     private static String platform() {

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Face-liveness kiosk: proves that a live person stands in front of the camera.",
-        subcommands = {AnalyzeCommand.class, DetectCommand.class, CamerasCommand.class, ServeCommand.class, BenchCommand.class})
+        subcommands = {AnalyzeCommand.class, DetectCommand.class, CamerasCommand.class, ServeCommand.class, AccountsCommand.class,
+            BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

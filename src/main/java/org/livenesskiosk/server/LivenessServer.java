@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.livenesskiosk.service.Sha256;
 import org.livenesskiosk.service.UploadRequest;
@@ -34,6 +36,7 @@ public final class LivenessServer implements AutoCloseable {
     private static final long MAX_REQUEST_BYTES = 8L << 20;
     private static final long TIMESTAMP_TOLERANCE_MS = 300_000;
     private static final long TICKET_LIFETIME_MS = 600_000;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     public static final String DEMO_ACCESS_KEY = "demo-access-key";
     public static final String DEMO_SECRET_KEY = "demo-secret-key";
@@ -44,11 +47,15 @@ public final class LivenessServer implements AutoCloseable {
     private final Licenses licenses;
     private final EvidenceCheck evidenceCheck;
     private final Javalin app;
+    private final Semaphore checks;
+    private final long busyWaitMs;
 
-    private LivenessServer(Store store, Licenses licenses, EvidenceCheck evidenceCheck) {
+    private LivenessServer(Store store, Licenses licenses, EvidenceCheck evidenceCheck, ServiceLimits limits) {
         this.store = store;
         this.licenses = licenses;
         this.evidenceCheck = evidenceCheck;
+        this.checks = new Semaphore(limits.concurrentChecks(), true);
+        this.busyWaitMs = limits.busyWaitMs();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -70,13 +77,24 @@ public final class LivenessServer implements AutoCloseable {
 
     /** A service keeping its data (database, key file) in {@code dataDirectory}, with the demo account. */
     public static LivenessServer open(Path dataDirectory, Models models) throws IOException {
-        SecretBox secrets = SecretBox.open(dataDirectory.resolve("service.key"));
-        Store store = Store.sqlite(dataDirectory.resolve("liveness.db"), secrets);
+        return open(dataDirectory, models, ServiceLimits.defaults());
+    }
+
+    public static LivenessServer open(Path dataDirectory, Models models, ServiceLimits limits) throws IOException {
+        Store store = store(dataDirectory);
         if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
             Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
             store.addApplication(demo.id(), DEMO_APPLICATION_ID);
         }
-        return new LivenessServer(store, new Licenses(secrets), new EvidenceCheck(models));
+        return new LivenessServer(store, new Licenses(secretBox(dataDirectory)), new EvidenceCheck(models), limits);
+    }
+
+    static Store store(Path dataDirectory) throws IOException {
+        return Store.sqlite(dataDirectory.resolve("liveness.db"), secretBox(dataDirectory));
+    }
+
+    private static SecretBox secretBox(Path dataDirectory) throws IOException {
+        return SecretBox.open(dataDirectory.resolve("service.key"));
     }
 
     /** Starts listening on {@code host}; port 0 picks a free port. */
@@ -195,7 +213,7 @@ public final class LivenessServer implements AutoCloseable {
         if (evidence.signatureId() != null && !store.signatureIdExists(accountId, evidence.signatureId())) {
             throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown");
         }
-        EvidenceCheck.Verdict verdict = evidenceCheck.check(evidence);
+        EvidenceCheck.Verdict verdict = checkWhenFree(ctx, evidence);
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = Optional.ofNullable(evidence.images()).map(images -> images.get("best"))
                 .map(encoded -> Base64.getDecoder().decode(encoded)).map(store::encrypt);
@@ -204,6 +222,24 @@ public final class LivenessServer implements AutoCloseable {
                 Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"), Optional.ofNullable(evidence.platform()).orElse("unknown"),
                 bestImage), System.currentTimeMillis());
         answer(ctx, Envelope.ok(Map.of("livenessId", livenessId)));
+    }
+
+    /** Re-checks the evidence when a core is free; when none frees up soon, says SERVICE_BUSY with Retry-After. */
+    private EvidenceCheck.Verdict checkWhenFree(Context ctx, UploadRequest evidence) {
+        try {
+            if (!checks.tryAcquire(busyWaitMs, TimeUnit.MILLISECONDS)) {
+                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                throw new ServiceException("SERVICE_BUSY", "The service is busy; retry in " + RETRY_AFTER_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException("SERVICE_BUSY", "The service is shutting down");
+        }
+        try {
+            return evidenceCheck.check(evidence);
+        } finally {
+            checks.release();
+        }
     }
 
     private void detectionResult(Context ctx) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +50,15 @@ public final class Outbox {
     /** The service has the upload: its evidence leaves this kiosk. */
     public void acknowledge(String sessionId) throws IOException {
         Files.deleteIfExists(fileOf(sessionId));
+    }
+
+    /**
+     * The service refused the upload for good (a malformed or reused request): it leaves the queue
+     * but stays, encrypted, in {@code rejected/} for the operator, never silently dropped.
+     */
+    public void reject(String sessionId) throws IOException {
+        Path rejected = Files.createDirectories(folder.resolve("rejected"));
+        Files.move(fileOf(sessionId), rejected.resolve(sessionId + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Every upload still waiting, oldest first; one that cannot be read is reported and left in place. */

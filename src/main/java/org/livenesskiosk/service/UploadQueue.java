@@ -3,6 +3,7 @@ package org.livenesskiosk.service;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -15,13 +16,16 @@ import org.slf4j.LoggerFactory;
  * forgotten only once the service has answered with its livenessId. What could not be sent is
  * retried, with growing pauses, also after a restart. Since the service is idempotent on the
  * session id, a session is never given two livenessIds, even when the kiosk died between the
- * service's answer and the outbox's deletion.
+ * service's answer and the outbox's deletion. A request the service refuses for good is set aside
+ * for the operator instead of being retried forever.
  */
 public final class UploadQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(UploadQueue.class);
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 300_000;
+    /** Answers that will not change by sending the same request again. */
+    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR");
 
     /** Gives a kiosk ticket for uploads, authorizing when needed. */
     @FunctionalInterface
@@ -94,6 +98,12 @@ public final class UploadQueue {
             outbox.acknowledge(upload.sessionId());
             return new Delivery(upload.sessionId(), livenessId, null);
         } catch (ServiceCallException e) {
+            if (PERMANENT.contains(e.serviceCode())) {
+                LOG.error("Session {} refused by the service: {} {}; kept in the outbox's rejected folder",
+                        upload.sessionId(), e.serviceCode(), e.getMessage());
+                outbox.reject(upload.sessionId());
+                return new Delivery(upload.sessionId(), null, e);
+            }
             LOG.warn("Session {} not delivered yet: {} {}", upload.sessionId(), e.serviceCode(), e.getMessage());
             ServiceCallException kept = e.error() == LivenessError.AUTH_BAD_NETWORK
                     ? new ServiceCallException(LivenessError.CHECKING_BAD_NETWORK, e.serviceCode(), e.getMessage(), e) : e;

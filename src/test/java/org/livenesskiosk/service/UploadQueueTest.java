@@ -130,6 +130,27 @@ class UploadQueueTest {
     }
 
     @Test
+    void aSessionRefusedForGoodIsSetAsideNotRetriedForever() throws Exception {
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String signatureId = client.generateSignatureId(token);
+        UploadRequest first = withSignature(session(), signatureId);
+        UploadRequest second = withSignature(session(), signatureId);
+        UploadQueue kiosk = kiosk(client);
+
+        assertTrue(kiosk.submit(first).delivered());
+        UploadQueue.Delivery refused = kiosk.submit(second);
+
+        assertEquals("PARAMETER_ERROR", refused.failure().serviceCode());
+        assertTrue(Outbox.open(data.resolve("outbox")).pending().isEmpty());
+        assertTrue(Files.exists(data.resolve("outbox").resolve("rejected").resolve(second.sessionId() + ".upload")));
+    }
+
+    private static UploadRequest withSignature(UploadRequest upload, String signatureId) {
+        return new UploadRequest(upload.sessionId(), signatureId, upload.userId(), upload.sdkVersion(), upload.platform(),
+                upload.actions(), upload.traces(), upload.images());
+    }
+
+    @Test
     void waitingSessionsAreEncryptedOnDisk() throws Exception {
         faulty.shutdown();
         UploadRequest session = session();

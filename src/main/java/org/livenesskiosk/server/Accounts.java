@@ -1,0 +1,47 @@
+package org.livenesskiosk.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Managing the service's accounts: who may use it, with which keys, markets and application ids. */
+public final class Accounts {
+
+    /** A new account's keys: the secret key is shown once, here, and stored only encrypted. */
+    public record Created(String accessKey, String secretKey, String market) {
+        @Override
+        public String toString() {
+            return "Created[" + accessKey + ", " + market + "]";
+        }
+    }
+
+    private final Store store;
+
+    private Accounts(Store store) {
+        this.store = store;
+    }
+
+    /** The accounts of the service whose data is in {@code dataDirectory}. */
+    public static Accounts open(Path dataDirectory) throws IOException {
+        return new Accounts(LivenessServer.store(dataDirectory));
+    }
+
+    public Created create(String name, String market) {
+        String accessKey = SecretBox.randomToken().substring(0, 24);
+        String secretKey = SecretBox.randomToken();
+        store.createAccount(name, market, accessKey, secretKey);
+        return new Created(accessKey, secretKey, market);
+    }
+
+    public void addApplication(String accessKey, String applicationId) {
+        store.addApplication(account(accessKey).id(), applicationId);
+    }
+
+    public void setEnabled(String accessKey, boolean enabled) {
+        store.setEnabled(account(accessKey).id(), enabled);
+    }
+
+    private Store.Account account(String accessKey) {
+        return store.accountByAccessKey(accessKey)
+                .orElseThrow(() -> new IllegalArgumentException("No account has the access key " + accessKey));
+    }
+}

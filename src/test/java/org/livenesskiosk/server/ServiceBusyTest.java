@@ -1,0 +1,62 @@
+package org.livenesskiosk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.UploadRequest;
+import org.livenesskiosk.vision.Models;
+
+import com.google.gson.Gson;
+
+/** Overloaded, the service says SERVICE_BUSY with Retry-After instead of queueing without end. */
+class ServiceBusyTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void uploadsBeyondWhatItCanCheckAreToldToComeBack() throws Exception {
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0)).start("127.0.0.1", 0)) {
+            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+                    .ticket();
+            String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
+            HttpClient http = HttpClient.newHttpClient();
+            List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
+                        List.of(new UploadRequest.Action("MOUTH", 1000)), List.of(), Map.of("best", frame, "neutral", frame, "mouth", frame));
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/kiosk/v1/upload"))
+                        .header("X-KIOSK-TICKET", ticket).POST(HttpRequest.BodyPublishers.ofString(new Gson().toJson(upload))).build();
+                answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+            }
+            List<HttpResponse<String>> busy = new ArrayList<>();
+            for (CompletableFuture<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get();
+                assertEquals(200, response.statusCode());
+                if (response.body().contains("\"SERVICE_BUSY\"")) {
+                    busy.add(response);
+                }
+            }
+            assertTrue(!busy.isEmpty() && busy.size() < 6, busy.size() + " of 6 uploads were told the service is busy");
+            assertEquals("5", busy.get(0).headers().firstValue("Retry-After").orElseThrow());
+        }
+    }
+}
