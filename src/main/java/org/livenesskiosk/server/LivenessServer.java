@@ -37,6 +37,7 @@ public final class LivenessServer implements AutoCloseable {
     private static final long TIMESTAMP_TOLERANCE_MS = 300_000;
     private static final long TICKET_LIFETIME_MS = 600_000;
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final int PASSING_SCORE = 50;
 
     public static final String DEMO_ACCESS_KEY = "demo-access-key";
     public static final String DEMO_SECRET_KEY = "demo-secret-key";
@@ -49,6 +50,7 @@ public final class LivenessServer implements AutoCloseable {
     private final Javalin app;
     private final Semaphore checks;
     private final long busyWaitMs;
+    private final long lockoutMs;
 
     private LivenessServer(Store store, Licenses licenses, EvidenceCheck evidenceCheck, ServiceLimits limits) {
         this.store = store;
@@ -56,6 +58,7 @@ public final class LivenessServer implements AutoCloseable {
         this.evidenceCheck = evidenceCheck;
         this.checks = new Semaphore(limits.concurrentChecks(), true);
         this.busyWaitMs = limits.busyWaitMs();
+        this.lockoutMs = limits.lockoutMs();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -183,10 +186,11 @@ public final class LivenessServer implements AutoCloseable {
         if (license.expiresAt() <= now) {
             throw new ServiceException("AUTH_TICKET_DISABLE", "The license has expired");
         }
+        String deviceId = body.has("deviceId") ? body.get("deviceId").getAsString() : "unknown";
+        refuseLockedDevice(account.id(), deviceId, now);
         String ticket = SecretBox.randomToken();
         long expiresAt = Math.min(license.expiresAt(), now + TICKET_LIFETIME_MS);
-        store.saveTicket(Sha256.hex(ticket), account.id(), applicationId,
-                body.has("deviceId") ? body.get("deviceId").getAsString() : "unknown", expiresAt);
+        store.saveTicket(Sha256.hex(ticket), account.id(), applicationId, deviceId, expiresAt);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("actions", List.of("BLINK", "MOUTH", "POS_YAW"));
         settings.put("shuffle", true);
@@ -213,7 +217,12 @@ public final class LivenessServer implements AutoCloseable {
         if (evidence.signatureId() != null && !store.signatureIdExists(accountId, evidence.signatureId())) {
             throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown");
         }
+        String deviceId = store.deviceOfTicket(Sha256.hex(ticket)).orElse("unknown");
+        refuseLockedDevice(accountId, deviceId, System.currentTimeMillis());
         EvidenceCheck.Verdict verdict = checkWhenFree(ctx, evidence);
+        if (verdict.score() < PASSING_SCORE) {
+            store.recordDeviceFailure(accountId, deviceId, System.currentTimeMillis());
+        }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = Optional.ofNullable(evidence.images()).map(images -> images.get("best"))
                 .map(encoded -> Base64.getDecoder().decode(encoded)).map(store::encrypt);
@@ -222,6 +231,23 @@ public final class LivenessServer implements AutoCloseable {
                 Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"), Optional.ofNullable(evidence.platform()).orElse("unknown"),
                 bestImage), System.currentTimeMillis());
         answer(ctx, Envelope.ok(Map.of("livenessId", livenessId)));
+    }
+
+    /**
+     * A device whose uploads failed {@link ServiceLimits#MAX_FAILURES} times within
+     * {@link ServiceLimits#FAILURE_WINDOW_MS} is refused until the lock-out after the last of them
+     * has passed: repeated attempts with a mask or a screen get nowhere fast.
+     */
+    private void refuseLockedDevice(String accountId, String deviceId, long now) {
+        List<Long> failures = store.deviceFailuresSince(accountId, deviceId, now - ServiceLimits.FAILURE_WINDOW_MS - lockoutMs);
+        for (int last = failures.size() - 1; last >= ServiceLimits.MAX_FAILURES - 1; last--) {
+            long first = failures.get(last - ServiceLimits.MAX_FAILURES + 1);
+            long lockedUntil = failures.get(last) + lockoutMs;
+            if (failures.get(last) - first <= ServiceLimits.FAILURE_WINDOW_MS && now < lockedUntil) {
+                throw new ServiceException("DEVICE_LOCKED", "Too many failed attempts on this kiosk; it may try again in "
+                        + (lockedUntil - now + 999) / 1000 + " s");
+            }
+        }
     }
 
     /** Re-checks the evidence when a core is free; when none frees up soon, says SERVICE_BUSY with Retry-After. */

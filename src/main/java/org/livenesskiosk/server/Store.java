@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -165,6 +167,33 @@ final class Store {
         } catch (SQLException e) {
             throw new IllegalStateException("The result could not be stored", e);
         }
+    }
+
+    void recordDeviceFailure(String accountId, String deviceId, long now) {
+        update("INSERT INTO device_failure (account_id, device_id, failed_at) VALUES (?, ?, ?)", accountId, deviceId, now);
+    }
+
+    /** When the device's failures since {@code since} began, oldest first. */
+    List<Long> deviceFailuresSince(String accountId, String deviceId, long since) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT failed_at FROM device_failure WHERE account_id = ? AND device_id = ? AND failed_at >= ? ORDER BY failed_at")) {
+            bind(statement, accountId, deviceId, since);
+            List<Long> times = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    times.add(rows.getLong(1));
+                }
+            }
+            return times;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    /** The device a ticket was issued to. */
+    Optional<String> deviceOfTicket(String ticketHash) {
+        return queryOne("SELECT device_id FROM kiosk_ticket WHERE ticket_hash = ?", row -> row.getString(1), ticketHash);
     }
 
     /** Deletes a result and its image: the customer's right to erasure. */

@@ -31,7 +31,7 @@ class ServiceBusyTest {
 
     @Test
     void uploadsBeyondWhatItCanCheckAreToldToComeBack() throws Exception {
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0)).start("127.0.0.1", 0)) {
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0, 300_000)).start("127.0.0.1", 0)) {
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
