@@ -38,6 +38,7 @@ public final class LivenessServer implements AutoCloseable {
     private static final long TICKET_LIFETIME_MS = 600_000;
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final int PASSING_SCORE = 50;
+    private static final int MAX_IMAGE_BYTES = 2 << 20;
 
     public static final String DEMO_ACCESS_KEY = "demo-access-key";
     public static final String DEMO_SECRET_KEY = "demo-secret-key";
@@ -217,6 +218,7 @@ public final class LivenessServer implements AutoCloseable {
         if (evidence.signatureId() != null && !store.signatureIdExists(accountId, evidence.signatureId())) {
             throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown");
         }
+        requireJpegImages(evidence);
         String deviceId = store.deviceOfTicket(Sha256.hex(ticket)).orElse("unknown");
         refuseLockedDevice(accountId, deviceId, System.currentTimeMillis());
         EvidenceCheck.Verdict verdict = checkWhenFree(ctx, evidence);
@@ -231,6 +233,26 @@ public final class LivenessServer implements AutoCloseable {
                 Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"), Optional.ofNullable(evidence.platform()).orElse("unknown"),
                 bestImage), System.currentTimeMillis());
         answer(ctx, Envelope.ok(Map.of("livenessId", livenessId)));
+    }
+
+    /** Every image must be a JPEG of sensible size: anything else is refused before it is decoded. */
+    private static void requireJpegImages(UploadRequest evidence) {
+        if (evidence.images() == null || evidence.images().isEmpty()) {
+            throw new ServiceException("PARAMETER_ERROR", "images are required");
+        }
+        for (Map.Entry<String, String> image : evidence.images().entrySet()) {
+            byte[] bytes;
+            try {
+                bytes = Base64.getDecoder().decode(image.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new ServiceException("PARAMETER_ERROR", "images." + image.getKey() + " is not base64");
+            }
+            boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
+            if (!jpeg || bytes.length > MAX_IMAGE_BYTES) {
+                throw new ServiceException("PARAMETER_ERROR", "images." + image.getKey() + " must be a JPEG of at most "
+                        + MAX_IMAGE_BYTES / 1024 + " KB");
+            }
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,6 +111,18 @@ class LivenessServiceTest {
         ServiceCallException reused = assertThrows(ServiceCallException.class,
                 () -> client.upload(ticket(), evidence(signatureId, openMouthFrame)));
         assertEquals("PARAMETER_ERROR", reused.serviceCode());
+    }
+
+    @Test
+    void anImageThatIsNoJpegIsRefused() throws Exception {
+        UploadRequest pretending = new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
+                List.of(new UploadRequest.Action("MOUTH", 2700)), List.of(),
+                Map.of("best", neutralFrame, "neutral", neutralFrame, "mouth", Base64.getEncoder().encodeToString(
+                        "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
+        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> client.upload(ticket(), pretending));
+
+        assertEquals("PARAMETER_ERROR", refused.serviceCode());
+        assertTrue(refused.getMessage().contains("images.mouth"), refused.getMessage());
     }
 
     @Test
