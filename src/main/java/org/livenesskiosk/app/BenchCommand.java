@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.vision.FaceCrop;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.HaarBaseline;
@@ -74,8 +76,15 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private FolderFrameRate folderFrameRate;
 
+    @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N",
+            description = "Sessions per kiosk for the upload figures (authorize + upload to a service on loopback). Default: ${DEFAULT-VALUE}.")
+    private int uploadSessions;
+
     @Mixin
     private ModelOptions modelOptions;
+
+    /** As many kiosks as a large branch has desks, uploading at once. */
+    private static final int SIMULATED_KIOSKS = 8;
 
     private record TimedFrame(Mat image, long timestampMs) {
     }
@@ -91,6 +100,7 @@ final class BenchCommand implements Callable<Integer> {
         long haarFaces;
         long haarEyes;
         BlinkScore blinks = BlinkScore.NONE;
+        String firstFrameJpeg;
     }
 
     @Override
@@ -108,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
                 return ErrorReporter.EXIT_FAILURE;
             }
             try {
+                if (figures.firstFrameJpeg == null) {
+                    figures.firstFrameJpeg = Base64.getEncoder().encodeToString(FaceCrop.jpegOfFrame(frames.get(0).image()));
+                }
                 if (!warmedUp) {
                     // One untimed pass lets the JIT and OpenCV's allocations settle.
                     frames.forEach(frame -> analyzer.analyze(frame.image(), 0, frame.timestampMs()));
@@ -125,7 +138,8 @@ final class BenchCommand implements Callable<Integer> {
                 frames.forEach(frame -> frame.image().close());
             }
         }
-        report(out, figures);
+        UploadBench.Figures uploads = UploadBench.run(modelOptions.models(), figures.firstFrameJpeg, uploadSessions, SIMULATED_KIOSKS);
+        report(out, figures, uploads);
         return 0;
     }
 
@@ -204,7 +218,7 @@ final class BenchCommand implements Callable<Integer> {
         return fitted;
     }
 
-    private void report(PrintWriter out, Figures figures) {
+    private void report(PrintWriter out, Figures figures, UploadBench.Figures uploads) {
         double speedup = figures.haar.median() / figures.pipeline.median();
         double pipelineFacesPerFrame = (double) figures.pipelineFaces / figures.timedFrames;
         double haarFacesPerFrame = (double) figures.haarFaces / figures.timedFrames;
@@ -238,6 +252,14 @@ final class BenchCommand implements Callable<Integer> {
         json.put("speedup", rounded(speedup));
         json.put("controllerMsMedian", rounded(figures.controller.median()));
         json.put("controllerMsP95", rounded(figures.controller.p95()));
+        out.printf("upload      median %7.2f ms  p95 %7.2f ms  (authorize + upload + re-check, one kiosk)%n",
+                uploads.roundTrip().median(), uploads.roundTrip().p95());
+        out.printf("uploads     %.1f sessions/s with %d kiosks at once (%d sessions)%n", uploads.sessionsPerSecond(),
+                uploads.kiosks(), uploads.concurrentSessions());
+        json.put("uploadMsMedian", rounded(uploads.roundTrip().median()));
+        json.put("uploadMsP95", rounded(uploads.roundTrip().p95()));
+        json.put("uploadSessionsPerSecond", rounded(uploads.sessionsPerSecond()));
+        json.put("uploadKiosks", uploads.kiosks());
         BlinkScore blinks = figures.blinks;
         if (blinks.labelled() > 0) {
             out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),

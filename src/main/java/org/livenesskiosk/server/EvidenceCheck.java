@@ -39,14 +39,15 @@ final class EvidenceCheck {
     static final double MIN_TURN_DEGREES = 12;
     static final double MIN_NOD_DEGREES = 8;
 
-    private final Models models;
+    /** Loading the models is costly and an analyser is not thread-safe: one per request thread, kept. */
+    private final ThreadLocal<FrameAnalyzer> analyzers;
 
     EvidenceCheck(Models models) {
-        this.models = models;
+        this.analyzers = ThreadLocal.withInitial(() -> new FrameAnalyzer(models));
     }
 
     Verdict check(UploadRequest evidence) {
-        FrameAnalyzer analyzer = new FrameAnalyzer(models);
+        FrameAnalyzer analyzer = analyzers.get();
         Optional<FaceMetrics> best = oneFace(analyzer, evidence, "best");
         Optional<FaceMetrics> neutral = oneFace(analyzer, evidence, "neutral");
         if (best.isEmpty() || neutral.isEmpty()) {

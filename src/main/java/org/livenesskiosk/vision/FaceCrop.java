@@ -28,6 +28,13 @@ public final class FaceCrop {
     private FaceCrop() {
     }
 
+    /** A whole frame as JPEG. */
+    public static byte[] jpegOfFrame(Mat frame) {
+        try (PointerScope scope = new PointerScope()) {
+            return encode(frame);
+        }
+    }
+
     public static byte[] jpeg(Mat frame, Box face, int size) {
         try (PointerScope scope = new PointerScope()) {
             double side = Math.max(face.width(), face.height()) * MARGIN;
@@ -38,11 +45,15 @@ public final class FaceCrop {
             indexer.close();
             Mat crop = new Mat();
             warpAffine(frame, crop, transform, new Size(size, size), INTER_AREA, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
-            BytePointer encoded = new BytePointer();
-            imencode(".jpg", crop, encoded, new IntPointer(IMWRITE_JPEG_QUALITY, JPEG_QUALITY));
-            byte[] bytes = new byte[(int) encoded.limit()];
-            encoded.get(bytes);
-            return bytes;
+            return encode(crop);
         }
+    }
+
+    private static byte[] encode(Mat image) {
+        BytePointer encoded = new BytePointer();
+        imencode(".jpg", image, encoded, new IntPointer(IMWRITE_JPEG_QUALITY, JPEG_QUALITY));
+        byte[] bytes = new byte[(int) encoded.limit()];
+        encoded.get(bytes);
+        return bytes;
     }
 }

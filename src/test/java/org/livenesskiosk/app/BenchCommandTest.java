@@ -18,7 +18,7 @@ class BenchCommandTest {
     void endsWithOneJsonObjectOfFigures() {
         CommandLineRun run = CommandLineRun.of("bench", "--source",
                 SharedData.video("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi").toString(),
-                "--frames", "12", "--repeat", "2", "--frame-size", "640x480");
+                "--frames", "12", "--repeat", "2", "--frame-size", "640x480", "--upload-sessions", "2");
 
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.lines();
@@ -26,7 +26,7 @@ class BenchCommandTest {
         assertEquals(24, figures.get("timedFrames").getAsInt());
         assertEquals("640x480", figures.get("frameSize").getAsString());
         for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95",
-                "controllerMsMedian")) {
+                "controllerMsMedian", "uploadMsMedian", "uploadSessionsPerSecond")) {
             assertTrue(figures.get(figure).getAsDouble() > 0, figure + " in " + figures);
         }
         double speedup = figures.get("baselineMsMedian").getAsDouble() / figures.get("pipelineMsMedian").getAsDouble();
@@ -37,7 +37,7 @@ class BenchCommandTest {
 
     @Test
     void scoresTheBlinksAgainstTheLabels() {
-        CommandLineRun run = CommandLineRun.of("bench", "--repeat", "1",
+        CommandLineRun run = CommandLineRun.of("bench", "--repeat", "1", "--upload-sessions", "1",
                 "--source", SharedData.video("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi").toString(),
                 "--labels", SharedData.annotation("hdtf_WDA_AlexandriaOcasioCortez_000_blinks.events.csv").getParent().toString());
 
