@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.livenesskiosk.capture.CaptureException;
@@ -26,6 +28,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -126,9 +129,11 @@ final class DetectCommand implements Callable<Integer> {
         }
         Map<String, String> written = out == null ? Map.of() : write(outcome);
         Map<String, Object> report = report(plan, outcome, written);
+        String sessionId = UUID.randomUUID().toString();
         if (outcome.result().success()) {
-            upload(outcome, report);
+            upload(sessionId, outcome, report);
         }
+        remember(sessionId, report);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(new Gson().toJson(report));
         printer.flush();
@@ -139,9 +144,9 @@ final class DetectCommand implements Callable<Integer> {
      * Delivers a passed session for its livenessId. When it cannot be delivered now, it stays in
      * the outbox, encrypted, and goes with the next session (or {@code detect} run).
      */
-    private void upload(SessionOutcome outcome, Map<String, Object> report) {
+    private void upload(String sessionId, SessionOutcome outcome, Map<String, Object> report) {
         try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
-            UploadQueue.Delivery delivery = service.deliver(outcome.result(), outcome.images(),
+            UploadQueue.Delivery delivery = service.deliver(sessionId, outcome.result(), outcome.images(),
                     Optional.ofNullable(signatureId), Optional.ofNullable(userId));
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
@@ -156,6 +161,12 @@ final class DetectCommand implements Callable<Integer> {
             report.put("code", LivenessError.UNDEFINED.name());
             report.put("message", "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage());
         }
+    }
+
+    /** Keeps this session's outcome as the kiosk's latest result, for {@code result} to read at any time. */
+    private void remember(String sessionId, Map<String, Object> report) throws IOException {
+        new LatestResult(sessionId, (String) report.get("code"), (String) report.get("livenessId"),
+                report.containsKey("pendingUpload"), Instant.now().toString()).write(serviceOptions.dataDirectory());
     }
 
     private static void fail(Map<String, Object> report, ServiceCallException failure) {

@@ -1,17 +1,18 @@
 package org.livenesskiosk.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
@@ -37,15 +38,17 @@ final class KioskService implements AutoCloseable {
     private final String market;
     private final String applicationId;
     private final UploadQueue uploads;
+    private final Path dataDirectory;
 
     private KioskService(Optional<LivenessServer> embedded, LivenessClient client, String license, String market,
-                         String applicationId, Outbox outbox) {
+                         String applicationId, Outbox outbox, Path dataDirectory) {
         this.embedded = embedded;
         this.client = client;
         this.license = license;
         this.market = market;
         this.applicationId = applicationId;
         this.uploads = new UploadQueue(outbox, client, this::ticket);
+        this.dataDirectory = dataDirectory;
     }
 
     static KioskService connect(ServiceOptions options, Models models) throws IOException, ServiceCallException {
@@ -55,34 +58,43 @@ final class KioskService implements AutoCloseable {
                 throw new IllegalArgumentException("--server needs --license, --market and --application-id");
             }
             return new KioskService(Optional.empty(), new LivenessClient(options.serverUrl, TIMEOUT), options.license,
-                    options.market, options.applicationId, outbox);
+                    options.market, options.applicationId, outbox, options.dataDirectory());
         }
         LivenessServer server = LivenessServer.open(options.dataDirectory().resolve("service"), models).start("127.0.0.1", 0);
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
         String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
         return new KioskService(Optional.of(server), client, license, LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID, outbox);
+                LivenessServer.DEMO_APPLICATION_ID, outbox, options.dataDirectory());
     }
 
     /**
-     * Delivers the sessions still waiting from earlier, then this one; returns this one's delivery.
+     * Delivers the sessions still waiting from earlier (updating the latest result when it was one
+     * of them), then this one; returns this one's delivery.
      *
+     * @param sessionId   the kiosk's own id of this session
      * @param signatureId the integrator's signatureId for this session, if any
      * @param userId      the customer's own identifier, if any
      */
-    UploadQueue.Delivery deliver(SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
+    UploadQueue.Delivery deliver(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
                                  Optional<String> userId) throws IOException {
-        uploads.retryPending();
-        return uploads.submit(request(result, images, signatureId, userId));
+        for (UploadQueue.Delivery earlier : uploads.retryPending()) {
+            if (earlier.delivered()) {
+                Optional<LatestResult> latest = LatestResult.read(dataDirectory);
+                if (latest.isPresent()) {
+                    latest.get().delivered(earlier.sessionId(), earlier.livenessId()).write(dataDirectory);
+                }
+            }
+        }
+        return uploads.submit(request(sessionId, result, images, signatureId, userId));
     }
 
     private String ticket() throws ServiceCallException {
         return client.authorize(license, market, applicationId, VERSION, deviceId()).ticket();
     }
 
-    private static UploadRequest request(SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
-                                         Optional<String> userId) {
+    private static UploadRequest request(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,
+                                         Optional<String> signatureId, Optional<String> userId) {
         Map<String, String> encoded = new LinkedHashMap<>();
         images.forEach((slot, jpeg) -> encoded.put(slot.name(), Base64.getEncoder().encodeToString(jpeg)));
         List<UploadRequest.Action> actions = result.actions().stream()
@@ -91,7 +103,7 @@ final class KioskService implements AutoCloseable {
                 .map(trace -> new UploadRequest.Trace(trace.action().name(), trace.metric(), trace.samples().stream()
                         .map(sample -> List.of((double) sample.timeMs(), sample.value())).toList()))
                 .toList();
-        return new UploadRequest(UUID.randomUUID().toString(), signatureId.orElse(null), userId.orElse(null), VERSION, platform(),
+        return new UploadRequest(sessionId, signatureId.orElse(null), userId.orElse(null), VERSION, platform(),
                 actions, traces, encoded);
     }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Face-liveness kiosk: proves that a live person stands in front of the camera.",
-        subcommands = {AnalyzeCommand.class, DetectCommand.class, CamerasCommand.class, ServeCommand.class, AccountsCommand.class,
+        subcommands = {AnalyzeCommand.class, DetectCommand.class, CamerasCommand.class, ServeCommand.class, AccountsCommand.class, ResultCommand.class,
             BenchCommand.class})
 public final class Main {
 

@@ -106,6 +106,10 @@ class DetectCommandTest {
 
         assertTrue(result.get("success").getAsBoolean(), result.toString());
         assertServiceConfirms(result.get("livenessId").getAsString());
+        JsonObject latest = latestResult();
+        assertEquals("SUCCESS", latest.get("code").getAsString());
+        assertEquals(result.get("livenessId"), latest.get("livenessId"));
+        assertFalse(latest.get("pendingUpload").getAsBoolean());
     }
 
     @Test
@@ -117,6 +121,15 @@ class DetectCommandTest {
         assertEquals("CHECKING_BAD_NETWORK", result.get("code").getAsString(), result.toString());
         String sessionId = result.get("pendingUpload").getAsString();
         assertTrue(Files.exists(temp.resolve("service").resolve("outbox").resolve(sessionId + ".upload")));
+        JsonObject latest = latestResult();
+        assertEquals(sessionId, latest.get("sessionId").getAsString());
+        assertTrue(latest.get("pendingUpload").getAsBoolean());
+    }
+
+    private JsonObject latestResult() {
+        CommandLineRun run = CommandLineRun.of("result", "--data", temp.resolve("service").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return JsonParser.parseString(run.out().strip()).getAsJsonObject();
     }
 
     @Test
