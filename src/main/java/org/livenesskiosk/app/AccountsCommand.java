@@ -1,6 +1,7 @@
 package org.livenesskiosk.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.livenesskiosk.server.Accounts;
 
@@ -19,6 +20,10 @@ final class AccountsCommand {
 
     @Option(names = "--data", paramLabel = "DIR", description = "The service's data folder (default: the platform's data folder).")
     private Path dataDirectory;
+
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "A fleet's PostgreSQL database, jdbc:postgresql://host/db?user=…&password=… (default: SQLite in --data).")
+    private String databaseUrl;
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an account; prints its keys once.")
     int create(@Option(names = "--name", required = true, paramLabel = "NAME") String name,
@@ -50,6 +55,7 @@ final class AccountsCommand {
     }
 
     private Accounts accounts() throws Exception {
-        return Accounts.open(dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service"));
+        return Accounts.open(dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service"),
+                Optional.ofNullable(databaseUrl));
     }
 }

@@ -1,10 +1,12 @@
 package org.livenesskiosk.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.ServiceLimits;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,14 +32,20 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Database and key folder (default: the platform's data folder).")
     private Path dataDirectory;
 
+    @Option(names = "--database", paramLabel = "JDBC_URL",
+            description = "A fleet's PostgreSQL database, jdbc:postgresql://host/db?user=…&password=… (default: SQLite in --data).")
+    private String databaseUrl;
+
     @Mixin
     private ModelOptions modelOptions;
 
     @Override
     public Integer call() throws Exception {
         Path data = dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service");
-        try (LivenessServer server = LivenessServer.open(data, modelOptions.models()).start(host, port)) {
-            spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (data in %s)%n", host, server.port(), data);
+        try (LivenessServer server = LivenessServer.open(data, Optional.ofNullable(databaseUrl), modelOptions.models(),
+                ServiceLimits.defaults()).start(host, port)) {
+            spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
+                    server.port(), data, databaseUrl == null ? data.resolve("liveness.db") : "the PostgreSQL database");
             spec.commandLine().getOut().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));

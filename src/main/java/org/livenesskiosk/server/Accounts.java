@@ -2,6 +2,7 @@ package org.livenesskiosk.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Managing the service's accounts: who may use it, with which keys, markets and application ids. */
 public final class Accounts {
@@ -20,9 +21,9 @@ public final class Accounts {
         this.store = store;
     }
 
-    /** The accounts of the service whose data is in {@code dataDirectory}. */
-    public static Accounts open(Path dataDirectory) throws IOException {
-        return new Accounts(LivenessServer.store(dataDirectory));
+    /** The accounts of the service whose key is in {@code dataDirectory}, records there or in a fleet's database. */
+    public static Accounts open(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
+        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl));
     }
 
     public Created create(String name, String market) {

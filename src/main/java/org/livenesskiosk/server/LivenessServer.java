@@ -79,13 +79,22 @@ public final class LivenessServer implements AutoCloseable {
         });
     }
 
-    /** A service keeping its data (database, key file) in {@code dataDirectory}, with the demo account. */
+    /** A service keeping its data (SQLite database, key file) in {@code dataDirectory}, with the demo account. */
     public static LivenessServer open(Path dataDirectory, Models models) throws IOException {
-        return open(dataDirectory, models, ServiceLimits.defaults());
+        return open(dataDirectory, Optional.empty(), models, ServiceLimits.defaults());
     }
 
     public static LivenessServer open(Path dataDirectory, Models models, ServiceLimits limits) throws IOException {
-        Store store = store(dataDirectory);
+        return open(dataDirectory, Optional.empty(), models, limits);
+    }
+
+    /**
+     * A service with its key file in {@code dataDirectory} and its records in a fleet's PostgreSQL
+     * database when one is given (every service of the fleet then needs the same key file).
+     */
+    public static LivenessServer open(Path dataDirectory, Optional<String> databaseUrl, Models models, ServiceLimits limits)
+            throws IOException {
+        Store store = store(dataDirectory, databaseUrl);
         if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
             Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
             store.addApplication(demo.id(), DEMO_APPLICATION_ID);
@@ -93,8 +102,10 @@ public final class LivenessServer implements AutoCloseable {
         return new LivenessServer(store, new Licenses(secretBox(dataDirectory)), new EvidenceCheck(models), limits);
     }
 
-    static Store store(Path dataDirectory) throws IOException {
-        return Store.sqlite(dataDirectory.resolve("liveness.db"), secretBox(dataDirectory));
+    static Store store(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
+        SecretBox secrets = secretBox(dataDirectory);
+        return databaseUrl.isPresent() ? Store.postgresql(databaseUrl.get(), secrets)
+                : Store.sqlite(dataDirectory.resolve("liveness.db"), secrets);
     }
 
     private static SecretBox secretBox(Path dataDirectory) throws IOException {

@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -46,6 +47,7 @@ final class Store {
         this.secrets = secrets;
     }
 
+    /** The SQLite file of a single service: the default. */
     static Store sqlite(Path file, SecretBox secrets) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
@@ -53,6 +55,20 @@ final class Store {
         config.setBusyTimeout(5_000);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return migrated(dataSource, secrets);
+    }
+
+    /** A PostgreSQL database shared by a fleet's services ({@code jdbc:postgresql://host/db?user=…&password=…}). */
+    static Store postgresql(String jdbcUrl, SecretBox secrets) {
+        if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("A fleet database is a jdbc:postgresql: URL");
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        return migrated(dataSource, secrets);
+    }
+
+    private static Store migrated(DataSource dataSource, SecretBox secrets) {
         Flyway.configure().dataSource(dataSource).load().migrate();
         return new Store(dataSource, secrets);
     }
