@@ -112,6 +112,7 @@ final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        serviceOptions.validate(spec.commandLine());
         LivenessConfig config = config();
         List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
         LivenessSession session = new LivenessSession(config, plan);

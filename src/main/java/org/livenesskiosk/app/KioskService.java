@@ -34,17 +34,24 @@ final class KioskService implements AutoCloseable {
 
     private final Optional<LivenessServer> embedded;
     private final LivenessClient client;
-    private final String license;
+    private final Licenses licenses;
+    private String license;
     private final String market;
     private final String applicationId;
     private final UploadQueue uploads;
     private final Path dataDirectory;
 
-    private KioskService(Optional<LivenessServer> embedded, LivenessClient client, String license, String market,
+    /** Where this kiosk's license comes from. */
+    @FunctionalInterface
+    private interface Licenses {
+        String license() throws ServiceCallException;
+    }
+
+    private KioskService(Optional<LivenessServer> embedded, LivenessClient client, Licenses licenses, String market,
                          String applicationId, Outbox outbox, Path dataDirectory) {
         this.embedded = embedded;
         this.client = client;
-        this.license = license;
+        this.licenses = licenses;
         this.market = market;
         this.applicationId = applicationId;
         this.uploads = new UploadQueue(outbox, client, this::ticket);
@@ -54,17 +61,20 @@ final class KioskService implements AutoCloseable {
     static KioskService connect(ServiceOptions options, Models models) throws IOException, ServiceCallException {
         Outbox outbox = Outbox.open(options.dataDirectory().resolve("outbox"));
         if (options.serverUrl != null) {
-            if (options.license == null || options.market == null || options.applicationId == null) {
-                throw new IllegalArgumentException("--server needs --license, --market and --application-id");
-            }
-            return new KioskService(Optional.empty(), new LivenessClient(options.serverUrl, TIMEOUT), options.license,
-                    options.market, options.applicationId, outbox, options.dataDirectory());
+            LivenessClient client = new LivenessClient(options.serverUrl, TIMEOUT);
+            // With keys the kiosk gets its own license, but only when it first needs one: the session's
+            // evidence must be in the outbox before anything touches the network.
+            Licenses licenses = options.license != null ? () -> options.license
+                    : () -> client.authLicense(client.generateToken(options.accessKey, options.secretKey), LICENSE_SECONDS,
+                            options.applicationId);
+            return new KioskService(Optional.empty(), client, licenses, options.market, options.applicationId, outbox,
+                    options.dataDirectory());
         }
         LivenessServer server = LivenessServer.open(options.dataDirectory().resolve("service"), models).start("127.0.0.1", 0);
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
         String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
-        return new KioskService(Optional.of(server), client, license, LivenessServer.DEMO_MARKET,
+        return new KioskService(Optional.of(server), client, () -> license, LivenessServer.DEMO_MARKET,
                 LivenessServer.DEMO_APPLICATION_ID, outbox, options.dataDirectory());
     }
 
@@ -90,6 +100,9 @@ final class KioskService implements AutoCloseable {
     }
 
     private String ticket() throws ServiceCallException {
+        if (license == null) {
+            license = licenses.license();
+        }
         return client.authorize(license, market, applicationId, VERSION, deviceId()).ticket();
     }
 

@@ -36,14 +36,20 @@ final class ServeCommand implements Callable<Integer> {
             description = "A fleet's PostgreSQL database, jdbc:postgresql://host/db?user=…&password=… (default: SQLite in --data).")
     private String databaseUrl;
 
+    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
+            description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
+    private long lockoutMinutes;
+
     @Mixin
     private ModelOptions modelOptions;
 
     @Override
     public Integer call() throws Exception {
         Path data = dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service");
-        try (LivenessServer server = LivenessServer.open(data, Optional.ofNullable(databaseUrl), modelOptions.models(),
-                ServiceLimits.defaults()).start(host, port)) {
+        ServiceLimits defaults = ServiceLimits.defaults();
+        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
+        try (LivenessServer server = LivenessServer.open(data, Optional.ofNullable(databaseUrl), modelOptions.models(), limits)
+                .start(host, port)) {
             spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
                     server.port(), data, databaseUrl == null ? data.resolve("liveness.db") : "the PostgreSQL database");
             spec.commandLine().getOut().flush();

@@ -2,7 +2,9 @@ package org.livenesskiosk.app;
 
 import java.nio.file.Path;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Which liveness service a command talks to: by default one embedded in this process on
@@ -14,8 +16,16 @@ final class ServiceOptions {
     @Option(names = "--server", paramLabel = "URL", description = "A standalone liveness service (default: an embedded one on 127.0.0.1).")
     String serverUrl;
 
-    @Option(names = "--license", paramLabel = "LICENSE", description = "This kiosk's license, for a standalone service.")
+    @Option(names = "--license", paramLabel = "LICENSE",
+            description = "This kiosk's license, obtained by the integrator's back end, for a standalone service.")
     String license;
+
+    @Option(names = "--access-key", paramLabel = "KEY",
+            description = "Instead of --license: the account's access key, for the kiosk to obtain its own license.")
+    String accessKey;
+
+    @Option(names = "--secret-key", paramLabel = "KEY", description = "With --access-key: the account's secret key.")
+    String secretKey;
 
     @Option(names = "--market", paramLabel = "MARKET", description = "The account's market, for a standalone service.")
     String market;
@@ -27,6 +37,15 @@ final class ServiceOptions {
             description = "This kiosk's data: the outbox of uploads not yet delivered, and the embedded service's database "
                     + "(default: the platform's data folder).")
     Path dataDirectory;
+
+    /** A standalone service needs this kiosk's credentials: checked before any session runs. */
+    void validate(CommandLine commandLine) {
+        boolean keys = accessKey != null && secretKey != null;
+        if (serverUrl != null && ((license == null && !keys) || market == null || applicationId == null)) {
+            throw new ParameterException(commandLine,
+                    "--server needs --license (or --access-key and --secret-key), --market and --application-id");
+        }
+    }
 
     Path dataDirectory() {
         return dataDirectory != null ? dataDirectory : DataDirectory.standard();

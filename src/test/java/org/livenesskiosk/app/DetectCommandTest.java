@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.SharedData;
@@ -110,6 +112,30 @@ class DetectCommandTest {
         assertEquals("SUCCESS", latest.get("code").getAsString());
         assertEquals(result.get("livenessId"), latest.get("livenessId"));
         assertFalse(latest.get("pendingUpload").getAsBoolean());
+    }
+
+    @Test
+    void aStandaloneServiceTakesTheSessionWithTheKiosksOwnKeys() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = Accounts.open(serviceData, Optional.empty()).create("Bank", "ID");
+        Accounts.open(serviceData, Optional.empty()).addApplication(bank.accessKey(), "org.bank.kiosk");
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                    "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+
+            assertTrue(result.get("success").getAsBoolean(), result.toString());
+            assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
+        }
+    }
+
+    @Test
+    void aStandaloneServiceWithoutCredentialsIsAUsageErrorBeforeAnySession() {
+        CommandLineRun run = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
+                "--server", "http://127.0.0.1:9");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--server needs --license"), run.err());
     }
 
     @Test
