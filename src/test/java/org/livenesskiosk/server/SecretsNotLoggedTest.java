@@ -1,0 +1,65 @@
+package org.livenesskiosk.server;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.UploadRequest;
+import org.livenesskiosk.vision.Models;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/** With every logger at its most talkative, no key, token, ticket or license reaches the log. */
+class SecretsNotLoggedTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void theWholePathLogsNoSecret() throws Exception {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level before = root.getLevel();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.setContext(context);
+        log.start();
+        root.addAppender(log);
+        root.setLevel(Level.TRACE);
+        List<String> secrets;
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+                    .ticket();
+            String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
+            client.upload(ticket, new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
+                    List.of(new UploadRequest.Action("MOUTH", 1000)), List.of(), Map.of("best", frame, "neutral", frame, "mouth", frame)));
+            secrets = List.of(LivenessServer.DEMO_SECRET_KEY, token, license.substring(0, 40), ticket, frame.substring(100, 160));
+        } finally {
+            root.setLevel(before);
+            root.detachAppender(log);
+        }
+
+        assertTrue(log.list.size() > 10, "the log was captured");
+        for (ILoggingEvent event : log.list) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? "" : event.getThrowableProxy().getMessage());
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), "the log holds a secret: " + event.getLoggerName() + ": " + line);
+            }
+        }
+    }
+}
