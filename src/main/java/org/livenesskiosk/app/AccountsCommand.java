@@ -1,9 +1,13 @@
 package org.livenesskiosk.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.service.ChallengeSettings;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +43,21 @@ final class AccountsCommand {
     int addApplication(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
                        @Option(names = "--application-id", required = true, paramLabel = "ID") String applicationId) throws Exception {
         accounts().addApplication(accessKey, applicationId);
+        return 0;
+    }
+
+    @Command(name = "settings", mixinStandardHelpOptions = true,
+            description = "Sets the challenge the account's kiosks ask of customers, from their next authorization on.")
+    int settings(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                 @Option(names = "--actions", required = true, split = ",", paramLabel = "ACTION",
+                         description = "${COMPLETION-CANDIDATES}") List<ActionType> actions,
+                 @Option(names = "--shuffle", description = "Two of the actions at random, a head turn last.") boolean shuffle,
+                 @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS") double actionSeconds,
+                 @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS") double prepareSeconds,
+                 @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
+                         description = "${COMPLETION-CANDIDATES}") DetectionLevel level) throws Exception {
+        accounts().setSettings(accessKey, new ChallengeSettings(actions.stream().map(ActionType::name).toList(), shuffle,
+                Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name()));
         return 0;
     }
 

@@ -28,6 +28,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.service.ChallengeSettings;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
@@ -40,6 +41,7 @@ import com.google.gson.GsonBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -113,26 +115,21 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         serviceOptions.validate(spec.commandLine());
-        LivenessConfig config = config();
-        List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
-        LivenessSession session = new LivenessSession(config, plan);
-        SessionOutcome outcome;
-        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
-                .withRefuseVirtualCameras(refuseVirtualCameras);
-        try (FrameSource frames = FrameSources.open(source, settings);
-             ClipRecorder recorder = new ClipRecorder(Optional.ofNullable(record), frames.framesPerSecond())) {
-            FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
-            outcome = new SessionRunner(analyzer, config).run(frames, session, recorder, update -> { });
-        } catch (CaptureException e) {
-            outcome = failed(session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow());
-        } catch (ModelException e) {
-            outcome = failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
-        }
-        Map<String, String> written = out == null ? Map.of() : write(outcome);
-        Map<String, Object> report = report(plan, outcome, written);
         String sessionId = UUID.randomUUID().toString();
-        if (outcome.result().success()) {
-            upload(sessionId, outcome, report);
+        Map<String, Object> report;
+        // As the mobile SDK does: the kiosk is authorized, and learns the challenge, before the customer starts.
+        try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
+            LivenessConfig config = config(service.authorize());
+            List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
+            SessionOutcome outcome = runSession(config, plan);
+            Map<String, String> written = out == null ? Map.of() : write(outcome);
+            report = report(plan, outcome, written);
+            if (outcome.result().success()) {
+                deliver(service, sessionId, outcome, report);
+            }
+        } catch (ServiceCallException e) {
+            report = new LinkedHashMap<>();
+            fail(report, e);
         }
         remember(sessionId, report);
         PrintWriter printer = spec.commandLine().getOut();
@@ -141,12 +138,27 @@ final class DetectCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
     }
 
+    private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan) {
+        LivenessSession session = new LivenessSession(config, plan);
+        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
+                .withRefuseVirtualCameras(refuseVirtualCameras);
+        try (FrameSource frames = FrameSources.open(source, settings);
+             ClipRecorder recorder = new ClipRecorder(Optional.ofNullable(record), frames.framesPerSecond())) {
+            FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
+            return new SessionRunner(analyzer, config).run(frames, session, recorder, update -> { });
+        } catch (CaptureException e) {
+            return failed(session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow());
+        } catch (ModelException e) {
+            return failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
+        }
+    }
+
     /**
      * Delivers a passed session for its livenessId. When it cannot be delivered now, it stays in
      * the outbox, encrypted, and goes with the next session (or {@code detect} run).
      */
-    private void upload(String sessionId, SessionOutcome outcome, Map<String, Object> report) {
-        try (KioskService service = KioskService.connect(serviceOptions, modelOptions.models())) {
+    private void deliver(KioskService service, String sessionId, SessionOutcome outcome, Map<String, Object> report) {
+        try {
             UploadQueue.Delivery delivery = service.deliver(sessionId, outcome.result(), outcome.images(),
                     Optional.ofNullable(signatureId), Optional.ofNullable(userId));
             if (delivery.delivered()) {
@@ -155,8 +167,6 @@ final class DetectCommand implements Callable<Integer> {
                 fail(report, delivery.failure());
                 report.put("pendingUpload", delivery.sessionId());
             }
-        } catch (ServiceCallException e) {
-            fail(report, e);
         } catch (IOException e) {
             report.put("success", false);
             report.put("code", LivenessError.UNDEFINED.name());
@@ -177,14 +187,24 @@ final class DetectCommand implements Callable<Integer> {
         report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
     }
 
-    private LivenessConfig config() {
-        LivenessConfig defaults = LivenessConfig.defaults();
+    /** The service's challenge, with what the command line says explicitly taking precedence. */
+    private LivenessConfig config(ChallengeSettings fromService) {
+        ParseResult given = spec.commandLine().getParseResult();
         String[] range = distance.split("-");
-        LivenessConfig config = defaults
-                .withTimeLimits(Math.round(actionTimeoutSeconds * 1000), Math.round(prepareTimeoutSeconds * 1000))
-                .withLevel(level)
+        long actionLimitMs = given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000)
+                : fromService.actionTimeLimitMs();
+        long prepareLimitMs = given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
+                : fromService.prepareTimeLimitMs();
+        DetectionLevel chosenLevel = given.hasMatchedOption("--level") ? level : DetectionLevel.valueOf(fromService.level());
+        List<ActionType> chosenActions = actions != null ? actions
+                : fromService.actions().stream().map(ActionType::valueOf).toList();
+        // A service naming an action or level this kiosk does not know fails here, loudly, before any customer starts.
+        boolean chosenShuffle = actions != null ? shuffle : fromService.shuffle();
+        return LivenessConfig.defaults()
+                .withActions(chosenActions, chosenShuffle)
+                .withTimeLimits(actionLimitMs, prepareLimitMs)
+                .withLevel(chosenLevel)
                 .withDistance(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
-        return actions == null ? config : config.withActions(actions, shuffle);
     }
 
     private static SessionOutcome failed(SessionResult result) {

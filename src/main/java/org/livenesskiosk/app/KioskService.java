@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.ChallengeSettings;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
@@ -31,11 +32,14 @@ final class KioskService implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final long LICENSE_SECONDS = 3_600;
     private static final String VERSION = VersionProvider.version();
+    /** A ticket this close to its end is renewed rather than used. */
+    private static final long TICKET_MARGIN_MS = 30_000;
 
     private final Optional<LivenessServer> embedded;
     private final LivenessClient client;
     private final Licenses licenses;
     private String license;
+    private LivenessClient.Authorization authorization;
     private final String market;
     private final String applicationId;
     private final UploadQueue uploads;
@@ -99,11 +103,23 @@ final class KioskService implements AutoCloseable {
         return uploads.submit(request(sessionId, result, images, signatureId, userId));
     }
 
-    private String ticket() throws ServiceCallException {
-        if (license == null) {
-            license = licenses.license();
+    /** Checks the license with the service; returns the challenge it asks for. */
+    ChallengeSettings authorize() throws ServiceCallException {
+        return authorization().settings();
+    }
+
+    private LivenessClient.Authorization authorization() throws ServiceCallException {
+        if (authorization == null || authorization.expiresAt() - TICKET_MARGIN_MS < System.currentTimeMillis()) {
+            if (license == null) {
+                license = licenses.license();
+            }
+            authorization = client.authorize(license, market, applicationId, VERSION, deviceId());
         }
-        return client.authorize(license, market, applicationId, VERSION, deviceId()).ticket();
+        return authorization;
+    }
+
+    private String ticket() throws ServiceCallException {
+        return authorization().ticket();
     }
 
     private static UploadRequest request(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,

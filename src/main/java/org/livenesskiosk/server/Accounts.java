@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.livenesskiosk.service.ChallengeSettings;
+
 /** Managing the service's accounts: who may use it, with which keys, markets and application ids. */
 public final class Accounts {
 
@@ -35,6 +37,11 @@ public final class Accounts {
 
     public void addApplication(String accessKey, String applicationId) {
         store.addApplication(account(accessKey).id(), applicationId);
+    }
+
+    /** What the account's kiosks ask of customers, from their next authorization on. */
+    public void setSettings(String accessKey, ChallengeSettings settings) {
+        store.saveSettings(account(accessKey).id(), settings);
     }
 
     public void setEnabled(String accessKey, boolean enabled) {

@@ -203,13 +203,7 @@ public final class LivenessServer implements AutoCloseable {
         String ticket = SecretBox.randomToken();
         long expiresAt = Math.min(license.expiresAt(), now + TICKET_LIFETIME_MS);
         store.saveTicket(Sha256.hex(ticket), account.id(), applicationId, deviceId, expiresAt);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("actions", List.of("BLINK", "MOUTH", "POS_YAW"));
-        settings.put("shuffle", true);
-        settings.put("actionTimeLimitMs", 10_000);
-        settings.put("prepareTimeLimitMs", 10_000);
-        settings.put("level", "NORMAL");
-        answer(ctx, Envelope.ok(Map.of("ticket", ticket, "expireTimestamp", expiresAt, "settings", settings)));
+        answer(ctx, Envelope.ok(Map.of("ticket", ticket, "expireTimestamp", expiresAt, "settings", store.settings(account.id()))));
     }
 
     private void upload(Context ctx) {

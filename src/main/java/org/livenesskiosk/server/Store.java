@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.livenesskiosk.service.ChallengeSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -210,6 +211,20 @@ final class Store {
     /** The device a ticket was issued to. */
     Optional<String> deviceOfTicket(String ticketHash) {
         return queryOne("SELECT device_id FROM kiosk_ticket WHERE ticket_hash = ?", row -> row.getString(1), ticketHash);
+    }
+
+    /** The account's challenge settings, or the defaults when none were set. */
+    ChallengeSettings settings(String accountId) {
+        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level FROM account_settings "
+                + "WHERE account_id = ?", row -> new ChallengeSettings(List.of(row.getString(1).split(",")), row.getInt(2) == 1,
+                row.getLong(3), row.getLong(4), row.getString(5)), accountId).orElse(ChallengeSettings.defaults());
+    }
+
+    void saveSettings(String accountId, ChallengeSettings settings) {
+        update("DELETE FROM account_settings WHERE account_id = ?", accountId);
+        update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()), settings.shuffle() ? 1 : 0,
+                settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level());
     }
 
     /** Deletes a result and its image: the customer's right to erasure. */

@@ -34,7 +34,7 @@ public final class LivenessClient {
             "AUTH_ACCOUNT_ACCESS_DENIED");
 
     /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
-    public record Authorization(String ticket, long expiresAt, JsonObject settings) {
+    public record Authorization(String ticket, long expiresAt, ChallengeSettings settings) {
         @Override
         public String toString() {
             return "Authorization[expiresAt=" + expiresAt + "]";
@@ -81,7 +81,16 @@ public final class LivenessClient {
         Map<String, Object> body = Map.of("license", license, "market", market, "applicationId", applicationId,
                 "version", version, "deviceId", deviceId);
         JsonObject data = call("/kiosk/v1/authorize", Map.of(), body, LivenessError.AUTH_BAD_NETWORK);
-        return new Authorization(string(data, "ticket"), number(data, "expireTimestamp"), data.getAsJsonObject("settings"));
+        ChallengeSettings settings;
+        try {
+            settings = data.has("settings") ? GSON.fromJson(data.get("settings"), ChallengeSettings.class) : ChallengeSettings.defaults();
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's challenge settings are malformed", e);
+        }
+        if (settings == null || settings.actions() == null || settings.level() == null) {
+            settings = ChallengeSettings.defaults();
+        }
+        return new Authorization(string(data, "ticket"), number(data, "expireTimestamp"), settings);
     }
 
     /** Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives the same livenessId. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.ChallengeSettings;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
@@ -32,11 +34,16 @@ class AccountsCommandTest {
         assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "add-application",
                 "--access-key", keys.get("accessKey"), "--application-id", "org.bank.kiosk").exitCode());
 
+        assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "settings", "--access-key", keys.get("accessKey"),
+                "--actions", "BLINK,NOD", "--action-timeout", "8", "--level", "HARD").exitCode());
+
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5));
             String token = client.generateToken(keys.get("accessKey"), keys.get("secretKey"));
             String license = client.authLicense(token, 600, "org.bank.kiosk");
-            assertTrue(client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7").ticket().length() > 20);
+            LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7");
+            assertTrue(authorization.ticket().length() > 20);
+            assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD"), authorization.settings());
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "disable",
                     "--access-key", keys.get("accessKey")).exitCode());

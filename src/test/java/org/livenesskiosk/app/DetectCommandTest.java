@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.ChallengeSettings;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.vision.FrameAnalysis;
@@ -36,6 +37,9 @@ import org.livenesskiosk.vision.Models;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 
 /** Whole sessions on real recordings: what the clip shows passes, what it does not fails with its code. */
 class DetectCommandTest {
@@ -117,8 +121,7 @@ class DetectCommandTest {
     @Test
     void aStandaloneServiceTakesTheSessionWithTheKiosksOwnKeys() throws Exception {
         Path serviceData = temp.resolve("standalone");
-        Accounts.Created bank = Accounts.open(serviceData, Optional.empty()).create("Bank", "ID");
-        Accounts.open(serviceData, Optional.empty()).addApplication(bank.accessKey(), "org.bank.kiosk");
+        Accounts.Created bank = bankWithKiosk(serviceData);
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
@@ -127,6 +130,14 @@ class DetectCommandTest {
             assertTrue(result.get("success").getAsBoolean(), result.toString());
             assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
         }
+    }
+
+    /** A bank's account on a standalone service, market ID, with the kiosk application org.bank.kiosk. */
+    private static Accounts.Created bankWithKiosk(Path serviceData) throws IOException {
+        Accounts accounts = Accounts.open(serviceData, Optional.empty());
+        Accounts.Created bank = accounts.create("Bank", "ID");
+        accounts.addApplication(bank.accessKey(), "org.bank.kiosk");
+        return bank;
     }
 
     @Test
@@ -139,17 +150,51 @@ class DetectCommandTest {
     }
 
     @Test
-    void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
+    void anUnreachableServiceIsAuthBadNetworkBeforeTheCustomerStarts() {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                 "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
                 "--application-id", "app");
 
-        assertEquals("CHECKING_BAD_NETWORK", result.get("code").getAsString(), result.toString());
-        String sessionId = result.get("pendingUpload").getAsString();
-        assertTrue(Files.exists(temp.resolve("service").resolve("outbox").resolve(sessionId + ".upload")));
-        JsonObject latest = latestResult();
-        assertEquals(sessionId, latest.get("sessionId").getAsString());
-        assertTrue(latest.get("pendingUpload").getAsBoolean());
+        assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
+        assertFalse(result.has("actions"), "no session ran");
+    }
+
+    @Test
+    void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
+        try (MockWebServer service = new MockWebServer()) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"ticket\":\"t\",\"expireTimestamp\":"
+                    + (System.currentTimeMillis() + 600_000) + "}}"));
+            service.enqueue(new MockResponse().setResponseCode(503));
+            service.start();
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                    "--distance", CLOSE_UP, "--server", service.url("/").toString(), "--license", "x", "--market", "ID",
+                    "--application-id", "app");
+
+            assertEquals("UNDEFINED", result.get("code").getAsString(), result.toString());
+            assertTrue(result.get("detail").getAsString().startsWith("HTTP_503"), result.toString());
+            String sessionId = result.get("pendingUpload").getAsString();
+            assertTrue(Files.exists(temp.resolve("service").resolve("outbox").resolve(sessionId + ".upload")));
+            JsonObject latest = latestResult();
+            assertEquals(sessionId, latest.get("sessionId").getAsString());
+            assertTrue(latest.get("pendingUpload").getAsBoolean());
+        }
+    }
+
+    @Test
+    void theKioskAsksForTheChallengeTheServiceIsTunedTo() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        Accounts.open(serviceData, Optional.empty())
+                .setSettings(bank.accessKey(), new ChallengeSettings(List.of("NOD"), false, 3_000, 10_000, "EASY"));
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
+                    "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+
+            assertEquals("[\"NOD\"]", result.get("plan").toString());
+            assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());
+            assertTrue(result.get("detail").getAsString().contains("3000 ms"), result.toString());
+        }
     }
 
     private JsonObject latestResult() {

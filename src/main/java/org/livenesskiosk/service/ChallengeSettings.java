@@ -1,0 +1,23 @@
+package org.livenesskiosk.service;
+
+import java.util.List;
+
+/**
+ * The challenge the service asks this account's kiosks to put to customers, as the authorization
+ * answers it: a fleet is tuned from the service, not kiosk by kiosk.
+ *
+ * @param actions the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD})
+ * @param level   {@code EASY}, {@code NORMAL} or {@code HARD}
+ */
+public record ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs,
+                                String level) {
+
+    public ChallengeSettings {
+        actions = List.copyOf(actions);
+    }
+
+    /** The mobile SDK's defaults: two of blink, mouth and head turn at random, 10 s each, normal level. */
+    public static ChallengeSettings defaults() {
+        return new ChallengeSettings(List.of("BLINK", "MOUTH", "POS_YAW"), true, 10_000, 10_000, "NORMAL");
+    }
+}
