@@ -28,6 +28,11 @@ final class Licenses {
         this.secrets = secrets;
     }
 
+    /** The service's signature of any message, for links it hands out. */
+    byte[] sign(byte[] message) {
+        return secrets.sign(message);
+    }
+
     String issue(License license) {
         byte[] payload = GSON.toJson(license).getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(secrets.sign(payload));

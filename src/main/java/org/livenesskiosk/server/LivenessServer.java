@@ -2,8 +2,11 @@ package org.livenesskiosk.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ public final class LivenessServer implements AutoCloseable {
     private static final long TICKET_LIFETIME_MS = 600_000;
     private static final int RETRY_AFTER_SECONDS = 5;
     private static final int PASSING_SCORE = 50;
+    private static final long IMAGE_URL_LIFETIME_MS = 300_000;
     private static final int MAX_IMAGE_BYTES = 2 << 20;
 
     public static final String DEMO_ACCESS_KEY = "demo-access-key";
@@ -69,6 +73,7 @@ public final class LivenessServer implements AutoCloseable {
         app.post("/liveness/ext/v1/generate-signature-id", this::generateSignatureId);
         app.post("/openapi/liveness/v3/detection-result", this::detectionResult);
         app.post("/openapi/liveness/v1/delete-result", this::deleteResult);
+        app.get("/openapi/liveness/v3/image/{livenessId}", this::image);
         app.post("/kiosk/v1/authorize", this::authorize);
         app.post("/kiosk/v1/upload", this::upload);
         app.exception(ServiceException.class, (e, ctx) -> answer(ctx, Envelope.error(e.code(), e.getMessage())));
@@ -299,8 +304,8 @@ public final class LivenessServer implements AutoCloseable {
         Store.Account account = tokenAccount(ctx);
         JsonObject body = body(ctx);
         String resultType = body.has("resultType") ? body.get("resultType").getAsString() : "IMAGE_BASE64";
-        if (!resultType.equals("IMAGE_BASE64")) {
-            throw new ServiceException("PARAMETER_ERROR", "This service returns the image as IMAGE_BASE64 only");
+        if (!resultType.equals("IMAGE_BASE64") && !resultType.equals("IMAGE_URL")) {
+            throw new ServiceException("PARAMETER_ERROR", "resultType is IMAGE_BASE64 or IMAGE_URL");
         }
         Store.StoredResult result;
         if (body.has("livenessId")) {
@@ -324,13 +329,52 @@ public final class LivenessServer implements AutoCloseable {
         data.put("sdkVersion", result.sdkVersion());
         data.put("platform", result.platform());
         if (result.encryptedImage().isPresent()) {
-            try {
-                data.put("detectionResult", Base64.getEncoder().encodeToString(store.decryptImage(result.encryptedImage().get())));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("A stored image cannot be decrypted", e);
-            }
+            data.put("detectionResult", resultType.equals("IMAGE_URL") ? imageUrl(ctx, result.livenessId())
+                    : Base64.getEncoder().encodeToString(decryptedImage(result)));
         }
         answer(ctx, Envelope.ok(data));
+    }
+
+    /**
+     * A link to the best image that works for {@link #IMAGE_URL_LIFETIME_MS} only: the image is
+     * biometric data, so the link carries its own signed expiry instead of the caller's token.
+     */
+    private String imageUrl(Context ctx, String livenessId) {
+        long expiresAt = System.currentTimeMillis() + IMAGE_URL_LIFETIME_MS;
+        return ctx.scheme() + "://" + ctx.host() + "/openapi/liveness/v3/image/" + livenessId + "?expires=" + expiresAt
+                + "&signature=" + imageSignature(livenessId, expiresAt);
+    }
+
+    private String imageSignature(String livenessId, long expiresAt) {
+        return HexFormat.of().formatHex(licenses.sign((livenessId + ":" + expiresAt).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void image(Context ctx) {
+        String livenessId = ctx.pathParam("livenessId");
+        long expiresAt;
+        try {
+            expiresAt = Long.parseLong(Optional.ofNullable(ctx.queryParam("expires")).orElse("0"));
+        } catch (NumberFormatException e) {
+            expiresAt = 0;
+        }
+        String signature = Optional.ofNullable(ctx.queryParam("signature")).orElse("");
+        boolean valid = expiresAt > System.currentTimeMillis()
+                && MessageDigest.isEqual(imageSignature(livenessId, expiresAt).getBytes(StandardCharsets.UTF_8),
+                        signature.getBytes(StandardCharsets.UTF_8));
+        Optional<Store.StoredResult> result = valid ? store.resultByLivenessIdAnyAccount(livenessId) : Optional.empty();
+        if (result.isEmpty() || result.get().encryptedImage().isEmpty()) {
+            ctx.status(404).result("This image link is unknown or has expired");
+            return;
+        }
+        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decryptedImage(result.get()));
+    }
+
+    private byte[] decryptedImage(Store.StoredResult result) {
+        try {
+            return store.decryptImage(result.encryptedImage().orElseThrow());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored image cannot be decrypted", e);
+        }
     }
 
     private void deleteResult(Context ctx) {

@@ -145,6 +145,11 @@ final class Store {
         return queryOne(RESULT_COLUMNS + " WHERE account_id = ? AND liveness_id = ?", Store::result, accountId, livenessId);
     }
 
+    /** For a signed image link, which names no account. */
+    Optional<StoredResult> resultByLivenessIdAnyAccount(String livenessId) {
+        return queryOne(RESULT_COLUMNS + " WHERE liveness_id = ?", Store::result, livenessId);
+    }
+
     Optional<StoredResult> resultBySignatureId(String accountId, String signatureId) {
         return queryOne(RESULT_COLUMNS + " WHERE account_id = ? AND signature_id = ?", Store::result, accountId, signatureId);
     }

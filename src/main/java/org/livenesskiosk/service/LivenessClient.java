@@ -42,7 +42,8 @@ public final class LivenessClient {
     }
 
     /** A result as the integrator's back end reads it. */
-    public record Result(String livenessId, int livenessScore, String attackType, String detectionResultBase64) {
+    /** @param detectionResult the best image: base64 JPEG, or a link to it, as asked */
+    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult) {
     }
 
     private final HttpUrl baseUrl;
@@ -99,10 +100,15 @@ public final class LivenessClient {
                 "livenessId");
     }
 
-    /** The result by livenessId, or by signatureId when the integrator never saw the livenessId. */
+    /** The result by livenessId, or by signatureId when the integrator never saw the livenessId; the image inline. */
     public Result result(String token, String field, String id) throws ServiceCallException {
+        return result(token, field, id, "IMAGE_BASE64");
+    }
+
+    /** @param resultType {@code IMAGE_BASE64} for the image inline, {@code IMAGE_URL} for a short-lived link to it */
+    public Result result(String token, String field, String id, String resultType) throws ServiceCallException {
         JsonObject data = call("/openapi/liveness/v3/detection-result", Map.of("X-ACCESS-TOKEN", token),
-                Map.of(field, id, "resultType", "IMAGE_BASE64"), LivenessError.AUTH_BAD_NETWORK);
+                Map.of(field, id, "resultType", resultType), LivenessError.AUTH_BAD_NETWORK);
         return new Result(string(data, "livenessId"), (int) number(data, "livenessScore"),
                 data.has("attackType") ? string(data, "attackType") : null,
                 data.has("detectionResult") ? string(data, "detectionResult") : null);

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +83,23 @@ class LivenessServiceTest {
         assertEquals(livenessId, result.livenessId());
         assertTrue(result.livenessScore() >= 50, "score " + result.livenessScore());
         assertNull(result.attackType());
-        assertNotNull(result.detectionResultBase64());
+        assertNotNull(result.detectionResult());
+    }
+
+    @Test
+    void theBestImageComesAsAShortLivedLinkWhenAsked() throws Exception {
+        String livenessId = client.upload(ticket(), evidence(null, openMouthFrame));
+        String link = client.result(token, "livenessId", livenessId, "IMAGE_URL").detectionResult();
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, image.statusCode());
+        assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals((byte) 0xff, image.body()[0]);
+
+        String forged = link.replaceAll("expires=\\d+", "expires=" + (System.currentTimeMillis() + 86_400_000L));
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(forged)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode());
     }
 
     @Test
