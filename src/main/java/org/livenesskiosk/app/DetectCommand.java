@@ -32,6 +32,8 @@ import org.livenesskiosk.service.ChallengeSettings;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.Messages;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.ModelException;
 
@@ -50,6 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs one liveness session on a recorded clip or a camera and prints the result as one JSON object.",
             "Exit status 0 when the customer passed, 1 otherwise."})
 final class DetectCommand implements Callable<Integer> {
+
+    private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
 
     @Spec
     private CommandSpec spec;
@@ -183,7 +187,7 @@ final class DetectCommand implements Callable<Integer> {
     private static void fail(Map<String, Object> report, ServiceCallException failure) {
         report.put("success", false);
         report.put("code", failure.error().name());
-        report.put("message", (failure.error().explanation() + " " + failure.error().wayOut()).trim());
+        report.put("message", operatorMessage(failure.error()));
         report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
     }
 
@@ -241,7 +245,7 @@ final class DetectCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("success", result.success());
         json.put("code", result.code());
-        json.put("message", result.error().map(error -> (error.explanation() + " " + error.wayOut()).trim())
+        json.put("message", result.error().map(DetectCommand::operatorMessage)
                 .orElse("A live person did every action asked."));
         json.put("detail", result.detail());
         json.put("plan", plan.stream().map(ActionType::name).toList());
@@ -251,6 +255,11 @@ final class DetectCommand implements Callable<Integer> {
         json.put("corruptFrames", outcome.corruptFrames());
         json.put("evidence", written);
         return json;
+    }
+
+    /** The explanation and way out of a code, in English: the command line's language. */
+    private static String operatorMessage(LivenessError error) {
+        return ENGLISH.explanation(error) + " " + ENGLISH.wayOut(error);
     }
 
     private static Map<String, Object> action(ActionRecord record) {

@@ -1,0 +1,59 @@
+package org.livenesskiosk.ui;
+
+import java.util.ResourceBundle;
+
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
+
+/**
+ * Every text of one language, from the bundles in {@code i18n/}. Each language stands on its own:
+ * a missing key is a build failure (MessagesTest), never a silent fall-back to another language.
+ */
+public final class Messages {
+
+    private static final String BUNDLE = "i18n.messages";
+
+    private final Language language;
+    private final ResourceBundle bundle;
+
+    private Messages(Language language) {
+        this.language = language;
+        this.bundle = ResourceBundle.getBundle(BUNDLE, language.locale(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    public static Messages of(Language language) {
+        return new Messages(language);
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    /** The language's own name, in its own script: what the language choice shows. */
+    public String languageName() {
+        return text("language.name");
+    }
+
+    public String prompt(Prompt prompt) {
+        return text(prompt.key());
+    }
+
+    /** The operator's one-line explanation of an error code. */
+    public String explanation(LivenessError error) {
+        return text("error." + error.name() + ".explanation");
+    }
+
+    /** What the operator can do about an error code. */
+    public String wayOut(LivenessError error) {
+        return text("error." + error.name() + ".wayOut");
+    }
+
+    String text(String key) {
+        return bundle.getString(key);
+    }
+
+    ResourceBundle bundle() {
+        return bundle;
+    }
+}

@@ -1,0 +1,91 @@
+package org.livenesskiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
+
+/** Every text in every language: none missing, none only in some, none unused, each in its own script. */
+class MessagesTest {
+
+    /** The keys the product uses: each prompt, each error's explanation and way out, the language's name. */
+    private static Set<String> keysInUse() {
+        Set<String> keys = new TreeSet<>();
+        keys.add("language.name");
+        for (Prompt prompt : Prompt.values()) {
+            keys.add(prompt.key());
+        }
+        for (LivenessError error : LivenessError.values()) {
+            keys.add("error." + error.name() + ".explanation");
+            keys.add("error." + error.name() + ".wayOut");
+        }
+        return keys;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyLanguageHasExactlyTheKeysInUse(Language language) {
+        Set<String> keys = new TreeSet<>(Messages.of(language).bundle().keySet());
+        Set<String> missing = new TreeSet<>(keysInUse());
+        missing.removeAll(keys);
+        Set<String> unused = new TreeSet<>(keys);
+        unused.removeAll(keysInUse());
+
+        assertTrue(missing.isEmpty(), language + " lacks " + missing);
+        assertTrue(unused.isEmpty(), language + " has keys nothing uses: " + unused);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void noTextIsBlankOrLeftInEnglish(Language language) {
+        Messages messages = Messages.of(language);
+        Messages english = Messages.of(Language.ENGLISH);
+        for (String key : keysInUse()) {
+            String text = messages.text(key);
+            assertFalse(text.isBlank(), language + " " + key);
+            if (language != Language.ENGLISH && !key.equals("error.MODEL_ERROR.wayOut")) {
+                assertFalse(text.equals(english.text(key)), language + " " + key + " is still English");
+            }
+        }
+    }
+
+    /** Each language is written in its own script: a file saved in the wrong encoding shows here. */
+    @ParameterizedTest
+    @CsvSource({"CHINESE, 4E00, 9FFF", "HINDI, 0900, 097F", "THAI, 0E00, 0E7F"})
+    void promptsAreInTheLanguagesOwnScript(Language language, String first, String last) {
+        int from = Integer.parseInt(first, 16);
+        int to = Integer.parseInt(last, 16);
+        for (Prompt prompt : Prompt.values()) {
+            String text = Messages.of(language).prompt(prompt);
+            assertTrue(text.codePoints().anyMatch(c -> c >= from && c <= to), language + ": " + text);
+        }
+    }
+
+    @Test
+    void eachLanguageNamesItselfDifferently() {
+        Set<String> names = new HashSet<>();
+        for (Language language : Language.values()) {
+            names.add(Messages.of(language).languageName());
+        }
+        assertEquals(Language.values().length, names.size());
+    }
+
+    @Test
+    void theSystemLocaleChoosesTheLanguageAndAnUnknownOneFallsBackToEnglish() {
+        assertEquals(Language.THAI, Language.of(Locale.forLanguageTag("th-TH")));
+        assertEquals(Language.CHINESE, Language.of(Locale.SIMPLIFIED_CHINESE));
+        assertEquals(Language.INDONESIAN, Language.of(Locale.forLanguageTag("id-ID")));
+        assertEquals(Language.ENGLISH, Language.of(Locale.GERMANY));
+    }
+}
