@@ -50,8 +50,12 @@ final class FaceTracker {
         }
     }
 
-    /** A followed face in the current frame, before its metrics are computed. */
-    record TrackedFace(int trackId, FaceLandmarks landmarks, Box previousBox) {
+    /**
+     * A followed face in the current frame, before its metrics are computed.
+     *
+     * @param box the box around its landmarks
+     */
+    record TrackedFace(int trackId, FaceLandmarks landmarks, Box box, Box previousBox) {
     }
 
     /** The faces of one frame: those followed, and those only the detector saw. */
@@ -93,11 +97,11 @@ final class FaceTracker {
                 }
                 continue;
             }
-            faces.add(new TrackedFace(track.id, landmarks, isFresh ? null : track.lastBox));
+            faces.add(new TrackedFace(track.id, landmarks, box, isFresh ? null : track.lastBox));
             track.region = FaceRegion.fromLandmarks(landmarks);
             track.lastBox = box;
         }
-        unfollowed.removeIf(other -> faces.stream().anyMatch(face -> isSameFace(other, face.landmarks().bounds())));
+        unfollowed.removeIf(other -> faces.stream().anyMatch(face -> isSameFace(other, face.box())));
         return new Tracking(faces, List.copyOf(unfollowed));
     }
 
@@ -153,6 +157,6 @@ final class FaceTracker {
 
     /** Two tracks on the same face: keep the first. */
     private static boolean duplicates(Box box, List<TrackedFace> earlier) {
-        return earlier.stream().anyMatch(face -> face.landmarks().bounds().iou(box) > 0.5);
+        return earlier.stream().anyMatch(face -> face.box().iou(box) > 0.5);
     }
 }

@@ -64,7 +64,7 @@ public final class FrameAnalyzer {
 
     private static FaceMetrics metrics(Mat bgr, FaceTracker.TrackedFace face) {
         FaceLandmarks landmarks = face.landmarks();
-        Box box = landmarks.bounds();
+        Box box = face.box();
         double motion = face.previousBox() == null || box.width() <= 0 ? 0
                 : Math.hypot(box.centerX() - face.previousBox().centerX(), box.centerY() - face.previousBox().centerY())
                         / box.width();
