@@ -1,8 +1,6 @@
 package org.livenesskiosk.app;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
@@ -10,6 +8,7 @@ import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.service.ChallengeSettings;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +21,8 @@ final class AccountsCommand {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "The service's data folder (default: the platform's data folder).")
-    private Path dataDirectory;
-
-    @Option(names = "--database", paramLabel = "JDBC_URL",
-            description = "A fleet's PostgreSQL database, jdbc:postgresql://host/db?user=…&password=… (default: SQLite in --data).")
-    private String databaseUrl;
+    @Mixin
+    private ServiceStorageOptions storage;
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates an account; prints its keys once.")
     int create(@Option(names = "--name", required = true, paramLabel = "NAME") String name,
@@ -74,7 +69,6 @@ final class AccountsCommand {
     }
 
     private Accounts accounts() throws Exception {
-        return Accounts.open(dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service"),
-                Optional.ofNullable(databaseUrl));
+        return Accounts.open(storage.dataDirectory(), storage.databaseUrl());
     }
 }

@@ -1,7 +1,6 @@
 package org.livenesskiosk.app;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,12 +28,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
     private int port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Database and key folder (default: the platform's data folder).")
-    private Path dataDirectory;
-
-    @Option(names = "--database", paramLabel = "JDBC_URL",
-            description = "A fleet's PostgreSQL database, jdbc:postgresql://host/db?user=…&password=… (default: SQLite in --data).")
-    private String databaseUrl;
+    @Mixin
+    private ServiceStorageOptions storage;
 
     @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
@@ -45,13 +40,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path data = dataDirectory != null ? dataDirectory : DataDirectory.standard().resolve("service");
+        Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
-        try (LivenessServer server = LivenessServer.open(data, Optional.ofNullable(databaseUrl), modelOptions.models(), limits)
+        try (LivenessServer server = LivenessServer.open(data, storage.databaseUrl(), modelOptions.models(), limits)
                 .start(host, port)) {
             spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
-                    server.port(), data, databaseUrl == null ? data.resolve("liveness.db") : "the PostgreSQL database");
+                    server.port(), data, storage.databaseUrl().isEmpty() ? data.resolve("liveness.db") : "the PostgreSQL database");
             spec.commandLine().getOut().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));
