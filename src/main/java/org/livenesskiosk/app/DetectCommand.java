@@ -13,10 +13,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.livenesskiosk.capture.CaptureException;
 import org.livenesskiosk.capture.CaptureSettings;
-import org.livenesskiosk.capture.ClipRecorder;
-import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.ActionPlan;
 import org.livenesskiosk.liveness.ActionRecord;
@@ -146,15 +143,14 @@ final class DetectCommand implements Callable<Integer> {
         LivenessSession session = new LivenessSession(config, plan);
         CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
                 .withRefuseVirtualCameras(refuseVirtualCameras);
-        try (FrameSource frames = FrameSources.open(source, settings);
-             ClipRecorder recorder = new ClipRecorder(Optional.ofNullable(record), frames.framesPerSecond())) {
-            FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
-            return new SessionRunner(analyzer, config).run(frames, session, recorder, update -> { });
-        } catch (CaptureException e) {
-            return failed(session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow());
+        FrameAnalyzer analyzer;
+        try {
+            analyzer = new FrameAnalyzer(modelOptions.models());
         } catch (ModelException e) {
             return failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
         }
+        return new SessionRunner(analyzer, config).run(() -> FrameSources.open(source, settings), Optional.ofNullable(record),
+                session, SessionRunner.Listener.NONE);
     }
 
     /**
@@ -163,6 +159,7 @@ final class DetectCommand implements Callable<Integer> {
      */
     private void deliver(KioskService service, String sessionId, SessionOutcome outcome, Map<String, Object> report) {
         try {
+            service.sendPending();
             UploadQueue.Delivery delivery = service.deliver(sessionId, outcome.result(), outcome.images(),
                     Optional.ofNullable(signatureId), Optional.ofNullable(userId));
             if (delivery.delivered()) {

@@ -3,6 +3,7 @@ package org.livenesskiosk.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,7 @@ final class KioskService implements AutoCloseable {
     private LivenessClient.Authorization authorization;
     private final String market;
     private final String applicationId;
+    private final Outbox outbox;
     private final UploadQueue uploads;
     private final Path dataDirectory;
 
@@ -58,6 +60,7 @@ final class KioskService implements AutoCloseable {
         this.licenses = licenses;
         this.market = market;
         this.applicationId = applicationId;
+        this.outbox = outbox;
         this.uploads = new UploadQueue(outbox, client, this::ticket);
         this.dataDirectory = dataDirectory;
     }
@@ -83,16 +86,12 @@ final class KioskService implements AutoCloseable {
     }
 
     /**
-     * Delivers the sessions still waiting from earlier (updating the latest result when it was one
-     * of them), then this one; returns this one's delivery.
-     *
-     * @param sessionId   the kiosk's own id of this session
-     * @param signatureId the integrator's signatureId for this session, if any
-     * @param userId      the customer's own identifier, if any
+     * Sends the sessions still waiting in the outbox, oldest first; the latest result learns its
+     * livenessId when it was one of them.
      */
-    UploadQueue.Delivery deliver(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
-                                 Optional<String> userId) throws IOException {
-        for (UploadQueue.Delivery earlier : uploads.retryPending()) {
+    List<UploadQueue.Delivery> sendPending() throws IOException {
+        List<UploadQueue.Delivery> deliveries = uploads.retryPending();
+        for (UploadQueue.Delivery earlier : deliveries) {
             if (earlier.delivered()) {
                 Optional<LatestResult> latest = LatestResult.read(dataDirectory);
                 if (latest.isPresent()) {
@@ -100,12 +99,34 @@ final class KioskService implements AutoCloseable {
                 }
             }
         }
+        return deliveries;
+    }
+
+    /**
+     * Keeps this session's evidence in the outbox and delivers it.
+     *
+     * @param sessionId   the kiosk's own id of this session
+     * @param signatureId the integrator's signatureId for this session, if any
+     * @param userId      the customer's own identifier, if any
+     */
+    UploadQueue.Delivery deliver(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images, Optional<String> signatureId,
+                                 Optional<String> userId) throws IOException {
         return uploads.submit(request(sessionId, result, images, signatureId, userId));
+    }
+
+    /** The sessions whose evidence waits in the outbox. */
+    List<Outbox.Waiting> waiting() throws IOException {
+        return outbox.waiting();
     }
 
     /** Checks the license with the service; returns the challenge it asks for. */
     ChallengeSettings authorize() throws ServiceCallException {
         return authorization().settings();
+    }
+
+    /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
+    Instant authorizedUntil() throws ServiceCallException {
+        return Instant.ofEpochMilli(authorization().expiresAt());
     }
 
     private LivenessClient.Authorization authorization() throws ServiceCallException {

@@ -1,6 +1,9 @@
 package org.livenesskiosk.app;
 
 import java.nio.file.Path;
+import java.util.Objects;
+
+import org.livenesskiosk.ui.KioskSettings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -38,13 +41,41 @@ final class ServiceOptions {
                     + "(default: the platform's data folder).")
     Path dataDirectory;
 
+    /** The service the operator set in the kiosk's settings; blank fields are not given. */
+    static ServiceOptions of(KioskSettings settings, Path dataDirectory) {
+        ServiceOptions options = new ServiceOptions();
+        options.serverUrl = given(settings.serviceUrl());
+        options.license = given(settings.license());
+        options.accessKey = given(settings.accessKey());
+        options.secretKey = given(settings.secretKey());
+        options.market = given(settings.market());
+        options.applicationId = given(settings.applicationId());
+        options.dataDirectory = dataDirectory;
+        return options;
+    }
+
+    private static String given(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+
     /** A standalone service needs this kiosk's credentials: checked before any session runs. */
     void validate(CommandLine commandLine) {
-        boolean keys = accessKey != null && secretKey != null;
-        if (serverUrl != null && ((license == null && !keys) || market == null || applicationId == null)) {
+        if (!complete()) {
             throw new ParameterException(commandLine,
                     "--server needs --license (or --access-key and --secret-key), --market and --application-id");
         }
+    }
+
+    boolean complete() {
+        boolean keys = accessKey != null && secretKey != null;
+        return serverUrl == null || ((license != null || keys) && market != null && applicationId != null);
+    }
+
+    /** Whether both name the same service with the same credentials: else the kiosk must connect again. */
+    boolean sameService(ServiceOptions other) {
+        return Objects.equals(serverUrl, other.serverUrl) && Objects.equals(license, other.license)
+                && Objects.equals(accessKey, other.accessKey) && Objects.equals(secretKey, other.secretKey)
+                && Objects.equals(market, other.market) && Objects.equals(applicationId, other.applicationId);
     }
 
     Path dataDirectory() {

@@ -50,6 +50,17 @@ public final class FrameSources {
         return lines;
     }
 
+    /** Every camera the drivers see; a driver that cannot start contributes none. */
+    public static List<CameraInfo> cameras() {
+        List<CameraInfo> cameras = new ArrayList<>(OpenCvCameraSource.list());
+        try {
+            cameras.addAll(WebcamCaptureSource.list());
+        } catch (CaptureException e) {
+            // describeCameras() says why, for the `cameras` command; the console just lists what works.
+        }
+        return cameras;
+    }
+
     private static String describe(CameraInfo camera) {
         return camera.source() + "  \"" + camera.name() + "\"  " + String.join(" ", camera.resolutions())
                 + (camera.isVirtual() ? "  (virtual)" : "");

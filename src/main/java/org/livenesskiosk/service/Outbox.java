@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,15 +62,25 @@ public final class Outbox {
         Files.move(fileOf(sessionId), rejected.resolve(sessionId + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** A session waiting in the outbox, known without decrypting its evidence. */
+    public record Waiting(String sessionId, Instant since) {
+    }
+
+    /** The sessions still waiting, oldest first. */
+    public List<Waiting> waiting() throws IOException {
+        List<Waiting> waiting = new ArrayList<>();
+        for (Path file : uploadFiles()) {
+            String name = file.getFileName().toString();
+            waiting.add(new Waiting(name.substring(0, name.length() - SUFFIX.length()),
+                    Files.getLastModifiedTime(file).toInstant()));
+        }
+        return waiting;
+    }
+
     /** Every upload still waiting, oldest first; one that cannot be read is reported and left in place. */
     public List<UploadRequest> pending() throws IOException {
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
-                    .sorted(Comparator.comparingLong(file -> file.toFile().lastModified())).toList();
-        }
         List<UploadRequest> uploads = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : uploadFiles()) {
             try {
                 uploads.add(GSON.fromJson(new String(cipher.decrypt(Files.readAllBytes(file)), StandardCharsets.UTF_8),
                         UploadRequest.class));
@@ -78,6 +89,13 @@ public final class Outbox {
             }
         }
         return uploads;
+    }
+
+    private List<Path> uploadFiles() throws IOException {
+        try (Stream<Path> listing = Files.list(folder)) {
+            return listing.filter(file -> file.getFileName().toString().endsWith(SUFFIX))
+                    .sorted(Comparator.comparingLong(file -> file.toFile().lastModified())).toList();
+        }
     }
 
     private Path fileOf(String sessionId) {

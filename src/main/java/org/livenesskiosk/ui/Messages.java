@@ -1,5 +1,6 @@
 package org.livenesskiosk.ui;
 
+import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
 import org.livenesskiosk.liveness.LivenessError;
@@ -47,6 +48,12 @@ public final class Messages {
     /** What the operator can do about an error code. */
     public String wayOut(LivenessError error) {
         return text("error." + error.name() + ".wayOut");
+    }
+
+    /** A label of the screens or the console, with its {@code {0}}… filled in, formatted for the language. */
+    public String text(UiText text, Object... arguments) {
+        String pattern = text(text.key());
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(arguments);
     }
 
     String text(String key) {

@@ -1,5 +1,7 @@
 /**
- * What customers and operators read and hear: the six languages and their messages. The kiosk's
- * screens build on this; nothing here decides liveness.
+ * What customers and operators see and hear: the JavaFX kiosk window and its screens (welcome,
+ * detection, verifying, result), the operator console behind its PIN, the six languages, their
+ * fonts and spoken prompts. The screens observe a session through {@link org.livenesskiosk.ui.KioskBackend}
+ * and never wait for it; nothing here decides liveness.
  */
 package org.livenesskiosk.ui;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.capture.CaptureSettings;
@@ -36,8 +37,17 @@ class SessionRunnerTest {
     Path temp;
 
     private static SessionOutcome run(FrameSource source, ClipRecorder recorder, List<SessionUpdate> updates) throws Exception {
+        return run(source, recorder, new SessionRunner.Listener() {
+            @Override
+            public void frame(Mat image, SessionUpdate update) {
+                updates.add(update);
+            }
+        });
+    }
+
+    private static SessionOutcome run(FrameSource source, ClipRecorder recorder, SessionRunner.Listener listener) throws Exception {
         SessionRunner runner = new SessionRunner(new FrameAnalyzer(Models.fromClasspath()), CLOSE_UP);
-        return runner.run(source, new LivenessSession(CLOSE_UP, MOUTH_THEN_BLINK), recorder, updates::add);
+        return runner.run(source, new LivenessSession(CLOSE_UP, MOUTH_THEN_BLINK), recorder, listener);
     }
 
     private static FrameSource clip() throws Exception {
@@ -75,7 +85,30 @@ class SessionRunnerTest {
         assertEquals(Optional.of(LivenessError.DEVICE_NOT_SUPPORT), outcome.result().error());
         assertEquals(40, outcome.frames());
         assertTrue(outcome.images().isEmpty(), "a failed session keeps no face image");
-        assertTrue(updates.get(updates.size() - 1).result().isPresent());
+        assertEquals(40, updates.size(), "the listener sees every analysed frame");
+    }
+
+    @Test
+    void cancellingEndsTheSessionWithUserGiveUpBeforeTheNextFrame() throws Exception {
+        List<SessionUpdate> updates = new ArrayList<>();
+        SessionOutcome outcome;
+        try (FrameSource source = clip()) {
+            outcome = run(source, new ClipRecorder(Optional.empty(), 30), new SessionRunner.Listener() {
+                @Override
+                public void frame(Mat image, SessionUpdate update) {
+                    updates.add(update);
+                }
+
+                @Override
+                public boolean cancelRequested() {
+                    return updates.size() == 20;
+                }
+            });
+        }
+
+        assertEquals(Optional.of(LivenessError.USER_GIVE_UP), outcome.result().error());
+        assertEquals(20, outcome.frames());
+        assertTrue(outcome.images().isEmpty(), "a cancelled session keeps no face image");
     }
 
     /** A camera that is unplugged after delivering some frames. */

@@ -19,12 +19,15 @@ import org.livenesskiosk.liveness.Prompt;
 /** Every text in every language: none missing, none only in some, none unused, each in its own script. */
 class MessagesTest {
 
-    /** The keys the product uses: each prompt, each error's explanation and way out, the language's name. */
+    /** The keys the product uses: each prompt, each label, each error's explanation and way out, the language's name. */
     private static Set<String> keysInUse() {
         Set<String> keys = new TreeSet<>();
         keys.add("language.name");
         for (Prompt prompt : Prompt.values()) {
             keys.add(prompt.key());
+        }
+        for (UiText text : UiText.values()) {
+            keys.add(text.key());
         }
         for (LivenessError error : LivenessError.values()) {
             keys.add("error." + error.name() + ".explanation");

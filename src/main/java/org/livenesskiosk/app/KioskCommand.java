@@ -1,0 +1,75 @@
+package org.livenesskiosk.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.KioskWindow;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The kiosk: full screen, for customers, with the operator console behind a PIN. The default command. */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = {"Runs the kiosk, full screen (the default command).",
+            "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
+final class KioskCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip.avi.")
+    private String source;
+
+    @Option(names = "--windowed", description = "An ordinary window instead of full screen, for development.")
+    private boolean windowed;
+
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+            description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
+    private String distance;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
+    private Path config;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Mixin
+    private ServiceOptions serviceOptions;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (serviceOptions.serverUrl != null) {
+            serviceOptions.validate(spec.commandLine());
+        }
+        String[] range = distance.split("-");
+        if (range.length != 2) {
+            throw new ParameterException(spec.commandLine(), "--distance is MIN-MAX in cm, e.g. 40-80");
+        }
+        SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
+        KioskSettings settings = settingsFile.read();
+        Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
+                Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions),
+                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
+        CountDownLatch left = new CountDownLatch(1);
+        try (Kiosk kiosk = new Kiosk(settingsFile, settings, serviceOptions.dataDirectory(), modelOptions.models(), overrides)) {
+            kiosk.prepare();
+            Platform.startup(() -> new KioskWindow(new Stage(), kiosk, !windowed, left::countDown).show());
+            left.await();
+        } finally {
+            Platform.exit();
+        }
+        return 0;
+    }
+}

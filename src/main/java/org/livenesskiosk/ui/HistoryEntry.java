@@ -1,0 +1,17 @@
+package org.livenesskiosk.ui;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One session of this kiosk, as the operator console lists it.
+ *
+ * @param code        SUCCESS or the error code
+ * @param livenessId  once delivered
+ * @param upload      whether its evidence was sent, waits, or had none to send
+ */
+public record HistoryEntry(String sessionId, Instant time, Optional<String> customerReference, String code,
+                           Optional<String> livenessId, UploadState upload) {
+
+    public enum UploadState { SENT, WAITING, NONE }
+}

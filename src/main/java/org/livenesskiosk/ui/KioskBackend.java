@@ -1,0 +1,51 @@
+package org.livenesskiosk.ui;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.livenesskiosk.liveness.LivenessError;
+
+/**
+ * What the screens ask of the rest of the kiosk. Every call returns at once: the work runs on the
+ * kiosk's own threads and answers through a listener or a future, so the UI thread never waits for
+ * the camera, the vision pipeline, the disk or the network.
+ */
+public interface KioskBackend {
+
+    /** A session under way. */
+    interface RunningSession {
+        /** Ends the session with USER_GIVE_UP before its next frame. */
+        void cancel();
+    }
+
+    /** Opens the camera and runs one session, then delivers its evidence; tells the listener of each step. */
+    RunningSession start(SessionRequest request, SessionListener listener);
+
+    KioskSettings settings();
+
+    /** Keeps the operator's settings; the next session uses them. */
+    CompletableFuture<Void> save(KioskSettings settings);
+
+    /** This kiosk's sessions, newest first. */
+    CompletableFuture<List<HistoryEntry>> history();
+
+    /** The sessions whose evidence waits in the outbox, oldest first. */
+    CompletableFuture<List<PendingUpload>> pendingUploads();
+
+    /** Sends what waits in the outbox now. */
+    CompletableFuture<Void> sendPendingUploads();
+
+    /** Whether the service authorizes this kiosk: until when, or the code saying why not. */
+    record Authorization(Optional<Instant> until, Optional<LivenessError> refusal) {
+    }
+
+    /** Asks the service for an authorization now. */
+    CompletableFuture<Authorization> authorization();
+
+    /** The cameras the drivers see, named as a source. */
+    CompletableFuture<List<String>> cameras();
+
+    String version();
+}

@@ -1,0 +1,26 @@
+package org.livenesskiosk.ui;
+
+import java.util.Optional;
+
+import org.livenesskiosk.liveness.LivenessError;
+
+/**
+ * How a session ended, for the result screen.
+ *
+ * @param error       empty when the customer passed
+ * @param detail      what exactly happened, for the operator
+ * @param livenessId  the service's id of a passed, delivered session
+ * @param pendingUpload the kiosk's session id when a passed session waits in the outbox; {@code error} then says why
+ * @param bestImage   the best face image (JPEG) of a passed session; shown, never stored by the UI
+ */
+public record KioskOutcome(Optional<LivenessError> error, String detail, Optional<String> livenessId,
+                           Optional<String> pendingUpload, Optional<byte[]> bestImage) {
+
+    public boolean passed() {
+        return livenessId.isPresent() || pendingUpload.isPresent();
+    }
+
+    public static KioskOutcome failed(LivenessError error, String detail) {
+        return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+}

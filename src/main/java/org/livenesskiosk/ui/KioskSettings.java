@@ -1,0 +1,67 @@
+package org.livenesskiosk.ui;
+
+import java.util.List;
+
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+
+/**
+ * What the operator sets in the console; kept in the kiosk's configuration file.
+ *
+ * @param serviceUrl           a standalone liveness service, or empty for the embedded one
+ * @param license              this kiosk's license for a standalone service, or empty to use the keys
+ * @param source               the camera, named as a source ({@code camera:0}, {@code webcam:NAME}) or a clip
+ * @param challengeFromService ask for what the service's account says, rather than the actions and limits here
+ * @param languages            the languages the welcome screen offers
+ * @param voice                speak the prompts
+ * @param recordSessions       record each session's frames, for troubleshooting
+ * @param idleSeconds          how long the result stays before the kiosk returns to the welcome screen
+ * @param pinHash              the operator PIN, hashed ({@link OperatorPin}); empty until the operator chooses one
+ */
+public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
+                            String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
+                            boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
+                            DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
+                            int idleSeconds, String pinHash) {
+
+    public KioskSettings {
+        actions = List.copyOf(actions);
+        languages = List.copyOf(languages);
+    }
+
+    /** A new kiosk: the embedded service, the first camera, the service's challenge, every language, voice on. */
+    public static KioskSettings defaults() {
+        return new KioskSettings("", "", "", "", "", "", "camera:0", true,
+                List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), true, 10, 10, DetectionLevel.NORMAL,
+                List.of(Language.values()), true, false, 30, "");
+    }
+
+    public boolean embeddedService() {
+        return serviceUrl.isBlank();
+    }
+
+    public KioskSettings withPinHash(String hash) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, hash);
+    }
+
+    public KioskSettings withSource(String camera) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, camera,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, pinHash);
+    }
+
+    public KioskSettings withIdleSeconds(int seconds) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, seconds, pinHash);
+    }
+
+    /** Never shows the secrets: settings may end up in a log line. */
+    @Override
+    public String toString() {
+        return "KioskSettings[service=" + (embeddedService() ? "embedded" : serviceUrl) + ", source=" + source
+                + ", actions=" + actions + ", level=" + level + ", languages=" + languages + ", voice=" + voice + "]";
+    }
+}

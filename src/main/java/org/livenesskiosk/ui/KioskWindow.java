@@ -1,0 +1,330 @@
+package org.livenesskiosk.ui;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.livenesskiosk.liveness.SessionUpdate;
+
+import javafx.animation.AnimationTimer;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import javafx.util.Duration;
+
+/**
+ * The kiosk's window: the customer's screens in their order ({@link KioskScreen}), the language,
+ * the voice, the sound switch, the operator console behind its PIN, and the kiosk behaviour
+ * (full screen, no way out without the PIN, the cursor hidden when idle).
+ */
+public final class KioskWindow {
+
+    /** Opens the operator console. */
+    public static final KeyCombination CONSOLE_KEYS = KeyCombination.keyCombination("Shortcut+Alt+O");
+    private static final Duration CURSOR_IDLE = Duration.seconds(3);
+
+    private final Stage stage;
+    private final KioskBackend backend;
+    private final boolean kioskMode;
+    private final Runnable onLeave;
+    private final Language systemLanguage;
+    private final VoicePrompts voice = new VoicePrompts();
+
+    private final WelcomeScreen welcome = new WelcomeScreen(this::choose, this::start);
+    private final DetectionScreen detection = new DetectionScreen(this::cancel);
+    private final VerifyingScreen verifying = new VerifyingScreen();
+    private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer);
+    private final PinPrompt pinPrompt = new PinPrompt(this::closeOverlay);
+    private final OperatorConsole console;
+    private final BorderPane screenHolder = new BorderPane();
+    private final StackPane overlay = new StackPane();
+    private final ToggleButton sound = new ToggleButton();
+    private final PauseTransition idle = new PauseTransition();
+    private final PauseTransition cursorIdle = new PauseTransition(CURSOR_IDLE);
+    private final AtomicReference<SessionUpdate> latestUpdate = new AtomicReference<>();
+    private final AnimationTimer updates;
+
+    private KioskSettings settings;
+    private KioskScreen screen;
+    private Language language;
+    private Messages messages;
+    private SessionRequest lastRequest;
+    private Optional<KioskBackend.RunningSession> running = Optional.empty();
+    /** Counts sessions, so that a late word from a cancelled one is not taken for the current one's. */
+    private int sessionNumber;
+    private boolean leaving;
+
+    /**
+     * @param kioskMode full screen and undecorated, closed only through the console; otherwise an ordinary window
+     * @param onLeave   told when the operator leaves kiosk mode, after the window closed
+     */
+    public KioskWindow(Stage stage, KioskBackend backend, boolean kioskMode, Runnable onLeave) {
+        this.stage = stage;
+        this.backend = backend;
+        this.kioskMode = kioskMode;
+        this.onLeave = onLeave;
+        this.systemLanguage = Language.of(Locale.getDefault());
+        this.settings = backend.settings();
+        this.console = new OperatorConsole(backend, this::applied, this::closeOverlay, this::leave);
+        updates = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                showLatestUpdate();
+            }
+        };
+    }
+
+    /** Builds the scene and shows the welcome screen. Call once, on the UI thread. */
+    public void show() {
+        sound.setId("sound");
+        sound.getStyleClass().add("sound");
+        sound.selectedProperty().addListener((observed, before, on) -> {
+            voice.mute(!on);
+            relabelSound();
+        });
+        StackPane.setAlignment(sound, Pos.TOP_RIGHT);
+        StackPane.setMargin(sound, new Insets(16));
+        overlay.getStyleClass().add("dim");
+        overlay.setVisible(false);
+        StackPane root = new StackPane(screenHolder, sound, overlay);
+        root.getStyleClass().add("kiosk");
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (CONSOLE_KEYS.match(event)) {
+                event.consume();
+                askPin();
+            }
+        });
+        scene.addEventFilter(KeyEvent.ANY, this::activity);
+        scene.addEventFilter(MouseEvent.ANY, this::activity);
+        idle.setOnFinished(event -> nextCustomer());
+        stage.setScene(scene);
+        stage.setTitle("Liveness Kiosk");
+        if (kioskMode) {
+            stage.initStyle(StageStyle.UNDECORATED);
+            stage.setFullScreenExitHint("");
+            stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+            stage.setFullScreen(true);
+            stage.setOnCloseRequest(event -> {
+                if (!leaving) {
+                    event.consume();
+                }
+            });
+            cursorIdle.setOnFinished(event -> scene.setCursor(Cursor.NONE));
+            cursorIdle.play();
+        }
+        applied(settings);
+        nextCustomer();
+        updates.start();
+        stage.show();
+    }
+
+    /** Any key or touch: the customer (or operator) is still there. */
+    private void activity(Event event) {
+        if (screen == KioskScreen.RESULT && !overlay.isVisible()) {
+            idle.playFromStart();
+        }
+        if (kioskMode && event.getEventType() == MouseEvent.MOUSE_MOVED) {
+            stage.getScene().setCursor(Cursor.DEFAULT);
+            cursorIdle.playFromStart();
+        }
+    }
+
+    private void applied(KioskSettings newSettings) {
+        settings = newSettings;
+        idle.setDuration(Duration.seconds(newSettings.idleSeconds()));
+        Language shown = language == null || !newSettings.languages().contains(language) ? firstOffered(systemLanguage)
+                : language;
+        welcome.offer(newSettings.languages(), shown);
+        setLanguage(shown);
+    }
+
+    private Language firstOffered(Language preferred) {
+        return settings.languages().contains(preferred) ? preferred : settings.languages().get(0);
+    }
+
+    private void choose(Language chosen) {
+        setLanguage(chosen);
+    }
+
+    private void setLanguage(Language chosen) {
+        language = chosen;
+        messages = Messages.of(chosen);
+        if (screenHolder.getScene() != null) {
+            screenHolder.getScene().getRoot().setStyle(Fonts.style(chosen));
+        }
+        welcome.relabel(messages);
+        detection.relabel(messages);
+        verifying.relabel(messages);
+        result.relabel(messages);
+        pinPrompt.relabel(messages);
+        console.relabel(messages);
+        relabelSound();
+    }
+
+    private void relabelSound() {
+        if (messages != null) {
+            sound.setText(messages.text(sound.isSelected() ? UiText.SOUND_ON : UiText.SOUND_OFF));
+        }
+    }
+
+    private void show(KioskScreen next) {
+        screen = next;
+        Node content = switch (next) {
+            case WELCOME -> welcome;
+            case DETECTION -> detection;
+            case VERIFYING -> verifying;
+            case RESULT -> result;
+        };
+        screenHolder.setCenter(content);
+        if (next == KioskScreen.RESULT) {
+            idle.playFromStart();
+        } else {
+            idle.stop();
+        }
+    }
+
+    private void start(Language chosen, Optional<String> customerReference) {
+        setLanguage(chosen);
+        begin(new SessionRequest(chosen, customerReference));
+    }
+
+    private void begin(SessionRequest request) {
+        lastRequest = request;
+        int number = ++sessionNumber;
+        PreviewFrames frames = new PreviewFrames();
+        latestUpdate.set(null);
+        detection.begin(frames);
+        show(KioskScreen.DETECTION);
+        running = Optional.of(backend.start(request, new SessionListener() {
+            @Override
+            public PreviewFrames preview() {
+                return frames;
+            }
+
+            @Override
+            public void update(SessionUpdate update) {
+                latestUpdate.set(update);
+            }
+
+            @Override
+            public void verifying() {
+                Platform.runLater(() -> {
+                    if (number == sessionNumber && screen == KioskScreen.DETECTION) {
+                        detection.end();
+                        show(KioskScreen.VERIFYING);
+                    }
+                });
+            }
+
+            @Override
+            public void finished(KioskOutcome outcome) {
+                Platform.runLater(() -> {
+                    if (number == sessionNumber) {
+                        finish(outcome);
+                    }
+                });
+            }
+        }));
+    }
+
+    private void showLatestUpdate() {
+        SessionUpdate update = latestUpdate.getAndSet(null);
+        if (update != null && screen == KioskScreen.DETECTION) {
+            detection.show(update).ifPresent(prompt -> voice.speak(language, prompt));
+        }
+    }
+
+    private void finish(KioskOutcome outcome) {
+        running = Optional.empty();
+        detection.end();
+        voice.stop();
+        result.show(outcome);
+        show(KioskScreen.RESULT);
+    }
+
+    private void cancel() {
+        running.ifPresent(KioskBackend.RunningSession::cancel);
+    }
+
+    private void retry() {
+        result.clear();
+        begin(lastRequest);
+    }
+
+    /** Back to the welcome screen, with nothing of the last customer left: their image, id, reference, language. */
+    private void nextCustomer() {
+        result.clear();
+        welcome.clear();
+        language = null;
+        applied(settings);
+        sound.setSelected(settings.voice());
+        voice.mute(!settings.voice());
+        show(KioskScreen.WELCOME);
+    }
+
+    private void askPin() {
+        if (overlay.isVisible()) {
+            return;
+        }
+        overlay.getChildren().setAll(pinPrompt);
+        overlay.setVisible(true);
+        idle.stop();
+        pinPrompt.ask(settings.pinHash(), this::pinChosen, this::openConsole);
+    }
+
+    private void pinChosen(String hash) {
+        KioskSettings withPin = settings.withPinHash(hash);
+        backend.save(withPin).thenRun(() -> Platform.runLater(() -> settings = withPin));
+        settings = withPin;
+    }
+
+    private void openConsole() {
+        console.open(settings);
+        overlay.getChildren().setAll(console);
+    }
+
+    private void closeOverlay() {
+        overlay.getChildren().clear();
+        overlay.setVisible(false);
+        if (screen == KioskScreen.RESULT) {
+            idle.playFromStart();
+        }
+    }
+
+    private void leave() {
+        leaving = true;
+        cancel();
+        updates.stop();
+        voice.close();
+        stage.close();
+        onLeave.run();
+    }
+
+    /** The screen shown now: for tests and screenshots. */
+    KioskScreen screen() {
+        return screen;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    VoicePrompts voice() {
+        return voice;
+    }
+}

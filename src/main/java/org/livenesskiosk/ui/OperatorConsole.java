@@ -1,0 +1,279 @@
+package org.livenesskiosk.ui;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The operator's console: the settings, this kiosk's sessions, the uploads still waiting, the
+ * version, and the way out of kiosk mode. Everything it reads or saves goes through the backend's
+ * futures; answers come back on the UI thread.
+ */
+final class OperatorConsole extends BorderPane {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
+
+    private final KioskBackend backend;
+    private final Consumer<KioskSettings> onSaved;
+
+    private final Label title = new Label();
+    private final Label version = new Label();
+    private final Tab settingsTab = new Tab();
+    private final Tab historyTab = new Tab();
+    private final Tab outboxTab = new Tab();
+    private final GridPane form = new GridPane();
+    private final List<Label> formLabels = new ArrayList<>();
+    private final List<UiText> formTexts = new ArrayList<>();
+    private final TextField serviceUrl = new TextField();
+    private final TextField market = new TextField();
+    private final TextField applicationId = new TextField();
+    private final PasswordField license = new PasswordField();
+    private final TextField accessKey = new TextField();
+    private final PasswordField secretKey = new PasswordField();
+    private final Label authorization = new Label();
+    private final ComboBox<String> camera = new ComboBox<>();
+    private final Button findCameras = new Button();
+    private final CheckBox challengeFromService = new CheckBox();
+    private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
+    private final CheckBox shuffle = new CheckBox();
+    private final Spinner<Integer> actionTimeLimit = new Spinner<>(3, 60, 10);
+    private final Spinner<Integer> prepareTimeLimit = new Spinner<>(3, 60, 10);
+    private final ChoiceBox<DetectionLevel> level = new ChoiceBox<>();
+    private final Map<Language, CheckBox> languages = new EnumMap<>(Language.class);
+    private final CheckBox voice = new CheckBox();
+    private final CheckBox recording = new CheckBox();
+    private final Spinner<Integer> idleSeconds = new Spinner<>(5, 600, 30);
+    private final Label saved = new Label();
+    private final Button save = new Button();
+    private final TableView<HistoryEntry> history = new TableView<>();
+    private final TableColumn<HistoryEntry, String> timeColumn = new TableColumn<>();
+    private final TableColumn<HistoryEntry, String> referenceColumn = new TableColumn<>();
+    private final TableColumn<HistoryEntry, String> resultColumn = new TableColumn<>();
+    private final TableColumn<HistoryEntry, String> uploadColumn = new TableColumn<>();
+    private final VBox outbox = new VBox(8);
+    private final Button sendNow = new Button();
+    private final Button close = new Button();
+    private final Button leave = new Button();
+    private Messages messages;
+    private KioskSettings settings;
+
+    /**
+     * @param onSaved told the settings the operator saved
+     * @param onClose told when the operator closes the console
+     * @param onLeave told when the operator leaves kiosk mode
+     */
+    OperatorConsole(KioskBackend backend, Consumer<KioskSettings> onSaved, Runnable onClose, Runnable onLeave) {
+        this.backend = backend;
+        this.onSaved = onSaved;
+        getStyleClass().addAll("overlay", "console");
+        setId("console");
+        setPadding(new Insets(20));
+        title.getStyleClass().add("subtitle");
+        for (ActionType action : ActionType.values()) {
+            actions.put(action, new CheckBox(action.name()));
+        }
+        for (Language language : Language.values()) {
+            CheckBox offered = new CheckBox(Messages.of(language).languageName());
+            offered.setStyle(Fonts.style(language));
+            languages.put(language, offered);
+        }
+        level.getItems().setAll(DetectionLevel.values());
+        camera.setEditable(true);
+        camera.setId("camera");
+        findCameras.setOnAction(event -> findCameras());
+        save.setId("save");
+        save.setOnAction(event -> save());
+        close.setId("consoleClose");
+        close.setOnAction(event -> onClose.run());
+        leave.setId("leaveKiosk");
+        leave.setOnAction(event -> onLeave.run());
+        sendNow.setOnAction(event -> backend.sendPendingUploads().thenRun(() -> Platform.runLater(this::refreshOutbox)));
+        history.setId("history");
+
+        buildForm();
+        buildHistory();
+        settingsTab.setContent(form);
+        historyTab.setContent(history);
+        outboxTab.setContent(new VBox(12, outbox, sendNow));
+        TabPane tabs = new TabPane(settingsTab, historyTab, outboxTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        HBox header = new HBox(24, title, version);
+        header.setAlignment(Pos.CENTER_LEFT);
+        HBox footer = new HBox(16, save, saved, close, leave);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        footer.setPadding(new Insets(12, 0, 0, 0));
+        setTop(header);
+        setCenter(tabs);
+        setBottom(footer);
+    }
+
+    private void buildForm() {
+        form.setHgap(16);
+        form.setVgap(8);
+        form.setPadding(new Insets(16));
+        FlowPane actionBoxes = new FlowPane(12, 6);
+        actionBoxes.getChildren().addAll(actions.values());
+        actionBoxes.getChildren().add(shuffle);
+        FlowPane languageBoxes = new FlowPane(12, 6);
+        languageBoxes.getChildren().addAll(languages.values());
+        addRow(UiText.CONSOLE_SERVICE, serviceUrl);
+        addRow(UiText.CONSOLE_MARKET, market);
+        addRow(UiText.CONSOLE_APPLICATION_ID, applicationId);
+        addRow(UiText.CONSOLE_LICENSE, license);
+        addRow(UiText.CONSOLE_ACCESS_KEY, accessKey);
+        addRow(UiText.CONSOLE_SECRET_KEY, secretKey);
+        addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
+        addRow(UiText.CONSOLE_CAMERA, new HBox(8, camera, findCameras));
+        addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes));
+        addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
+        addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
+        addRow(UiText.CONSOLE_LEVEL, level);
+        addRow(UiText.CONSOLE_LANGUAGES, languageBoxes);
+        addRow(UiText.CONSOLE_IDLE, idleSeconds);
+        form.add(new VBox(6, voice, recording), 1, formLabels.size());
+    }
+
+    private void addRow(UiText text, javafx.scene.Node field) {
+        Label label = new Label();
+        formLabels.add(label);
+        formTexts.add(text);
+        form.addRow(formLabels.size() - 1, label, field);
+    }
+
+    private void buildHistory() {
+        timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(TIME.format(row.getValue().time())));
+        referenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().customerReference().orElse("")));
+        resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
+                row.getValue().livenessId().orElse(row.getValue().code())));
+        uploadColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(uploadState(row.getValue().upload())));
+        history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn));
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    private String uploadState(HistoryEntry.UploadState state) {
+        return messages.text(switch (state) {
+            case SENT -> UiText.CONSOLE_UPLOAD_SENT;
+            case WAITING -> UiText.CONSOLE_UPLOAD_WAITING;
+            case NONE -> UiText.CONSOLE_UPLOAD_NONE;
+        });
+    }
+
+    /** Fills the console with the current settings and asks the backend for the rest. */
+    void open(KioskSettings current) {
+        settings = current;
+        serviceUrl.setText(current.serviceUrl());
+        market.setText(current.market());
+        applicationId.setText(current.applicationId());
+        license.setText(current.license());
+        accessKey.setText(current.accessKey());
+        secretKey.setText(current.secretKey());
+        camera.setValue(current.source());
+        challengeFromService.setSelected(current.challengeFromService());
+        actions.forEach((action, box) -> box.setSelected(current.actions().contains(action)));
+        shuffle.setSelected(current.shuffle());
+        actionTimeLimit.getValueFactory().setValue(current.actionTimeLimitSeconds());
+        prepareTimeLimit.getValueFactory().setValue(current.prepareTimeLimitSeconds());
+        level.setValue(current.level());
+        languages.forEach((language, box) -> box.setSelected(current.languages().contains(language)));
+        voice.setSelected(current.voice());
+        recording.setSelected(current.recordSessions());
+        idleSeconds.getValueFactory().setValue(current.idleSeconds());
+        saved.setText("");
+        version.setText(messages.text(UiText.CONSOLE_VERSION, backend.version()));
+        authorization.setText("…");
+        backend.authorization().thenAccept(status -> Platform.runLater(() -> authorization.setText(status.until()
+                .map(until -> messages.text(UiText.CONSOLE_AUTHORIZED, TIME.format(until)))
+                .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse("")))));
+        backend.history().thenAccept(entries -> Platform.runLater(() -> history.getItems().setAll(entries)));
+        refreshOutbox();
+    }
+
+    private void refreshOutbox() {
+        backend.pendingUploads().thenAccept(pending -> Platform.runLater(() -> {
+            outbox.getChildren().clear();
+            if (pending.isEmpty()) {
+                outbox.getChildren().add(new Label(messages.text(UiText.CONSOLE_OUTBOX_EMPTY)));
+            }
+            pending.forEach(upload -> outbox.getChildren().add(
+                    new Label(TIME.format(upload.since()) + "   " + upload.sessionId())));
+        }));
+    }
+
+    private void findCameras() {
+        backend.cameras().thenAccept(found -> Platform.runLater(() -> camera.getItems().setAll(found)));
+    }
+
+    private void save() {
+        List<ActionType> chosenActions = actions.entrySet().stream().filter(entry -> entry.getValue().isSelected())
+                .map(Map.Entry::getKey).toList();
+        List<Language> offered = languages.entrySet().stream().filter(entry -> entry.getValue().isSelected())
+                .map(Map.Entry::getKey).toList();
+        KioskSettings chosen = new KioskSettings(serviceUrl.getText().strip(), market.getText().strip(),
+                applicationId.getText().strip(), license.getText().strip(), accessKey.getText().strip(),
+                secretKey.getText().strip(), camera.getValue() == null ? settings.source() : camera.getValue().strip(),
+                challengeFromService.isSelected(), chosenActions.isEmpty() ? settings.actions() : chosenActions,
+                shuffle.isSelected(), actionTimeLimit.getValue(), prepareTimeLimit.getValue(), level.getValue(),
+                offered.isEmpty() ? settings.languages() : offered, voice.isSelected(), recording.isSelected(),
+                idleSeconds.getValue(), settings.pinHash());
+        backend.save(chosen).thenRun(() -> Platform.runLater(() -> {
+            settings = chosen;
+            saved.setText(messages.text(UiText.CONSOLE_SAVED));
+            onSaved.accept(chosen);
+        }));
+    }
+
+    void relabel(Messages messages) {
+        this.messages = messages;
+        title.setText(messages.text(UiText.CONSOLE_TITLE));
+        settingsTab.setText(messages.text(UiText.CONSOLE_SETTINGS));
+        historyTab.setText(messages.text(UiText.CONSOLE_HISTORY));
+        outboxTab.setText(messages.text(UiText.CONSOLE_OUTBOX));
+        for (int row = 0; row < formLabels.size(); row++) {
+            formLabels.get(row).setText(messages.text(formTexts.get(row)));
+        }
+        findCameras.setText(messages.text(UiText.CONSOLE_REFRESH_CAMERAS));
+        challengeFromService.setText(messages.text(UiText.CONSOLE_CHALLENGE_FROM_SERVICE));
+        shuffle.setText(messages.text(UiText.CONSOLE_SHUFFLE));
+        voice.setText(messages.text(UiText.CONSOLE_VOICE));
+        recording.setText(messages.text(UiText.CONSOLE_RECORDING));
+        save.setText(messages.text(UiText.CONSOLE_SAVE));
+        close.setText(messages.text(UiText.CONSOLE_CLOSE));
+        leave.setText(messages.text(UiText.CONSOLE_LEAVE));
+        sendNow.setText(messages.text(UiText.CONSOLE_RETRY_NOW));
+        timeColumn.setText(messages.text(UiText.CONSOLE_TIME));
+        referenceColumn.setText(messages.text(UiText.CONSOLE_REFERENCE));
+        resultColumn.setText(messages.text(UiText.CONSOLE_RESULT));
+        uploadColumn.setText(messages.text(UiText.CONSOLE_UPLOAD));
+    }
+}

@@ -1,0 +1,104 @@
+package org.livenesskiosk.ui;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The language choice, the consent notice, the customer reference and Start. */
+final class WelcomeScreen extends VBox {
+
+    private final Label title = new Label();
+    private final Label chooseLanguage = new Label();
+    private final FlowPane languages = new FlowPane(12, 12);
+    private final ToggleGroup languageGroup = new ToggleGroup();
+    private final Label consentTitle = new Label();
+    private final Label consent = new Label();
+    private final CheckBox agree = new CheckBox();
+    private final Label referenceLabel = new Label();
+    private final TextField reference = new TextField();
+    private final Button start = new Button();
+
+    /**
+     * @param onLanguage told when the customer picks a language
+     * @param onStart    told the language and the customer reference when the customer starts
+     */
+    WelcomeScreen(Consumer<Language> onLanguage, BiConsumer<Language, Optional<String>> onStart) {
+        getStyleClass().add("screen");
+        setAlignment(Pos.TOP_CENTER);
+        setSpacing(14);
+        setPadding(new Insets(28, 60, 28, 60));
+        title.getStyleClass().add("title");
+        consentTitle.getStyleClass().add("subtitle");
+        consent.setWrapText(true);
+        consent.setMinHeight(Region.USE_PREF_SIZE);
+        consent.getStyleClass().add("consent");
+        agree.getStyleClass().add("agree");
+        agree.setId("agree");
+        reference.setId("customerReference");
+        reference.setMaxWidth(420);
+        start.setId("start");
+        start.getStyleClass().add("primary");
+        start.disableProperty().bind(agree.selectedProperty().not());
+        languages.setAlignment(Pos.CENTER);
+        languageGroup.selectedToggleProperty().addListener((observed, before, now) -> {
+            if (now == null) {
+                languageGroup.selectToggle(before);
+            } else {
+                onLanguage.accept((Language) now.getUserData());
+            }
+        });
+        start.setOnAction(event -> onStart.accept((Language) languageGroup.getSelectedToggle().getUserData(),
+                Optional.of(reference.getText().strip()).filter(text -> !text.isEmpty())));
+        getChildren().addAll(title, chooseLanguage, languages, consentTitle, consent, agree, referenceLabel, reference, start);
+    }
+
+    /** The languages on offer, each named in its own language and font. */
+    void offer(List<Language> offered, Language current) {
+        languages.getChildren().clear();
+        languageGroup.getToggles().clear();
+        for (Language language : offered) {
+            ToggleButton button = new ToggleButton(Messages.of(language).languageName());
+            button.setId("language-" + language.locale().getLanguage());
+            button.setStyle(Fonts.style(language));
+            button.getStyleClass().add("language");
+            button.setUserData(language);
+            button.setToggleGroup(languageGroup);
+            languages.getChildren().add(button);
+        }
+        select(current);
+    }
+
+    void select(Language language) {
+        languageGroup.getToggles().stream().filter(toggle -> toggle.getUserData() == language).findFirst()
+                .ifPresent(languageGroup::selectToggle);
+    }
+
+    /** Ready for the next customer: nothing of the previous one stays. */
+    void clear() {
+        agree.setSelected(false);
+        reference.clear();
+    }
+
+    void relabel(Messages messages) {
+        title.setText(messages.text(UiText.WELCOME_TITLE));
+        chooseLanguage.setText(messages.text(UiText.WELCOME_CHOOSE_LANGUAGE));
+        consentTitle.setText(messages.text(UiText.WELCOME_CONSENT_TITLE));
+        consent.setText(messages.text(UiText.WELCOME_CONSENT));
+        agree.setText(messages.text(UiText.WELCOME_AGREE));
+        referenceLabel.setText(messages.text(UiText.WELCOME_REFERENCE));
+        start.setText(messages.text(UiText.WELCOME_START));
+    }
+}

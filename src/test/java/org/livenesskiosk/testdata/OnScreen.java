@@ -1,0 +1,48 @@
+package org.livenesskiosk.testdata;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+
+/** What the kiosk's window shows now, found by node id as a person would read it. */
+public final class OnScreen {
+
+    private final FxRobot robot;
+
+    public OnScreen(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    /** The text of a label, button or field on screen now; empty when it is not on screen. */
+    public String text(String query) {
+        return robot.lookup(query).tryQuery().filter(OnScreen::visible)
+                .map(node -> node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText())
+                .orElse("");
+    }
+
+    public boolean shown(String query) {
+        return robot.lookup(query).tryQuery().filter(OnScreen::visible).isPresent();
+    }
+
+    /** Waits for the window to reach a state, then for the UI thread to finish drawing it. */
+    public static void waitUntil(Duration limit, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static boolean visible(Node node) {
+        for (Node shown = node; shown != null; shown = shown.getParent()) {
+            if (!shown.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+}

@@ -1,0 +1,236 @@
+package org.livenesskiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.testdata.Display;
+import org.livenesskiosk.testdata.OnScreen;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The screens against a scripted kiosk behind them: what the customer and the operator see and
+ * hear for each step of a session. The real kiosk behind the screens is KioskEndToEndTest's.
+ */
+class KioskWindowTest {
+
+    private static final String PIN = "2468";
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final FxRobot robot = new FxRobot();
+    private final OnScreen screen = new OnScreen(robot);
+    private final ScriptedBackend backend = new ScriptedBackend();
+    private KioskWindow window;
+
+    @BeforeEach
+    void open() throws Exception {
+        Display.required();
+        show(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(1));
+    }
+
+    private void show(KioskSettings settings) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.cleanupStages();
+        backend.settings = settings;
+        FxToolkit.setupFixture(() -> {
+            window = new KioskWindow(stage, backend, false, () -> { });
+            window.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    @Test
+    void startIsOnlyPossibleAfterConsent() {
+        assertTrue(robot.lookup("#start").queryButton().isDisabled());
+        robot.clickOn("#agree");
+        assertFalse(robot.lookup("#start").queryButton().isDisabled());
+    }
+
+    @Test
+    void switchingLanguageChangesThePromptsAndTheVoice() throws Exception {
+        startSession();
+        backend.act(ActionType.BLINK);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.ENGLISH).prompt(Prompt.BLINK)));
+        assertEquals(Optional.of("/voice/en/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(Optional.of("Kiosk user 7"), backend.request.customerReference());
+
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#finish"));
+        robot.clickOn("#finish");
+        robot.clickOn("#language-th");
+        assertEquals(Messages.of(Language.THAI).text(UiText.WELCOME_START), screen.text("#start"));
+        startSession();
+        backend.act(ActionType.BLINK);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.THAI).prompt(Prompt.BLINK)));
+        assertEquals(Optional.of("/voice/th/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(Language.THAI, backend.request.language());
+    }
+
+    @Test
+    void cancelAsksTheSessionToStopAndTheResultOffersRetry() throws Exception {
+        startSession();
+        robot.clickOn("#cancel");
+        assertTrue(backend.cancelled.get());
+
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals("USER_GIVE_UP"));
+        assertEquals(Messages.of(Language.ENGLISH).explanation(LivenessError.USER_GIVE_UP), screen.text("#explanation"));
+        assertEquals(Messages.of(Language.ENGLISH).wayOut(LivenessError.USER_GIVE_UP), screen.text("#wayOut"));
+        robot.clickOn("#retry");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == 2);
+    }
+
+    @Test
+    void aPassedSessionShowsItsLivenessIdAndGoesBackToWelcomeWhenLeftIdle() throws Exception {
+        startSession();
+        backend.listener.verifying();
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
+        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-123"), Optional.empty(),
+                Optional.empty()));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-123"));
+        assertTrue(robot.lookup("#qrCode").query().isVisible());
+        assertFalse(robot.lookup("#retry").query().isVisible());
+
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#start"));
+        assertEquals("", screen.text("#livenessId"), "nothing of the customer stays");
+    }
+
+    @Test
+    void thePinGuardsTheConsole() throws Exception {
+        openConsoleWith("1111");
+        OnScreen.waitUntil(WAIT, () -> !screen.text("#pinProblem").isEmpty());
+        assertFalse(screen.shown("#console"), "a wrong PIN does not open the console");
+
+        robot.clickOn("#pin").write(PIN).type(KeyCode.ENTER);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        robot.clickOn("#consoleClose");
+        assertFalse(screen.shown("#console"));
+    }
+
+    @Test
+    void aNewKioskAsksTheOperatorToChooseAPinAndKeepsOnlyItsHash() throws Exception {
+        show(backend.settings.withPinHash(""));
+        openConsoleWith("12");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#pinProblem").equals(Messages.of(Language.ENGLISH).text(UiText.CONSOLE_PIN_TOO_SHORT)));
+
+        robot.clickOn("#pin").write("5791").type(KeyCode.ENTER);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        OnScreen.waitUntil(WAIT, () -> !backend.saved.isEmpty());
+        String kept = backend.saved.get(backend.saved.size() - 1).pinHash();
+        assertFalse(kept.contains("5791"));
+        assertTrue(OperatorPin.matches("5791", kept));
+    }
+
+    private void openConsoleWith(String pin) {
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
+        robot.clickOn("#pin").write(pin).type(KeyCode.ENTER);
+    }
+
+    private void startSession() throws Exception {
+        int before = backend.starts;
+        robot.clickOn("#agree");
+        robot.clickOn("#customerReference").write("Kiosk user 7");
+        robot.clickOn("#start");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == before + 1);
+    }
+
+    /** Plays the kiosk behind the screens: the test says what the session does. */
+    private static final class ScriptedBackend implements KioskBackend {
+        volatile KioskSettings settings;
+        volatile SessionRequest request;
+        volatile SessionListener listener;
+        volatile int starts;
+        final AtomicBoolean cancelled = new AtomicBoolean();
+        final List<KioskSettings> saved = new ArrayList<>();
+
+        void act(ActionType action) {
+            listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
+                    Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty()));
+        }
+
+        void finish(KioskOutcome outcome) {
+            listener.finished(outcome);
+        }
+
+        @Override
+        public RunningSession start(SessionRequest started, SessionListener told) {
+            request = started;
+            listener = told;
+            cancelled.set(false);
+            starts++;
+            return () -> cancelled.set(true);
+        }
+
+        @Override
+        public KioskSettings settings() {
+            return settings;
+        }
+
+        @Override
+        public CompletableFuture<Void> save(KioskSettings changed) {
+            synchronized (saved) {
+                saved.add(changed);
+            }
+            settings = changed;
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<List<HistoryEntry>> history() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<List<PendingUpload>> pendingUploads() {
+            return CompletableFuture.completedFuture(List.of());
+        }
+
+        @Override
+        public CompletableFuture<Void> sendPendingUploads() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<Authorization> authorization() {
+            return CompletableFuture.completedFuture(new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE)));
+        }
+
+        @Override
+        public CompletableFuture<List<String>> cameras() {
+            return CompletableFuture.completedFuture(List.of("camera:0"));
+        }
+
+        @Override
+        public String version() {
+            return "test";
+        }
+    }
+}
