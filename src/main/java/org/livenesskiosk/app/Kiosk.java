@@ -15,12 +15,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.livenesskiosk.capture.CameraInfo;
+import org.livenesskiosk.capture.CaptureException;
 import org.livenesskiosk.capture.CaptureSettings;
+import org.livenesskiosk.capture.DeviceLostException;
+import org.livenesskiosk.capture.Frame;
+import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.capture.PacedFrameSource;
 import org.livenesskiosk.liveness.ActionPlan;
@@ -41,6 +46,7 @@ import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskOutcome;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.PendingUpload;
+import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.ui.SessionListener;
 import org.livenesskiosk.ui.SessionRequest;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -189,6 +195,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
                 return cannotKeepData(e);
             }
         }
+        long startedNanos = System.nanoTime();
         SessionOutcome outcome = new SessionRunner(analyzer().orElseThrow(), config).run(
                 () -> new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults())), record, session,
                 new SessionRunner.Listener() {
@@ -203,7 +210,9 @@ final class Kiosk implements KioskBackend, AutoCloseable {
                         return cancelled.get();
                     }
                 });
-        LOG.info("Session {}: {} after {} frames; preview {}", sessionId, outcome.result().code(), outcome.frames(),
+        // Whether the kiosk keeps up: a clip's frames should take as long as the clip, and all reach the screen.
+        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {}", sessionId, outcome.result().code(),
+                outcome.frames(), outcome.result().durationMs(), (System.nanoTime() - startedNanos) / 1_000_000,
                 listener.preview().keepUp());
         SessionResult result = outcome.result();
         if (!result.success()) {
@@ -367,6 +376,29 @@ final class Kiosk implements KioskBackend, AutoCloseable {
                 return new Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED));
             }
         }, network);
+    }
+
+    @Override
+    public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread camera = new Thread(() -> {
+            try (FrameSource camerasFrames = new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults()))) {
+                while (!stopped.get()) {
+                    Optional<Frame> next = camerasFrames.next();
+                    if (next.isEmpty()) {
+                        break;
+                    }
+                    try (Frame frame = next.get()) {
+                        PreviewPixels.offer(frame.image(), frames);
+                    }
+                }
+            } catch (CaptureException | DeviceLostException e) {
+                failed.accept(e.getMessage());
+            }
+        }, "camera-preview");
+        camera.setDaemon(true);
+        camera.start();
+        return () -> stopped.set(true);
     }
 
     @Override

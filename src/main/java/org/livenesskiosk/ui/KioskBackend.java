@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.LivenessError;
 
@@ -43,6 +44,17 @@ public interface KioskBackend {
 
     /** Asks the service for an authorization now. */
     CompletableFuture<Authorization> authorization();
+
+    /** A camera shown in the operator console. */
+    interface CameraPreview {
+        void stop();
+    }
+
+    /**
+     * Shows a camera (or clip) in the console: its frames go to {@code frames} until stopped. A
+     * camera that cannot be opened, or stops, is reported to {@code failed} with the reason.
+     */
+    CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed);
 
     /** The cameras the drivers see, named as a source. */
     CompletableFuture<List<String>> cameras();

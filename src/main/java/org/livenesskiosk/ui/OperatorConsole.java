@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.ActionType;
@@ -64,6 +65,10 @@ final class OperatorConsole extends BorderPane {
     private final Label authorization = new Label();
     private final ComboBox<String> camera = new ComboBox<>();
     private final Button findCameras = new Button();
+    private final Button showCamera = new Button();
+    private final PreviewView cameraView = new PreviewView();
+    private final Label cameraProblem = new Label();
+    private Optional<KioskBackend.CameraPreview> cameraPreview = Optional.empty();
     private final CheckBox challengeFromService = new CheckBox();
     private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
     private final CheckBox shuffle = new CheckBox();
@@ -112,12 +117,26 @@ final class OperatorConsole extends BorderPane {
         camera.setEditable(true);
         camera.setId("camera");
         findCameras.setOnAction(event -> findCameras());
+        showCamera.setId("showCamera");
+        showCamera.setOnAction(event -> showCamera());
+        cameraView.setId("cameraView");
+        cameraProblem.setId("cameraProblem");
+        cameraView.setFitWidth(240);
+        cameraView.setFitHeight(180);
+        cameraProblem.getStyleClass().add("problem");
+        cameraProblem.setWrapText(true);
         save.setId("save");
         save.setOnAction(event -> save());
         close.setId("consoleClose");
-        close.setOnAction(event -> onClose.run());
+        close.setOnAction(event -> {
+            stopCamera();
+            onClose.run();
+        });
         leave.setId("leaveKiosk");
-        leave.setOnAction(event -> onLeave.run());
+        leave.setOnAction(event -> {
+            stopCamera();
+            onLeave.run();
+        });
         sendNow.setOnAction(event -> backend.sendPendingUploads().thenRun(() -> Platform.runLater(this::refreshOutbox)));
         history.setId("history");
 
@@ -154,7 +173,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_ACCESS_KEY, accessKey);
         addRow(UiText.CONSOLE_SECRET_KEY, secretKey);
         addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
-        addRow(UiText.CONSOLE_CAMERA, new HBox(8, camera, findCameras));
+        addRow(UiText.CONSOLE_CAMERA, new HBox(8, camera, findCameras, showCamera, new VBox(4, cameraView, cameraProblem)));
         addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes));
         addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
         addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
@@ -230,6 +249,22 @@ final class OperatorConsole extends BorderPane {
         }));
     }
 
+    /** Shows the chosen camera, so the operator sees what the customers will see. */
+    private void showCamera() {
+        stopCamera();
+        cameraProblem.setText("");
+        PreviewFrames frames = new PreviewFrames();
+        cameraView.show(frames);
+        cameraPreview = Optional.of(backend.showCamera(camera.getValue(), frames,
+                problem -> Platform.runLater(() -> cameraProblem.setText(problem))));
+    }
+
+    private void stopCamera() {
+        cameraPreview.ifPresent(KioskBackend.CameraPreview::stop);
+        cameraPreview = Optional.empty();
+        cameraView.stop();
+    }
+
     private void findCameras() {
         backend.cameras().thenAccept(found -> Platform.runLater(() -> camera.getItems().setAll(found)));
     }
@@ -263,6 +298,7 @@ final class OperatorConsole extends BorderPane {
             formLabels.get(row).setText(messages.text(formTexts.get(row)));
         }
         findCameras.setText(messages.text(UiText.CONSOLE_REFRESH_CAMERAS));
+        showCamera.setText(messages.text(UiText.CONSOLE_SHOW_CAMERA));
         challengeFromService.setText(messages.text(UiText.CONSOLE_CHALLENGE_FROM_SERVICE));
         shuffle.setText(messages.text(UiText.CONSOLE_SHUFFLE));
         voice.setText(messages.text(UiText.CONSOLE_VOICE));

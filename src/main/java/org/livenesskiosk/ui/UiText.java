@@ -46,6 +46,7 @@ public enum UiText {
     CONSOLE_CHALLENGE_FROM_SERVICE("console.challengeFromService"),
     CONSOLE_CAMERA("console.camera"),
     CONSOLE_REFRESH_CAMERAS("console.refreshCameras"),
+    CONSOLE_SHOW_CAMERA("console.showCamera"),
     CONSOLE_ACTIONS("console.actions"),
     CONSOLE_SHUFFLE("console.shuffle"),
     CONSOLE_ACTION_TIME_LIMIT("console.actionTimeLimit"),

@@ -35,6 +35,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.scene.control.Labeled;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
 /**
@@ -118,6 +120,24 @@ class KioskEndToEndTest {
         assertEquals("DEVICE_NOT_SUPPORT", screen.text("#code"));
         assertEquals(ENGLISH.wayOut(LivenessError.DEVICE_NOT_SUPPORT), screen.text("#wayOut"));
         assertFalse(screen.shown("#livenessId"));
+    }
+
+    @Test
+    void theConsoleShowsTheChosenCameraOrWhyItCannot() throws Exception {
+        String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
+        open(clip, 10);
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
+        robot.clickOn("#pin").write("8642").type(KeyCode.ENTER);
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> screen.shown("#console"));
+
+        robot.doubleClickOn("#camera").eraseText(20).write("camera:7");
+        robot.clickOn("#showCamera");
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> !screen.text("#cameraProblem").isEmpty());
+
+        robot.interact(() -> robot.lookup("#camera").<javafx.scene.control.ComboBox<String>>query().setValue(clip));
+        robot.clickOn("#showCamera");
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#cameraView").queryAs(ImageView.class).getImage() != null);
+        assertEquals("", screen.text("#cameraProblem"));
     }
 
     private void open(String source, int prepareSeconds) throws Exception {

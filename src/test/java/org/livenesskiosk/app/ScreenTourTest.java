@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
@@ -256,6 +257,11 @@ class ScreenTourTest {
         @Override
         public CompletableFuture<Authorization> authorization() {
             return kiosk.authorization();
+        }
+
+        @Override
+        public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
+            return kiosk.showCamera(source, frames, failed);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,7 @@ class KioskWindowTest {
     private final OnScreen screen = new OnScreen(robot);
     private final ScriptedBackend backend = new ScriptedBackend();
     private KioskWindow window;
+    private final AtomicBoolean left = new AtomicBoolean();
 
     @BeforeEach
     void open() throws Exception {
@@ -54,7 +56,7 @@ class KioskWindowTest {
         FxToolkit.cleanupStages();
         backend.settings = settings;
         FxToolkit.setupFixture(() -> {
-            window = new KioskWindow(stage, backend, false, () -> { });
+            window = new KioskWindow(stage, backend, false, () -> left.set(true));
             window.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -133,6 +135,16 @@ class KioskWindowTest {
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
         robot.clickOn("#consoleClose");
         assertFalse(screen.shown("#console"));
+        assertFalse(left.get());
+    }
+
+    @Test
+    void onlyTheConsoleLeavesKioskMode() throws Exception {
+        openConsoleWith(PIN);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        robot.clickOn("#leaveKiosk");
+        OnScreen.waitUntil(WAIT, left::get);
+        assertTrue(backend.cancelled.get() || backend.listener == null, "a session under way is cancelled first");
     }
 
     @Test
@@ -221,6 +233,12 @@ class KioskWindowTest {
         @Override
         public CompletableFuture<Authorization> authorization() {
             return CompletableFuture.completedFuture(new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE)));
+        }
+
+        @Override
+        public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
+            failed.accept("No camera here");
+            return () -> { };
         }
 
         @Override
