@@ -128,12 +128,19 @@ final class Kiosk implements KioskBackend, AutoCloseable {
     }
 
     /**
-     * Loads and checks the vision models before the first customer, so that a missing or altered
-     * model shows at start (and again, as MODEL_ERROR, at each session) and the first session does
-     * not wait for it.
+     * Loads and checks the vision models, and connects to the service, before the first customer:
+     * a missing or altered model or a refused license shows at start (and again, with its code, at
+     * each session), and the first session does not wait for them.
      */
     void prepare() {
         analysis.execute(this::analyzer);
+        network.execute(() -> {
+            try {
+                service().authorize();
+            } catch (ServiceCallException | IOException | RuntimeException e) {
+                LOG.warn("Not authorized yet: {}", e.getMessage());
+            }
+        });
     }
 
     /** Why the models could not be loaded, for the session's MODEL_ERROR. */

@@ -1,9 +1,12 @@
 package org.livenesskiosk.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import org.livenesskiosk.ui.KioskSettings;
@@ -63,13 +66,33 @@ final class KioskCommand implements Callable<Integer> {
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions),
                 new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
         CountDownLatch left = new CountDownLatch(1);
-        try (Kiosk kiosk = new Kiosk(settingsFile, settings, serviceOptions.dataDirectory(), modelOptions.models(), overrides)) {
+        // The kiosk opens its history while the window's toolkit starts: together they are most of the start.
+        CompletableFuture<Kiosk> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Kiosk(settingsFile, settings, serviceOptions.dataDirectory(), modelOptions.models(), overrides);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Platform.startup(() -> { });
+        try (Kiosk kiosk = opened(opening)) {
             kiosk.prepare();
-            Platform.startup(() -> new KioskWindow(new Stage(), kiosk, !windowed, left::countDown).show());
+            Platform.runLater(() -> new KioskWindow(new Stage(), kiosk, !windowed, left::countDown).show());
             left.await();
         } finally {
             Platform.exit();
         }
         return 0;
+    }
+
+    private static Kiosk opened(CompletableFuture<Kiosk> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException failure) {
+                throw failure.getCause();
+            }
+            throw e;
+        }
     }
 }

@@ -1,10 +1,13 @@
 package org.livenesskiosk.ui;
 
+import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -31,6 +34,8 @@ import javafx.util.Duration;
  * (full screen, no way out without the PIN, the cursor hidden when idle).
  */
 public final class KioskWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskWindow.class);
 
     /** Opens the operator console. */
     public static final KeyCombination CONSOLE_KEYS = KeyCombination.keyCombination("Shortcut+Alt+O");
@@ -66,6 +71,9 @@ public final class KioskWindow {
     /** Counts sessions, so that a late word from a cancelled one is not taken for the current one's. */
     private int sessionNumber;
     private boolean leaving;
+    /** The current session's frames, and when it started until its first frame is drawn: how fast the camera shows. */
+    private PreviewFrames previewFrames = new PreviewFrames();
+    private long startedNanos;
 
     /**
      * @param kioskMode full screen and undecorated, closed only through the console; otherwise an ordinary window
@@ -131,6 +139,7 @@ public final class KioskWindow {
         nextCustomer();
         updates.start();
         stage.show();
+        LOG.info("Window shown {} ms after the process started", ManagementFactory.getRuntimeMXBean().getUptime());
     }
 
     /** Any key or touch: the customer (or operator) is still there. */
@@ -207,6 +216,8 @@ public final class KioskWindow {
         lastRequest = request;
         int number = ++sessionNumber;
         PreviewFrames frames = new PreviewFrames();
+        previewFrames = frames;
+        startedNanos = System.nanoTime();
         latestUpdate.set(null);
         detection.begin(frames);
         show(KioskScreen.DETECTION);
@@ -243,6 +254,11 @@ public final class KioskWindow {
     }
 
     private void showLatestUpdate() {
+        if (startedNanos > 0 && previewFrames.drawnFrames() > 0) {
+            LOG.info("First frame of the session drawn {} ms after Start, {} ms after the process started",
+                    (System.nanoTime() - startedNanos) / 1_000_000, ManagementFactory.getRuntimeMXBean().getUptime());
+            startedNanos = 0;
+        }
         SessionUpdate update = latestUpdate.getAndSet(null);
         if (update != null && screen == KioskScreen.DETECTION) {
             detection.show(update).ifPresent(prompt -> voice.speak(language, prompt));
