@@ -36,20 +36,10 @@ public record KioskSettings(String serviceUrl, String market, String application
                 List.of(Language.values()), true, false, 30, "");
     }
 
-    public boolean embeddedService() {
-        return serviceUrl.isBlank();
-    }
-
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
                 languages, voice, recordSessions, idleSeconds, hash);
-    }
-
-    public KioskSettings withSource(String camera) {
-        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, camera,
-                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
@@ -61,7 +51,7 @@ public record KioskSettings(String serviceUrl, String market, String application
     /** Never shows the secrets: settings may end up in a log line. */
     @Override
     public String toString() {
-        return "KioskSettings[service=" + (embeddedService() ? "embedded" : serviceUrl) + ", source=" + source
+        return "KioskSettings[service=" + (serviceUrl.isBlank() ? "embedded" : serviceUrl) + ", source=" + source
                 + ", actions=" + actions + ", level=" + level + ", languages=" + languages + ", voice=" + voice + "]";
     }
 }

@@ -48,7 +48,7 @@ public final class KioskWindow {
     private final Language systemLanguage;
     private final VoicePrompts voice = new VoicePrompts();
 
-    private final WelcomeScreen welcome = new WelcomeScreen(this::choose, this::start);
+    private final WelcomeScreen welcome = new WelcomeScreen(this::setLanguage, this::start);
     private final DetectionScreen detection = new DetectionScreen(this::cancel);
     private final VerifyingScreen verifying = new VerifyingScreen();
     private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer);
@@ -164,10 +164,6 @@ public final class KioskWindow {
 
     private Language firstOffered(Language preferred) {
         return settings.languages().contains(preferred) ? preferred : settings.languages().get(0);
-    }
-
-    private void choose(Language chosen) {
-        setLanguage(chosen);
     }
 
     private void setLanguage(Language chosen) {

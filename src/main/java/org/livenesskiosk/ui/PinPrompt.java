@@ -3,6 +3,8 @@ package org.livenesskiosk.ui;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,12 +12,17 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
  * Guards the operator console. Without a PIN yet (a new installation) it asks the operator to
- * choose one. Hashing takes a tenth of a second, so it runs off the UI thread.
+ * choose one. Hashing takes a tenth of a second, so it runs off the UI thread. After a few wrong
+ * PINs it refuses every PIN for a while: a kiosk stands unattended in a public hall.
  */
 final class PinPrompt extends VBox {
+
+    static final int WRONG_PINS_ALLOWED = 5;
+    static final Duration LOCK = Duration.seconds(30);
 
     private final Label title = new Label();
     private final PasswordField pin = new PasswordField();
@@ -26,6 +33,8 @@ final class PinPrompt extends VBox {
     private String storedHash = "";
     private Consumer<String> onNewPin = hash -> { };
     private Runnable onOpened = () -> { };
+    private int wrongPins;
+    private final PauseTransition locked = new PauseTransition(LOCK);
 
     /** @param onClose told when the operator gives up */
     PinPrompt(Runnable onClose) {
@@ -44,6 +53,11 @@ final class PinPrompt extends VBox {
         close.setId("pinClose");
         close.setCancelButton(true);
         close.setOnAction(event -> onClose.run());
+        locked.setOnFinished(event -> {
+            wrongPins = 0;
+            problem.setText("");
+            ok.setDisable(false);
+        });
         HBox buttons = new HBox(16, ok, close);
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(title, pin, problem, buttons);
@@ -59,8 +73,10 @@ final class PinPrompt extends VBox {
         this.onNewPin = onNewPin;
         this.onOpened = onOpened;
         pin.clear();
-        problem.setText("");
-        ok.setDisable(false);
+        if (locked.getStatus() != Animation.Status.RUNNING) {
+            problem.setText("");
+            ok.setDisable(false);
+        }
         relabel(messages);
         pin.requestFocus();
     }
@@ -85,7 +101,12 @@ final class PinPrompt extends VBox {
         CompletableFuture.supplyAsync(() -> OperatorPin.matches(typed, hash)).thenAccept(right -> Platform.runLater(() -> {
             ok.setDisable(false);
             if (right) {
+                wrongPins = 0;
                 onOpened.run();
+            } else if (++wrongPins >= WRONG_PINS_ALLOWED) {
+                problem.setText(messages.text(UiText.CONSOLE_PIN_LOCKED));
+                ok.setDisable(true);
+                locked.playFromStart();
             } else {
                 problem.setText(messages.text(UiText.CONSOLE_PIN_WRONG));
             }

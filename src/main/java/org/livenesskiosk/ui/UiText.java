@@ -30,6 +30,7 @@ public enum UiText {
     CONSOLE_PIN_CHOOSE("console.pinChoose"),
     CONSOLE_PIN_WRONG("console.pinWrong"),
     CONSOLE_PIN_TOO_SHORT("console.pinTooShort"),
+    CONSOLE_PIN_LOCKED("console.pinLocked"),
     CONSOLE_OK("console.ok"),
     CONSOLE_CLOSE("console.close"),
     CONSOLE_SETTINGS("console.settings"),

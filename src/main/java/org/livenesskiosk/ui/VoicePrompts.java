@@ -42,10 +42,6 @@ final class VoicePrompts implements AutoCloseable {
         }
     }
 
-    boolean muted() {
-        return muted;
-    }
-
     void speak(Language language, Prompt prompt) {
         if (muted) {
             return;

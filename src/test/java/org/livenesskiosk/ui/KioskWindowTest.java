@@ -139,6 +139,20 @@ class KioskWindowTest {
     }
 
     @Test
+    void tooManyWrongPinsLockThePromptEvenAgainstTheRightOne() throws Exception {
+        openConsoleWith("0000");
+        for (int attempt = 2; attempt <= PinPrompt.WRONG_PINS_ALLOWED; attempt++) {
+            OnScreen.waitUntil(WAIT, () -> !robot.lookup("#pinOk").queryButton().isDisabled());
+            robot.clickOn("#pin").write("0000").type(KeyCode.ENTER);
+        }
+        OnScreen.waitUntil(WAIT, () -> screen.text("#pinProblem").equals(Messages.of(Language.ENGLISH).text(UiText.CONSOLE_PIN_LOCKED)));
+
+        robot.clickOn("#pin").write(PIN).type(KeyCode.ENTER);
+        assertTrue(robot.lookup("#pinOk").queryButton().isDisabled());
+        assertFalse(screen.shown("#console"));
+    }
+
+    @Test
     void onlyTheConsoleLeavesKioskMode() throws Exception {
         openConsoleWith(PIN);
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
