@@ -3,6 +3,7 @@ package org.livenesskiosk.ui;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 
@@ -38,6 +39,11 @@ public final class Messages {
 
     public String prompt(Prompt prompt) {
         return text(prompt.key());
+    }
+
+    /** An action's short name, as the operator console lists it. */
+    public String action(ActionType action) {
+        return text("action." + action.name());
     }
 
     /** The operator's one-line explanation of an error code. */

@@ -17,12 +17,14 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -53,6 +55,7 @@ final class OperatorConsole extends BorderPane {
     private final Tab settingsTab = new Tab();
     private final Tab historyTab = new Tab();
     private final Tab outboxTab = new Tab();
+    private final TabPane tabs = new TabPane();
     private final GridPane form = new GridPane();
     private final List<Label> formLabels = new ArrayList<>();
     private final List<UiText> formTexts = new ArrayList<>();
@@ -106,7 +109,7 @@ final class OperatorConsole extends BorderPane {
         setPadding(new Insets(20));
         title.getStyleClass().add("subtitle");
         for (ActionType action : ActionType.values()) {
-            actions.put(action, new CheckBox(action.name()));
+            actions.put(action, new CheckBox());
         }
         for (Language language : Language.values()) {
             CheckBox offered = new CheckBox(Messages.of(language).languageName());
@@ -114,6 +117,9 @@ final class OperatorConsole extends BorderPane {
             languages.put(language, offered);
         }
         level.getItems().setAll(DetectionLevel.values());
+        for (TextField field : List.of(serviceUrl, market, applicationId, license, accessKey, secretKey)) {
+            field.setMaxWidth(640);
+        }
         camera.setEditable(true);
         camera.setId("camera");
         findCameras.setOnAction(event -> findCameras());
@@ -123,6 +129,9 @@ final class OperatorConsole extends BorderPane {
         cameraProblem.setId("cameraProblem");
         cameraView.setFitWidth(240);
         cameraView.setFitHeight(180);
+        // Room for the preview and the camera's problem only while there is one to show.
+        cameraView.managedProperty().bind(cameraView.imageProperty().isNotNull());
+        cameraProblem.managedProperty().bind(cameraProblem.textProperty().isNotEmpty());
         cameraProblem.getStyleClass().add("problem");
         cameraProblem.setWrapText(true);
         save.setId("save");
@@ -142,10 +151,12 @@ final class OperatorConsole extends BorderPane {
 
         buildForm();
         buildHistory();
-        settingsTab.setContent(form);
+        ScrollPane scrolledForm = new ScrollPane(form);
+        scrolledForm.setFitToWidth(true);
+        settingsTab.setContent(scrolledForm);
         historyTab.setContent(history);
         outboxTab.setContent(new VBox(12, outbox, sendNow));
-        TabPane tabs = new TabPane(settingsTab, historyTab, outboxTab);
+        tabs.getTabs().setAll(settingsTab, historyTab, outboxTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         HBox header = new HBox(24, title, version);
         header.setAlignment(Pos.CENTER_LEFT);
@@ -173,7 +184,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_ACCESS_KEY, accessKey);
         addRow(UiText.CONSOLE_SECRET_KEY, secretKey);
         addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
-        addRow(UiText.CONSOLE_CAMERA, new HBox(8, camera, findCameras, showCamera, new VBox(4, cameraView, cameraProblem)));
+        addRow(UiText.CONSOLE_CAMERA, new VBox(6, new HBox(8, camera, findCameras, showCamera), cameraView, cameraProblem));
         addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes));
         addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
         addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
@@ -185,6 +196,8 @@ final class OperatorConsole extends BorderPane {
 
     private void addRow(UiText text, javafx.scene.Node field) {
         Label label = new Label();
+        GridPane.setValignment(label, VPos.TOP);
+        label.setPadding(new Insets(6, 0, 0, 0));
         formLabels.add(label);
         formTexts.add(text);
         form.addRow(formLabels.size() - 1, label, field);
@@ -211,6 +224,7 @@ final class OperatorConsole extends BorderPane {
     /** Fills the console with the current settings and asks the backend for the rest. */
     void open(KioskSettings current) {
         settings = current;
+        tabs.getSelectionModel().select(settingsTab);
         serviceUrl.setText(current.serviceUrl());
         market.setText(current.market());
         applicationId.setText(current.applicationId());
@@ -301,6 +315,7 @@ final class OperatorConsole extends BorderPane {
         showCamera.setText(messages.text(UiText.CONSOLE_SHOW_CAMERA));
         challengeFromService.setText(messages.text(UiText.CONSOLE_CHALLENGE_FROM_SERVICE));
         shuffle.setText(messages.text(UiText.CONSOLE_SHUFFLE));
+        actions.forEach((action, box) -> box.setText(messages.action(action)));
         voice.setText(messages.text(UiText.CONSOLE_VOICE));
         recording.setText(messages.text(UiText.CONSOLE_RECORDING));
         save.setText(messages.text(UiText.CONSOLE_SAVE));

@@ -13,18 +13,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 
 /** Every text in every language: none missing, none only in some, none unused, each in its own script. */
 class MessagesTest {
 
-    /** The keys the product uses: each prompt, each label, each error's explanation and way out, the language's name. */
+    /** The keys the product uses: each prompt, action, label, error's explanation and way out, the language's name. */
     private static Set<String> keysInUse() {
         Set<String> keys = new TreeSet<>();
         keys.add("language.name");
         for (Prompt prompt : Prompt.values()) {
             keys.add(prompt.key());
+        }
+        for (ActionType action : ActionType.values()) {
+            keys.add("action." + action.name());
         }
         for (UiText text : UiText.values()) {
             keys.add(text.key());
