@@ -1,5 +1,7 @@
 package org.livenesskiosk.app;
 
+import java.io.IOException;
+
 import org.livenesskiosk.capture.CaptureException;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.vision.ModelException;
@@ -26,7 +28,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         String message;
         if (e instanceof ModelException model) {
             message = LivenessError.MODEL_ERROR + ": " + model.getMessage() + ". Reinstall Liveness Kiosk.";
-        } else if (e instanceof CaptureException) {
+        } else if (e instanceof CaptureException || e instanceof CommandFailure || e instanceof IOException) {
             message = e.getMessage();
         } else {
             message = "Unexpected failure: " + e;

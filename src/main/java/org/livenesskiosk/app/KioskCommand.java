@@ -74,7 +74,13 @@ final class KioskCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
-        Platform.startup(() -> { });
+        try {
+            Platform.startup(() -> { });
+        } catch (UnsupportedOperationException e) {
+            opening.thenAccept(Kiosk::close);
+            throw new CommandFailure("No display to show the kiosk on (" + e.getMessage()
+                    + "): run it in the kiosk user's desktop session, or under Xvfb (xvfb-run) to try it", e);
+        }
         try (Kiosk kiosk = opened(opening)) {
             kiosk.prepare();
             Platform.runLater(() -> new KioskWindow(new Stage(), kiosk, !windowed, left::countDown).show());
