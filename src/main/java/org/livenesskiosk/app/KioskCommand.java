@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.KioskWindow;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import picocli.CommandLine.Command;
@@ -26,6 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Runs the kiosk, full screen (the default command).",
             "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
 final class KioskCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskCommand.class);
 
     @Spec
     private CommandSpec spec;
@@ -65,6 +70,8 @@ final class KioskCommand implements Callable<Integer> {
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions),
                 new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
+        // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);
         // The kiosk opens its history while the window's toolkit starts: together they are most of the start.
         CompletableFuture<Kiosk> opening = CompletableFuture.supplyAsync(() -> {

@@ -135,7 +135,6 @@ public final class KioskWindow {
             cursorIdle.setOnFinished(event -> scene.setCursor(Cursor.NONE));
             cursorIdle.play();
         }
-        applied(settings);
         nextCustomer();
         updates.start();
         stage.show();
@@ -280,10 +279,10 @@ public final class KioskWindow {
 
     /** Back to the welcome screen, with nothing of the last customer left: their image, id, reference, language. */
     private void nextCustomer() {
-        result.clear();
-        welcome.clear();
         language = null;
         applied(settings);
+        result.clear();
+        welcome.clear();
         sound.setSelected(settings.voice());
         voice.mute(!settings.voice());
         show(KioskScreen.WELCOME);
