@@ -24,6 +24,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.vision.FaceCrop;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -95,6 +96,7 @@ final class BenchCommand implements Callable<Integer> {
         final Timings pipeline = new Timings();
         final Timings haar = new Timings();
         final Timings controller = new Timings();
+        final Timings preview = new Timings();
         long timedFrames;
         long pipelineFaces;
         long haarFaces;
@@ -144,12 +146,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Times every frame {@code repeat} times through both pipelines, and through the liveness
-     * controller that a session adds on top; returns the actions seen in the first run.
+     * Times every frame {@code repeat} times through both pipelines, through the liveness
+     * controller that a session adds on top, and through the hand-over to the kiosk's preview;
+     * returns the actions seen in the first run.
      */
     private List<ActionEvent> time(List<TimedFrame> frames, FrameAnalyzer analyzer, HaarBaseline baseline, Figures figures) {
         List<ActionEvent> events = new ArrayList<>();
         LivenessConfig everyAction = LivenessConfig.defaults().withActions(List.of(ActionType.values()), false);
+        PreviewFrames preview = new PreviewFrames();
         for (int run = 0; run < repeat; run++) {
             analyzer.reset();
             ActionDetectors detectors = ActionDetectors.forAllActions();
@@ -168,6 +172,10 @@ final class BenchCommand implements Callable<Integer> {
                 start = System.nanoTime();
                 session.accept(analysis);
                 figures.controller.add(System.nanoTime() - start);
+
+                start = System.nanoTime();
+                PreviewPixels.offer(frame.image(), preview);
+                figures.preview.add(System.nanoTime() - start);
 
                 start = System.nanoTime();
                 HaarBaseline.Result classic = baseline.detect(frame.image());
@@ -232,6 +240,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("speedup     %.1fx (Haar median / pipeline median)%n", speedup);
         out.printf("controller  median %7.3f ms  p95 %7.3f ms  (the liveness session on top of the pipeline)%n",
                 figures.controller.median(), figures.controller.p95());
+        out.printf("preview     median %7.3f ms  p95 %7.3f ms  (each frame handed to the kiosk's window)%n",
+                figures.preview.median(), figures.preview.p95());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("sources", sources.stream().map(Path::toString).toList());
@@ -252,6 +262,8 @@ final class BenchCommand implements Callable<Integer> {
         json.put("speedup", rounded(speedup));
         json.put("controllerMsMedian", rounded(figures.controller.median()));
         json.put("controllerMsP95", rounded(figures.controller.p95()));
+        json.put("previewMsMedian", rounded(figures.preview.median()));
+        json.put("previewMsP95", rounded(figures.preview.p95()));
         out.printf("upload      median %7.2f ms  p95 %7.2f ms  (authorize + upload + re-check, one kiosk)%n",
                 uploads.roundTrip().median(), uploads.roundTrip().p95());
         out.printf("uploads     %.1f sessions/s with %d kiosks at once (%d sessions)%n", uploads.sessionsPerSecond(),
