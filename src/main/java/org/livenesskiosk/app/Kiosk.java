@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -104,7 +106,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
         network.scheduleWithFixedDelay(this::sendWaiting, RETRY_MINUTES, RETRY_MINUTES, TimeUnit.MINUTES);
     }
 
-    private static java.util.concurrent.ThreadFactory named(String name) {
+    private static ThreadFactory named(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -314,7 +316,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
     private <T> T onNetwork(NetworkCall<T> call) throws ServiceCallException, IOException {
         try {
             return network.submit(call::call).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof ServiceCallException failure) {
                 throw failure;
             }

@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
@@ -194,7 +195,7 @@ final class OperatorConsole extends BorderPane {
         form.add(new VBox(6, voice, recording), 1, formLabels.size());
     }
 
-    private void addRow(UiText text, javafx.scene.Node field) {
+    private void addRow(UiText text, Node field) {
         Label label = new Label();
         GridPane.setValignment(label, VPos.TOP);
         label.setPadding(new Insets(6, 0, 0, 0));

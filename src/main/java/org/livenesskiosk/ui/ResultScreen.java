@@ -7,6 +7,7 @@ import org.livenesskiosk.liveness.LivenessError;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -97,7 +98,7 @@ final class ResultScreen extends VBox {
         show(KioskOutcome.failed(LivenessError.UNDEFINED, ""));
     }
 
-    private static void setShown(javafx.scene.Node node, boolean shown) {
+    private static void setShown(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
     }

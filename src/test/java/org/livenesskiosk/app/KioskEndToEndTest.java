@@ -34,6 +34,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -134,7 +135,7 @@ class KioskEndToEndTest {
         robot.clickOn("#showCamera");
         OnScreen.waitUntil(Duration.ofSeconds(10), () -> !screen.text("#cameraProblem").isEmpty());
 
-        robot.interact(() -> robot.lookup("#camera").<javafx.scene.control.ComboBox<String>>query().setValue(clip));
+        robot.interact(() -> robot.lookup("#camera").<ComboBox<String>>query().setValue(clip));
         robot.clickOn("#showCamera");
         OnScreen.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#cameraView").queryAs(ImageView.class).getImage() != null);
         assertEquals("", screen.text("#cameraProblem"));
