@@ -191,20 +191,19 @@ final class DetectCommand implements Callable<Integer> {
     /** The service's challenge, with what the command line says explicitly taking precedence. */
     private LivenessConfig config(ChallengeSettings fromService) {
         ParseResult given = spec.commandLine().getParseResult();
-        String[] range = distance.split("-");
+        LivenessConfig config = fromService.toConfig();
+        if (actions != null) {
+            config = config.withActions(actions, shuffle);
+        }
         long actionLimitMs = given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000)
                 : fromService.actionTimeLimitMs();
         long prepareLimitMs = given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                 : fromService.prepareTimeLimitMs();
-        DetectionLevel chosenLevel = given.hasMatchedOption("--level") ? level : DetectionLevel.valueOf(fromService.level());
-        List<ActionType> chosenActions = actions != null ? actions
-                : fromService.actions().stream().map(ActionType::valueOf).toList();
-        // A service naming an action or level this kiosk does not know fails here, loudly, before any customer starts.
-        boolean chosenShuffle = actions != null ? shuffle : fromService.shuffle();
-        return LivenessConfig.defaults()
-                .withActions(chosenActions, chosenShuffle)
-                .withTimeLimits(actionLimitMs, prepareLimitMs)
-                .withLevel(chosenLevel)
+        if (given.hasMatchedOption("--level")) {
+            config = config.withLevel(level);
+        }
+        String[] range = distance.split("-");
+        return config.withTimeLimits(actionLimitMs, prepareLimitMs)
                 .withDistance(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
     }
 

@@ -31,8 +31,6 @@ import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.capture.PacedFrameSource;
 import org.livenesskiosk.liveness.ActionPlan;
-import org.livenesskiosk.liveness.ActionType;
-import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
@@ -257,11 +255,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
 
     /** The operator's challenge, or the service's when the operator leaves it to the service. */
     private LivenessConfig config(KioskSettings current, ChallengeSettings fromService) {
-        LivenessConfig config = current.challengeFromService()
-                ? LivenessConfig.defaults()
-                        .withActions(fromService.actions().stream().map(ActionType::valueOf).toList(), fromService.shuffle())
-                        .withTimeLimits(fromService.actionTimeLimitMs(), fromService.prepareTimeLimitMs())
-                        .withLevel(DetectionLevel.valueOf(fromService.level()))
+        LivenessConfig config = current.challengeFromService() ? fromService.toConfig()
                 : LivenessConfig.defaults()
                         .withActions(current.actions(), current.shuffle())
                         .withTimeLimits(current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L)
