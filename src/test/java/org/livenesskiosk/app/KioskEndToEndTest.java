@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.livenesskiosk.liveness.ActionType;
-import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.server.LivenessServer;
@@ -25,7 +23,6 @@ import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.ui.HistoryEntry;
-import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.KioskWindow;
 import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.Messages;
@@ -142,13 +139,7 @@ class KioskEndToEndTest {
     }
 
     private void open(String source, int prepareSeconds) throws Exception {
-        Path config = folder.resolve("kiosk.json");
-        KioskSettings settings = new KioskSettings(serviceUrl(), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "",
-                LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
-                List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 60, "");
-        kiosk = new Kiosk(new SettingsFile(config), settings, folder.resolve("kiosk"), Models.fromClasspath(),
-                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}));
+        kiosk = ClipKiosk.open(folder, ClipKiosk.settings(serviceUrl(), prepareSeconds, false), source);
         kiosk.prepare();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> new KioskWindow(stage, kiosk, false, () -> { }).show());

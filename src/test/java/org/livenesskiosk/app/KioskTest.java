@@ -13,15 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.livenesskiosk.liveness.ActionType;
-import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskOutcome;
-import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.ui.SessionListener;
@@ -87,13 +84,8 @@ class KioskTest {
     }
 
     private Kiosk kiosk(int port, boolean record) throws Exception {
-        KioskSettings settings = new KioskSettings("http://127.0.0.1:" + port, LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID, "", LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY,
-                "camera:0", false, List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), false, record, 30, "");
-        String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
-        return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
-                new Kiosk.Overrides(Optional.of(clip), Optional.empty(), new double[] {15, 120}));
+        return ClipKiosk.open(folder, ClipKiosk.settings("http://127.0.0.1:" + port, 10, record),
+                SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
     }
 
     /** Runs one session to its end; {@code whenVerifying} runs when the customer is done, before the upload. */

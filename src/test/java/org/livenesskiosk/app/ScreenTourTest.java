@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.livenesskiosk.liveness.ActionType;
-import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.testdata.Display;
@@ -43,7 +40,6 @@ import org.livenesskiosk.ui.SessionListener;
 import org.livenesskiosk.ui.SessionRequest;
 import org.livenesskiosk.ui.UiText;
 import org.livenesskiosk.liveness.SessionUpdate;
-import org.livenesskiosk.vision.Models;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -77,11 +73,8 @@ class ScreenTourTest {
     static void openKiosk() throws Exception {
         Display.required();
         String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
-        KioskSettings settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN));
-        settings = new KioskSettings("", "", "", "", "", "", "camera:0", false, List.of(ActionType.MOUTH, ActionType.BLINK),
-                false, 10, 10, DetectionLevel.NORMAL, List.of(Language.values()), true, false, 120, settings.pinHash());
-        kiosk = new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"),
-                Models.fromClasspath(), new Kiosk.Overrides(Optional.of(clip), Optional.empty(), new double[] {15, 120}));
+        KioskSettings settings = ClipKiosk.settings("", 10, false).withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(120);
+        kiosk = ClipKiosk.open(folder, settings, clip);
         kiosk.prepare();
         held = new HeldResults(kiosk);
         Files.createDirectories(SHOTS);
