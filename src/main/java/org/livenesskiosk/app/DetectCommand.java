@@ -171,7 +171,7 @@ final class DetectCommand implements Callable<Integer> {
         } catch (IOException e) {
             report.put("success", false);
             report.put("code", LivenessError.UNDEFINED.name());
-            report.put("message", "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage());
+            report.put("message", KioskService.cannotKeepData(e));
         }
     }
 

@@ -91,6 +91,8 @@ final class Kiosk implements KioskBackend, AutoCloseable {
     private KioskService service;
     /** Used on the analysis thread only: loading the models once, not per customer. */
     private FrameAnalyzer analyzer;
+    /** Why the models could not be loaded, for the session's MODEL_ERROR; analysis thread only. */
+    private String modelProblem = "";
 
     Kiosk(SettingsFile settingsFile, KioskSettings settings, Path dataDirectory, Models models, Overrides overrides)
             throws IOException {
@@ -143,9 +145,6 @@ final class Kiosk implements KioskBackend, AutoCloseable {
         });
     }
 
-    /** Why the models could not be loaded, for the session's MODEL_ERROR. */
-    private String modelProblem = "";
-
     private Optional<FrameAnalyzer> analyzer() {
         try {
             if (analyzer == null) {
@@ -190,7 +189,8 @@ final class Kiosk implements KioskBackend, AutoCloseable {
         }
         LivenessConfig config = config(current, challenge);
         LivenessSession session = new LivenessSession(config, ActionPlan.of(config, new Random()));
-        if (analyzer().isEmpty()) {
+        Optional<FrameAnalyzer> loaded = analyzer();
+        if (loaded.isEmpty()) {
             return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);
         }
         String source = overrides.source().orElse(current.source());
@@ -203,7 +203,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
             }
         }
         long startedNanos = System.nanoTime();
-        SessionOutcome outcome = new SessionRunner(analyzer().orElseThrow(), config).run(
+        SessionOutcome outcome = new SessionRunner(loaded.get(), config).run(
                 () -> new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults())), record, session,
                 new SessionRunner.Listener() {
                     @Override
@@ -218,9 +218,9 @@ final class Kiosk implements KioskBackend, AutoCloseable {
                     }
                 });
         // Whether the kiosk keeps up: a clip's frames should take as long as the clip, and all reach the screen.
-        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {}", sessionId, outcome.result().code(),
-                outcome.frames(), outcome.result().durationMs(), (System.nanoTime() - startedNanos) / 1_000_000,
-                listener.preview().keepUp());
+        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {} of {} frames drawn", sessionId,
+                outcome.result().code(), outcome.frames(), outcome.result().durationMs(),
+                (System.nanoTime() - startedNanos) / 1_000_000, listener.preview().drawnFrames(), listener.preview().offeredFrames());
         SessionResult result = outcome.result();
         if (!result.success()) {
             return KioskOutcome.failed(result.error().orElseThrow(), result.detail());
@@ -249,8 +249,7 @@ final class Kiosk implements KioskBackend, AutoCloseable {
     }
 
     private static KioskOutcome cannotKeepData(IOException e) {
-        return KioskOutcome.failed(LivenessError.UNDEFINED,
-                "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage());
+        return KioskOutcome.failed(LivenessError.UNDEFINED, KioskService.cannotKeepData(e));
     }
 
     /** The operator's challenge, or the service's when the operator leaves it to the service. */

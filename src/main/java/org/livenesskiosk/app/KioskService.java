@@ -119,6 +119,11 @@ final class KioskService implements AutoCloseable {
         return outbox.waiting();
     }
 
+    /** What to tell the operator when the outbox or the latest result cannot be written. */
+    static String cannotKeepData(IOException e) {
+        return "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage();
+    }
+
     /** Checks the license with the service; returns the challenge it asks for. */
     ChallengeSettings authorize() throws ServiceCallException {
         return authorization().settings();

@@ -48,11 +48,7 @@ public final class PreviewFrames {
         return true;
     }
 
-    /** How many frames were offered, and how many of them drawn: whether the preview keeps up. */
-    public synchronized String keepUp() {
-        return drawn + " of " + offered + " frames drawn";
-    }
-
+    /** How many frames were drawn, of those offered: whether the preview keeps up. */
     public synchronized long drawnFrames() {
         return drawn;
     }
