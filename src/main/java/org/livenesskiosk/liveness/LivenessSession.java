@@ -21,6 +21,10 @@ import org.livenesskiosk.vision.FrameAnalysis;
  * limit, while the best image and each action's evidence are chosen; then success, or the one
  * error code whose rule was broken. Time is the frames' own, so a recorded clip gives the same
  * result at any speed. Not thread-safe: the analysis thread drives it.
+ *
+ * <p>Longer than most classes because it is the session's whole state machine, kept in one place
+ * to be read in one pass; the rules it applies live in {@link Preparation}, {@link ActionDetector}
+ * and {@link BestImageScore}.
  */
 public final class LivenessSession {
 

@@ -1,6 +1,8 @@
 /**
- * The liveness rules, as pure logic: which actions exist and how each is recognised in a stream
- * of measured frames. No OpenCV, no JavaFX, no network here; time comes only from the frames'
- * timestamps, so a recorded clip gives the same answer at any speed.
+ * The liveness rules, as pure logic over records: which actions exist, how each is recognised in
+ * a stream of measured frames, the session's state machine and its error codes. It uses only the
+ * records {@code vision} hands out; no OpenCV, JavaFX, HTTP, JDBC or file system (a rule tested by
+ * {@code ArchitectureTest}). Time comes only from the frames' timestamps, so a recorded clip gives
+ * the same answer at any speed.
  */
 package org.livenesskiosk.liveness;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.livenesskiosk.service.ChallengeSettings;
+import org.livenesskiosk.protocol.ChallengeSettings;
 
 /** Managing the service's accounts: who may use it, with which keys, markets and application ids. */
 public final class Accounts {

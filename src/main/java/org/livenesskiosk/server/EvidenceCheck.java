@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.livenesskiosk.liveness.ActionType;
-import org.livenesskiosk.service.UploadRequest;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;

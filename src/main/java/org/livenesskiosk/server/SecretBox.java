@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.livenesskiosk.service.AesGcm;
-import org.livenesskiosk.service.SecureFiles;
+import org.livenesskiosk.crypto.AesGcm;
+import org.livenesskiosk.crypto.SecureFiles;
 
 /**
  * The service's keys, kept in one file readable only by its owner: one for AES-GCM encryption of

@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.livenesskiosk.service.ChallengeSettings;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;

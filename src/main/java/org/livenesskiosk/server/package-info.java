@@ -1,7 +1,8 @@
 /**
  * The reference liveness service: the open API the mobile SDK's provider documents (tokens,
  * licenses, signatureIds, results) and the kiosk-facing API (authorization, evidence upload),
- * over real HTTP, with storage in SQLite by default. It re-checks every upload with the same
- * vision code the kiosk runs, and scores it.
+ * over real HTTP (Javalin), with storage in SQLite or a fleet's PostgreSQL. One class per API
+ * ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code ResultImages}), callers identified before
+ * any route runs ({@code Authentication}). Speaks {@code protocol}; never uses the client.
  */
 package org.livenesskiosk.server;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.livenesskiosk.crypto.SecureFiles;
+
 import com.google.gson.Gson;
 import com.google.gson.JsonParseException;
 

@@ -3,11 +3,17 @@ package org.livenesskiosk.service;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.Headers;
+import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.protocol.OpenApi;
+import org.livenesskiosk.protocol.Routes;
+import org.livenesskiosk.protocol.TokenSignature;
+import org.livenesskiosk.protocol.UploadRequest;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
@@ -41,8 +47,10 @@ public final class LivenessClient {
         }
     }
 
-    /** A result as the integrator's back end reads it. */
-    /** @param detectionResult the best image: base64 JPEG, or a link to it, as asked */
+    /**
+     * A result as the integrator's back end reads it.
+     *
+     * @param detectionResult the best image: base64 JPEG, or a link to it, as asked */
     public record Result(String livenessId, int livenessScore, String attackType, String detectionResult) {
     }
 
@@ -58,63 +66,61 @@ public final class LivenessClient {
     /** The open API's token (server to server): what an integrator's back end does with its keys. */
     public String generateToken(String accessKey, String secretKey) throws ServiceCallException {
         long timestamp = System.currentTimeMillis();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("accessKey", accessKey);
-        body.put("timestamp", timestamp);
-        body.put("signature", Sha256.tokenSignature(accessKey, secretKey, timestamp));
-        return string(call("/openapi/auth/ticket/v1/generate-token", Map.of(), body, LivenessError.AUTH_BAD_NETWORK), "token");
+        OpenApi.TokenRequest request = new OpenApi.TokenRequest(accessKey, timestamp,
+                TokenSignature.of(accessKey, secretKey, timestamp), null);
+        return required(call(Routes.GENERATE_TOKEN, Map.of(), request, OpenApi.TokenAnswer.class, LivenessError.AUTH_BAD_NETWORK)
+                .token(), "token");
     }
 
     public String authLicense(String token, long effectiveSeconds, String applicationIds) throws ServiceCallException {
-        Map<String, Object> body = Map.of("licenseEffectiveSeconds", effectiveSeconds, "applicationId", applicationIds);
-        return string(call("/openapi/liveness/v1/auth-license", Map.of("X-ACCESS-TOKEN", token), body,
-                LivenessError.AUTH_BAD_NETWORK), "license");
+        return required(call(Routes.AUTH_LICENSE, Map.of(Headers.ACCESS_TOKEN, token),
+                new OpenApi.LicenseRequest(effectiveSeconds, applicationIds), OpenApi.LicenseAnswer.class,
+                LivenessError.AUTH_BAD_NETWORK).license(), "license");
     }
 
     public String generateSignatureId(String token) throws ServiceCallException {
-        return string(call("/liveness/ext/v1/generate-signature-id", Map.of("X-ACCESS-TOKEN", token), Map.of(),
-                LivenessError.AUTH_BAD_NETWORK), "signatureId");
+        return required(call(Routes.GENERATE_SIGNATURE_ID, Map.of(Headers.ACCESS_TOKEN, token), Map.of(),
+                OpenApi.SignatureIdAnswer.class, LivenessError.AUTH_BAD_NETWORK).signatureId(), "signatureId");
     }
 
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
     public Authorization authorize(String license, String market, String applicationId, String version, String deviceId)
             throws ServiceCallException {
-        Map<String, Object> body = Map.of("license", license, "market", market, "applicationId", applicationId,
-                "version", version, "deviceId", deviceId);
-        JsonObject data = call("/kiosk/v1/authorize", Map.of(), body, LivenessError.AUTH_BAD_NETWORK);
-        ChallengeSettings settings;
-        try {
-            settings = data.has("settings") ? GSON.fromJson(data.get("settings"), ChallengeSettings.class) : ChallengeSettings.defaults();
-        } catch (RuntimeException e) {
-            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's challenge settings are malformed", e);
-        }
+        KioskApi.AuthorizeAnswer answer = call(Routes.KIOSK_AUTHORIZE, Map.of(),
+                new KioskApi.AuthorizeRequest(license, market, applicationId, version, deviceId), KioskApi.AuthorizeAnswer.class,
+                LivenessError.AUTH_BAD_NETWORK);
+        ChallengeSettings settings = answer.settings();
         if (settings == null || settings.actions() == null || settings.level() == null) {
             settings = ChallengeSettings.defaults();
         }
-        return new Authorization(string(data, "ticket"), number(data, "expireTimestamp"), settings);
+        return new Authorization(required(answer.ticket(), "ticket"), answer.expireTimestamp(), settings);
     }
 
     /** Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives the same livenessId. */
     public String upload(String ticket, UploadRequest evidence) throws ServiceCallException {
-        return string(call("/kiosk/v1/upload", Map.of("X-KIOSK-TICKET", ticket), evidence, LivenessError.CHECKING_BAD_NETWORK),
-                "livenessId");
+        return required(call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence, KioskApi.UploadAnswer.class,
+                LivenessError.CHECKING_BAD_NETWORK).livenessId(), "livenessId");
     }
 
     /** The result by livenessId, or by signatureId when the integrator never saw the livenessId; the image inline. */
     public Result result(String token, String field, String id) throws ServiceCallException {
-        return result(token, field, id, "IMAGE_BASE64");
+        return result(token, field, id, OpenApi.ResultRequest.IMAGE_BASE64);
     }
 
-    /** @param resultType {@code IMAGE_BASE64} for the image inline, {@code IMAGE_URL} for a short-lived link to it */
+    /**
+     * @param field      {@code livenessId} or {@code signatureId}
+     * @param resultType {@code IMAGE_BASE64} for the image inline, {@code IMAGE_URL} for a short-lived link to it
+     */
     public Result result(String token, String field, String id, String resultType) throws ServiceCallException {
-        JsonObject data = call("/openapi/liveness/v3/detection-result", Map.of("X-ACCESS-TOKEN", token),
-                Map.of(field, id, "resultType", resultType), LivenessError.AUTH_BAD_NETWORK);
-        return new Result(string(data, "livenessId"), (int) number(data, "livenessScore"),
-                data.has("attackType") ? string(data, "attackType") : null,
-                data.has("detectionResult") ? string(data, "detectionResult") : null);
+        OpenApi.ResultRequest request = field.equals("signatureId") ? new OpenApi.ResultRequest(null, id, resultType)
+                : new OpenApi.ResultRequest(id, null, resultType);
+        OpenApi.ResultAnswer answer = call(Routes.DETECTION_RESULT, Map.of(Headers.ACCESS_TOKEN, token), request,
+                OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK);
+        return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
+                answer.detectionResult());
     }
 
-    private JsonObject call(String path, Map<String, String> headers, Object body, LivenessError networkError)
+    private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError)
             throws ServiceCallException {
         Request.Builder request = new Request.Builder().url(baseUrl.resolve(path))
                 .post(RequestBody.create(GSON.toJson(body), JSON));
@@ -137,7 +143,9 @@ public final class LivenessClient {
             if (data == null || !data.isJsonObject()) {
                 throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer has no data", null);
             }
-            return data.getAsJsonObject();
+            return GSON.fromJson(data, answer);
+        } catch (JsonParseException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer is malformed", e);
         } catch (InterruptedIOException e) {
             throw new ServiceCallException(LivenessError.NO_RESPONSE, LivenessError.NO_RESPONSE.name(),
                     "The service did not answer in time", e);
@@ -146,20 +154,11 @@ public final class LivenessClient {
         }
     }
 
-    private static String string(JsonObject data, String field) throws ServiceCallException {
-        JsonElement value = data.get(field);
-        if (value == null || !value.isJsonPrimitive()) {
+    private static String required(String value, String field) throws ServiceCallException {
+        if (value == null) {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks " + field, null);
         }
-        return value.getAsString();
-    }
-
-    private static long number(JsonObject data, String field) throws ServiceCallException {
-        try {
-            return Long.parseLong(string(data, field));
-        } catch (NumberFormatException e) {
-            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's " + field + " is not a number", e);
-        }
+        return value;
     }
 
     private static JsonObject parse(String text) throws ServiceCallException {

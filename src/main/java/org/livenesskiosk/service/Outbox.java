@@ -12,6 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.livenesskiosk.crypto.AesGcm;
+import org.livenesskiosk.crypto.SecureFiles;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,7 @@
 /**
  * The kiosk's client of the liveness service (OkHttp + Gson): the mobile SDK's calls in Java,
- * with every failure mapped to the public error codes, and any code the kiosk does not know
- * passed through as it came.
+ * with every failure mapped to the public error codes, and any code the kiosk does not know passed
+ * through as it came; the encrypted outbox that keeps a session's evidence until it is delivered.
+ * Speaks {@code protocol}; never uses the server.
  */
 package org.livenesskiosk.service;

@@ -32,6 +32,9 @@ import javafx.util.Duration;
  * The kiosk's window: the customer's screens in their order ({@link KioskScreen}), the language,
  * the voice, the sound switch, the operator console behind its PIN, and the kiosk behaviour
  * (full screen, no way out without the PIN, the cursor hidden when idle).
+ *
+ * <p>Longer than most classes because it is the one place that switches between the screens and
+ * overlays and owns the window's kiosk behaviour; each screen's own layout lives in its class.
  */
 public final class KioskWindow {
 

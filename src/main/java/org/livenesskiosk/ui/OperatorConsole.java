@@ -42,6 +42,10 @@ import javafx.scene.layout.VBox;
  * The operator's console: the settings, this kiosk's sessions, the uploads still waiting, the
  * version, and the way out of kiosk mode. Everything it reads or saves goes through the backend's
  * futures; answers come back on the UI thread.
+ *
+ * <p>Longer than most classes because most of it is the settings form: one field, one label and
+ * one line in {@code open} and {@code save} per setting, kept together so that a new setting is
+ * added in one place.
  */
 final class OperatorConsole extends BorderPane {
 

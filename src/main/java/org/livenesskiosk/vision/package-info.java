@@ -5,6 +5,6 @@
  * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
  * records in it) is plain immutable Java, so that the liveness rules never see a native
  * {@code Mat}. Native memory is released inside {@link org.livenesskiosk.vision.FrameAnalyzer#analyze}
- * before it returns.
+ * before it returns. Uses nothing else of the project.
  */
 package org.livenesskiosk.vision;

@@ -12,9 +12,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.service.UploadRequest;
 import org.livenesskiosk.vision.Models;
 
 /** Five failed uploads within three minutes lock that kiosk out for a while; other kiosks go on. */

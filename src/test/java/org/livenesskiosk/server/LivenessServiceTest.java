@@ -24,9 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.service.UploadRequest;
 import org.livenesskiosk.vision.Models;
 
 /** The whole path over real sockets against the real service: token, license, authorization, upload, result. */

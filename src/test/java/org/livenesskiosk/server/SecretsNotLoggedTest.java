@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
-import org.livenesskiosk.service.UploadRequest;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.LoggerFactory;
 

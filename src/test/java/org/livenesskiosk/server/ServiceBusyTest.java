@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
-import org.livenesskiosk.service.UploadRequest;
 import org.livenesskiosk.vision.Models;
 
 import com.google.gson.Gson;

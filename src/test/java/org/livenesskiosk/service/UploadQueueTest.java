@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.vision.Models;
 

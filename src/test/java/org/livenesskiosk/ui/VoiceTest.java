@@ -17,8 +17,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.liveness.Prompt;
-import org.livenesskiosk.service.Sha256;
 
 /**
  * Every prompt is spoken in every language, and the recording speaks the sentence the bundle has

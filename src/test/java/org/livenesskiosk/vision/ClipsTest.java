@@ -8,8 +8,8 @@ import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.livenesskiosk.app.BlinkScore;
-import org.livenesskiosk.app.LabelledEvent;
+import org.livenesskiosk.bench.BlinkScore;
+import org.livenesskiosk.bench.LabelledEvent;
 import org.livenesskiosk.liveness.ActionEvent;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.testdata.SharedData;

@@ -1,9 +1,0 @@
-package org.livenesskiosk.app;
-
-/** A command cannot go on for a reason its message tells a person, with what to do about it. */
-final class CommandFailure extends RuntimeException {
-
-    CommandFailure(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

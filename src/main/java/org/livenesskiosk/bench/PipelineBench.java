@@ -1,0 +1,193 @@
+package org.livenesskiosk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.capture.CaptureException;
+import org.livenesskiosk.capture.Frame;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.kiosk.PreviewPixels;
+import org.livenesskiosk.liveness.ActionDetectors;
+import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.ui.PreviewFrames;
+import org.livenesskiosk.vision.FaceCrop;
+import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.HaarBaseline;
+import org.livenesskiosk.vision.Letterbox;
+
+/**
+ * Times our pipeline against the classic Haar-cascade baseline on the same decoded frames, in the
+ * same process; also the liveness controller on top, and the hand-over of each frame to the
+ * kiosk's preview. With labels, scores the blinks seen. The caller sets the thread count.
+ */
+public final class PipelineBench {
+
+    /**
+     * @param repeat          how many times every frame is timed
+     * @param maxFrames       at most this many frames of each source are kept and timed
+     * @param frameSize       {@code WxH} to fit every frame into before timing, or empty for as decoded
+     * @param labelsFolder    {@code <clip>.events.csv} files to score the blinks against
+     * @param folderFramesPerSecond the frame rate of a folder of frames
+     */
+    public record Settings(int repeat, int maxFrames, Optional<String> frameSize, Optional<Path> labelsFolder,
+                           double folderFramesPerSecond) {
+    }
+
+    /** One source as decoded: how many frames were timed, and their size. */
+    public record Source(Path path, int frames, int width, int height) {
+    }
+
+    /** Everything measured so far, over all sources. */
+    public static final class Figures {
+        public final Timings decoding = new Timings();
+        public final Timings pipeline = new Timings();
+        public final Timings haar = new Timings();
+        public final Timings controller = new Timings();
+        public final Timings preview = new Timings();
+        public long timedFrames;
+        public long pipelineFaces;
+        public long haarFaces;
+        public long haarEyes;
+        public BlinkScore blinks = BlinkScore.NONE;
+        /** The first frame measured, as a JPEG in base64: the upload figures send it. */
+        public String firstFrameJpeg;
+    }
+
+    private record TimedFrame(Mat image, long timestampMs) {
+    }
+
+    private final FrameAnalyzer analyzer;
+    private final HaarBaseline baseline = new HaarBaseline();
+    private final Settings settings;
+    private final Figures figures = new Figures();
+    private boolean warmedUp;
+
+    public PipelineBench(FrameAnalyzer analyzer, Settings settings) {
+        this.analyzer = analyzer;
+        this.settings = settings;
+    }
+
+    public Figures figures() {
+        return figures;
+    }
+
+    /** Decodes and times one source; empty when no frame of it could be decoded. */
+    public Optional<Source> measure(Path source) throws CaptureException, IOException {
+        List<TimedFrame> frames = decode(source);
+        if (frames.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            if (figures.firstFrameJpeg == null) {
+                figures.firstFrameJpeg = Base64.getEncoder().encodeToString(FaceCrop.jpegOfFrame(frames.get(0).image()));
+            }
+            if (!warmedUp) {
+                // One untimed pass lets the JIT and OpenCV's allocations settle.
+                frames.forEach(frame -> analyzer.analyze(frame.image(), 0, frame.timestampMs()));
+                warmedUp = true;
+            }
+            List<ActionEvent> events = time(frames);
+            Optional<Path> labels = labelsOf(source);
+            if (labels.isPresent()) {
+                double minutes = frames.get(frames.size() - 1).timestampMs() / 60_000.0;
+                figures.blinks = figures.blinks.plus(BlinkScore.of(events, LabelledEvent.read(labels.get()), minutes));
+            }
+            return Optional.of(new Source(source, frames.size(), frames.get(0).image().cols(), frames.get(0).image().rows()));
+        } finally {
+            frames.forEach(frame -> frame.image().close());
+        }
+    }
+
+    /**
+     * Times every frame {@code repeat} times through both pipelines, through the liveness
+     * controller that a session adds on top, and through the hand-over to the kiosk's preview;
+     * returns the actions seen in the first run.
+     */
+    private List<ActionEvent> time(List<TimedFrame> frames) {
+        List<ActionEvent> events = new ArrayList<>();
+        LivenessConfig everyAction = LivenessConfig.defaults().withActions(List.of(ActionType.values()), false);
+        PreviewFrames preview = new PreviewFrames();
+        for (int run = 0; run < settings.repeat(); run++) {
+            analyzer.reset();
+            ActionDetectors detectors = ActionDetectors.forAllActions();
+            LivenessSession session = new LivenessSession(everyAction, everyAction.actions());
+            for (TimedFrame frame : frames) {
+                long start = System.nanoTime();
+                FrameAnalysis analysis = analyzer.analyze(frame.image(), 0, frame.timestampMs());
+                figures.pipeline.add(System.nanoTime() - start);
+                figures.pipelineFaces += analysis.faceCount();
+                if (run == 0) {
+                    events.addAll(detectors.accept(analysis));
+                }
+                if (session.state() == SessionState.FINISHED) {
+                    session = new LivenessSession(everyAction, everyAction.actions());
+                }
+                start = System.nanoTime();
+                session.accept(analysis);
+                figures.controller.add(System.nanoTime() - start);
+
+                start = System.nanoTime();
+                PreviewPixels.offer(frame.image(), preview);
+                figures.preview.add(System.nanoTime() - start);
+
+                start = System.nanoTime();
+                HaarBaseline.Result classic = baseline.detect(frame.image());
+                figures.haar.add(System.nanoTime() - start);
+                figures.haarFaces += classic.faces();
+                figures.haarEyes += classic.eyes();
+                figures.timedFrames++;
+            }
+        }
+        return events;
+    }
+
+    private List<TimedFrame> decode(Path source) throws CaptureException {
+        List<TimedFrame> frames = new ArrayList<>();
+        try (FrameSource frameSource = FrameSources.open(source, settings.folderFramesPerSecond())) {
+            while (frames.size() < settings.maxFrames()) {
+                long start = System.nanoTime();
+                Optional<Frame> next = frameSource.next();
+                if (next.isEmpty()) {
+                    break;
+                }
+                figures.decoding.add(System.nanoTime() - start);
+                Frame frame = next.get();
+                frames.add(new TimedFrame(fitted(frame.image()), frame.timestampMs()));
+            }
+        }
+        return frames;
+    }
+
+    private Optional<Path> labelsOf(Path source) {
+        if (settings.labelsFolder().isEmpty()) {
+            return Optional.empty();
+        }
+        String name = source.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path labels = settings.labelsFolder().get().resolve(name + ".events.csv");
+        return Files.isReadable(labels) ? Optional.of(labels) : Optional.empty();
+    }
+
+    /** The frame scaled and padded into the frame size, or as decoded when none is given. */
+    private Mat fitted(Mat image) {
+        if (settings.frameSize().isEmpty()) {
+            return image;
+        }
+        String[] parts = settings.frameSize().get().toLowerCase().split("x");
+        Mat fitted = new Mat();
+        Letterbox.fit(image, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), fitted);
+        image.close();
+        return fitted;
+    }
+}

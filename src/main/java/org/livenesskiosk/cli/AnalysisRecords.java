@@ -1,0 +1,86 @@
+package org.livenesskiosk.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FrameAnalysis;
+
+/**
+ * The records {@code analyze} prints: one per frame, one per action seen, and a closing summary.
+ * Field names are a published format: add fields, never rename or remove one.
+ */
+final class AnalysisRecords {
+
+    /** Every field any record may have, in the order a CSV file lists them. */
+    static final List<String> FIELDS = List.of(
+            "type", "index", "timeMs", "faces", "trackId",
+            "rightEyeAspectRatio", "leftEyeAspectRatio", "eyeAspectRatio", "mouthOpening",
+            "yaw", "pitch", "roll",
+            "boxX", "boxY", "boxWidth", "boxHeight", "relativeSize", "centerOffsetX", "centerOffsetY",
+            "brightness", "underExposedShare", "overExposedShare", "sharpness", "motion", "presence",
+            "event", "startMs", "endMs", "peakDeviation",
+            "frames", "corruptFrames", "events");
+
+    private AnalysisRecords() {
+    }
+
+    static Map<String, Object> frame(FrameAnalysis frame) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "frame");
+        record.put("index", frame.index());
+        record.put("timeMs", frame.timestampMs());
+        record.put("faces", frame.faceCount());
+        frame.mainFace().ifPresent(face -> {
+            FaceMetrics m = face.metrics();
+            record.put("trackId", face.trackId());
+            record.put("rightEyeAspectRatio", rounded(m.rightEyeAspectRatio()));
+            record.put("leftEyeAspectRatio", rounded(m.leftEyeAspectRatio()));
+            record.put("eyeAspectRatio", rounded(m.eyeAspectRatio()));
+            record.put("mouthOpening", rounded(m.mouthOpening()));
+            record.put("yaw", rounded(m.pose().yawDegrees()));
+            record.put("pitch", rounded(m.pose().pitchDegrees()));
+            record.put("roll", rounded(m.pose().rollDegrees()));
+            record.put("boxX", rounded(m.box().x()));
+            record.put("boxY", rounded(m.box().y()));
+            record.put("boxWidth", rounded(m.box().width()));
+            record.put("boxHeight", rounded(m.box().height()));
+            record.put("relativeSize", rounded(m.relativeSize()));
+            record.put("centerOffsetX", rounded(m.centerOffsetX()));
+            record.put("centerOffsetY", rounded(m.centerOffsetY()));
+            record.put("brightness", rounded(m.exposure().brightness()));
+            record.put("underExposedShare", rounded(m.exposure().underExposedShare()));
+            record.put("overExposedShare", rounded(m.exposure().overExposedShare()));
+            record.put("sharpness", rounded(m.exposure().sharpness()));
+            record.put("motion", rounded(m.motion()));
+            record.put("presence", rounded(m.presence()));
+        });
+        return record;
+    }
+
+    static Map<String, Object> event(ActionEvent event) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "event");
+        record.put("event", event.type().name());
+        record.put("startMs", event.startMs());
+        record.put("endMs", event.endMs());
+        record.put("peakDeviation", rounded(event.peakDeviation()));
+        return record;
+    }
+
+    static Map<String, Object> summary(int frames, int corruptFrames, int events) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("type", "summary");
+        record.put("frames", frames);
+        record.put("corruptFrames", corruptFrames);
+        record.put("events", events);
+        return record;
+    }
+
+    /** Four decimals are plenty for every metric and keep the output readable. */
+    private static double rounded(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
+    }
+}

@@ -1,0 +1,155 @@
+package org.livenesskiosk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.bytedeco.opencv.global.opencv_core;
+import org.livenesskiosk.bench.BlinkScore;
+import org.livenesskiosk.bench.PipelineBench;
+import org.livenesskiosk.bench.UploadBench;
+import org.livenesskiosk.vision.FrameAnalyzer;
+
+import com.google.gson.Gson;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: the vision pipeline against the classic Haar-cascade baseline on one core, and the
+ * upload round trip ({@link PipelineBench}, {@link UploadBench}). Its last line is one JSON
+ * object, so that figures can be tracked from run to run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Times the vision pipeline against OpenCV's Haar cascades on the same frames, on one core,",
+            "and with --labels scores the blinks seen against hand-checked ones.",
+            "The last line printed is one JSON object with the figures."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "PATH",
+            description = "An MJPEG .avi clip, a folder of frames, or an image. Repeat to bench several.")
+    private List<Path> sources;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+            description = "How many times to run over the frames. Default: ${DEFAULT-VALUE}.")
+    private int repeat;
+
+    @Option(names = "--frames", defaultValue = "300", paramLabel = "N",
+            description = "At most this many frames from the start of each source are kept in memory and timed. Default: ${DEFAULT-VALUE}.")
+    private int maxFrames;
+
+    @Option(names = "--frame-size", paramLabel = "WxH",
+            description = "Fit every frame into this size (scaled and padded, never squashed) before timing, e.g. 640x480.")
+    private String frameSize;
+
+    @Option(names = "--labels", paramLabel = "DIR",
+            description = "Folder of hand-checked events, <clip name>.events.csv per clip (as in the shared test data): "
+                    + "blink recall and false blinks per minute over the frames timed.")
+    private Path labelsFolder;
+
+    @Mixin
+    private FolderFrameRate folderFrameRate;
+
+    @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N",
+            description = "Sessions per kiosk for the upload figures (authorize + upload to a service on loopback). Default: ${DEFAULT-VALUE}.")
+    private int uploadSessions;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    /** As many kiosks as a large branch has desks, uploading at once. */
+    private static final int SIMULATED_KIOSKS = 8;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        opencv_core.setNumThreads(1);
+        PipelineBench bench = new PipelineBench(new FrameAnalyzer(modelOptions.models()), new PipelineBench.Settings(repeat,
+                maxFrames, Optional.ofNullable(frameSize), Optional.ofNullable(labelsFolder), folderFrameRate.framesPerSecond()));
+        for (Path source : sources) {
+            Optional<PipelineBench.Source> measured = bench.measure(source);
+            if (measured.isEmpty()) {
+                spec.commandLine().getErr().println("No frame of " + source + " could be decoded");
+                return ErrorReporter.EXIT_FAILURE;
+            }
+            out.printf("source      %s: %d frames of %dx%d%n", source, measured.get().frames(), measured.get().width(),
+                    measured.get().height());
+        }
+        UploadBench.Figures uploads = UploadBench.run(modelOptions.models(), bench.figures().firstFrameJpeg, uploadSessions,
+                SIMULATED_KIOSKS);
+        report(out, bench.figures(), uploads);
+        return 0;
+    }
+
+    private void report(PrintWriter out, PipelineBench.Figures figures, UploadBench.Figures uploads) {
+        double speedup = figures.haar.median() / figures.pipeline.median();
+        double pipelineFacesPerFrame = (double) figures.pipelineFaces / figures.timedFrames;
+        double haarFacesPerFrame = (double) figures.haarFaces / figures.timedFrames;
+        double haarEyesPerFrame = (double) figures.haarEyes / figures.timedFrames;
+        out.printf("timed       %d frames (%d runs, 1 thread)%n", figures.timedFrames, repeat);
+        out.printf("decode      median %7.2f ms  p95 %7.2f ms%n", figures.decoding.median(), figures.decoding.p95());
+        out.printf("pipeline    median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", figures.pipeline.median(),
+                figures.pipeline.p95(), 1000 / figures.pipeline.median(), pipelineFacesPerFrame);
+        out.printf("haar        median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame  %.2f eyes/frame%n",
+                figures.haar.median(), figures.haar.p95(), 1000 / figures.haar.median(), haarFacesPerFrame, haarEyesPerFrame);
+        out.printf("speedup     %.1fx (Haar median / pipeline median)%n", speedup);
+        out.printf("controller  median %7.3f ms  p95 %7.3f ms  (the liveness session on top of the pipeline)%n",
+                figures.controller.median(), figures.controller.p95());
+        out.printf("preview     median %7.3f ms  p95 %7.3f ms  (each frame handed to the kiosk's window)%n",
+                figures.preview.median(), figures.preview.p95());
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sources", sources.stream().map(Path::toString).toList());
+        json.put("frameSize", frameSize == null ? "as decoded" : frameSize);
+        json.put("timedFrames", figures.timedFrames);
+        json.put("repeat", repeat);
+        json.put("decodeMsMedian", rounded(figures.decoding.median()));
+        json.put("decodeMsP95", rounded(figures.decoding.p95()));
+        json.put("pipelineMsMedian", rounded(figures.pipeline.median()));
+        json.put("pipelineMsP95", rounded(figures.pipeline.p95()));
+        json.put("pipelineFps", rounded(1000 / figures.pipeline.median()));
+        json.put("pipelineFacesPerFrame", rounded(pipelineFacesPerFrame));
+        json.put("baselineMsMedian", rounded(figures.haar.median()));
+        json.put("baselineMsP95", rounded(figures.haar.p95()));
+        json.put("baselineFps", rounded(1000 / figures.haar.median()));
+        json.put("baselineFacesPerFrame", rounded(haarFacesPerFrame));
+        json.put("baselineEyesPerFrame", rounded(haarEyesPerFrame));
+        json.put("speedup", rounded(speedup));
+        json.put("controllerMsMedian", rounded(figures.controller.median()));
+        json.put("controllerMsP95", rounded(figures.controller.p95()));
+        json.put("previewMsMedian", rounded(figures.preview.median()));
+        json.put("previewMsP95", rounded(figures.preview.p95()));
+        out.printf("upload      median %7.2f ms  p95 %7.2f ms  (authorize + upload + re-check, one kiosk)%n",
+                uploads.roundTrip().median(), uploads.roundTrip().p95());
+        out.printf("uploads     %.1f sessions/s with %d kiosks at once (%d sessions)%n", uploads.sessionsPerSecond(),
+                uploads.kiosks(), uploads.concurrentSessions());
+        json.put("uploadMsMedian", rounded(uploads.roundTrip().median()));
+        json.put("uploadMsP95", rounded(uploads.roundTrip().p95()));
+        json.put("uploadSessionsPerSecond", rounded(uploads.sessionsPerSecond()));
+        json.put("uploadKiosks", uploads.kiosks());
+        BlinkScore blinks = figures.blinks;
+        if (blinks.labelled() > 0) {
+            out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),
+                    blinks.labelled(), blinks.recall(), blinks.falseBlinks(), blinks.minutes(), blinks.falseBlinksPerMinute());
+            json.put("labelledBlinks", blinks.labelled());
+            json.put("blinkRecall", rounded(blinks.recall()));
+            json.put("falseBlinksPerMinute", rounded(blinks.falseBlinksPerMinute()));
+        }
+        out.println(new Gson().toJson(json));
+        out.flush();
+    }
+
+    private static double rounded(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

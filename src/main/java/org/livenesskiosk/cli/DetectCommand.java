@@ -1,0 +1,273 @@
+package org.livenesskiosk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import org.livenesskiosk.capture.CaptureSettings;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.kiosk.KioskService;
+import org.livenesskiosk.liveness.ActionPlan;
+import org.livenesskiosk.liveness.ActionRecord;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.MetricTrace;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.service.LatestResult;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.Messages;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.ModelException;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
+/** Runs one liveness session on a recording or a camera, headless, and prints its result as one JSON object. */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = {"Runs one liveness session on a recorded clip or a camera and prints the result as one JSON object.",
+            "Exit status 0 when the customer passed, 1 otherwise."})
+final class DetectCommand implements Callable<Integer> {
+
+    private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", required = true, paramLabel = "SOURCE",
+            description = "An MJPEG .avi clip, a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
+    private String source;
+
+    @Option(names = "--actions", split = ",", paramLabel = "ACTION",
+            description = "Actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: two of BLINK, MOUTH, POS_YAW at random, a head turn last.")
+    private List<ActionType> actions;
+
+    @Option(names = "--shuffle", description = "Ask for two of the --actions at random, a head turn last.")
+    private boolean shuffle;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random choice of actions, to replay a session exactly.")
+    private Long seed;
+
+    @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
+            description = "How much each action must show: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private DetectionLevel level;
+
+    @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time limit of each action. Default: ${DEFAULT-VALUE} s.")
+    private double actionTimeoutSeconds;
+
+    @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
+    private double prepareTimeoutSeconds;
+
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+            description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
+    private String distance;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write the evidence here: best.jpg, neutral.jpg, one image per action, traces.json.")
+    private Path out;
+
+    @Option(names = "--signature-id", paramLabel = "ID",
+            description = "Bind the session to this signatureId, which the integrator's back end got from the service.")
+    private String signatureId;
+
+    @Option(names = "--user-id", paramLabel = "ID", description = "Bind the session to the customer's own identifier.")
+    private String userId;
+
+    @Option(names = "--record", paramLabel = "FILE.avi",
+            description = "Record every frame of the session to an MJPEG .avi, to replay it later with --source FILE.avi.")
+    private Path record;
+
+    @Option(names = "--refuse-virtual-cameras",
+            description = "Refuse cameras whose name says they are virtual (OBS, v4l2loopback): a defence against injected video.")
+    private boolean refuseVirtualCameras;
+
+    @Mixin
+    private FolderFrameRate folderFrameRate;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Mixin
+    private ServiceOptions serviceOptions;
+
+    @Override
+    public Integer call() throws IOException {
+        serviceOptions.validate(spec.commandLine());
+        String sessionId = UUID.randomUUID().toString();
+        Map<String, Object> report;
+        // As the mobile SDK does: the kiosk is authorized, and learns the challenge, before the customer starts.
+        try (KioskService service = KioskService.connect(serviceOptions.connection(), modelOptions.models())) {
+            LivenessConfig config = config(service.authorize());
+            List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
+            SessionOutcome outcome = runSession(config, plan);
+            Map<String, String> written = out == null ? Map.of() : write(outcome);
+            report = report(plan, outcome, written);
+            if (outcome.result().success()) {
+                deliver(service, sessionId, outcome, report);
+            }
+        } catch (ServiceCallException e) {
+            report = new LinkedHashMap<>();
+            fail(report, e);
+        }
+        remember(sessionId, report);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println(new Gson().toJson(report));
+        printer.flush();
+        return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
+    }
+
+    private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan) {
+        LivenessSession session = new LivenessSession(config, plan);
+        CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
+                .withRefuseVirtualCameras(refuseVirtualCameras);
+        FrameAnalyzer analyzer;
+        try {
+            analyzer = new FrameAnalyzer(modelOptions.models());
+        } catch (ModelException e) {
+            return failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
+        }
+        return new SessionRunner(analyzer, config).run(() -> FrameSources.open(source, settings), Optional.ofNullable(record),
+                session, SessionRunner.Listener.NONE);
+    }
+
+    /**
+     * Delivers a passed session for its livenessId. When it cannot be delivered now, it stays in
+     * the outbox, encrypted, and goes with the next session (or {@code detect} run).
+     */
+    private void deliver(KioskService service, String sessionId, SessionOutcome outcome, Map<String, Object> report) {
+        try {
+            service.sendPending();
+            UploadQueue.Delivery delivery = service.deliver(sessionId, outcome.result(), outcome.images(),
+                    Optional.ofNullable(signatureId), Optional.ofNullable(userId));
+            if (delivery.delivered()) {
+                report.put("livenessId", delivery.livenessId());
+            } else {
+                fail(report, delivery.failure());
+                report.put("pendingUpload", delivery.sessionId());
+            }
+        } catch (IOException e) {
+            report.put("success", false);
+            report.put("code", LivenessError.UNDEFINED.name());
+            report.put("message", KioskService.cannotKeepData(e));
+        }
+    }
+
+    /** Keeps this session's outcome as the kiosk's latest result, for {@code result} to read at any time. */
+    private void remember(String sessionId, Map<String, Object> report) throws IOException {
+        new LatestResult(sessionId, (String) report.get("code"), (String) report.get("livenessId"),
+                report.containsKey("pendingUpload"), Instant.now().toString()).write(serviceOptions.dataDirectory());
+    }
+
+    private static void fail(Map<String, Object> report, ServiceCallException failure) {
+        report.put("success", false);
+        report.put("code", failure.error().name());
+        report.put("message", operatorMessage(failure.error()));
+        report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
+    }
+
+    /** The service's challenge, with what the command line says explicitly taking precedence. */
+    private LivenessConfig config(ChallengeSettings fromService) {
+        ParseResult given = spec.commandLine().getParseResult();
+        LivenessConfig config = fromService.toConfig();
+        if (actions != null) {
+            config = config.withActions(actions, shuffle);
+        }
+        long actionLimitMs = given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000)
+                : fromService.actionTimeLimitMs();
+        long prepareLimitMs = given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
+                : fromService.prepareTimeLimitMs();
+        if (given.hasMatchedOption("--level")) {
+            config = config.withLevel(level);
+        }
+        String[] range = distance.split("-");
+        return config.withTimeLimits(actionLimitMs, prepareLimitMs)
+                .withDistance(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
+    }
+
+    private static SessionOutcome failed(SessionResult result) {
+        return new SessionOutcome(result, Map.of(), 0, 0);
+    }
+
+    /** Writes the face images and the traces; returns what was written where. */
+    private Map<String, String> write(SessionOutcome outcome) throws IOException {
+        Files.createDirectories(out);
+        Map<String, String> written = new LinkedHashMap<>();
+        for (Map.Entry<EvidenceSlot, byte[]> image : outcome.images().entrySet()) {
+            Path file = out.resolve(image.getKey().name() + ".jpg");
+            Files.write(file, image.getValue());
+            written.put(image.getKey().name(), file.toString());
+        }
+        Path traces = out.resolve("traces.json");
+        Gson pretty = new GsonBuilder().setPrettyPrinting().create();
+        Files.writeString(traces, pretty.toJson(outcome.result().traces().stream().map(DetectCommand::trace).toList()));
+        written.put("traces", traces.toString());
+        return written;
+    }
+
+    private static Map<String, Object> trace(MetricTrace trace) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", trace.action().name());
+        json.put("metric", trace.metric());
+        json.put("samples", trace.samples().stream()
+                .map(sample -> List.of(sample.timeMs(), Math.round(sample.value() * 10_000) / 10_000.0)).toList());
+        return json;
+    }
+
+    private static Map<String, Object> report(List<ActionType> plan, SessionOutcome outcome, Map<String, String> written) {
+        SessionResult result = outcome.result();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", result.success());
+        json.put("code", result.code());
+        json.put("message", result.error().map(DetectCommand::operatorMessage)
+                .orElse("A live person did every action asked."));
+        json.put("detail", result.detail());
+        json.put("plan", plan.stream().map(ActionType::name).toList());
+        json.put("actions", result.actions().stream().map(DetectCommand::action).toList());
+        json.put("durationMs", result.durationMs());
+        json.put("frames", outcome.frames());
+        json.put("corruptFrames", outcome.corruptFrames());
+        json.put("evidence", written);
+        return json;
+    }
+
+    /** The explanation and way out of a code, in English: the command line's language. */
+    private static String operatorMessage(LivenessError error) {
+        return ENGLISH.explanation(error) + " " + ENGLISH.wayOut(error);
+    }
+
+    private static Map<String, Object> action(ActionRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("action", record.action().name());
+        json.put("atMs", record.atMs());
+        json.put("askedAtMs", record.askedAtMs());
+        json.put("peakMs", record.peakMs());
+        json.put("durationMs", record.atMs() - record.askedAtMs());
+        return json;
+    }
+}

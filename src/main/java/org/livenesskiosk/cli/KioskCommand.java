@@ -1,0 +1,113 @@
+package org.livenesskiosk.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+
+import org.livenesskiosk.kiosk.DataDirectory;
+import org.livenesskiosk.kiosk.Kiosk;
+import org.livenesskiosk.kiosk.SettingsFile;
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.KioskWindow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The kiosk: full screen, for customers, with the operator console behind a PIN. The default command. */
+@Command(name = "kiosk", mixinStandardHelpOptions = true,
+        description = {"Runs the kiosk, full screen (the default command).",
+            "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
+final class KioskCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KioskCommand.class);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "SOURCE",
+            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip.avi.")
+    private String source;
+
+    @Option(names = "--windowed", description = "An ordinary window instead of full screen, for development.")
+    private boolean windowed;
+
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+            description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
+    private String distance;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
+    private Path config;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Mixin
+    private ServiceOptions serviceOptions;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        if (serviceOptions.serverUrl != null) {
+            serviceOptions.validate(spec.commandLine());
+        }
+        String[] range = distance.split("-");
+        if (range.length != 2) {
+            throw new ParameterException(spec.commandLine(), "--distance is MIN-MAX in cm, e.g. 40-80");
+        }
+        SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
+        KioskSettings settings = settingsFile.read();
+        Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
+                Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection()),
+                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
+        // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
+        CountDownLatch left = new CountDownLatch(1);
+        // The kiosk opens its history while the window's toolkit starts: together they are most of the start.
+        CompletableFuture<Kiosk> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Kiosk(settingsFile, settings, serviceOptions.dataDirectory(), modelOptions.models(), overrides);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            Platform.startup(() -> { });
+        } catch (UnsupportedOperationException e) {
+            opening.thenAccept(Kiosk::close);
+            throw new CommandFailure("No display to show the kiosk on (" + e.getMessage()
+                    + "): run it in the kiosk user's desktop session, or under Xvfb (xvfb-run) to try it", e);
+        }
+        try (Kiosk kiosk = opened(opening)) {
+            kiosk.prepare();
+            Platform.runLater(() -> new KioskWindow(new Stage(), kiosk, !windowed, left::countDown).show());
+            left.await();
+        } finally {
+            Platform.exit();
+        }
+        return 0;
+    }
+
+    private static Kiosk opened(CompletableFuture<Kiosk> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException failure) {
+                throw failure.getCause();
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.livenesskiosk.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.ServiceLimits;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Runs the reference liveness service standalone, for a fleet of kiosks. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the liveness service standalone (the kiosks' authorization and uploads, the open API's results).")
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    private int port;
+
+    @Mixin
+    private ServiceStorageOptions storage;
+
+    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
+            description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
+    private long lockoutMinutes;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Path data = storage.dataDirectory();
+        ServiceLimits defaults = ServiceLimits.defaults();
+        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
+        try (LivenessServer server = LivenessServer.open(data, storage.databaseUrl(), modelOptions.models(), limits)
+                .start(host, port)) {
+            spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
+                    server.port(), data, storage.databaseUrl().isEmpty() ? data.resolve("liveness.db") : "the PostgreSQL database");
+            spec.commandLine().getOut().flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));
+            stopped.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,66 @@
+package org.livenesskiosk.crypto;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+
+/** Files that hold keys or customers' data: readable by their owner only, and never half written. */
+public final class SecureFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SecureFiles() {
+    }
+
+    /** The random key of {@code length} bytes in {@code file}, made on first use. */
+    public static byte[] key(Path file, int length) throws IOException {
+        if (!Files.exists(file)) {
+            byte[] fresh = new byte[length];
+            RANDOM.nextBytes(fresh);
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            write(file, fresh);
+        }
+        byte[] key = Files.readAllBytes(file);
+        if (key.length != length) {
+            throw new IOException("The key file " + file + " is damaged");
+        }
+        return key;
+    }
+
+    /** Writes to a temporary file, forces it to disk, then moves it in place: a crash leaves the old file or the new. */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            restrictToOwner(temporary);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the data folder's own permissions protect it.
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.livenesskiosk.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LatestResult;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.Outbox;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.vision.Models;
+
+/**
+ * The kiosk's side of the service: authorizes with its license and delivers a finished session's
+ * evidence through the outbox for a livenessId. With no standalone service configured it runs the
+ * reference service in this process, and plays the integrator's back end for it with the demo
+ * account's keys.
+ */
+public final class KioskService implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final long LICENSE_SECONDS = 3_600;
+    private static final String VERSION = ProductVersion.version();
+    /** A ticket this close to its end is renewed rather than used. */
+    private static final long TICKET_MARGIN_MS = 30_000;
+
+    private final Optional<LivenessServer> embedded;
+    private final LivenessClient client;
+    private final Licenses licenses;
+    private String license;
+    private LivenessClient.Authorization authorization;
+    private final String market;
+    private final String applicationId;
+    private final Outbox outbox;
+    private final UploadQueue uploads;
+    private final Path dataDirectory;
+
+    /** Where this kiosk's license comes from. */
+    @FunctionalInterface
+    private interface Licenses {
+        String license() throws ServiceCallException;
+    }
+
+    private KioskService(Optional<LivenessServer> embedded, LivenessClient client, Licenses licenses, String market,
+                         String applicationId, Outbox outbox, Path dataDirectory) {
+        this.embedded = embedded;
+        this.client = client;
+        this.licenses = licenses;
+        this.market = market;
+        this.applicationId = applicationId;
+        this.outbox = outbox;
+        this.uploads = new UploadQueue(outbox, client, this::ticket);
+        this.dataDirectory = dataDirectory;
+    }
+
+    public static KioskService connect(ServiceConnection connection, Models models) throws IOException, ServiceCallException {
+        Outbox outbox = Outbox.open(connection.dataDirectory().resolve("outbox"));
+        if (connection.serverUrl() != null) {
+            LivenessClient client = new LivenessClient(connection.serverUrl(), TIMEOUT);
+            // With keys the kiosk gets its own license, but only when it first needs one: the session's
+            // evidence must be in the outbox before anything touches the network.
+            Licenses licenses = connection.license() != null ? connection::license
+                    : () -> client.authLicense(client.generateToken(connection.accessKey(), connection.secretKey()), LICENSE_SECONDS,
+                            connection.applicationId());
+            return new KioskService(Optional.empty(), client, licenses, connection.market(), connection.applicationId(), outbox,
+                    connection.dataDirectory());
+        }
+        LivenessServer server = LivenessServer.open(connection.dataDirectory().resolve("service"), models).start("127.0.0.1", 0);
+        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
+        return new KioskService(Optional.of(server), client, () -> license, LivenessServer.DEMO_MARKET,
+                LivenessServer.DEMO_APPLICATION_ID, outbox, connection.dataDirectory());
+    }
+
+    /**
+     * Sends the sessions still waiting in the outbox, oldest first; the latest result learns its
+     * livenessId when it was one of them.
+     */
+    public List<UploadQueue.Delivery> sendPending() throws IOException {
+        List<UploadQueue.Delivery> deliveries = uploads.retryPending();
+        for (UploadQueue.Delivery earlier : deliveries) {
+            if (earlier.delivered()) {
+                Optional<LatestResult> latest = LatestResult.read(dataDirectory);
+                if (latest.isPresent()) {
+                    latest.get().delivered(earlier.sessionId(), earlier.livenessId()).write(dataDirectory);
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    /**
+     * Keeps this session's evidence in the outbox and delivers it.
+     *
+     * @param sessionId   the kiosk's own id of this session
+     * @param signatureId the integrator's signatureId for this session, if any
+     * @param userId      the customer's own identifier, if any
+     */
+    public UploadQueue.Delivery deliver(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,
+                                        Optional<String> signatureId, Optional<String> userId) throws IOException {
+        return uploads.submit(request(sessionId, result, images, signatureId, userId));
+    }
+
+    /** The sessions whose evidence waits in the outbox. */
+    List<Outbox.Waiting> waiting() throws IOException {
+        return outbox.waiting();
+    }
+
+    /** What to tell the operator when the outbox or the latest result cannot be written. */
+    public static String cannotKeepData(IOException e) {
+        return "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage();
+    }
+
+    /** Checks the license with the service; returns the challenge it asks for. */
+    public ChallengeSettings authorize() throws ServiceCallException {
+        return authorization().settings();
+    }
+
+    /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
+    Instant authorizedUntil() throws ServiceCallException {
+        return Instant.ofEpochMilli(authorization().expiresAt());
+    }
+
+    private LivenessClient.Authorization authorization() throws ServiceCallException {
+        if (authorization == null || authorization.expiresAt() - TICKET_MARGIN_MS < System.currentTimeMillis()) {
+            if (license == null) {
+                license = licenses.license();
+            }
+            authorization = client.authorize(license, market, applicationId, VERSION, deviceId());
+        }
+        return authorization;
+    }
+
+    private String ticket() throws ServiceCallException {
+        return authorization().ticket();
+    }
+
+    private static UploadRequest request(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,
+                                         Optional<String> signatureId, Optional<String> userId) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        images.forEach((slot, jpeg) -> encoded.put(slot.name(), Base64.getEncoder().encodeToString(jpeg)));
+        List<UploadRequest.Action> actions = result.actions().stream()
+                .map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
+        List<UploadRequest.Trace> traces = result.traces().stream()
+                .map(trace -> new UploadRequest.Trace(trace.action().name(), trace.metric(), trace.samples().stream()
+                        .map(sample -> List.of((double) sample.timeMs(), sample.value())).toList()))
+                .toList();
+        return new UploadRequest(sessionId, signatureId.orElse(null), userId.orElse(null), VERSION, platform(),
+                actions, traces, encoded);
+    }
+
+    private static String platform() {
+        return "kiosk-" + System.getProperty("os.name").toLowerCase().replace(' ', '-');
+    }
+
+    private static String deviceId() {
+        String host = System.getenv("HOSTNAME");
+        return host != null ? host : "kiosk";
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(LivenessServer::close);
+    }
+}

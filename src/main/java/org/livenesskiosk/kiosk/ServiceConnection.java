@@ -1,0 +1,48 @@
+package org.livenesskiosk.kiosk;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.livenesskiosk.ui.KioskSettings;
+
+/**
+ * Which liveness service the kiosk talks to, with its credentials: a standalone one at
+ * {@code serverUrl}, or, when that is {@code null}, one embedded in this process on 127.0.0.1 with
+ * the demo account, so the product works with no account and no network. Fields not given are
+ * {@code null}.
+ *
+ * @param license       this kiosk's license, obtained by the integrator's back end
+ * @param accessKey     instead of a license: the account's keys, for the kiosk to obtain its own
+ * @param dataDirectory the kiosk's outbox, and the embedded service's database
+ */
+public record ServiceConnection(String serverUrl, String license, String accessKey, String secretKey, String market,
+                                String applicationId, Path dataDirectory) {
+
+    @Override
+    public String toString() {
+        return "ServiceConnection[serverUrl=" + serverUrl + ", market=" + market + ", applicationId=" + applicationId + "]";
+    }
+
+    /** The service the operator set in the kiosk's settings; blank fields are not given. */
+    public static ServiceConnection of(KioskSettings settings, Path dataDirectory) {
+        return new ServiceConnection(given(settings.serviceUrl()), given(settings.license()), given(settings.accessKey()),
+                given(settings.secretKey()), given(settings.market()), given(settings.applicationId()), dataDirectory);
+    }
+
+    private static String given(String value) {
+        return value.isBlank() ? null : value.strip();
+    }
+
+    /** A standalone service needs this kiosk's credentials: checked before any session runs. */
+    public boolean complete() {
+        boolean keys = accessKey != null && secretKey != null;
+        return serverUrl == null || ((license != null || keys) && market != null && applicationId != null);
+    }
+
+    /** Whether both name the same service with the same credentials: else the kiosk must connect again. */
+    boolean sameService(ServiceConnection other) {
+        return Objects.equals(serverUrl, other.serverUrl) && Objects.equals(license, other.license)
+                && Objects.equals(accessKey, other.accessKey) && Objects.equals(secretKey, other.secretKey)
+                && Objects.equals(market, other.market) && Objects.equals(applicationId, other.applicationId);
+    }
+}

@@ -1,0 +1,179 @@
+package org.livenesskiosk.kiosk;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.KioskBackend;
+import org.livenesskiosk.ui.PendingUpload;
+import org.livenesskiosk.vision.Models;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's link to its liveness service. Every call to the service runs on the one network
+ * thread, which alone makes, uses and replaces the connection; the analysis thread waits for its
+ * calls, the screens get futures. Waiting uploads are retried every minute between sessions.
+ */
+final class ServiceLink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceLink.class);
+    private static final long RETRY_MINUTES = 1;
+
+    private final ScheduledExecutorService network = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("network"));
+    private final Supplier<ServiceConnection> connection;
+    private final Models models;
+    private final SessionHistory history;
+    /** Made and replaced on the network thread only. */
+    private KioskService service;
+
+    /**
+     * @param connection the service to use now: the command line's, or the operator's settings
+     * @param history    told when a waiting upload got through
+     */
+    ServiceLink(Supplier<ServiceConnection> connection, Models models, SessionHistory history) {
+        this.connection = connection;
+        this.models = models;
+        this.history = history;
+        network.scheduleWithFixedDelay(this::sendWaiting, RETRY_MINUTES, RETRY_MINUTES, TimeUnit.MINUTES);
+    }
+
+    /** Connects and authorizes before the first customer, so that a refused license shows at start. */
+    void connectEarly() {
+        network.execute(() -> {
+            try {
+                service().authorize();
+            } catch (ServiceCallException | IOException | RuntimeException e) {
+                LOG.warn("Not authorized yet: {}", e.getMessage());
+            }
+        });
+    }
+
+    /** Checks the license with the service and returns the challenge it asks for; waits for the network thread. */
+    ChallengeSettings authorize() throws ServiceCallException, IOException {
+        return onNetwork(() -> service().authorize());
+    }
+
+    /** Keeps a passed session's evidence in the outbox and delivers it; waits for the network thread. */
+    UploadQueue.Delivery deliver(String sessionId, SessionOutcome outcome, Optional<String> customerReference)
+            throws ServiceCallException, IOException {
+        return onNetwork(() -> service().deliver(sessionId, outcome.result(), outcome.images(), Optional.empty(),
+                customerReference));
+    }
+
+    /** Sends what waits in the outbox, and notes in the history what got through. */
+    CompletableFuture<Void> sendWaitingNow() {
+        return CompletableFuture.runAsync(this::sendWaiting, network);
+    }
+
+    CompletableFuture<List<PendingUpload>> pendingUploads() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return service().waiting().stream().map(waiting -> new PendingUpload(waiting.sessionId(), waiting.since())).toList();
+            } catch (ServiceCallException | IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, network);
+    }
+
+    CompletableFuture<KioskBackend.Authorization> authorization() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new KioskBackend.Authorization(Optional.of(service().authorizedUntil()), Optional.empty());
+            } catch (ServiceCallException e) {
+                return new KioskBackend.Authorization(Optional.empty(), Optional.of(e.error()));
+            } catch (IOException e) {
+                return new KioskBackend.Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED));
+            }
+        }, network);
+    }
+
+    /**
+     * Runs {@code change} (the settings' switch) on the network thread, between two service calls;
+     * the next call connects again when the service or its credentials changed.
+     */
+    CompletableFuture<Void> change(Runnable change) {
+        return CompletableFuture.runAsync(() -> {
+            ServiceConnection before = connection.get();
+            change.run();
+            if (service != null && !connection.get().sameService(before)) {
+                service.close();
+                service = null;
+            }
+        }, network);
+    }
+
+    private void sendWaiting() {
+        try {
+            for (UploadQueue.Delivery delivery : service().sendPending()) {
+                if (delivery.delivered()) {
+                    history.delivered(delivery.sessionId(), delivery.livenessId());
+                }
+            }
+        } catch (IOException | ServiceCallException | RuntimeException e) {
+            LOG.warn("Waiting uploads not sent: {}", e.getMessage());
+        }
+    }
+
+    /** The service of the current connection, connected on first use and after the connection changed. */
+    private KioskService service() throws ServiceCallException, IOException {
+        if (service == null) {
+            ServiceConnection current = connection.get();
+            if (!current.complete()) {
+                throw new ServiceCallException(LivenessError.AUTH_PARAMETER_ERROR, "KIOSK_SETTINGS",
+                        "A standalone service needs a license (or access and secret keys), a market and an application ID", null);
+            }
+            service = KioskService.connect(current, models);
+        }
+        return service;
+    }
+
+    /** A call made on the network thread; the caller (never the UI thread) waits for it. */
+    private <T> T onNetwork(NetworkCall<T> call) throws ServiceCallException, IOException {
+        try {
+            return network.submit(call::call).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ServiceCallException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof IOException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NetworkCall<T> {
+        T call() throws ServiceCallException, IOException;
+    }
+
+    @Override
+    public void close() {
+        network.submit(() -> {
+            if (service != null) {
+                service.close();
+            }
+        });
+        network.shutdown();
+        try {
+            network.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

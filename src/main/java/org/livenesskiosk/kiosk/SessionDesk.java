@@ -1,0 +1,217 @@
+package org.livenesskiosk.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.capture.CaptureSettings;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.capture.PacedFrameSource;
+import org.livenesskiosk.liveness.ActionPlan;
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.service.LatestResult;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskBackend;
+import org.livenesskiosk.ui.KioskOutcome;
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.SessionListener;
+import org.livenesskiosk.ui.SessionRequest;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.ModelException;
+import org.livenesskiosk.vision.Models;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where each customer's session runs, on the one analysis thread: the challenge from the service,
+ * the camera through the vision pipeline and the session rules, the preview and prompts handed to
+ * the screens, then the evidence delivered and the outcome kept in the history.
+ */
+final class SessionDesk implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDesk.class);
+
+    private final ExecutorService analysis = Executors.newSingleThreadExecutor(DaemonThreads.named("analysis"));
+    private final Supplier<KioskSettings> settings;
+    private final Kiosk.Overrides overrides;
+    private final Models models;
+    private final ServiceLink service;
+    private final SessionHistory history;
+    private final Recordings recordings;
+    private final Path dataDirectory;
+    /** Analysis thread only: the models are loaded once, not per customer. */
+    private FrameAnalyzer analyzer;
+    /** Why the models could not be loaded, for the session's MODEL_ERROR; analysis thread only. */
+    private String modelProblem = "";
+
+    SessionDesk(Supplier<KioskSettings> settings, Kiosk.Overrides overrides, Models models, ServiceLink service,
+                SessionHistory history, Path dataDirectory) {
+        this.settings = settings;
+        this.overrides = overrides;
+        this.models = models;
+        this.service = service;
+        this.history = history;
+        this.recordings = new Recordings(dataDirectory);
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Deletes old recordings now. */
+    void tidy() throws IOException {
+        recordings.deleteOld();
+    }
+
+    /** Loads and checks the models before the first customer: a missing or altered one shows at start. */
+    void loadModels() {
+        analysis.execute(this::analyzer);
+    }
+
+    private Optional<FrameAnalyzer> analyzer() {
+        try {
+            if (analyzer == null) {
+                analyzer = new FrameAnalyzer(models);
+            }
+            return Optional.of(analyzer);
+        } catch (ModelException e) {
+            modelProblem = e.getMessage();
+            LOG.error("MODEL_ERROR: {}", modelProblem);
+            return Optional.empty();
+        }
+    }
+
+    KioskBackend.RunningSession start(SessionRequest request, SessionListener listener) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        analysis.execute(() -> {
+            String sessionId = UUID.randomUUID().toString();
+            KioskOutcome outcome;
+            try {
+                outcome = run(sessionId, request, listener, cancelled);
+            } catch (RuntimeException e) {
+                LOG.error("Session {} failed", sessionId, e);
+                outcome = KioskOutcome.failed(LivenessError.UNDEFINED, e.toString());
+            }
+            remember(sessionId, request, outcome);
+            listener.finished(outcome);
+        });
+        return () -> cancelled.set(true);
+    }
+
+    private KioskOutcome run(String sessionId, SessionRequest request, SessionListener listener, AtomicBoolean cancelled) {
+        KioskSettings current = settings.get();
+        ChallengeSettings challenge;
+        try {
+            challenge = service.authorize();
+        } catch (ServiceCallException e) {
+            return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
+        } catch (IOException e) {
+            return cannotKeepData(e);
+        }
+        LivenessConfig config = config(current, challenge);
+        LivenessSession session = new LivenessSession(config, ActionPlan.of(config, new Random()));
+        Optional<FrameAnalyzer> loaded = analyzer();
+        if (loaded.isEmpty()) {
+            return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);
+        }
+        String source = overrides.source().orElse(current.source());
+        Optional<Path> record = Optional.empty();
+        if (current.recordSessions()) {
+            try {
+                record = Optional.of(recordings.of(sessionId));
+            } catch (IOException e) {
+                return cannotKeepData(e);
+            }
+        }
+        long startedNanos = System.nanoTime();
+        SessionOutcome outcome = new SessionRunner(loaded.get(), config).run(
+                () -> new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults())), record, session,
+                new SessionRunner.Listener() {
+                    @Override
+                    public void frame(Mat image, SessionUpdate update) {
+                        PreviewPixels.offer(image, listener.preview());
+                        listener.update(update);
+                    }
+
+                    @Override
+                    public boolean cancelRequested() {
+                        return cancelled.get();
+                    }
+                });
+        // Whether the kiosk keeps up: a clip's frames should take as long as the clip, and all reach the screen.
+        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {} of {} frames drawn", sessionId,
+                outcome.result().code(), outcome.frames(), outcome.result().durationMs(),
+                (System.nanoTime() - startedNanos) / 1_000_000, listener.preview().drawnFrames(), listener.preview().offeredFrames());
+        SessionResult result = outcome.result();
+        if (!result.success()) {
+            return KioskOutcome.failed(result.error().orElseThrow(), result.detail());
+        }
+        listener.verifying();
+        return deliver(sessionId, request, outcome);
+    }
+
+    private KioskOutcome deliver(String sessionId, SessionRequest request, SessionOutcome outcome) {
+        Optional<byte[]> best = Optional.ofNullable(outcome.images().get(EvidenceSlot.BEST));
+        try {
+            UploadQueue.Delivery delivery = service.deliver(sessionId, outcome, request.customerReference());
+            if (delivery.delivered()) {
+                return new KioskOutcome(Optional.empty(), outcome.result().detail(), Optional.of(delivery.livenessId()),
+                        Optional.empty(), best);
+            }
+            ServiceCallException failure = delivery.failure();
+            return new KioskOutcome(Optional.of(failure.error()), failure.serviceCode() + ": " + failure.getMessage(),
+                    Optional.empty(), Optional.of(sessionId), best);
+        } catch (IOException e) {
+            return cannotKeepData(e);
+        } catch (ServiceCallException e) {
+            return KioskOutcome.failed(e.error(), e.getMessage());
+        }
+    }
+
+    private static KioskOutcome cannotKeepData(IOException e) {
+        return KioskOutcome.failed(LivenessError.UNDEFINED, KioskService.cannotKeepData(e));
+    }
+
+    /** The operator's challenge, or the service's when the operator leaves it to the service. */
+    private LivenessConfig config(KioskSettings current, ChallengeSettings fromService) {
+        LivenessConfig config = current.challengeFromService() ? fromService.toConfig()
+                : LivenessConfig.defaults()
+                        .withActions(current.actions(), current.shuffle())
+                        .withTimeLimits(current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L)
+                        .withLevel(current.level());
+        return config.withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
+    }
+
+    private void remember(String sessionId, SessionRequest request, KioskOutcome outcome) {
+        String code = outcome.passed() ? "SUCCESS" : outcome.error().map(LivenessError::name).orElseThrow();
+        HistoryEntry.UploadState upload = outcome.livenessId().isPresent() ? HistoryEntry.UploadState.SENT
+                : outcome.pendingUpload().isPresent() ? HistoryEntry.UploadState.WAITING : HistoryEntry.UploadState.NONE;
+        try {
+            history.add(new HistoryEntry(sessionId, Instant.now(), request.customerReference(), code, outcome.livenessId(), upload));
+            new LatestResult(sessionId, code, outcome.livenessId().orElse(null), outcome.pendingUpload().isPresent(),
+                    Instant.now().toString()).write(dataDirectory);
+        } catch (IOException | IllegalStateException e) {
+            LOG.error("Session {} ({}) could not be added to the history: {}", sessionId, code, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        analysis.shutdownNow();
+    }
+}

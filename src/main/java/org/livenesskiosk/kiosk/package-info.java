@@ -1,0 +1,7 @@
+/**
+ * The kiosk's runtime: the {@link org.livenesskiosk.kiosk.Kiosk} behind the screens, with its
+ * threads (analysis, network, console camera), its link to the service (embedded or standalone),
+ * its settings file, session history and recordings, and where all of it lives on disk. Wires
+ * {@code ui} to {@code pipeline}, {@code service} and {@code server}; prints nothing.
+ */
+package org.livenesskiosk.kiosk;

@@ -1,0 +1,118 @@
+package org.livenesskiosk.pipeline;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.capture.CaptureException;
+import org.livenesskiosk.capture.ClipRecorder;
+import org.livenesskiosk.capture.DeviceLostException;
+import org.livenesskiosk.capture.Frame;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.FrameAnalyzer;
+
+/**
+ * Runs one liveness session over a source of frames: each frame is analysed once, fed to the
+ * session, and kept when the session asks for it as evidence. Runs on the caller's thread, which
+ * is the analysis thread.
+ */
+public final class SessionRunner {
+
+    private final FrameAnalyzer analyzer;
+    private final LivenessConfig config;
+
+    /** Who watches a session run: the kiosk's preview and prompts, and its cancel button. */
+    public interface Listener {
+
+        Listener NONE = new Listener() {
+        };
+
+        /** Each analysed frame, on the analysis thread; the image is released on return, so copy what is needed. */
+        default void frame(Mat image, SessionUpdate update) {
+        }
+
+        /** Asked before each frame: true ends the session with USER_GIVE_UP. */
+        default boolean cancelRequested() {
+            return false;
+        }
+    }
+
+    /** Opens the session's frames: a camera or a recording. */
+    @FunctionalInterface
+    public interface SourceOpener {
+        FrameSource open() throws CaptureException;
+    }
+
+    public SessionRunner(FrameAnalyzer analyzer, LivenessConfig config) {
+        this.analyzer = analyzer;
+        this.config = config;
+    }
+
+    /**
+     * Opens the frames and runs the session over them, recording them when asked. A source that
+     * cannot be opened, or a recording that cannot be written, ends the session with
+     * DEVICE_NOT_SUPPORT and says why.
+     *
+     * @param record where to record the frames, to replay the session later
+     */
+    public SessionOutcome run(SourceOpener opener, Optional<Path> record, LivenessSession session, Listener listener) {
+        try (FrameSource frames = opener.open();
+             ClipRecorder recorder = new ClipRecorder(record, frames.framesPerSecond())) {
+            return run(frames, session, recorder, listener);
+        } catch (CaptureException e) {
+            SessionResult result = session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow();
+            return new SessionOutcome(result, Map.of(), 0, 0);
+        }
+    }
+
+    /**
+     * @param recorder where to record every frame, to replay the session later
+     * @throws CaptureException when the recording cannot be written
+     */
+    public SessionOutcome run(FrameSource source, LivenessSession session, ClipRecorder recorder, Listener listener)
+            throws CaptureException {
+        analyzer.reset();
+        int frames = 0;
+        long lastMs = 0;
+        try (Evidence evidence = new Evidence()) {
+            while (session.result().isEmpty()) {
+                if (listener.cancelRequested()) {
+                    session.cancel(lastMs);
+                    break;
+                }
+                Optional<Frame> next;
+                try {
+                    next = source.next();
+                } catch (DeviceLostException e) {
+                    session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), lastMs);
+                    break;
+                }
+                if (next.isEmpty()) {
+                    session.endOfInput(lastMs);
+                    break;
+                }
+                try (Frame frame = next.get()) {
+                    frames++;
+                    lastMs = frame.timestampMs();
+                    recorder.record(frame.image());
+                    FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
+                    SessionUpdate update = session.accept(analysis);
+                    update.face().ifPresent(face -> update.keep()
+                            .forEach(slot -> evidence.keep(slot, frame.image(), face.metrics().box())));
+                    listener.frame(frame.image(), update);
+                }
+            }
+            var result = session.result().orElseThrow();
+            Map<EvidenceSlot, byte[]> images = result.success() ? evidence.faceImages(config.resultImageSize()) : Map.of();
+            return new SessionOutcome(result, images, frames, source.corruptFrames());
+        }
+    }
+}

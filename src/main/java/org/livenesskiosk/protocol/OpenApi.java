@@ -1,0 +1,62 @@
+package org.livenesskiosk.protocol;
+
+/**
+ * The bodies of the open API, the mobile SDK provider's calls that an integrator's back end makes
+ * with its keys (see {@link Routes}). Field names are the provider's; boxed numbers are optional
+ * fields, {@code null} when the caller left them out.
+ */
+public final class OpenApi {
+
+    private OpenApi() {
+    }
+
+    /**
+     * @param timestamp    the caller's current time in milliseconds
+     * @param signature    {@link TokenSignature#of} of the keys and the timestamp
+     * @param periodSecond how long the token lasts (default one hour)
+     */
+    public record TokenRequest(String accessKey, Long timestamp, String signature, Long periodSecond) {
+    }
+
+    /** @param expiredTime when the token ends, in milliseconds */
+    public record TokenAnswer(String token, long expiredTime) {
+    }
+
+    /** @param applicationId the application ids the license is good for, comma separated */
+    public record LicenseRequest(Long licenseEffectiveSeconds, String applicationId) {
+    }
+
+    public record LicenseAnswer(String license, long expireTimestamp) {
+    }
+
+    public record SignatureIdAnswer(String signatureId) {
+    }
+
+    /**
+     * By {@code livenessId}, or by {@code signatureId} when the integrator never saw the livenessId.
+     *
+     * @param resultType {@link #IMAGE_BASE64} (the default) or {@link #IMAGE_URL}
+     */
+    public record ResultRequest(String livenessId, String signatureId, String resultType) {
+
+        /** The best image inline, base64. */
+        public static final String IMAGE_BASE64 = "IMAGE_BASE64";
+        /** A link to the best image, signed and short-lived. */
+        public static final String IMAGE_URL = "IMAGE_URL";
+    }
+
+    /**
+     * @param livenessScore   0–100; 50 or more suggests a live person
+     * @param attackType      with a score of 0: 1 presentation, 2 injection, 3 unsure
+     * @param detectionResult the best image, base64 or a link to it as asked; absent when deleted
+     */
+    public record ResultAnswer(String livenessId, int livenessScore, String attackType, String userId, String sdkVersion,
+                               String platform, String detectionResult) {
+    }
+
+    public record DeleteRequest(String livenessId) {
+    }
+
+    public record DeleteAnswer(String livenessId, boolean deleted) {
+    }
+}

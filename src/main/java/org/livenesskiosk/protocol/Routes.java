@@ -1,0 +1,33 @@
+package org.livenesskiosk.protocol;
+
+/**
+ * Every path of the service, written once for the client and the server. The open API's paths are
+ * the mobile SDK provider's, kept as they are so that an integrator's back end needs no change.
+ */
+public final class Routes {
+
+    /** Open API: a token for the account's access key (server to server). */
+    public static final String GENERATE_TOKEN = "/openapi/auth/ticket/v1/generate-token";
+    /** Open API: a license for a kiosk, signed by the service. */
+    public static final String AUTH_LICENSE = "/openapi/liveness/v1/auth-license";
+    /** Open API: a single-use signatureId binding a session to the integrator's own identifier. */
+    public static final String GENERATE_SIGNATURE_ID = "/liveness/ext/v1/generate-signature-id";
+    /** Open API: a result by livenessId or signatureId. */
+    public static final String DETECTION_RESULT = "/openapi/liveness/v3/detection-result";
+    /** Open API: deletes a result and its image. */
+    public static final String DELETE_RESULT = "/openapi/liveness/v1/delete-result";
+    /** A result's best image behind a signed, short-lived link; {@code {livenessId}} is the path parameter. */
+    public static final String RESULT_IMAGE = "/openapi/liveness/v3/image/{livenessId}";
+    /** Kiosk API: the kiosk's license exchanged for a ticket and the challenge settings. */
+    public static final String KIOSK_AUTHORIZE = "/kiosk/v1/authorize";
+    /** Kiosk API: a session's evidence, for a livenessId. */
+    public static final String KIOSK_UPLOAD = "/kiosk/v1/upload";
+
+    private Routes() {
+    }
+
+    /** The image link's path for one result. */
+    public static String resultImage(String livenessId) {
+        return RESULT_IMAGE.replace("{livenessId}", livenessId);
+    }
+}

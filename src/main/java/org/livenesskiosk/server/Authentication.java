@@ -1,0 +1,66 @@
+package org.livenesskiosk.server;
+
+import java.util.Optional;
+
+import org.livenesskiosk.crypto.Sha256;
+import org.livenesskiosk.protocol.Headers;
+import org.livenesskiosk.protocol.Routes;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * Who is calling, checked before any route runs: the open API's calls carry an account's token,
+ * the kiosk's uploads its ticket. Tokens and tickets are looked up by their hash only.
+ */
+final class Authentication {
+
+    /** The kiosk behind a ticket: its account and the device the ticket was issued to. */
+    record Kiosk(String accountId, String deviceId) {
+    }
+
+    private static final String ACCOUNT = "account";
+    private static final String KIOSK = "kiosk";
+
+    private final Store store;
+
+    Authentication(Store store) {
+        this.store = store;
+    }
+
+    void register(Javalin app) {
+        for (String path : new String[] {Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID, Routes.DETECTION_RESULT,
+                Routes.DELETE_RESULT}) {
+            app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
+        }
+        app.before(Routes.KIOSK_UPLOAD, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
+    }
+
+    /** The account whose token the request carried; only on the routes that ask for one. */
+    static Store.Account account(Context ctx) {
+        return ctx.attribute(ACCOUNT);
+    }
+
+    /** The kiosk whose ticket the request carried; only on the upload route. */
+    static Kiosk kiosk(Context ctx) {
+        return ctx.attribute(KIOSK);
+    }
+
+    private Store.Account tokenAccount(Context ctx) {
+        String token = Optional.ofNullable(ctx.header(Headers.ACCESS_TOKEN))
+                .orElseThrow(() -> new ServiceException("IAM_FAILED", Headers.ACCESS_TOKEN + " is required"));
+        return store.accountOfToken(Sha256.hex(token), System.currentTimeMillis())
+                .flatMap(store::accountById)
+                .filter(Store.Account::enabled)
+                .orElseThrow(() -> new ServiceException("IAM_FAILED", "The access token is unknown or has expired"));
+    }
+
+    private Kiosk ticketKiosk(Context ctx) {
+        String ticket = Optional.ofNullable(ctx.header(Headers.KIOSK_TICKET))
+                .orElseThrow(() -> new ServiceException("AUTH_TICKET_DISABLE", "No kiosk ticket: authorize first"));
+        String hash = Sha256.hex(ticket);
+        String accountId = store.accountOfTicket(hash, System.currentTimeMillis())
+                .orElseThrow(() -> new ServiceException("AUTH_TICKET_DISABLE", "The kiosk ticket is unknown or has expired"));
+        return new Kiosk(accountId, store.deviceOfTicket(hash).orElse("unknown"));
+    }
+}

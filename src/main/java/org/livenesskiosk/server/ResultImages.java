@@ -1,0 +1,73 @@
+package org.livenesskiosk.server;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.livenesskiosk.protocol.Routes;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+/**
+ * The results' best images: decrypted for the open API's answer, or behind a link that works for
+ * {@link #LINK_LIFETIME_MS} only. The image is biometric data, so the link carries its own signed
+ * expiry instead of the caller's token.
+ */
+final class ResultImages {
+
+    private static final long LINK_LIFETIME_MS = 300_000;
+
+    private final Store store;
+    private final Licenses signer;
+
+    ResultImages(Store store, Licenses signer) {
+        this.store = store;
+        this.signer = signer;
+    }
+
+    void register(Javalin app) {
+        app.get(Routes.RESULT_IMAGE, this::image);
+    }
+
+    /** A signed link to the result's best image on this service, valid for five minutes. */
+    String link(Context ctx, String livenessId) {
+        long expiresAt = System.currentTimeMillis() + LINK_LIFETIME_MS;
+        return ctx.scheme() + "://" + ctx.host() + Routes.resultImage(livenessId) + "?expires=" + expiresAt
+                + "&signature=" + signature(livenessId, expiresAt);
+    }
+
+    byte[] decrypted(Store.StoredResult result) {
+        try {
+            return store.decryptImage(result.encryptedImage().orElseThrow());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A stored image cannot be decrypted", e);
+        }
+    }
+
+    private String signature(String livenessId, long expiresAt) {
+        return HexFormat.of().formatHex(signer.sign((livenessId + ":" + expiresAt).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void image(Context ctx) {
+        String livenessId = ctx.pathParam("livenessId");
+        long expiresAt;
+        try {
+            expiresAt = Long.parseLong(Optional.ofNullable(ctx.queryParam("expires")).orElse("0"));
+        } catch (NumberFormatException e) {
+            expiresAt = 0;
+        }
+        String signature = Optional.ofNullable(ctx.queryParam("signature")).orElse("");
+        boolean valid = expiresAt > System.currentTimeMillis()
+                && MessageDigest.isEqual(signature(livenessId, expiresAt).getBytes(StandardCharsets.UTF_8),
+                        signature.getBytes(StandardCharsets.UTF_8));
+        Optional<Store.StoredResult> result = valid ? store.resultByLivenessIdAnyAccount(livenessId) : Optional.empty();
+        if (result.isEmpty() || result.get().encryptedImage().isEmpty()) {
+            ctx.status(404).result("This image link is unknown or has expired");
+            return;
+        }
+        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decrypted(result.get()));
+    }
+}

@@ -1,0 +1,344 @@
+package org.livenesskiosk.cli;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imwrite;
+import static org.bytedeco.opencv.global.opencv_imgproc.getRotationMatrix2D;
+import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point2f;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.Models;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
+
+/** Whole sessions on real recordings: what the clip shows passes, what it does not fails with its code. */
+class DetectCommandTest {
+
+    /** The shared clips are face close-ups: their faces are nearer than a kiosk's 40 cm. */
+    private static final String CLOSE_UP = "15-120";
+
+    @TempDir
+    Path temp;
+
+    /** Runs detect with the embedded service keeping its data in this test's folder. */
+    private JsonObject detect(String... args) {
+        CommandLineRun run = CommandLineRun.of(concat(new String[] {"detect", "--data", temp.resolve("service").toString()}, args));
+        JsonObject result = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+        assertEquals(result.get("success").getAsBoolean() ? 0 : 1, run.exitCode(), run.out() + run.err());
+        return result;
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = new String[first.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    private static String clip(String name) {
+        return SharedData.video(name + ".avi").toString();
+    }
+
+    @Test
+    void passesABlinkAndAnOpenMouthAndWritesTheEvidence() throws Exception {
+        Path out = temp.resolve("evidence");
+        JsonObject result = detect("--source", clip("hdtf_WDA_AlexandriaOcasioCortez_000_blinks"),
+                "--actions", "BLINK,MOUTH", "--distance", CLOSE_UP, "--out", out.toString());
+
+        assertTrue(result.get("success").getAsBoolean(), result.toString());
+        assertEquals("SUCCESS", result.get("code").getAsString());
+        assertEquals(2, result.getAsJsonArray("actions").size());
+        JsonObject blink = result.getAsJsonArray("actions").get(0).getAsJsonObject();
+        assertEquals("BLINK", blink.get("action").getAsString());
+        assertTrue(blink.get("atMs").getAsLong() > 0);
+        for (String evidence : List.of("best", "neutral", "blink", "mouth", "traces")) {
+            assertTrue(Files.size(Path.of(result.getAsJsonObject("evidence").get(evidence).getAsString())) > 0, evidence);
+        }
+        Mat best = imread(out.resolve("best.jpg").toString(), IMREAD_COLOR);
+        assertEquals(600, best.cols());
+        assertEquals(600, best.rows());
+        FrameAnalysis bestFace = new FrameAnalyzer(Models.fromClasspath()).analyze(best, 0, 0);
+        assertEquals(1, bestFace.faceCount());
+        assertTrue(Math.abs(bestFace.mainFace().orElseThrow().metrics().pose().yawDegrees()) < 15);
+        assertTrue(Files.readString(out.resolve("traces.json")).contains("eyeAspectRatio"));
+        assertServiceConfirms(result.get("livenessId").getAsString());
+    }
+
+    /** The embedded service, opened again on the same data, knows the livenessId and scores it a pass. */
+    private void assertServiceConfirms(String livenessId) throws Exception {
+        try (LivenessServer server = LivenessServer.open(temp.resolve("service").resolve("service"), Models.fromClasspath())
+                .start("127.0.0.1", 0)) {
+            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
+            assertTrue(confirmed.livenessScore() >= 50, "score " + confirmed.livenessScore());
+        }
+    }
+
+    @Test
+    void passesAnOpenMouthThenABlink() throws Exception {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH,BLINK",
+                "--distance", CLOSE_UP);
+
+        assertTrue(result.get("success").getAsBoolean(), result.toString());
+        assertServiceConfirms(result.get("livenessId").getAsString());
+        JsonObject latest = latestResult();
+        assertEquals("SUCCESS", latest.get("code").getAsString());
+        assertEquals(result.get("livenessId"), latest.get("livenessId"));
+        assertFalse(latest.get("pendingUpload").getAsBoolean());
+    }
+
+    @Test
+    void aStandaloneServiceTakesTheSessionWithTheKiosksOwnKeys() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                    "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+
+            assertTrue(result.get("success").getAsBoolean(), result.toString());
+            assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
+        }
+    }
+
+    /** A bank's account on a standalone service, market ID, with the kiosk application org.bank.kiosk. */
+    private static Accounts.Created bankWithKiosk(Path serviceData) throws IOException {
+        Accounts accounts = Accounts.open(serviceData, Optional.empty());
+        Accounts.Created bank = accounts.create("Bank", "ID");
+        accounts.addApplication(bank.accessKey(), "org.bank.kiosk");
+        return bank;
+    }
+
+    @Test
+    void aStandaloneServiceWithoutCredentialsIsAUsageErrorBeforeAnySession() {
+        CommandLineRun run = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
+                "--server", "http://127.0.0.1:9");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--server needs --license"), run.err());
+    }
+
+    @Test
+    void anUnreachableServiceIsAuthBadNetworkBeforeTheCustomerStarts() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
+                "--application-id", "app");
+
+        assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
+        assertFalse(result.has("actions"), "no session ran");
+    }
+
+    @Test
+    void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
+        try (MockWebServer service = new MockWebServer()) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"ticket\":\"t\",\"expireTimestamp\":"
+                    + (System.currentTimeMillis() + 600_000) + "}}"));
+            service.enqueue(new MockResponse().setResponseCode(503));
+            service.start();
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                    "--distance", CLOSE_UP, "--server", service.url("/").toString(), "--license", "x", "--market", "ID",
+                    "--application-id", "app");
+
+            assertEquals("UNDEFINED", result.get("code").getAsString(), result.toString());
+            assertTrue(result.get("detail").getAsString().startsWith("HTTP_503"), result.toString());
+            String sessionId = result.get("pendingUpload").getAsString();
+            assertTrue(Files.exists(temp.resolve("service").resolve("outbox").resolve(sessionId + ".upload")));
+            JsonObject latest = latestResult();
+            assertEquals(sessionId, latest.get("sessionId").getAsString());
+            assertTrue(latest.get("pendingUpload").getAsBoolean());
+        }
+    }
+
+    @Test
+    void theKioskAsksForTheChallengeTheServiceIsTunedTo() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        Accounts.open(serviceData, Optional.empty())
+                .setSettings(bank.accessKey(), new ChallengeSettings(List.of("NOD"), false, 3_000, 10_000, "EASY"));
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
+                    "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+
+            assertEquals("[\"NOD\"]", result.get("plan").toString());
+            assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());
+            assertTrue(result.get("detail").getAsString().contains("3000 ms"), result.toString());
+        }
+    }
+
+    private JsonObject latestResult() {
+        CommandLineRun run = CommandLineRun.of("result", "--data", temp.resolve("service").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return JsonParser.parseString(run.out().strip()).getAsJsonObject();
+    }
+
+    @Test
+    void failsAnActionTheClipDoesNotShow() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "NOD",
+                "--distance", CLOSE_UP);
+
+        assertFalse(result.get("success").getAsBoolean());
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());
+        assertFalse(result.get("message").getAsString().isBlank());
+    }
+
+    @Test
+    void sameClipAndSeedGiveTheSameSession() {
+        String[] args = {"--source", clip("hdtf_WDA_AlexandriaOcasioCortez_000_blinks"), "--shuffle", "--seed", "7",
+            "--distance", CLOSE_UP};
+        JsonObject first = detect(args);
+        JsonObject second = detect(args);
+
+        assertEquals(first.get("plan"), second.get("plan"));
+        assertEquals(first.get("actions"), second.get("actions"));
+        assertEquals(first.get("code"), second.get("code"));
+    }
+
+    @Test
+    void nobodyInFrontOfTheCameraIsFaceMissing() {
+        JsonObject result = detect("--source", clip("opencv_vtest_pedestrians_noface_20s"), "--prepare-timeout", "5");
+
+        assertEquals("FACE_MISSING", result.get("code").getAsString());
+    }
+
+    @Test
+    void twoPeopleAreMultipleFace() throws IOException {
+        JsonObject result = detect("--source", repeated("whitehouse_two_people.jpg", 40).toString(), "--fps", "10",
+                "--prepare-timeout", "3", "--distance", "30-200");
+
+        assertEquals("MULTIPLE_FACE", result.get("code").getAsString());
+    }
+
+    @Test
+    void aDarkFaceIsWeakLight() throws IOException {
+        JsonObject result = detect("--source", repeated("dark_rayhan_image9_1face.jpg", 40).toString(), "--fps", "10",
+                "--prepare-timeout", "3");
+
+        assertEquals("WEAK_LIGHT", result.get("code").getAsString());
+    }
+
+    @Test
+    void aBlownOutFaceIsStrongLight() throws IOException {
+        JsonObject result = detect("--source", repeated("overexposed_flickr_floris_van_lint_ccbync20.jpg", 40).toString(),
+                "--fps", "10", "--prepare-timeout", "3");
+
+        assertEquals("STRONG_LIGHT", result.get("code").getAsString());
+    }
+
+    @Test
+    void anAlteredModelIsModelError() throws IOException {
+        Path models = ModelFiles.copyAll(temp.resolve("models"));
+        Files.write(models.resolve("face_detection_short_range.tflite"), new byte[] {1, 2, 3});
+
+        JsonObject result = detect("--models", models.toString(), "--source", clip("liveportrait_d18_man_yawn_mouth_open"));
+
+        assertEquals("MODEL_ERROR", result.get("code").getAsString());
+        assertTrue(result.get("detail").getAsString().contains("face_detection_short_range.tflite"), result.toString());
+    }
+
+    @Test
+    void aMissingCameraOrClipIsDeviceNotSupport() {
+        JsonObject result = detect("--source", temp.resolve("no-such-clip.avi").toString());
+
+        assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
+        assertTrue(result.get("detail").getAsString().contains("no-such-clip.avi"), result.toString());
+    }
+
+    @Test
+    void noCameraIsDeviceNotSupportWithItsAdvice() {
+        assumeFalse(Files.exists(Path.of("/dev/video0")), "this machine has a camera");
+        JsonObject result = detect("--source", "camera:0");
+
+        assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
+        assertTrue(result.get("message").getAsString().contains("Attach or free the camera"), result.toString());
+    }
+
+    /** A still photograph held up to the camera, well placed, never passes, whatever is asked. */
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void aPhotographRepeatedAsVideoNeverPasses(ActionType action) throws IOException {
+        JsonObject result = detect("--source", photographHeldUp(80, 0, 0).toString(), "--fps", "10",
+                "--actions", action.name(), "--action-timeout", "5");
+
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString(), result.toString());
+        assertEquals(0, result.getAsJsonArray("actions").size(), result.toString());
+    }
+
+    /** Swayed, turned in the image plane, moved sideways and brought nearer, a photograph still shows no action. */
+    @ParameterizedTest
+    @EnumSource(ActionType.class)
+    void aPhotographMovedAndRotatedNeverPasses(ActionType action) throws IOException {
+        JsonObject result = detect("--source", photographHeldUp(80, 10, 40).toString(), "--fps", "10",
+                "--actions", action.name(), "--action-timeout", "5");
+
+        assertEquals("ACTION_TIMEOUT", result.get("code").getAsString(), result.toString());
+        assertEquals(0, result.getAsJsonArray("actions").size(), result.toString());
+    }
+
+    private Path repeated(String image, int frames) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("repeated"));
+        byte[] bytes = Files.readAllBytes(SharedData.image(image));
+        String extension = image.substring(image.lastIndexOf('.'));
+        for (int i = 0; i < frames; i++) {
+            Files.write(folder.resolve(String.format("%04d%s", i, extension)), bytes);
+        }
+        return folder;
+    }
+
+    /**
+     * Frames of a 640×480 camera filmed while someone holds up the astronaut's portrait with her
+     * face in the middle of the frame, swaying it by up to {@code degrees} and {@code pixels}
+     * sideways and bringing it a little nearer.
+     */
+    private Path photographHeldUp(int frames, double degrees, double pixels) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve("photograph"));
+        Mat photo = imread(SharedData.image("skimage_astronaut_eileen_collins.png").toString(), IMREAD_COLOR);
+        Point2f faceCentre = new Point2f(225, 123);
+        for (int i = 0; i < frames; i++) {
+            double phase = 2 * Math.PI * i / 40;
+            Mat transform = getRotationMatrix2D(faceCentre, degrees * Math.sin(phase), 1.5 + 0.2 * i / frames);
+            DoubleIndexer shift = transform.createIndexer();
+            shift.put(0, 2, shift.get(0, 2) + 320 + pixels * Math.sin(phase) - faceCentre.x());
+            shift.put(1, 2, shift.get(1, 2) + 240 - faceCentre.y());
+            shift.close();
+            Mat frame = new Mat();
+            warpAffine(photo, frame, transform, new Size(640, 480));
+            imwrite(folder.resolve(String.format("%04d.png", i)).toString(), frame);
+            frame.close();
+            transform.close();
+        }
+        photo.close();
+        return folder;
+    }
+}

@@ -1,0 +1,37 @@
+package org.livenesskiosk.kiosk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.vision.Models;
+
+/** The kiosk as the tests run it: a recording (or any source) as its camera, at close-up distances. */
+final class ClipKiosk {
+
+    private ClipKiosk() {
+    }
+
+    /**
+     * Asks for the mouth, then a blink, from the service at {@code serviceUrl} as a kiosk of its demo
+     * account; {@code ""} for the embedded service (which ignores the keys).
+     */
+    static KioskSettings settings(String serviceUrl, int prepareSeconds, boolean recordSessions) {
+        return new KioskSettings(serviceUrl, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "",
+                LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
+                List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
+                List.of(Language.values()), true, recordSessions, 60, "");
+    }
+
+    /** A kiosk keeping its settings in {@code folder/kiosk.json} and its data in {@code folder/data}. */
+    static Kiosk open(Path folder, KioskSettings settings, String source) throws IOException {
+        return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
+                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}));
+    }
+}

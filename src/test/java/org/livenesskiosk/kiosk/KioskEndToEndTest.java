@@ -1,0 +1,166 @@
+package org.livenesskiosk.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.testdata.Display;
+import org.livenesskiosk.testdata.OnScreen;
+import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskWindow;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.Messages;
+import org.livenesskiosk.vision.Models;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Labeled;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The whole kiosk as a customer uses it: its window, a recorded clip as the camera, the vision
+ * pipeline, the session, and a liveness service over a real socket that confirms the result.
+ */
+class KioskEndToEndTest {
+
+    private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+
+    @TempDir
+    Path folder;
+
+    private final FxRobot robot = new FxRobot();
+    private final OnScreen screen = new OnScreen(robot);
+    private LivenessServer server;
+    private Kiosk kiosk;
+    private final List<String> prompts = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startService() throws Exception {
+        Display.required();
+        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aLiveCustomerFollowsThePromptsAndGetsALivenessIdTheServiceConfirms() throws Exception {
+        open(SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString(), 10);
+        startAs("Customer 0042");
+
+        OnScreen.waitUntil(Duration.ofSeconds(40), () -> !screen.text("#livenessId").isEmpty());
+        String livenessId = screen.text("#livenessId");
+
+        List<String> asked = prompts.stream().filter(prompt -> prompt.equals(ENGLISH.prompt(Prompt.OPEN_MOUTH))
+                || prompt.equals(ENGLISH.prompt(Prompt.BLINK))).toList();
+        assertEquals(List.of(ENGLISH.prompt(Prompt.OPEN_MOUTH), ENGLISH.prompt(Prompt.BLINK)), asked, "prompts seen: " + prompts);
+        assertTrue(screen.shown("#qrCode") && screen.shown("#bestImage"));
+
+        LivenessClient client = new LivenessClient(serviceUrl(), Duration.ofSeconds(10));
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
+        assertEquals(livenessId, confirmed.livenessId());
+        assertTrue(confirmed.livenessScore() >= 50, "score " + confirmed.livenessScore());
+
+        HistoryEntry latest = kiosk.history().get(10, TimeUnit.SECONDS).get(0);
+        assertEquals(Optional.of("Customer 0042"), latest.customerReference());
+        assertEquals(Optional.of(livenessId), latest.livenessId());
+        assertEquals(HistoryEntry.UploadState.SENT, latest.upload());
+    }
+
+    @Test
+    void aClipWithNoFaceEndsWithItsCodeExplanationAndWayOut() throws Exception {
+        open(SharedData.video("opencv_vtest_pedestrians_noface_20s.avi").toString(), 4);
+        startAs("");
+
+        OnScreen.waitUntil(Duration.ofSeconds(30), () -> !screen.text("#code").isEmpty());
+        assertEquals("FACE_MISSING", screen.text("#code"));
+        assertEquals(ENGLISH.explanation(LivenessError.FACE_MISSING), screen.text("#explanation"));
+        assertEquals(ENGLISH.wayOut(LivenessError.FACE_MISSING), screen.text("#wayOut"));
+        assertTrue(screen.shown("#retry"));
+        assertTrue(prompts.contains(ENGLISH.prompt(Prompt.LOOK_AT_CAMERA)), "prompts seen: " + prompts);
+    }
+
+    @Test
+    void noCameraIsDeviceNotSupportWithItsAdvice() throws Exception {
+        open("camera:7", 10);
+        startAs("");
+
+        OnScreen.waitUntil(Duration.ofSeconds(30), () -> !screen.text("#code").isEmpty());
+        assertEquals("DEVICE_NOT_SUPPORT", screen.text("#code"));
+        assertEquals(ENGLISH.wayOut(LivenessError.DEVICE_NOT_SUPPORT), screen.text("#wayOut"));
+        assertFalse(screen.shown("#livenessId"));
+    }
+
+    @Test
+    void theConsoleShowsTheChosenCameraOrWhyItCannot() throws Exception {
+        String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
+        open(clip, 10);
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
+        robot.clickOn("#pin").write("8642").type(KeyCode.ENTER);
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> screen.shown("#console"));
+
+        robot.doubleClickOn("#camera").eraseText(20).write("camera:7");
+        robot.clickOn("#showCamera");
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> !screen.text("#cameraProblem").isEmpty());
+
+        robot.interact(() -> robot.lookup("#camera").<ComboBox<String>>query().setValue(clip));
+        robot.clickOn("#showCamera");
+        OnScreen.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#cameraView").queryAs(ImageView.class).getImage() != null);
+        assertEquals("", screen.text("#cameraProblem"));
+    }
+
+    private void open(String source, int prepareSeconds) throws Exception {
+        kiosk = ClipKiosk.open(folder, ClipKiosk.settings(serviceUrl(), prepareSeconds, false), source);
+        kiosk.prepare();
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> new KioskWindow(stage, kiosk, false, () -> { }).show());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String serviceUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    private void startAs(String customerReference) {
+        robot.clickOn("#agree");
+        if (!customerReference.isEmpty()) {
+            robot.clickOn("#customerReference").write(customerReference);
+        }
+        robot.clickOn("#start");
+        // A session that cannot start (no camera) may already be over: then there are no prompts to follow.
+        robot.interact(() -> robot.lookup("#prompt").tryQuery().map(Labeled.class::cast).ifPresent(prompt -> {
+            prompt.textProperty().addListener((observed, before, now) -> prompts.add(now));
+            prompts.add(prompt.getText());
+        }));
+    }
+
+}

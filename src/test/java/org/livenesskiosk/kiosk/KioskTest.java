@@ -1,0 +1,119 @@
+package org.livenesskiosk.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskOutcome;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.PreviewFrames;
+import org.livenesskiosk.ui.SessionListener;
+import org.livenesskiosk.ui.SessionRequest;
+import org.livenesskiosk.vision.Models;
+
+/** The kiosk behind its window: a customer's result is never lost, and what the operator asked for is kept. */
+class KioskTest {
+
+    @TempDir
+    Path folder;
+
+    private LivenessServer server;
+    private Kiosk kiosk;
+
+    @AfterEach
+    void close() {
+        if (kiosk != null) {
+            kiosk.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aResultTheServiceCouldNotTakeWaitsInTheOutboxAndIsSentLater() throws Exception {
+        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        int port = server.port();
+        kiosk = kiosk(port, false);
+
+        // The service goes away while the customer finishes: between the authorization and the upload.
+        KioskOutcome outcome = session(() -> server.close());
+
+        assertTrue(outcome.passed(), outcome.toString());
+        assertTrue(outcome.livenessId().isEmpty());
+        String sessionId = outcome.pendingUpload().orElseThrow();
+        assertEquals(Optional.of(LivenessError.CHECKING_BAD_NETWORK), outcome.error());
+        assertEquals(HistoryEntry.UploadState.WAITING, kiosk.history().get(10, TimeUnit.SECONDS).get(0).upload());
+        assertEquals(sessionId, kiosk.pendingUploads().get(10, TimeUnit.SECONDS).get(0).sessionId());
+
+        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", port);
+        kiosk.sendPendingUploads().get(30, TimeUnit.SECONDS);
+
+        HistoryEntry sent = kiosk.history().get(10, TimeUnit.SECONDS).get(0);
+        assertEquals(HistoryEntry.UploadState.SENT, sent.upload());
+        assertTrue(sent.livenessId().isPresent());
+        assertEquals(List.of(), kiosk.pendingUploads().get(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aRecordedSessionCanBeReplayed() throws Exception {
+        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        kiosk = kiosk(server.port(), true);
+
+        KioskOutcome outcome = session(() -> { });
+
+        assertTrue(outcome.livenessId().isPresent(), outcome.toString());
+        try (var recordings = Files.list(folder.resolve("data/recordings"))) {
+            Path recording = recordings.findFirst().orElseThrow();
+            assertTrue(Files.size(recording) > 100_000, recording + " holds the session's frames");
+        }
+    }
+
+    private Kiosk kiosk(int port, boolean record) throws Exception {
+        return ClipKiosk.open(folder, ClipKiosk.settings("http://127.0.0.1:" + port, 10, record),
+                SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
+    }
+
+    /** Runs one session to its end; {@code whenVerifying} runs when the customer is done, before the upload. */
+    private KioskOutcome session(Runnable whenVerifying) throws Exception {
+        CompletableFuture<KioskOutcome> finished = new CompletableFuture<>();
+        PreviewFrames preview = new PreviewFrames();
+        kiosk.start(new SessionRequest(Language.ENGLISH, Optional.of("C-9")), new SessionListener() {
+            @Override
+            public PreviewFrames preview() {
+                return preview;
+            }
+
+            @Override
+            public void update(SessionUpdate update) {
+            }
+
+            @Override
+            public void verifying() {
+                whenVerifying.run();
+            }
+
+            @Override
+            public void finished(KioskOutcome outcome) {
+                finished.complete(outcome);
+            }
+        });
+        KioskOutcome outcome = finished.get(60, TimeUnit.SECONDS);
+        assertTrue(preview.offeredFrames() > 100, "every analysed frame went to the preview");
+        return outcome;
+    }
+}

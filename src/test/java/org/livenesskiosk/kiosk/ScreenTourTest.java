@@ -1,0 +1,270 @@
+package org.livenesskiosk.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.testdata.Display;
+import org.livenesskiosk.testdata.OnScreen;
+import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskBackend;
+import org.livenesskiosk.ui.KioskOutcome;
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.KioskWindow;
+import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.Messages;
+import org.livenesskiosk.ui.OperatorPin;
+import org.livenesskiosk.ui.PendingUpload;
+import org.livenesskiosk.ui.PreviewFrames;
+import org.livenesskiosk.ui.SessionListener;
+import org.livenesskiosk.ui.SessionRequest;
+import org.livenesskiosk.ui.UiText;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * Every screen in every language, with the real kiosk behind it and a recorded clip as camera:
+ * each is checked for its language's text and font, and saved as a PNG in {@code target/screenshots}
+ * (or {@code -Dscreenshots=DIR}) for a person to look at. {@code bin/screenshots} runs only this.
+ */
+class ScreenTourTest {
+
+    private static final String PIN = "1357";
+    private static final Path SHOTS = Path.of(System.getProperty("screenshots", "target/screenshots"));
+
+    @TempDir
+    static Path folder;
+
+    private static Kiosk kiosk;
+    private static HeldResults held;
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    private final FxRobot robot = new FxRobot();
+    private final OnScreen screen = new OnScreen(robot);
+
+    @BeforeAll
+    static void openKiosk() throws Exception {
+        Display.required();
+        String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
+        KioskSettings settings = ClipKiosk.settings("", 10, false).withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(120);
+        kiosk = ClipKiosk.open(folder, settings, clip);
+        kiosk.prepare();
+        held = new HeldResults(kiosk);
+        Files.createDirectories(SHOTS);
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> new KioskWindow(stage, held, false, () -> { }).show());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void closeKiosk() throws Exception {
+        if (kiosk != null) {
+            FxToolkit.cleanupStages();
+            kiosk.close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void everyScreenInEveryLanguage(Language language) throws Exception {
+        Messages messages = Messages.of(language);
+        String name = language.locale().getLanguage();
+
+        robot.clickOn("#language-" + name);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#start").equals(messages.text(UiText.WELCOME_START)));
+        assertEquals(fontOf(language), robot.lookup("#start").queryLabeled().getFont().getFamily());
+        shoot(name + "-1-welcome");
+
+        robot.clickOn("#agree");
+        robot.clickOn("#customerReference").write("A-1024");
+        held.hold();
+        robot.clickOn("#start");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(Prompt.OPEN_MOUTH)));
+        shoot(name + "-2-detection");
+
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
+        assertEquals(messages.text(UiText.VERIFYING_TITLE), screen.text("#verifying"));
+        shoot(name + "-3-verifying");
+        held.release();
+
+        OnScreen.waitUntil(WAIT, () -> !screen.text("#livenessId").isEmpty());
+        assertEquals(messages.text(UiText.RESULT_SUCCESS_TITLE), screen.text("#resultTitle"));
+        shoot(name + "-4-result-passed");
+
+        robot.clickOn("#finish");
+        robot.clickOn("#language-" + name);
+        robot.clickOn("#agree");
+        robot.clickOn("#start");
+        robot.clickOn("#cancel");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(LivenessError.USER_GIVE_UP.name()));
+        assertEquals(messages.explanation(LivenessError.USER_GIVE_UP), screen.text("#explanation"));
+        assertEquals(messages.wayOut(LivenessError.USER_GIVE_UP), screen.text("#wayOut"));
+        shoot(name + "-5-result-failed");
+
+        robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
+        shoot(name + "-6-pin");
+        robot.clickOn("#pin").write(PIN).type(KeyCode.ENTER);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        shoot(name + "-7-console");
+        robot.clickOn(messages.text(UiText.CONSOLE_HISTORY));
+        OnScreen.waitUntil(WAIT, () -> !robot.lookup("#history").queryTableView().getItems().isEmpty());
+        HistoryEntry latest = (HistoryEntry) robot.lookup("#history").queryTableView().getItems().get(0);
+        assertEquals("USER_GIVE_UP", latest.code());
+        shoot(name + "-8-history");
+        robot.clickOn("#consoleClose");
+        robot.clickOn("#finish");
+        assertFalse(screen.shown("#console"));
+    }
+
+    private static String fontOf(Language language) {
+        return switch (language) {
+            case CHINESE -> "Noto Sans CJK SC";
+            case HINDI -> "Noto Sans Devanagari";
+            case THAI -> "Noto Sans Thai";
+            default -> "Noto Sans";
+        };
+    }
+
+    private void shoot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                png.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        assertTrue(ImageIO.write(png, "png", SHOTS.resolve(name + ".png").toFile()));
+    }
+
+    /**
+     * The real kiosk, except that a session's result waits, when asked, until the tour has
+     * photographed the verifying screen (on a fast machine it shows for a few milliseconds).
+     */
+    private static final class HeldResults implements KioskBackend {
+        private final Kiosk kiosk;
+        private volatile CountDownLatch gate = new CountDownLatch(0);
+
+        HeldResults(Kiosk kiosk) {
+            this.kiosk = kiosk;
+        }
+
+        void hold() {
+            gate = new CountDownLatch(1);
+        }
+
+        void release() {
+            gate.countDown();
+        }
+
+        @Override
+        public RunningSession start(SessionRequest request, SessionListener listener) {
+            CountDownLatch sessionGate = gate;
+            return kiosk.start(request, new SessionListener() {
+                @Override
+                public PreviewFrames preview() {
+                    return listener.preview();
+                }
+
+                @Override
+                public void update(SessionUpdate update) {
+                    listener.update(update);
+                }
+
+                @Override
+                public void verifying() {
+                    listener.verifying();
+                }
+
+                @Override
+                public void finished(KioskOutcome outcome) {
+                    CompletableFuture.runAsync(() -> {
+                        try {
+                            sessionGate.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        listener.finished(outcome);
+                    });
+                }
+            });
+        }
+
+        @Override
+        public KioskSettings settings() {
+            return kiosk.settings();
+        }
+
+        @Override
+        public CompletableFuture<Void> save(KioskSettings settings) {
+            return kiosk.save(settings);
+        }
+
+        @Override
+        public CompletableFuture<List<HistoryEntry>> history() {
+            return kiosk.history();
+        }
+
+        @Override
+        public CompletableFuture<List<PendingUpload>> pendingUploads() {
+            return kiosk.pendingUploads();
+        }
+
+        @Override
+        public CompletableFuture<Void> sendPendingUploads() {
+            return kiosk.sendPendingUploads();
+        }
+
+        @Override
+        public CompletableFuture<Authorization> authorization() {
+            return kiosk.authorization();
+        }
+
+        @Override
+        public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
+            return kiosk.showCamera(source, frames, failed);
+        }
+
+        @Override
+        public CompletableFuture<List<String>> cameras() {
+            return kiosk.cameras();
+        }
+
+        @Override
+        public String version() {
+            return kiosk.version();
+        }
+    }
+}
