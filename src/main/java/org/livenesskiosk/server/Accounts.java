@@ -19,7 +19,7 @@ public final class Accounts {
 
     private final Store store;
 
-    private Accounts(Store store) {
+    Accounts(Store store) {
         this.store = store;
     }
 
