@@ -11,12 +11,12 @@ import org.livenesskiosk.liveness.ActionType;
  * labelled eye event that is not a plain blink (eyes kept closed, a wink, a half blink, a squint)
  * are neither found nor false: the labels themselves call those ambiguous.
  */
-public record BlinkScore(int labelled, int found, int falseBlinks, double minutes) {
+public record BlinkScore(int labelled, int found, int seen, int falseBlinks, double minutes) {
 
     /** Labels are frame-exact; a blink seen ends when the eyes are half open again. */
     static final long TOLERANCE_MS = 200;
 
-    public static final BlinkScore NONE = new BlinkScore(0, 0, 0, 0);
+    public static final BlinkScore NONE = new BlinkScore(0, 0, 0, 0, 0);
 
     public static BlinkScore of(List<ActionEvent> events, List<LabelledEvent> labels, double minutes) {
         List<ActionEvent> blinks = events.stream().filter(event -> event.type() == ActionType.BLINK).toList();
@@ -27,16 +27,21 @@ public record BlinkScore(int labelled, int found, int falseBlinks, double minute
         int falseBlinks = (int) blinks.stream()
                 .filter(blink -> labels.stream().noneMatch(label -> label.overlaps(blink.startMs(), blink.endMs(), TOLERANCE_MS)))
                 .count();
-        return new BlinkScore(labelledBlinks.size(), found, falseBlinks, minutes);
+        return new BlinkScore(labelledBlinks.size(), found, blinks.size(), falseBlinks, minutes);
     }
 
     public BlinkScore plus(BlinkScore other) {
-        return new BlinkScore(labelled + other.labelled, found + other.found, falseBlinks + other.falseBlinks,
-                minutes + other.minutes);
+        return new BlinkScore(labelled + other.labelled, found + other.found, seen + other.seen,
+                falseBlinks + other.falseBlinks, minutes + other.minutes);
     }
 
     public double recall() {
         return labelled == 0 ? Double.NaN : (double) found / labelled;
+    }
+
+    /** The share of the blinks seen that are not false. */
+    public double precision() {
+        return seen == 0 ? Double.NaN : 1 - (double) falseBlinks / seen;
     }
 
     public double falseBlinksPerMinute() {

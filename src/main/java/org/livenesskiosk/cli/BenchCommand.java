@@ -163,10 +163,12 @@ final class BenchCommand implements Callable<Integer> {
         });
         BlinkScore blinks = figures.blinks;
         if (blinks.labelled() > 0) {
-            out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),
-                    blinks.labelled(), blinks.recall(), blinks.falseBlinks(), blinks.minutes(), blinks.falseBlinksPerMinute());
+            out.printf("blinks      %d of %d labelled found (recall %.3f), %d false of %d seen (precision %.3f) in %.1f min (%.2f/min)%n",
+                    blinks.found(), blinks.labelled(), blinks.recall(), blinks.falseBlinks(), blinks.seen(), blinks.precision(),
+                    blinks.minutes(), blinks.falseBlinksPerMinute());
             json.put("labelledBlinks", blinks.labelled());
             json.put("blinkRecall", rounded(blinks.recall()));
+            json.put("blinkPrecision", rounded(blinks.precision()));
             json.put("falseBlinksPerMinute", rounded(blinks.falseBlinksPerMinute()));
         }
         out.println(new Gson().toJson(json));

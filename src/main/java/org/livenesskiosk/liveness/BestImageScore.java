@@ -11,7 +11,7 @@ import org.livenesskiosk.vision.FaceMetrics;
 final class BestImageScore {
 
     static final double MAX_ANGLE_DEGREES = 15;
-    /** Eyes at least this share of their open size at the end of the preparation. */
+    /** Eyes at least this share of the customer's open size (see {@link LivenessSession}). */
     static final double MIN_EYE_OPENNESS = 0.85;
     static final double MAX_MOUTH_OPENING = 0.15;
     static final double MIN_SHARPNESS = 30;

@@ -30,6 +30,19 @@ public final class LivenessSession {
 
     /** The customer must stay ready this long before the first action is asked. */
     static final long READY_HOLD_MS = 500;
+    /**
+     * While getting ready the face may move about this far, in face widths, from where it was when
+     * the customer became ready: people waiting sway and fidget, and what the actions need is a
+     * face that stays in place, not one that never moves.
+     */
+    static final double MAX_READY_DRIFT = 0.2;
+    /**
+     * When every action was seen but no frame so far was good enough for the best image, the
+     * customer is asked to hold still this long more before the session gives up on it.
+     */
+    static final long BEST_IMAGE_GRACE_MS = 3_000;
+    /** The customer's open eyes are known once this much of them has been seen. */
+    static final long MIN_EYE_HISTORY_MS = 500;
     /** During the actions, a face may vanish this long (a detector blink) before it is missing. */
     static final long FACE_MISSING_MS = 1_000;
     /** A second face must stay this long to count: one false frame does not fail a session. */
@@ -52,15 +65,16 @@ public final class LivenessSession {
     private long firstFrameMs = -1;
     private long phaseStartMs;
     private long readySinceMs = -1;
+    private Box readyBox;
     private final Deque<Shortfall> recentShortfalls = new ArrayDeque<>();
 
     private int followedTrackId = -1;
     private Box previousBox;
-    private long previousFrameMs;
 
     private int step;
     private Box anchorBox;
-    private double openEyeAspectRatio;
+    /** The customer's open eyes: a high percentile of the recent eye aspect ratios, as the blink's neutral. */
+    private final RollingPercentile openEyes = new RollingPercentile(2_000, ActionSignal.BLINK.neutralPercentile());
     private long faceMissingSinceMs = -1;
     private long multipleFacesSinceMs = -1;
     private double bestImageScore;
@@ -104,14 +118,16 @@ public final class LivenessSession {
             phaseStartMs = now;
         }
         Optional<FaceObservation> face = frame.mainFace();
-        double speed = followFace(face, now);
+        followFace(face);
         List<ActionEvent> ended = new ArrayList<>();
-        face.ifPresent(observed -> detectors.values()
-                .forEach(detector -> detector.accept(observed.metrics(), now).ifPresent(ended::add)));
+        face.ifPresent(observed -> {
+            detectors.values().forEach(detector -> detector.accept(observed.metrics(), now).ifPresent(ended::add));
+            openEyes.add(now, observed.metrics().eyeAspectRatio());
+        });
 
         List<EvidenceSlot> keep = new ArrayList<>();
         Optional<Prompt> prompt = state == SessionState.PREPARING
-                ? prepare(frame, face, speed, keep)
+                ? prepare(frame, face, keep)
                 : act(frame, face, ended, keep);
         return update(now, prompt, face, keep);
     }
@@ -136,6 +152,9 @@ public final class LivenessSession {
     public SessionUpdate endOfInput(long timeMs) {
         if (state == SessionState.PREPARING) {
             finish(Optional.of(preparationError()), "the recording ended during the preparation", timeMs);
+        } else if (state == SessionState.ACTING && allActionsSeen()) {
+            finish(Optional.of(LivenessError.NO_UPLOAD_IMAGE), "the recording ended before a frame was good enough for the best image",
+                    timeMs);
         } else if (state == SessionState.ACTING) {
             finish(Optional.of(LivenessError.ACTION_TIMEOUT), "the recording ended before " + plan.get(step - 1) + " was seen",
                     timeMs);
@@ -149,32 +168,33 @@ public final class LivenessSession {
 
     /**
      * Keeps track of who is in front of the camera. A different face, or one that jumped, starts
-     * every action over: a photo swapped in between frames completes nothing.
-     *
-     * @return how fast the face moves, in face widths per second
+     * every action over, and its frames so far are no longer the best image: a photo swapped in
+     * between frames completes nothing.
      */
-    private double followFace(Optional<FaceObservation> face, long now) {
+    private void followFace(Optional<FaceObservation> face) {
         if (face.isEmpty()) {
-            return 0;
+            return;
         }
         Box box = face.get().metrics().box();
         double moved = previousBox == null ? 0
                 : Math.hypot(box.centerX() - previousBox.centerX(), box.centerY() - previousBox.centerY()) / box.width();
-        double seconds = Math.max(1, now - previousFrameMs) / 1000.0;
         boolean sameFace = face.get().trackId() == followedTrackId && moved <= MAX_JUMP;
         if (!sameFace) {
             detectors.values().forEach(ActionDetector::reset);
+            openEyes.clear();
+            bestImageScore = 0;
+            readySinceMs = -1;
         }
         followedTrackId = face.get().trackId();
         previousBox = box;
-        previousFrameMs = now;
-        return sameFace ? moved / seconds : 0;
     }
 
-    private Optional<Prompt> prepare(FrameAnalysis frame, Optional<FaceObservation> face, double speed,
-                                     List<EvidenceSlot> keep) {
+    private Optional<Prompt> prepare(FrameAnalysis frame, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
         long now = frame.timestampMs();
-        Optional<Prompt> shortfall = preparation.shortfall(frame, speed);
+        Optional<Prompt> shortfall = preparation.shortfall(frame);
+        if (shortfall.isEmpty() && readySinceMs >= 0 && drift(face.orElseThrow().metrics().box(), readyBox) > MAX_READY_DRIFT) {
+            shortfall = Optional.of(Prompt.HOLD_STILL);
+        }
         shortfall.ifPresent(prompt -> recentShortfalls.addLast(new Shortfall(now, prompt)));
         while (!recentShortfalls.isEmpty() && recentShortfalls.peekFirst().timeMs() < now - SHORTFALL_WINDOW_MS) {
             recentShortfalls.removeFirst();
@@ -183,8 +203,12 @@ public final class LivenessSession {
             readySinceMs = -1;
         } else {
             FaceMetrics metrics = face.orElseThrow().metrics();
+            // A frame fit for the preparation is also a candidate for the best image: a customer
+            // who does the actions quickly must not fail because the best frame came before them.
+            considerForBestImage(metrics, keep);
             if (readySinceMs < 0) {
                 readySinceMs = now;
+                readyBox = metrics.box();
             }
             if (now - readySinceMs >= READY_HOLD_MS) {
                 startActions(metrics, now, keep);
@@ -205,9 +229,7 @@ public final class LivenessSession {
         step = 1;
         phaseStartMs = now;
         anchorBox = neutral.box();
-        openEyeAspectRatio = neutral.eyeAspectRatio();
         keep.add(EvidenceSlot.NEUTRAL);
-        considerForBestImage(neutral, keep);
     }
 
     /** The failed preparation named after what was most often wrong over its last second. */
@@ -232,14 +254,16 @@ public final class LivenessSession {
             finish(broken, ruleDetail(broken.get()), now);
             return Optional.empty();
         }
+        face.ifPresent(observed -> considerForBestImage(observed.metrics(), keep));
+        if (allActionsSeen()) {
+            return awaitBestImage(now);
+        }
         ActionType action = plan.get(step - 1);
         face.ifPresent(observed -> {
-            FaceMetrics metrics = observed.metrics();
-            currentTrace.add(new MetricTrace.Sample(now, detectors.get(action).signal().value().applyAsDouble(metrics)));
+            currentTrace.add(new MetricTrace.Sample(now, detectors.get(action).signal().value().applyAsDouble(observed.metrics())));
             if (detectors.get(action).peaksAt(now)) {
                 keep.add(EvidenceSlot.peakOf(action));
             }
-            considerForBestImage(metrics, keep);
         });
         Optional<ActionEvent> seen = ended.stream()
                 .filter(event -> event.type() == action && event.startMs() >= phaseStartMs)
@@ -249,16 +273,11 @@ public final class LivenessSession {
             actionsSeen.add(new ActionRecord(action, phaseStartMs, event.endMs(), event.peakMs(), event.peakDeviation()));
             traces.add(new MetricTrace(action, detectors.get(action).signal().metric(), currentTrace));
             currentTrace.clear();
-            if (step == plan.size()) {
-                if (bestImageScore > 0) {
-                    finish(Optional.empty(), "every action seen", now);
-                } else {
-                    finish(Optional.of(LivenessError.NO_UPLOAD_IMAGE), "no frontal, open-eyed, sharp, well-lit frame", now);
-                }
-                return Optional.empty();
+            phaseStartMs = now;
+            if (allActionsSeen()) {
+                return awaitBestImage(now);
             }
             step++;
-            phaseStartMs = now;
             return Optional.of(Prompt.forAction(plan.get(step - 1)));
         }
         if (now - phaseStartMs > config.actionTimeLimitMs()) {
@@ -266,6 +285,27 @@ public final class LivenessSession {
             return Optional.empty();
         }
         return Optional.of(Prompt.forAction(action));
+    }
+
+    private boolean allActionsSeen() {
+        return actionsSeen.size() == plan.size();
+    }
+
+    /**
+     * Every action was seen: the session succeeds as soon as it has its best image, which may take
+     * a moment more of holding still after the last action, but not long.
+     */
+    private Optional<Prompt> awaitBestImage(long now) {
+        if (bestImageScore > 0) {
+            finish(Optional.empty(), "every action seen", now);
+            return Optional.empty();
+        }
+        if (now - phaseStartMs > BEST_IMAGE_GRACE_MS) {
+            finish(Optional.of(LivenessError.NO_UPLOAD_IMAGE), "no frontal, open-eyed, sharp, well-lit frame, even "
+                    + BEST_IMAGE_GRACE_MS + " ms after the last action", now);
+            return Optional.empty();
+        }
+        return Optional.of(Prompt.HOLD_STILL);
     }
 
     /** The rules that hold throughout the actions: one face, present, staying where it began. */
@@ -280,9 +320,8 @@ public final class LivenessSession {
         }
         if (face.isPresent()) {
             Box box = face.get().metrics().box();
-            double drift = Math.hypot(box.centerX() - anchorBox.centerX(), box.centerY() - anchorBox.centerY()) / anchorBox.width();
             double sizeChange = Math.abs(box.width() / anchorBox.width() - 1);
-            if (drift > MAX_DRIFT || sizeChange > MAX_SIZE_CHANGE) {
+            if (drift(box, anchorBox) > MAX_DRIFT || sizeChange > MAX_SIZE_CHANGE) {
                 return Optional.of(LivenessError.MUCH_MOTION);
             }
         }
@@ -297,8 +336,16 @@ public final class LivenessSession {
         };
     }
 
+    /** How far a face's centre is from where it was, in widths of the face then. */
+    private static double drift(Box box, Box from) {
+        return Math.hypot(box.centerX() - from.centerX(), box.centerY() - from.centerY()) / from.width();
+    }
+
     private void considerForBestImage(FaceMetrics face, List<EvidenceSlot> keep) {
-        OptionalDouble score = BestImageScore.of(face, openEyeAspectRatio);
+        if (openEyes.spanMs() < MIN_EYE_HISTORY_MS) {
+            return;
+        }
+        OptionalDouble score = BestImageScore.of(face, openEyes.value());
         if (score.isPresent() && score.getAsDouble() > bestImageScore) {
             bestImageScore = score.getAsDouble();
             keep.add(EvidenceSlot.BEST);
@@ -311,7 +358,8 @@ public final class LivenessSession {
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
-        long limit = state == SessionState.PREPARING ? config.prepareTimeLimitMs() : config.actionTimeLimitMs();
+        long limit = state == SessionState.PREPARING ? config.prepareTimeLimitMs()
+                : allActionsSeen() ? BEST_IMAGE_GRACE_MS : config.actionTimeLimitMs();
         long remaining = state == SessionState.FINISHED ? 0 : Math.max(0, limit - (now - phaseStartMs));
         Optional<ActionType> action = state == SessionState.ACTING ? Optional.of(plan.get(step - 1)) : Optional.empty();
         return new SessionUpdate(state, state == SessionState.ACTING ? step : 0, plan.size(), action,

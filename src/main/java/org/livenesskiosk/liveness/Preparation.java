@@ -7,16 +7,15 @@ import org.livenesskiosk.vision.FrameAnalysis;
 
 /**
  * Whether a frame shows the customer ready for the actions: exactly one face, well lit, at the
- * right distance, centred, uncovered, looking at the camera, and still. Each shortfall is the
- * prompt that fixes it, in the order a person would fix them.
+ * right distance, centred, uncovered and looking at the camera (whether the face stays in place
+ * is the session's to judge, over time). Each shortfall is the prompt that fixes it, in the order a
+ * person would fix them.
  */
 final class Preparation {
 
     static final double MAX_CENTER_OFFSET_X = 0.2;
     static final double MAX_CENTER_OFFSET_Y = 0.25;
     static final double MAX_FRONTAL_DEGREES = 15;
-    /** Face widths per second; a person standing still sways far less. */
-    static final double MAX_STEADY_SPEED = 0.5;
     static final double MIN_BRIGHTNESS = 60;
     static final double MAX_UNDER_EXPOSED_SHARE = 0.4;
     static final double MAX_BRIGHTNESS = 190;
@@ -36,7 +35,7 @@ final class Preparation {
     }
 
     /** The first shortfall of this frame, or empty when the customer is ready. */
-    Optional<Prompt> shortfall(FrameAnalysis frame, double speed) {
+    Optional<Prompt> shortfall(FrameAnalysis frame) {
         if (frame.faceCount() == 0 || frame.mainFace().isEmpty()) {
             return Optional.of(Prompt.LOOK_AT_CAMERA);
         }
@@ -67,9 +66,6 @@ final class Preparation {
         if (Math.abs(face.pose().yawDegrees()) > MAX_FRONTAL_DEGREES * tolerance
                 || Math.abs(face.pose().pitchDegrees()) > MAX_FRONTAL_DEGREES * tolerance) {
             return Optional.of(Prompt.LOOK_STRAIGHT);
-        }
-        if (speed > MAX_STEADY_SPEED * tolerance) {
-            return Optional.of(Prompt.HOLD_STILL);
         }
         return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package org.livenesskiosk.vision;
 
-/** The shape metrics of a face, computed from its landmarks alone. */
+/** The shape metrics of a face (eyes, mouth), computed from its landmarks alone. */
 public final class FaceGeometry {
 
     private FaceGeometry() {
@@ -38,50 +38,5 @@ public final class FaceGeometry {
             gaps += face.point(pair[0]).distanceTo(face.point(pair[1]));
         }
         return gaps / MeshIndex.INNER_LIP_PAIRS.length / width;
-    }
-
-    /**
-     * Head pose from the mesh's own 3-D shape: the eye-to-eye axis and the eye-to-chin axis span the
-     * face plane, and the nose points along their normal. This needs no camera calibration and no
-     * generic head model, because FaceMesh's depth is on the same scale as x and y.
-     */
-    public static HeadPose headPose(FaceLandmarks face) {
-        double[] right = normalized(difference(face, MeshIndex.LEFT_EYE_OUTER, MeshIndex.RIGHT_EYE_OUTER));
-        double[] eyeCenter = {
-            (face.x(MeshIndex.RIGHT_EYE_OUTER) + face.x(MeshIndex.LEFT_EYE_OUTER)) / 2,
-            (face.y(MeshIndex.RIGHT_EYE_OUTER) + face.y(MeshIndex.LEFT_EYE_OUTER)) / 2,
-            (face.z(MeshIndex.RIGHT_EYE_OUTER) + face.z(MeshIndex.LEFT_EYE_OUTER)) / 2,
-        };
-        double[] down = {
-            face.x(MeshIndex.CHIN) - eyeCenter[0],
-            face.y(MeshIndex.CHIN) - eyeCenter[1],
-            face.z(MeshIndex.CHIN) - eyeCenter[2],
-        };
-        // Make "down" perpendicular to "right", so the two are a proper frame of the face plane.
-        double along = dot(down, right);
-        down = normalized(new double[] {down[0] - along * right[0], down[1] - along * right[1], down[2] - along * right[2]});
-        // Camera axes: x right, y down, z away from the camera; down × right points out of the face.
-        double[] nose = cross(down, right);
-        double yaw = Math.toDegrees(Math.atan2(nose[0], -nose[2]));
-        double pitch = Math.toDegrees(Math.atan2(-nose[1], Math.hypot(nose[0], nose[2])));
-        double roll = Math.toDegrees(Math.atan2(right[1], right[0]));
-        return new HeadPose(yaw, pitch, roll);
-    }
-
-    private static double[] difference(FaceLandmarks face, int to, int from) {
-        return new double[] {face.x(to) - face.x(from), face.y(to) - face.y(from), face.z(to) - face.z(from)};
-    }
-
-    private static double dot(double[] a, double[] b) {
-        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-    }
-
-    private static double[] cross(double[] a, double[] b) {
-        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
-    }
-
-    private static double[] normalized(double[] v) {
-        double length = Math.sqrt(dot(v, v));
-        return length == 0 ? v : new double[] {v[0] / length, v[1] / length, v[2] / length};
     }
 }

@@ -18,12 +18,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class FrameAnalyzer {
 
     private final FaceTracker tracker;
+    private final HeadPoseFit headPoseFit;
 
     public FrameAnalyzer(Models models) {
         this.tracker = new FaceTracker(
                 new BlazeFaceDetector(DetectorModel.SHORT_RANGE, models),
                 new BlazeFaceDetector(DetectorModel.FULL_RANGE, models),
                 new FaceMeshLandmarker(models));
+        this.headPoseFit = HeadPoseFit.load(models);
     }
 
     /**
@@ -62,7 +64,7 @@ public final class FrameAnalyzer {
         return converted;
     }
 
-    private static FaceMetrics metrics(Mat bgr, FaceTracker.TrackedFace face) {
+    private FaceMetrics metrics(Mat bgr, FaceTracker.TrackedFace face) {
         FaceLandmarks landmarks = face.landmarks();
         Box box = face.box();
         double motion = face.previousBox() == null || box.width() <= 0 ? 0
@@ -72,7 +74,7 @@ public final class FrameAnalyzer {
                 FaceGeometry.rightEyeAspectRatio(landmarks),
                 FaceGeometry.leftEyeAspectRatio(landmarks),
                 FaceGeometry.mouthOpening(landmarks),
-                FaceGeometry.headPose(landmarks),
+                headPoseFit.of(landmarks),
                 box,
                 box.width() / bgr.cols(),
                 box.centerX() / bgr.cols() - 0.5,

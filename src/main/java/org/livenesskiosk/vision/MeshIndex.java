@@ -6,12 +6,8 @@ package org.livenesskiosk.vision;
  */
 final class MeshIndex {
 
-    static final int NOSE_TIP = 1;
-    static final int CHIN = 152;
     static final int RIGHT_EYE_OUTER = 33;
     static final int LEFT_EYE_OUTER = 263;
-    static final int MOUTH_RIGHT_CORNER = 61;
-    static final int MOUTH_LEFT_CORNER = 291;
 
     /** Eye contour in the order p1…p6 of the eye-aspect-ratio formula: corner, top, top, corner, bottom, bottom. */
     static final int[] RIGHT_EYE = {33, 160, 158, 133, 153, 144};

@@ -1,13 +1,17 @@
 package org.livenesskiosk.vision;
 
-/** The MediaPipe model files the pipeline runs, as named in {@code resources/models/SHA256SUMS}. */
+/** The MediaPipe model files the pipeline uses, as named in {@code resources/models/SHA256SUMS}. */
 public enum ModelFile {
     /** BlazeFace for faces within about two metres: 128×128 input, 896 anchors. */
     FACE_DETECTION_SHORT_RANGE("face_detection_short_range.tflite"),
     /** BlazeFace for small, distant faces: 192×192 input, 2304 anchors. */
     FACE_DETECTION_FULL_RANGE("face_detection_full_range.tflite"),
     /** FaceMesh: 192×192 face crop in, 468 landmarks and a face-presence score out. */
-    FACE_LANDMARKS("face_landmark.tflite");
+    FACE_LANDMARKS("face_landmark.tflite"),
+    /** MediaPipe's canonical face: the 468 FaceMesh points of a neutral face in centimetres, for head pose. */
+    CANONICAL_FACE("canonical_face_model.obj"),
+    /** MediaPipe's settings for fitting a face to the canonical one: which points, with which weights. */
+    CANONICAL_FACE_FIT("geometry_pipeline_metadata_landmarks.pbtxt");
 
     private final String fileName;
 

@@ -108,8 +108,19 @@ class ActionDetectorTest {
 
     @Test
     void aSmallTurnIsNoHeadTurn() {
-        assertTrue(new ScriptedFace(30).neutral(1000).yaw(600, 15).neutral(1000)
+        assertTrue(new ScriptedFace(30).neutral(1000).yaw(600, 9).neutral(1000)
                 .run(detector(ActionSignal.POS_YAW)).isEmpty());
+    }
+
+    /** Someone who faces a camera set to one side turns from there, either way, as people turn while talking. */
+    @Test
+    void aTurnCountsFromThePersonsOwnNeutral() {
+        List<ActionEvent> events = new ScriptedFace(30).yaw(2000, 11).yaw(700, -4).yaw(1500, 11).yaw(700, 25).yaw(1500, 11)
+                .run(detector(ActionSignal.POS_YAW));
+
+        assertEquals(2, events.size(), events.toString());
+        assertEquals(-15, events.get(0).peakDeviation(), 0.01);
+        assertEquals(14, events.get(1).peakDeviation(), 0.01);
     }
 
     @Test

@@ -196,9 +196,54 @@ class LivenessSessionTest {
 
     @Test
     void noSharpFrameForTheBestImageIsNoUploadImage() {
-        ScriptedFrames script = new ScriptedFrames(30).then(1_500, s -> s.sharpness(10)).blinkThenOpenMouth();
+        ScriptedFrames script = new ScriptedFrames(30).then(1_500, s -> s.sharpness(10)).blinkThenOpenMouth()
+                .hold(LivenessSession.BEST_IMAGE_GRACE_MS + 500);
 
         assertEquals(Optional.of(LivenessError.NO_UPLOAD_IMAGE), errorOf(script));
+    }
+
+    /** The customer blinks at once; the frames during the preparation were the good ones. */
+    @Test
+    void theBestImageMayComeFromThePreparation() {
+        ScriptedFrames script = new ScriptedFrames(30).hold(1_500).then(0, s -> s.sharpness(10)).blinkThenOpenMouth();
+
+        assertTrue(resultOf(script, BLINK_THEN_MOUTH).success());
+    }
+
+    @Test
+    void aGoodFrameShortlyAfterTheLastActionStillPasses() {
+        LivenessSession session = session(BLINK_THEN_MOUTH);
+        List<SessionUpdate> updates = new ScriptedFrames(30).then(1_500, s -> s.sharpness(10)).blinkThenOpenMouth()
+                .hold(LivenessSession.BEST_IMAGE_GRACE_MS / 2).then(1_000, s -> s.sharpness(500)).run(session);
+
+        assertTrue(session.result().orElseThrow().success(), session.result().toString());
+        assertEquals(Optional.of(Prompt.HOLD_STILL), updates.get(updates.size() - 2).prompt());
+    }
+
+    /** Waiting, people shift their weight and move their head a little, all the time; they are still ready. */
+    @Test
+    void aFidgetingButCooperativeFaceGetsReady() {
+        ScriptedFrames script = new ScriptedFrames(30);
+        for (int i = 0; i < 20; i++) {
+            // About two face widths a second back and forth, but never more than a tenth of a face width away.
+            script.then(100, s -> s.at(320 + 12, 236).pitch(4)).then(100, s -> s.at(320 - 4, 246).pitch(-3).yaw(5));
+        }
+        LivenessSession session = session(BLINK_THEN_MOUTH);
+        script.run(session);
+
+        assertEquals(SessionState.ACTING, session.state());
+    }
+
+    @Test
+    void aFaceThatKeepsDriftingAwayIsNeverReady() {
+        ScriptedFrames script = new ScriptedFrames(30);
+        // Half a face width a second, across the frame and back: never in one place for half a second.
+        for (int step = 0; step < 120; step++) {
+            double x = 320 - 100 + Math.abs(200 - (step * 8) % 400);
+            script.then(100, s -> s.at(x, 240));
+        }
+
+        assertEquals(Optional.of(LivenessError.PREPARE_TIMEOUT), errorOf(script));
     }
 
     @Test
