@@ -122,7 +122,7 @@ final class DetectCommand implements Callable<Integer> {
         String sessionId = UUID.randomUUID().toString();
         Map<String, Object> report;
         // As the mobile SDK does: the kiosk is authorized, and learns the challenge, before the customer starts.
-        try (KioskService service = KioskService.connect(serviceOptions.connection(), modelOptions.models())) {
+        try (KioskService service = KioskService.connect(serviceOptions.connection(serviceOptions.identityDirectory()), modelOptions.models())) {
             LivenessConfig config = config(service.authorize());
             List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
             SessionOutcome outcome = runSession(config, plan);

@@ -10,7 +10,8 @@ import io.javalin.http.Context;
 
 /**
  * Reading a request's JSON body into its record and writing the answer's envelope. A body that is
- * not the record's JSON is the caller's mistake: {@code PARAMETER_ERROR}, never a server failure.
+ * not the record's JSON, or whose fields are out of bounds ({@link FieldLimits}), is the caller's
+ * mistake: {@code PARAMETER_ERROR}, never a server failure.
  */
 final class JsonExchange {
 
@@ -26,7 +27,9 @@ final class JsonExchange {
         if (!json.isJsonObject()) {
             throw new ServiceException("PARAMETER_ERROR", "The body must be a JSON object");
         }
-        return GSON.fromJson(json, type);
+        T value = GSON.fromJson(json, type);
+        FieldLimits.check(value);
+        return value;
     }
 
     static String required(String value, String field) {

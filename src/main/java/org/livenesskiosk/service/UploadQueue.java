@@ -26,7 +26,7 @@ public final class UploadQueue {
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 300_000;
     /** Answers that will not change by sending the same request again. */
-    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR");
+    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR", "PAYLOAD_TOO_LARGE");
 
     /** Gives a kiosk ticket for uploads, authorizing when needed. */
     @FunctionalInterface

@@ -18,6 +18,7 @@ import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 
 /** An operator sets up a bank's account with the commands, and a kiosk of that bank is authorized. */
 class AccountsCommandTest {
@@ -38,17 +39,17 @@ class AccountsCommandTest {
                 "--actions", "BLINK,NOD", "--action-timeout", "8", "--level", "HARD").exitCode());
 
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("branch-7"), keys.get("accessKey"));
             String token = client.generateToken(keys.get("accessKey"), keys.get("secretKey"));
             String license = client.authLicense(token, 600, "org.bank.kiosk");
-            LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7");
+            LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0");
             assertTrue(authorization.ticket().length() > 20);
             assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD"), authorization.settings());
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "disable",
                     "--access-key", keys.get("accessKey")).exitCode());
             ServiceCallException denied = assertThrows(ServiceCallException.class,
-                    () -> client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7"));
+                    () -> client.authorize(license, "ID", "org.bank.kiosk", "0.1.0"));
             assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, denied.error());
         }
     }

@@ -125,7 +125,8 @@ class DetectCommandTest {
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
-                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
 
             assertTrue(result.get("success").getAsBoolean(), result.toString());
             assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
@@ -138,6 +139,11 @@ class DetectCommandTest {
         Accounts.Created bank = accounts.create("Bank", "ID");
         accounts.addApplication(bank.accessKey(), "org.bank.kiosk");
         return bank;
+    }
+
+    /** A one-time code enrolling the kiosk in the bank's account, as the bank's administrator makes it. */
+    private static String enrollmentCode(Path serviceData, Accounts.Created bank) throws IOException {
+        return Accounts.open(serviceData, Optional.empty()).enrollDevice(bank.accessKey()).code();
     }
 
     @Test
@@ -153,7 +159,7 @@ class DetectCommandTest {
     void anUnreachableServiceIsAuthBadNetworkBeforeTheCustomerStarts() {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                 "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
-                "--application-id", "app");
+                "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
 
         assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
         assertFalse(result.has("actions"), "no session ran");
@@ -162,13 +168,14 @@ class DetectCommandTest {
     @Test
     void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
         try (MockWebServer service = new MockWebServer()) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"deviceId\":\"d-1\"}}"));
             service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"ticket\":\"t\",\"expireTimestamp\":"
                     + (System.currentTimeMillis() + 600_000) + "}}"));
             service.enqueue(new MockResponse().setResponseCode(503));
             service.start();
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                     "--distance", CLOSE_UP, "--server", service.url("/").toString(), "--license", "x", "--market", "ID",
-                    "--application-id", "app");
+                    "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
 
             assertEquals("UNDEFINED", result.get("code").getAsString(), result.toString());
             assertTrue(result.get("detail").getAsString().startsWith("HTTP_503"), result.toString());
@@ -189,7 +196,8 @@ class DetectCommandTest {
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
                     "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
-                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
 
             assertEquals("[\"NOD\"]", result.get("plan").toString());
             assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());

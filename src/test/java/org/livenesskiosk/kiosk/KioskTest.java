@@ -48,7 +48,7 @@ class KioskTest {
     void aResultTheServiceCouldNotTakeWaitsInTheOutboxAndIsSentLater() throws Exception {
         server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
         int port = server.port();
-        kiosk = kiosk(port, false);
+        kiosk = kiosk(false);
 
         // The service goes away while the customer finishes: between the authorization and the upload.
         KioskOutcome outcome = session(() -> server.close());
@@ -72,7 +72,7 @@ class KioskTest {
     @Test
     void aRecordedSessionCanBeReplayed() throws Exception {
         server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
-        kiosk = kiosk(server.port(), true);
+        kiosk = kiosk(true);
 
         KioskOutcome outcome = session(() -> { });
 
@@ -83,8 +83,8 @@ class KioskTest {
         }
     }
 
-    private Kiosk kiosk(int port, boolean record) throws Exception {
-        return ClipKiosk.open(folder, ClipKiosk.settings("http://127.0.0.1:" + port, 10, record),
+    private Kiosk kiosk(boolean record) throws Exception {
+        return ClipKiosk.open(folder, ClipKiosk.enrolling(server, 10, record),
                 SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
     }
 

@@ -16,6 +16,7 @@ import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 
 /** Five failed uploads within three minutes lock that kiosk out for a while; other kiosks go on. */
 class DeviceLockoutTest {
@@ -27,11 +28,12 @@ class DeviceLockoutTest {
     void aKioskFailingFiveTimesIsLockedOutAndOthersAreNot() throws Exception {
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))
                 .start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("desk-2"));
+            LivenessClient otherDesk = EnrolledKiosk.client(server, data.resolve("desk-3"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0",
-                    "branch-1-desk-2").ticket();
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+                    .ticket();
             String neutral = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
 
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
@@ -43,8 +45,8 @@ class DeviceLockoutTest {
             assertEquals("DEVICE_LOCKED", locked.serviceCode());
             assertTrue(locked.getMessage().contains("try again in"), locked.getMessage());
             assertEquals("DEVICE_LOCKED", assertThrows(ServiceCallException.class, () -> client.authorize(license,
-                    LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "branch-1-desk-2")).serviceCode());
-            client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "branch-1-desk-3");
+                    LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).serviceCode());
+            otherDesk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0");
         }
     }
 

@@ -28,6 +28,7 @@ import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 
 /** The whole path over real sockets against the real service: token, license, authorization, upload, result. */
 class LivenessServiceTest {
@@ -46,7 +47,7 @@ class LivenessServiceTest {
     @BeforeAll
     static void start() throws Exception {
         server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
-        client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+        client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
         token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         neutralFrame = ClipFrames.jpegBase64(CLIP, 30);
         openMouthFrame = ClipFrames.jpegBase64(CLIP, 81);
@@ -64,7 +65,7 @@ class LivenessServiceTest {
     }
 
     private static String ticket() throws ServiceCallException {
-        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")
+        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                 .ticket();
     }
 
@@ -156,7 +157,7 @@ class LivenessServiceTest {
     void theWrongMarketIsAuthParameterError() throws Exception {
         String license = license(600);
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")).error());
+                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -164,14 +165,14 @@ class LivenessServiceTest {
         String license = license(600);
         String forged = license.substring(0, license.indexOf('.') - 2) + "xx" + license.substring(license.indexOf('.'));
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
     void anUnregisteredApplicationIdIsAuthIamFailed() throws Exception {
         String license = client.authLicense(token, 600, "com.example.other");
         assertEquals(LivenessError.AUTH_IAM_FAILED, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0", "k")).error());
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0")).error());
     }
 
     @Test
@@ -179,7 +180,7 @@ class LivenessServiceTest {
         String license = license(1);
         Thread.sleep(1_100);
         assertEquals(LivenessError.AUTH_TICKET_DISABLE, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -188,10 +189,11 @@ class LivenessServiceTest {
         server.store().addApplication(account.id(), "org.closed.kiosk");
         String closedToken = client.generateToken("closed-key", "closed-secret");
         String license = client.authLicense(closedToken, 600, "org.closed.kiosk");
+        LivenessClient closedKiosk = EnrolledKiosk.client(server, data.resolve("closed-kiosk"), "closed-key");
         server.store().setEnabled(account.id(), false);
 
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, "ID", "org.closed.kiosk", "0.1.0", "k")).error());
+                () -> closedKiosk.authorize(license, "ID", "org.closed.kiosk", "0.1.0")).error());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 
 /**
  * The service on a fleet's PostgreSQL database, over real sockets. The database comes from
@@ -66,10 +67,10 @@ class PostgresServiceTest {
         String openMouth = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 81);
         try (LivenessServer server = LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults())
                 .start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, keys.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
             String signatureId = client.generateSignatureId(token);
             UploadRequest session = new UploadRequest(UUID.randomUUID().toString(), signatureId, "customer-7", "0.1.0", "kiosk",

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -40,10 +41,10 @@ class SecretsNotLoggedTest {
         root.setLevel(Level.TRACE);
         List<String> secrets;
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
             String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
             client.upload(ticket, new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
