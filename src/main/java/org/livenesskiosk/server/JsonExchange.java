@@ -27,7 +27,13 @@ final class JsonExchange {
         if (!json.isJsonObject()) {
             throw new ServiceException("PARAMETER_ERROR", "The body must be a JSON object");
         }
-        T value = GSON.fromJson(json, type);
+        T value;
+        try {
+            value = GSON.fromJson(json, type);
+        } catch (RuntimeException wrongTypes) {
+            // From a parsed tree Gson does not wrap every mismatch (a text where a number belongs) in its own exception.
+            throw new ServiceException("PARAMETER_ERROR", "The body's fields are not of their types: " + wrongTypes.getMessage());
+        }
         FieldLimits.check(value);
         return value;
     }

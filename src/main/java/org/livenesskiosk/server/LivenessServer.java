@@ -48,6 +48,7 @@ public final class LivenessServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
+        new RequestSize(MAX_REQUEST_BYTES).register(app);
         new Authentication(store).register(app);
         new OpenApiRoutes(store, licenses, images).register(app);
         new KioskRoutes(store, licenses, evidenceCheck, limits).register(app);
