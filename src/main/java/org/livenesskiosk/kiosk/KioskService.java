@@ -1,7 +1,9 @@
 package org.livenesskiosk.kiosk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -207,7 +209,8 @@ public final class KioskService implements AutoCloseable {
                 return;
             }
             boolean newCode = enrollmentCode.isPresent()
-                    && !known.map(enrollment -> enrollment.codeDigest().equals(digest(enrollmentCode.get()))).orElse(false);
+                    && !known.map(enrollment -> MessageDigest.isEqual(enrollment.codeDigest().getBytes(StandardCharsets.UTF_8),
+                            digest(enrollmentCode.get()).getBytes(StandardCharsets.UTF_8))).orElse(false);
             if (newCode) {
                 enrol(enrollmentCode.get());
             } else if (known.isPresent()) {

@@ -168,6 +168,31 @@ class AbuseBoundsTest {
     }
 
     @Test
+    void aSmallSignedRequestSentInChunksIsTakenAsSent() throws Exception {
+        byte[] body = GSON.toJson(Map.of("license", kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID), "market",
+                LivenessServer.DEMO_MARKET, "applicationId", LivenessServer.DEMO_APPLICATION_ID, "version", "0.1.0"))
+                .getBytes(StandardCharsets.UTF_8);
+        RequestBody chunked = new RequestBody() {
+            @Override
+            public MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public void writeTo(BufferedSink sink) throws IOException {
+                sink.write(body);
+            }
+        };
+        Request.Builder request = new Request.Builder().url(url(Routes.KIOSK_AUTHORIZE)).post(chunked);
+        SignedRequest.headers(DeviceIdentity.in(data.resolve("kiosk")), kiosk.deviceId().orElseThrow(), "POST", Routes.KIOSK_AUTHORIZE,
+                body).forEach(request::header);
+
+        JsonObject answer = envelope(request);
+
+        assertEquals("SUCCESS", answer.get("code").getAsString(), answer.toString());
+    }
+
+    @Test
     void unknownPathsAndMethodsGetTheEnvelope() throws Exception {
         assertEquals("NOT_FOUND", envelope(new Request.Builder().url(url("/openapi/nothing/here"))
                 .post(RequestBody.create("{}", JSON))).get("code").getAsString());
