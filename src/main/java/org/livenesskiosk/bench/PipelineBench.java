@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.vision.FaceCrop;
 import org.livenesskiosk.vision.FrameAnalysis;
@@ -61,9 +61,12 @@ public final class PipelineBench {
         public long haarFaces;
         public long haarEyes;
         public BlinkScore blinks = BlinkScore.NONE;
-        /** The first frame measured, as a JPEG in base64: the upload figures send it. */
-        public String firstFrameJpeg;
+        /** The first source's first seconds as a kiosk records them: the upload figures send it. */
+        public UploadBench.Evidence uploadEvidence;
     }
+
+    /** Three seconds of a camera: what each simulated session uploads. */
+    private static final int UPLOADED_FRAMES = 90;
 
     private record TimedFrame(Mat image, long timestampMs) {
     }
@@ -90,8 +93,8 @@ public final class PipelineBench {
             return Optional.empty();
         }
         try {
-            if (figures.firstFrameJpeg == null) {
-                figures.firstFrameJpeg = Base64.getEncoder().encodeToString(FaceCrop.jpegOfFrame(frames.get(0).image()));
+            if (figures.uploadEvidence == null) {
+                figures.uploadEvidence = uploadEvidence(frames);
             }
             if (!warmedUp) {
                 // One untimed pass lets the JIT and OpenCV's allocations settle.
@@ -108,6 +111,15 @@ public final class PipelineBench {
         } finally {
             frames.forEach(frame -> frame.image().close());
         }
+    }
+
+    /** The first {@link #UPLOADED_FRAMES} frames recorded as a kiosk records them, and the first frame as the best image. */
+    private static UploadBench.Evidence uploadEvidence(List<TimedFrame> frames) {
+        SessionRecording recording = new SessionRecording();
+        for (TimedFrame frame : frames.subList(0, Math.min(UPLOADED_FRAMES, frames.size()))) {
+            recording.add(frame.image(), frame.timestampMs()).close();
+        }
+        return UploadBench.Evidence.of(recording, FaceCrop.jpegOfFrame(frames.get(0).image()));
     }
 
     /**

@@ -5,21 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.kiosk.ProductVersion;
+import org.livenesskiosk.pipeline.SessionRecording;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.ServiceLimits;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -29,32 +34,55 @@ import org.livenesskiosk.vision.Models;
  */
 public final class UploadBench {
 
-    /** Round trips one at a time, and the throughput of {@code kiosks} kiosks uploading together. */
-    public record Figures(Timings roundTrip, int kiosks, int concurrentSessions, double sessionsPerSecond) {
+    /**
+     * Round trips one at a time, the service's check within each (the round trip less that of the
+     * same upload sent again, which the service answers from its records), and the throughput of
+     * {@code kiosks} kiosks uploading together.
+     */
+    public record Figures(Timings roundTrip, Timings check, int kiosks, int concurrentSessions, double sessionsPerSecond) {
     }
+
+    /** What each simulated session uploads: a real recording, and its best image. */
+    public record Evidence(UploadRequest.Recording recording, String bestImage) {
+
+        public static Evidence of(SessionRecording recording, byte[] bestJpeg) {
+            Base64.Encoder base64 = Base64.getEncoder();
+            List<JpegFrames.Encoded> frames = recording.frames();
+            return new Evidence(new UploadRequest.Recording(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
+                    frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList()), base64.encodeToString(bestJpeg));
+        }
+    }
+
+    /** A simulated kiosk's pause before asking a busy service again: the service's Retry-After. */
+    private static final long BUSY_PAUSE_MS = 5_000;
+    /** Two minutes of asking: a service that is still busy then has failed the figures. */
+    private static final long BUSY_DEADLINE_MS = 120_000;
 
     private UploadBench() {
     }
 
-    public static Figures run(Models models, String jpegBase64, int sessions, int kiosks) throws Exception {
+    public static Figures run(Models models, Evidence evidence, int sessions, int kiosks) throws Exception {
         Path data = Files.createTempDirectory("liveness-bench-service");
-        // Each desk is an enrolled kiosk; the bench's images show no blink, so the lock-out of failing kiosks is off.
+        // Each desk is an enrolled kiosk; the bench's recordings show no action asked, so the lock-out of failing kiosks is off.
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits noLockout = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), 0);
         try (LivenessServer server = LivenessServer.open(data, models, noLockout).start("127.0.0.1", 0)) {
             LivenessClient client = desk(server, data, "desk-0");
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
-            UploadRequest template = new UploadRequest("template", null, null, ProductVersion.version(), "bench",
-                    List.of(new UploadRequest.Action("BLINK", 1_000)), List.of(),
-                    Map.of("best", jpegBase64, "neutral", jpegBase64, "blink", jpegBase64));
 
-            session(client, license, template);
+            session(client, license, evidence);
             Timings roundTrip = new Timings();
+            Timings check = new Timings();
             for (int i = 0; i < sessions; i++) {
                 long start = System.nanoTime();
-                session(client, license, template);
-                roundTrip.add(System.nanoTime() - start);
+                Sent sent = session(client, license, evidence);
+                long first = System.nanoTime() - start;
+                start = System.nanoTime();
+                client.upload(sent.ticket(), sent.upload());
+                long again = System.nanoTime() - start;
+                roundTrip.add(first);
+                check.add(Math.max(0, first - again));
             }
 
             ExecutorService desks = Executors.newFixedThreadPool(kiosks);
@@ -65,7 +93,7 @@ public final class UploadBench {
                     LivenessClient deskClient = desk(server, data, "desk-" + (kiosk + 1));
                     running.add(desks.submit(() -> {
                         for (int i = 0; i < sessions; i++) {
-                            session(deskClient, license, template);
+                            session(deskClient, license, evidence);
                         }
                         return null;
                     }));
@@ -74,7 +102,7 @@ public final class UploadBench {
                     desk.get();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Figures(roundTrip, kiosks, kiosks * sessions, kiosks * sessions / seconds);
+                return new Figures(roundTrip, check, kiosks, kiosks * sessions, kiosks * sessions / seconds);
             } finally {
                 desks.shutdownNow();
             }
@@ -84,22 +112,53 @@ public final class UploadBench {
     }
 
     /** A kiosk desk enrolled with the service, its key in a folder of its own. */
-    private static LivenessClient desk(LivenessServer server, Path data, String name) throws Exception {
-        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(30),
+    static LivenessClient desk(LivenessServer server, Path data, String name) throws Exception {
+        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(60),
                 DeviceIdentity.in(data.resolve(name)));
         client.enroll(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), ProductVersion.version());
         return client;
     }
 
-    /** One kiosk's work after a session: authorize, then upload the evidence. */
-    private static void session(LivenessClient client, String license, UploadRequest template) throws Exception {
-        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
-                template.sdkVersion()).ticket();
-        client.upload(ticket, new UploadRequest(UUID.randomUUID().toString(), null, null, template.sdkVersion(),
-                template.platform(), template.actions(), template.traces(), template.images()));
+    private record Sent(String ticket, UploadRequest upload) {
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    /** One kiosk's work for a customer: authorize, ask for the challenge, then upload the evidence. */
+    private static Sent session(LivenessClient client, String license, Evidence evidence) throws Exception {
+        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
+                ProductVersion.version()).ticket();
+        KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+        UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
+                ProductVersion.version(), "bench", List.of(), evidence.recording(), evidence.bestImage());
+        if (uploadWhenFree(client, ticket, upload, System.currentTimeMillis() + BUSY_DEADLINE_MS, new AtomicInteger()) == null) {
+            throw new IllegalStateException("The service stayed busy for " + BUSY_DEADLINE_MS / 1000 + " s");
+        }
+        return new Sent(ticket, upload);
+    }
+
+    /**
+     * Uploads as a kiosk's outbox does: a busy or failing service is asked again after a pause,
+     * until the deadline; each failure (not a busy answer) is counted.
+     *
+     * @return the livenessId, or null when the service had not taken it by the deadline
+     */
+    static String uploadWhenFree(LivenessClient client, String ticket, UploadRequest upload, long deadline,
+                                 AtomicInteger failures) throws Exception {
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                return client.upload(ticket, upload).livenessId();
+            } catch (ServiceCallException e) {
+                if (e.serviceCode().equals("ERROR")) {
+                    failures.incrementAndGet();
+                } else if (!e.serviceCode().equals("SERVICE_BUSY")) {
+                    throw e;
+                }
+                Thread.sleep(BUSY_PAUSE_MS);
+            }
+        }
+        return null;
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.global.opencv_core;
 import org.livenesskiosk.bench.BlinkScore;
 import org.livenesskiosk.bench.PipelineBench;
+import org.livenesskiosk.bench.ServiceLoad;
 import org.livenesskiosk.bench.UploadBench;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
@@ -61,8 +62,14 @@ final class BenchCommand implements Callable<Integer> {
     private FolderFrameRate folderFrameRate;
 
     @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N",
-            description = "Sessions per kiosk for the upload figures (authorize + upload to a service on loopback). Default: ${DEFAULT-VALUE}.")
+            description = "Sessions per kiosk for the upload figures (authorize, challenge and upload to a service on loopback). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private int uploadSessions;
+
+    @Option(names = "--load-kiosks", defaultValue = "0", paramLabel = "N",
+            description = "Also this many kiosks uploading at once to the service in a process of its own: sessions lost, "
+                    + "livenessIds given twice, the service's resident memory. Default: none.")
+    private int loadKiosks;
 
     @Mixin
     private ModelOptions modelOptions;
@@ -85,13 +92,16 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("source      %s: %d frames of %dx%d%n", source, measured.get().frames(), measured.get().width(),
                     measured.get().height());
         }
-        UploadBench.Figures uploads = UploadBench.run(modelOptions.models(), bench.figures().firstFrameJpeg, uploadSessions,
+        UploadBench.Figures uploads = UploadBench.run(modelOptions.models(), bench.figures().uploadEvidence, uploadSessions,
                 SIMULATED_KIOSKS);
-        report(out, bench.figures(), uploads);
+        Optional<ServiceLoad.Figures> load = loadKiosks > 0
+                ? Optional.of(ServiceLoad.run(bench.figures().uploadEvidence, loadKiosks)) : Optional.empty();
+        report(out, bench.figures(), uploads, load);
         return 0;
     }
 
-    private void report(PrintWriter out, PipelineBench.Figures figures, UploadBench.Figures uploads) {
+    private void report(PrintWriter out, PipelineBench.Figures figures, UploadBench.Figures uploads,
+                        Optional<ServiceLoad.Figures> load) {
         double speedup = figures.haar.median() / figures.pipeline.median();
         double pipelineFacesPerFrame = (double) figures.pipelineFaces / figures.timedFrames;
         double haarFacesPerFrame = (double) figures.haarFaces / figures.timedFrames;
@@ -129,14 +139,28 @@ final class BenchCommand implements Callable<Integer> {
         json.put("controllerMsP95", rounded(figures.controller.p95()));
         json.put("previewMsMedian", rounded(figures.preview.median()));
         json.put("previewMsP95", rounded(figures.preview.p95()));
-        out.printf("upload      median %7.2f ms  p95 %7.2f ms  (authorize + upload + re-check, one kiosk)%n",
+        out.printf("upload      median %7.2f ms  p95 %7.2f ms  (authorize + challenge + upload + the service's check, one kiosk)%n",
                 uploads.roundTrip().median(), uploads.roundTrip().p95());
+        out.printf("check       median %7.2f ms  p95 %7.2f ms  (the service re-running the session on the recording)%n",
+                uploads.check().median(), uploads.check().p95());
         out.printf("uploads     %.1f sessions/s with %d kiosks at once (%d sessions)%n", uploads.sessionsPerSecond(),
                 uploads.kiosks(), uploads.concurrentSessions());
         json.put("uploadMsMedian", rounded(uploads.roundTrip().median()));
         json.put("uploadMsP95", rounded(uploads.roundTrip().p95()));
+        json.put("checkMsMedian", rounded(uploads.check().median()));
+        json.put("checkMsP95", rounded(uploads.check().p95()));
         json.put("uploadSessionsPerSecond", rounded(uploads.sessionsPerSecond()));
         json.put("uploadKiosks", uploads.kiosks());
+        load.ifPresent(kiosks -> {
+            out.printf("load        %d kiosks at once: %d delivered, %d lost, %d livenessIds given twice, %d failed answers asked "
+                    + "again, in %.1f s; service resident %d MB at start, %d MB at its peak (%s)%n", kiosks.kiosks(), kiosks.delivered(),
+                    kiosks.lost(), kiosks.duplicated(), kiosks.serviceFailures(), kiosks.seconds(), kiosks.residentStartMb(),
+                    kiosks.residentPeakMb(), ServiceLoad.SERVICE_HEAP);
+            json.put("loadKiosks", kiosks.kiosks());
+            json.put("loadLost", kiosks.lost());
+            json.put("loadDuplicated", kiosks.duplicated());
+            json.put("loadServiceResidentPeakMb", kiosks.residentPeakMb());
+        });
         BlinkScore blinks = figures.blinks;
         if (blinks.labelled() > 0) {
             out.printf("blinks      %d of %d labelled found (recall %.3f), %d false in %.1f min (%.2f/min)%n", blinks.found(),

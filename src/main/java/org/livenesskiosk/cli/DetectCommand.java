@@ -9,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.livenesskiosk.capture.CaptureSettings;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.kiosk.KioskService;
-import org.livenesskiosk.liveness.ActionPlan;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
@@ -27,8 +25,10 @@ import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
@@ -44,6 +44,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
@@ -63,14 +64,12 @@ final class DetectCommand implements Callable<Integer> {
     private String source;
 
     @Option(names = "--actions", split = ",", paramLabel = "ACTION",
-            description = "Actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: two of BLINK, MOUTH, POS_YAW at random, a head turn last.")
+            description = "The embedded service's challenge: actions to ask for, in order: ${COMPLETION-CANDIDATES}. "
+                    + "Default: two of BLINK, MOUTH, POS_YAW at random, a head turn last. A standalone service's account decides.")
     private List<ActionType> actions;
 
-    @Option(names = "--shuffle", description = "Ask for two of the --actions at random, a head turn last.")
+    @Option(names = "--shuffle", description = "The embedded service asks for two of the --actions at random, a head turn last.")
     private boolean shuffle;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random choice of actions, to replay a session exactly.")
-    private Long seed;
 
     @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
             description = "How much each action must show: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -119,17 +118,22 @@ final class DetectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         serviceOptions.validate(spec.commandLine());
+        Optional<ChallengeSettings> chosen = chosenChallenge();
         String sessionId = UUID.randomUUID().toString();
         Map<String, Object> report;
-        // As the mobile SDK does: the kiosk is authorized, and learns the challenge, before the customer starts.
-        try (KioskService service = KioskService.connect(serviceOptions.connection(serviceOptions.identityDirectory()), modelOptions.models())) {
-            LivenessConfig config = config(service.authorize());
-            List<ActionType> plan = ActionPlan.of(config, seed == null ? new Random() : new Random(seed));
-            SessionOutcome outcome = runSession(config, plan);
+        // As the mobile SDK does: the kiosk is authorized before the customer starts; then the service draws the challenge.
+        try (KioskService service = KioskService.connect(serviceOptions.connection(serviceOptions.identityDirectory()),
+                modelOptions.models())) {
+            service.authorize();
+            chosen.ifPresent(service::useEmbeddedChallenge);
+            double[] distanceCm = distanceCm();
+            KioskApi.ChallengeAnswer challenge = service.challenge(distanceCm);
+            LivenessConfig config = challenge.toConfig().withDistance(distanceCm[0], distanceCm[1]);
+            SessionOutcome outcome = runSession(config, challenge.actions());
             Map<String, String> written = out == null ? Map.of() : write(outcome);
-            report = report(plan, outcome, written);
+            report = report(challenge.actions(), outcome, written);
             if (outcome.result().success()) {
-                deliver(service, sessionId, outcome, report);
+                deliver(service, sessionId, challenge, outcome, report);
             }
         } catch (ServiceCallException e) {
             report = new LinkedHashMap<>();
@@ -142,6 +146,37 @@ final class DetectCommand implements Callable<Integer> {
         return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
     }
 
+    /**
+     * The challenge the command line chose, for the embedded service: its defaults with what was
+     * given. A standalone service's account decides the challenge (the bank sets it with
+     * {@code accounts settings}); choosing one here for it is refused.
+     */
+    private Optional<ChallengeSettings> chosenChallenge() {
+        ParseResult given = spec.commandLine().getParseResult();
+        List<String> challengeOptions = List.of("--actions", "--shuffle", "--action-timeout", "--prepare-timeout", "--level");
+        boolean anyGiven = challengeOptions.stream().anyMatch(given::hasMatchedOption);
+        if (serviceOptions.serverUrl == null) {
+            ChallengeSettings defaults = ChallengeSettings.defaults();
+            return Optional.of(new ChallengeSettings(
+                    actions == null ? defaults.actions() : actions.stream().map(ActionType::name).toList(),
+                    actions == null ? defaults.shuffle() : shuffle,
+                    given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000) : defaults.actionTimeLimitMs(),
+                    given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
+                            : defaults.prepareTimeLimitMs(),
+                    level.name()));
+        }
+        if (anyGiven) {
+            throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
+                    + String.join(", ", challengeOptions) + " are for the embedded service (set the account's with accounts settings)");
+        }
+        return Optional.empty();
+    }
+
+    private double[] distanceCm() {
+        String[] range = distance.split("-");
+        return new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])};
+    }
+
     private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan) {
         LivenessSession session = new LivenessSession(config, plan);
         CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
@@ -152,7 +187,7 @@ final class DetectCommand implements Callable<Integer> {
         } catch (ModelException e) {
             return failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
         }
-        return new SessionRunner(analyzer, config).run(() -> FrameSources.open(source, settings), Optional.ofNullable(record),
+        return SessionRunner.recording(analyzer, config).run(() -> FrameSources.open(source, settings), Optional.ofNullable(record),
                 session, SessionRunner.Listener.NONE);
     }
 
@@ -160,13 +195,15 @@ final class DetectCommand implements Callable<Integer> {
      * Delivers a passed session for its livenessId. When it cannot be delivered now, it stays in
      * the outbox, encrypted, and goes with the next session (or {@code detect} run).
      */
-    private void deliver(KioskService service, String sessionId, SessionOutcome outcome, Map<String, Object> report) {
+    private void deliver(KioskService service, String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
+                         Map<String, Object> report) {
         try {
             service.sendPending();
-            UploadQueue.Delivery delivery = service.deliver(sessionId, outcome.result(), outcome.images(),
-                    Optional.ofNullable(signatureId), Optional.ofNullable(userId));
+            UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, Optional.ofNullable(signatureId),
+                    Optional.ofNullable(userId));
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
+                report.put("verdict", delivery.verdict().name());
             } else {
                 fail(report, delivery.failure());
                 report.put("pendingUpload", delivery.sessionId());
@@ -191,27 +228,8 @@ final class DetectCommand implements Callable<Integer> {
         report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
     }
 
-    /** The service's challenge, with what the command line says explicitly taking precedence. */
-    private LivenessConfig config(ChallengeSettings fromService) {
-        ParseResult given = spec.commandLine().getParseResult();
-        LivenessConfig config = fromService.toConfig();
-        if (actions != null) {
-            config = config.withActions(actions, shuffle);
-        }
-        long actionLimitMs = given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000)
-                : fromService.actionTimeLimitMs();
-        long prepareLimitMs = given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
-                : fromService.prepareTimeLimitMs();
-        if (given.hasMatchedOption("--level")) {
-            config = config.withLevel(level);
-        }
-        String[] range = distance.split("-");
-        return config.withTimeLimits(actionLimitMs, prepareLimitMs)
-                .withDistance(Double.parseDouble(range[0]), Double.parseDouble(range[1]));
-    }
-
     private static SessionOutcome failed(SessionResult result) {
-        return new SessionOutcome(result, Map.of(), 0, 0);
+        return new SessionOutcome(result, Map.of(), new SessionRecording(), 0, 0);
     }
 
     /** Writes the face images and the traces; returns what was written where. */

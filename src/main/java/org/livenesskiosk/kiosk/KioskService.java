@@ -7,17 +7,17 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
+import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessError;
-import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
@@ -122,15 +122,16 @@ public final class KioskService implements AutoCloseable {
     }
 
     /**
-     * Keeps this session's evidence in the outbox and delivers it.
+     * Keeps this passed session's evidence in the outbox and delivers it.
      *
      * @param sessionId   the kiosk's own id of this session
+     * @param challenge   the challenge the session answered
      * @param signatureId the integrator's signatureId for this session, if any
      * @param userId      the customer's own identifier, if any
      */
-    public UploadQueue.Delivery deliver(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,
+    public UploadQueue.Delivery deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                         Optional<String> signatureId, Optional<String> userId) throws IOException {
-        return uploads.submit(request(sessionId, result, images, signatureId, userId));
+        return uploads.submit(request(sessionId, challenge, outcome, signatureId, userId));
     }
 
     /** The sessions whose evidence waits in the outbox. */
@@ -143,9 +144,28 @@ public final class KioskService implements AutoCloseable {
         return "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage();
     }
 
-    /** Checks the license with the service; returns the challenge it asks for. */
+    /** Checks the license with the service; returns the account's challenge settings. */
     public ChallengeSettings authorize() throws ServiceCallException {
         return authorization().settings();
+    }
+
+    /**
+     * What the embedded service asks of customers from now on: the console's or the command line's
+     * choice. A standalone service's account decides its own challenge (the bank sets it with
+     * {@code accounts settings}), so there this returns false and changes nothing.
+     */
+    public boolean useEmbeddedChallenge(ChallengeSettings challenge) {
+        embedded.ifPresent(server -> server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, challenge));
+        return embedded.isPresent();
+    }
+
+    /**
+     * The challenge for the customer who just started, drawn by the service for this kiosk.
+     *
+     * @param distanceCm where this kiosk's customers stand, nearest and furthest
+     */
+    public KioskApi.ChallengeAnswer challenge(double[] distanceCm) throws ServiceCallException {
+        return client.challenge(ticket(), new KioskApi.ChallengeRequest(distanceCm[0], distanceCm[1]));
     }
 
     /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
@@ -168,18 +188,18 @@ public final class KioskService implements AutoCloseable {
         return authorization().ticket();
     }
 
-    private static UploadRequest request(String sessionId, SessionResult result, Map<EvidenceSlot, byte[]> images,
+    /** The upload: the challenge answered, the actions seen, the recording of what was analysed, and the best image. */
+    private static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
-        Map<String, String> encoded = new LinkedHashMap<>();
-        images.forEach((slot, jpeg) -> encoded.put(slot.name(), Base64.getEncoder().encodeToString(jpeg)));
-        List<UploadRequest.Action> actions = result.actions().stream()
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<UploadRequest.Action> actions = outcome.result().actions().stream()
                 .map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
-        List<UploadRequest.Trace> traces = result.traces().stream()
-                .map(trace -> new UploadRequest.Trace(trace.action().name(), trace.metric(), trace.samples().stream()
-                        .map(sample -> List.of((double) sample.timeMs(), sample.value())).toList()))
-                .toList();
-        return new UploadRequest(sessionId, signatureId.orElse(null), userId.orElse(null), VERSION, platform(),
-                actions, traces, encoded);
+        List<JpegFrames.Encoded> frames = outcome.recording().frames();
+        UploadRequest.Recording recording = new UploadRequest.Recording(
+                frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
+                frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList());
+        return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
+                platform(), actions, recording, base64.encodeToString(outcome.images().get(EvidenceSlot.BEST)));
     }
 
     private static String platform() {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.ui.KioskBackend;
@@ -60,16 +61,28 @@ final class ServiceLink implements AutoCloseable {
         });
     }
 
-    /** Checks the license with the service and returns the challenge it asks for; waits for the network thread. */
-    ChallengeSettings authorize() throws ServiceCallException, IOException {
-        return onNetwork(() -> service().authorize());
+    /**
+     * The challenge for the customer who just started, drawn by the service; waits for the network thread.
+     *
+     * @param localChoice the challenge the operator set on this kiosk, for the embedded service; a
+     *                    standalone service's account decides its own
+     * @param distanceCm  where this kiosk's customers stand, nearest and furthest
+     */
+    KioskApi.ChallengeAnswer challenge(Optional<ChallengeSettings> localChoice, double[] distanceCm)
+            throws ServiceCallException, IOException {
+        return onNetwork(() -> {
+            KioskService connected = service();
+            if (localChoice.isPresent() && !connected.useEmbeddedChallenge(localChoice.get())) {
+                LOG.warn("The standalone service decides the challenge; this kiosk's own choice is not used");
+            }
+            return connected.challenge(distanceCm);
+        });
     }
 
     /** Keeps a passed session's evidence in the outbox and delivers it; waits for the network thread. */
-    UploadQueue.Delivery deliver(String sessionId, SessionOutcome outcome, Optional<String> customerReference)
-            throws ServiceCallException, IOException {
-        return onNetwork(() -> service().deliver(sessionId, outcome.result(), outcome.images(), Optional.empty(),
-                customerReference));
+    UploadQueue.Delivery deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
+                                 Optional<String> customerReference) throws ServiceCallException, IOException {
+        return onNetwork(() -> service().deliver(sessionId, challenge, outcome, Optional.empty(), customerReference));
     }
 
     /** Sends what waits in the outbox, and notes in the history what got through. */

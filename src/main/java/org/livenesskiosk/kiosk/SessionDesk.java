@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +14,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.livenesskiosk.capture.CaptureSettings;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.capture.PacedFrameSource;
-import org.livenesskiosk.liveness.ActionPlan;
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
@@ -25,6 +24,7 @@ import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
@@ -115,16 +115,16 @@ final class SessionDesk implements AutoCloseable {
 
     private KioskOutcome run(String sessionId, SessionRequest request, SessionListener listener, AtomicBoolean cancelled) {
         KioskSettings current = settings.get();
-        ChallengeSettings challenge;
+        KioskApi.ChallengeAnswer challenge;
         try {
-            challenge = service.authorize();
+            challenge = service.challenge(localChallenge(current), overrides.distanceCm());
         } catch (ServiceCallException e) {
             return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
         } catch (IOException e) {
             return cannotKeepData(e);
         }
-        LivenessConfig config = config(current, challenge);
-        LivenessSession session = new LivenessSession(config, ActionPlan.of(config, new Random()));
+        LivenessConfig config = challenge.toConfig().withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
+        LivenessSession session = new LivenessSession(config, challenge.actions());
         Optional<FrameAnalyzer> loaded = analyzer();
         if (loaded.isEmpty()) {
             return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);
@@ -139,11 +139,11 @@ final class SessionDesk implements AutoCloseable {
             }
         }
         long startedNanos = System.nanoTime();
-        SessionOutcome outcome = new SessionRunner(loaded.get(), config).run(
+        SessionOutcome outcome = SessionRunner.recording(loaded.get(), config).run(
                 () -> new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults())), record, session,
                 new SessionRunner.Listener() {
                     @Override
-                    public void frame(Mat image, SessionUpdate update) {
+                    public void frame(Mat image, long timestampMs, SessionUpdate update) {
                         PreviewPixels.offer(image, listener.preview());
                         listener.update(update);
                     }
@@ -154,28 +154,39 @@ final class SessionDesk implements AutoCloseable {
                     }
                 });
         // Whether the kiosk keeps up: a clip's frames should take as long as the clip, and all reach the screen.
-        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {} of {} frames drawn", sessionId,
-                outcome.result().code(), outcome.frames(), outcome.result().durationMs(),
-                (System.nanoTime() - startedNanos) / 1_000_000, listener.preview().drawnFrames(), listener.preview().offeredFrames());
+        LOG.info("Session {}: {} after {} frames, {} ms of video in {} ms; preview {} of {} frames drawn; recording {} KB",
+                sessionId, outcome.result().code(), outcome.frames(), outcome.result().durationMs(),
+                (System.nanoTime() - startedNanos) / 1_000_000, listener.preview().drawnFrames(), listener.preview().offeredFrames(),
+                outcome.recording().bytes() / 1024);
         SessionResult result = outcome.result();
         if (!result.success()) {
             return KioskOutcome.failed(result.error().orElseThrow(), result.detail());
         }
         listener.verifying();
-        return deliver(sessionId, request, outcome);
+        return deliver(sessionId, challenge, request, outcome);
     }
 
-    private KioskOutcome deliver(String sessionId, SessionRequest request, SessionOutcome outcome) {
+    /** The challenge the operator set on this kiosk, unless they leave it to the service's account. */
+    private static Optional<ChallengeSettings> localChallenge(KioskSettings current) {
+        if (current.challengeFromService()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
+                current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name()));
+    }
+
+    private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,
+                                 SessionOutcome outcome) {
         Optional<byte[]> best = Optional.ofNullable(outcome.images().get(EvidenceSlot.BEST));
         try {
-            UploadQueue.Delivery delivery = service.deliver(sessionId, outcome, request.customerReference());
+            UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, request.customerReference());
             if (delivery.delivered()) {
                 return new KioskOutcome(Optional.empty(), outcome.result().detail(), Optional.of(delivery.livenessId()),
-                        Optional.empty(), best);
+                        Optional.empty(), best, delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK);
             }
             ServiceCallException failure = delivery.failure();
             return new KioskOutcome(Optional.of(failure.error()), failure.serviceCode() + ": " + failure.getMessage(),
-                    Optional.empty(), Optional.of(sessionId), best);
+                    Optional.empty(), Optional.of(sessionId), best, false);
         } catch (IOException e) {
             return cannotKeepData(e);
         } catch (ServiceCallException e) {
@@ -185,16 +196,6 @@ final class SessionDesk implements AutoCloseable {
 
     private static KioskOutcome cannotKeepData(IOException e) {
         return KioskOutcome.failed(LivenessError.UNDEFINED, KioskService.cannotKeepData(e));
-    }
-
-    /** The operator's challenge, or the service's when the operator leaves it to the service. */
-    private LivenessConfig config(KioskSettings current, ChallengeSettings fromService) {
-        LivenessConfig config = current.challengeFromService() ? fromService.toConfig()
-                : LivenessConfig.defaults()
-                        .withActions(current.actions(), current.shuffle())
-                        .withTimeLimits(current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L)
-                        .withLevel(current.level());
-        return config.withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
     }
 
     private void remember(String sessionId, SessionRequest request, KioskOutcome outcome) {

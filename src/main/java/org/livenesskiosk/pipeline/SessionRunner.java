@@ -16,27 +16,34 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
-import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
 /**
  * Runs one liveness session over a source of frames: each frame is analysed once, fed to the
  * session, and kept when the session asks for it as evidence. Runs on the caller's thread, which
  * is the analysis thread.
+ *
+ * <p>The kiosk {@linkplain #recording records} what it analyses: each camera frame becomes the
+ * {@link SessionRecording}'s JPEG first, and that is what is measured, so that the service can
+ * {@linkplain #replaying replay} the very same pixels and reach its own verdict.
  */
 public final class SessionRunner {
 
     private final FrameAnalyzer analyzer;
     private final LivenessConfig config;
+    private final boolean record;
 
-    /** Who watches a session run: the kiosk's preview and prompts, and its cancel button. */
+    /** Who watches a session run: the kiosk's preview and prompts, its cancel button, the service's fingerprints. */
     public interface Listener {
 
         Listener NONE = new Listener() {
         };
 
-        /** Each analysed frame, on the analysis thread; the image is released on return, so copy what is needed. */
-        default void frame(Mat image, SessionUpdate update) {
+        /**
+         * Each analysed frame, on the analysis thread: the camera's frame on the kiosk, the recorded
+         * frame on the service. The image is released on return, so copy what is needed.
+         */
+        default void frame(Mat image, long timestampMs, SessionUpdate update) {
         }
 
         /** Asked before each frame: true ends the session with USER_GIVE_UP. */
@@ -51,9 +58,20 @@ public final class SessionRunner {
         FrameSource open() throws CaptureException;
     }
 
-    public SessionRunner(FrameAnalyzer analyzer, LivenessConfig config) {
+    private SessionRunner(FrameAnalyzer analyzer, LivenessConfig config, boolean record) {
         this.analyzer = analyzer;
         this.config = config;
+        this.record = record;
+    }
+
+    /** A kiosk's session: the frames analysed are recorded for the service (see {@link SessionOutcome#recording()}). */
+    public static SessionRunner recording(FrameAnalyzer analyzer, LivenessConfig config) {
+        return new SessionRunner(analyzer, config, true);
+    }
+
+    /** The service's re-run of a recording: its frames are analysed as they are. */
+    public static SessionRunner replaying(FrameAnalyzer analyzer, LivenessConfig config) {
+        return new SessionRunner(analyzer, config, false);
     }
 
     /**
@@ -69,17 +87,18 @@ public final class SessionRunner {
             return run(frames, session, recorder, listener);
         } catch (CaptureException e) {
             SessionResult result = session.abort(LivenessError.DEVICE_NOT_SUPPORT, e.getMessage(), 0).result().orElseThrow();
-            return new SessionOutcome(result, Map.of(), 0, 0);
+            return new SessionOutcome(result, Map.of(), new SessionRecording(), 0, 0);
         }
     }
 
     /**
-     * @param recorder where to record every frame, to replay the session later
+     * @param recorder where to record every camera frame, to replay the session later
      * @throws CaptureException when the recording cannot be written
      */
     public SessionOutcome run(FrameSource source, LivenessSession session, ClipRecorder recorder, Listener listener)
             throws CaptureException {
         analyzer.reset();
+        SessionRecording recording = new SessionRecording();
         int frames = 0;
         long lastMs = 0;
         try (Evidence evidence = new Evidence()) {
@@ -100,19 +119,28 @@ public final class SessionRunner {
                     break;
                 }
                 try (Frame frame = next.get()) {
-                    frames++;
                     lastMs = frame.timestampMs();
                     recorder.record(frame.image());
-                    FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
-                    SessionUpdate update = session.accept(analysis);
+                    SessionUpdate update;
+                    double scale = 1;
+                    if (record) {
+                        try (SessionRecording.Recorded recorded = recording.add(frame.image(), frame.timestampMs())) {
+                            update = session.accept(analyzer.analyze(recorded.image(), frames, frame.timestampMs()));
+                            scale = recorded.scale();
+                        }
+                    } else {
+                        update = session.accept(analyzer.analyze(frame.image(), frames, frame.timestampMs()));
+                    }
+                    frames++;
+                    double toCamera = 1 / scale;
                     update.face().ifPresent(face -> update.keep()
-                            .forEach(slot -> evidence.keep(slot, frame.image(), face.metrics().box())));
-                    listener.frame(frame.image(), update);
+                            .forEach(slot -> evidence.keep(slot, frame.image(), face.metrics().box().scaled(toCamera))));
+                    listener.frame(frame.image(), frame.timestampMs(), update);
                 }
             }
             var result = session.result().orElseThrow();
             Map<EvidenceSlot, byte[]> images = result.success() ? evidence.faceImages(config.resultImageSize()) : Map.of();
-            return new SessionOutcome(result, images, frames, source.corruptFrames());
+            return new SessionOutcome(result, images, recording, frames, source.corruptFrames());
         }
     }
 }

@@ -27,6 +27,8 @@ public final class Routes {
     public static final String KIOSK_ENROLL = "/kiosk/v1/enroll";
     /** Kiosk API: the kiosk's license exchanged for a ticket and the challenge settings. */
     public static final String KIOSK_AUTHORIZE = "/kiosk/v1/authorize";
+    /** Kiosk API: a challenge for the customer who just pressed Start, drawn by the service. */
+    public static final String KIOSK_CHALLENGE = "/kiosk/v1/challenge";
     /** Kiosk API: a session's evidence, for a livenessId. */
     public static final String KIOSK_UPLOAD = "/kiosk/v1/upload";
 

@@ -1,20 +1,30 @@
 package org.livenesskiosk.protocol;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The evidence of one session as the service takes it: the kiosk's own session id (uploads are
- * idempotent on it), the actions seen, their metric traces and the face images (JPEG, base64).
- * Biometric data: never logged.
+ * idempotent on it), the challenge it answers, the actions the kiosk saw, the recording of every
+ * frame it analysed, and the best face image at full quality. The service decides from the
+ * recording; the claimed actions are only compared with what it finds. Biometric data: never logged.
+ *
+ * @param actions   what the kiosk claims it saw, in the order asked
+ * @param bestImage the best face image, JPEG, base64
  */
-public record UploadRequest(String sessionId, String signatureId, String userId, String sdkVersion, String platform,
-                            List<Action> actions, List<Trace> traces, Map<String, String> images) {
+public record UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
+                            String platform, List<Action> actions, Recording recording, String bestImage) {
 
+    /** @param atMs when the action was seen complete, in the recording's time */
     public record Action(String action, long atMs) {
     }
 
-    public record Trace(String action, String metric, List<List<Double>> samples) {
+    /**
+     * The frames the kiosk analysed, as it analysed them.
+     *
+     * @param timesMs each frame's time in the session, in milliseconds, rising
+     * @param frames  each frame, JPEG, base64
+     */
+    public record Recording(List<Long> timesMs, List<String> frames) {
     }
 
     @Override

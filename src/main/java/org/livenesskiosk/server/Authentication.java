@@ -37,7 +37,9 @@ final class Authentication {
                 Routes.DELETE_RESULT}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
-        app.before(Routes.KIOSK_UPLOAD, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
+        for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_UPLOAD}) {
+            app.before(path, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
+        }
     }
 
     /** The account whose token the request carried; only on the routes that ask for one. */
@@ -51,7 +53,7 @@ final class Authentication {
                 .orElseThrow(() -> new ServiceException("AUTH_IAM_FAILED", "This kiosk is not enrolled with the service"));
     }
 
-    /** The kiosk whose ticket the request carried; only on the upload route. */
+    /** The kiosk whose ticket the request carried; only on the challenge and upload routes. */
     static Kiosk kiosk(Context ctx) {
         return ctx.attribute(KIOSK);
     }

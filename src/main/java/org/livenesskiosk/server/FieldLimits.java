@@ -23,6 +23,9 @@ final class FieldLimits {
             Map.entry("userId", 200),
             Map.entry("signatureId", 64),
             Map.entry("sessionId", 64),
+            Map.entry("challengeId", 64),
+            // The best image at full quality, base64; the upload's own check holds it to 2 MB of JPEG.
+            Map.entry("bestImage", 3_000_000),
             Map.entry("livenessId", 64),
             Map.entry("sdkVersion", 40),
             Map.entry("platform", 40),

@@ -4,15 +4,12 @@ import static org.livenesskiosk.server.JsonExchange.answer;
 import static org.livenesskiosk.server.JsonExchange.body;
 import static org.livenesskiosk.server.JsonExchange.required;
 
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.protocol.Envelope;
-import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -28,28 +25,74 @@ import io.javalin.http.Context;
 final class KioskRoutes {
 
     private static final long TICKET_LIFETIME_MS = 600_000;
-    private static final int RETRY_AFTER_SECONDS = 5;
+    static final int RETRY_AFTER_SECONDS = 5;
     private static final int PASSING_SCORE = 50;
+    /** The best image, at full quality. */
     private static final int MAX_IMAGE_BYTES = 2 << 20;
+    /** One recorded frame: a few times what a 480-pixel frame at the kiosk's quality takes. */
+    private static final int MAX_FRAME_BYTES = 256 << 10;
+    /** Frames per second a recording may hold: a camera's 30, and some slack. */
+    private static final int MAX_FRAMES_PER_SECOND = 32;
+    /** Recorded times may run past the challenge's limits by this much (the last frame's own time). */
+    private static final long RECORDING_SLACK_MS = 2_000;
+    /** How long one check may hold an analyser. */
+    private static final long CHECK_DEADLINE_MS = 30_000;
+    /** Recordings are compared with the results of this long ago, the newest first and no more than so many. */
+    private static final long REPLAY_WINDOW_MS = 30L * 24 * 3_600_000;
+    private static final int REPLAY_CANDIDATES = 2_000;
+    /** Uploads read at once per analyser: each holds its body in memory until it is checked. */
+    private static final int UPLOADS_PER_ANALYZER = 4;
+    private static final String HOLDS_UPLOAD_SLOT = "holdsUploadSlot";
 
     private final Store store;
     private final Licenses licenses;
-    private final EvidenceCheck evidenceCheck;
+    private final Challenges challenges;
+    private final AnalyzerPool analyzers;
     private final DeviceLockout lockout;
-    private final Semaphore checks;
+    private final Semaphore uploadSlots;
     private final long busyWaitMs;
 
-    KioskRoutes(Store store, Licenses licenses, EvidenceCheck evidenceCheck, ServiceLimits limits) {
+    KioskRoutes(Store store, Licenses licenses, Challenges challenges, AnalyzerPool analyzers, ServiceLimits limits) {
         this.store = store;
         this.licenses = licenses;
-        this.evidenceCheck = evidenceCheck;
+        this.challenges = challenges;
+        this.analyzers = analyzers;
         this.lockout = new DeviceLockout(store, limits.lockoutMs());
-        this.checks = new Semaphore(limits.concurrentChecks(), true);
+        this.uploadSlots = new Semaphore(limits.concurrentChecks() * UPLOADS_PER_ANALYZER, true);
         this.busyWaitMs = limits.busyWaitMs();
+    }
+
+    /** {@code SERVICE_BUSY}: the answer carries {@code Retry-After}. */
+    static ServiceException busy() {
+        return new ServiceException("SERVICE_BUSY", "The service is busy; retry in " + RETRY_AFTER_SECONDS + " s");
+    }
+
+    /**
+     * Lets an upload in before its body is read, when one of the few upload slots is free: the
+     * bodies held in memory at once stay bounded however many kiosks upload together.
+     */
+    void admitUpload(Context ctx) throws InterruptedException {
+        if (!uploadSlots.tryAcquire(busyWaitMs, TimeUnit.MILLISECONDS)) {
+            throw busy();
+        }
+        ctx.attribute(HOLDS_UPLOAD_SLOT, true);
+    }
+
+    void releaseUpload(Context ctx) {
+        if (Boolean.TRUE.equals(ctx.attribute(HOLDS_UPLOAD_SLOT))) {
+            uploadSlots.release();
+        }
+    }
+
+    /** The upload's admission comes before anything reads its body, authentication included. */
+    void registerAdmission(Javalin app) {
+        app.before(Routes.KIOSK_UPLOAD, this::admitUpload);
+        app.after(Routes.KIOSK_UPLOAD, this::releaseUpload);
     }
 
     void register(Javalin app) {
         app.post(Routes.KIOSK_AUTHORIZE, this::authorize);
+        app.post(Routes.KIOSK_CHALLENGE, this::challenge);
         app.post(Routes.KIOSK_UPLOAD, this::upload);
     }
 
@@ -86,6 +129,13 @@ final class KioskRoutes {
         answer(ctx, Envelope.ok(new KioskApi.AuthorizeAnswer(ticket, expiresAt, store.settings(account.id()))));
     }
 
+    private void challenge(Context ctx) {
+        Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
+        KioskApi.ChallengeRequest request = body(ctx, KioskApi.ChallengeRequest.class);
+        lockout.refuseIfLocked(kiosk.accountId(), kiosk.deviceId(), System.currentTimeMillis());
+        answer(ctx, Envelope.ok(challenges.issue(kiosk.accountId(), kiosk.deviceId(), request).answer()));
+    }
+
     private void upload(Context ctx) {
         Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
         UploadRequest evidence = body(ctx, UploadRequest.class);
@@ -94,63 +144,44 @@ final class KioskRoutes {
         }
         Optional<Store.StoredResult> earlier = store.resultBySession(kiosk.accountId(), evidence.sessionId());
         if (earlier.isPresent()) {
-            answer(ctx, Envelope.ok(new KioskApi.UploadAnswer(earlier.get().livenessId())));
+            answer(ctx, Envelope.ok(uploadAnswer(earlier.get().livenessId(), earlier.get().score())));
             return;
         }
         if (evidence.signatureId() != null && !store.signatureIdExists(kiosk.accountId(), evidence.signatureId())) {
             throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown");
         }
-        requireJpegImages(evidence);
-        lockout.refuseIfLocked(kiosk.accountId(), kiosk.deviceId(), System.currentTimeMillis());
-        EvidenceCheck.Verdict verdict = checkWhenFree(ctx, evidence);
+        long now = System.currentTimeMillis();
+        Challenges.Challenge challenge = challenges.claim(required(evidence.challengeId(), "challengeId"), kiosk.accountId(),
+                kiosk.deviceId(), evidence.sessionId(), now);
+        UploadChecks.requireWellFormed(evidence, challenge, MAX_FRAMES_PER_SECOND, RECORDING_SLACK_MS, MAX_FRAME_BYTES,
+                MAX_IMAGE_BYTES);
+        lockout.refuseIfLocked(kiosk.accountId(), kiosk.deviceId(), now);
+        SessionCheck.Verdict verdict = analyzers.withAnalyzer(busyWaitMs,
+                analyzer -> SessionCheck.check(challenge, evidence, analyzer, System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000));
+        if (verdict.score() >= PASSING_SCORE && replaysAnEarlierSession(verdict.fingerprints(), now)) {
+            verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
+        }
         if (verdict.score() < PASSING_SCORE) {
-            lockout.failed(kiosk.accountId(), kiosk.deviceId(), System.currentTimeMillis());
+            lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
         }
         String livenessId = SecretBox.randomToken();
-        Optional<byte[]> bestImage = Optional.ofNullable(evidence.images()).map(images -> images.get("best"))
-                .map(encoded -> Base64.getDecoder().decode(encoded)).map(store::encrypt);
+        Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
         store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
-                verdict.attackType(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
-                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage), System.currentTimeMillis());
-        answer(ctx, Envelope.ok(new KioskApi.UploadAnswer(livenessId)));
+                verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
+                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage),
+                verdict.fingerprints().toBytes(), now);
+        answer(ctx, Envelope.ok(uploadAnswer(livenessId, verdict.score())));
     }
 
-    /** Every image must be a JPEG of sensible size: anything else is refused before it is decoded. */
-    private static void requireJpegImages(UploadRequest evidence) {
-        if (evidence.images() == null || evidence.images().isEmpty()) {
-            throw new ServiceException("PARAMETER_ERROR", "images are required");
-        }
-        for (Map.Entry<String, String> image : evidence.images().entrySet()) {
-            byte[] bytes;
-            try {
-                bytes = Base64.getDecoder().decode(image.getValue());
-            } catch (IllegalArgumentException e) {
-                throw new ServiceException("PARAMETER_ERROR", "images." + image.getKey() + " is not base64");
-            }
-            boolean jpeg = bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff;
-            if (!jpeg || bytes.length > MAX_IMAGE_BYTES) {
-                throw new ServiceException("PARAMETER_ERROR", "images." + image.getKey() + " must be a JPEG of at most "
-                        + MAX_IMAGE_BYTES / 1024 + " KB");
-            }
-        }
+    private static KioskApi.UploadAnswer uploadAnswer(String livenessId, int score) {
+        return new KioskApi.UploadAnswer(livenessId, score >= PASSING_SCORE ? KioskApi.Verdict.VERIFIED : KioskApi.Verdict.MANUAL_CHECK);
     }
 
-    /** Re-checks the evidence when a core is free; when none frees up soon, says SERVICE_BUSY with Retry-After. */
-    private EvidenceCheck.Verdict checkWhenFree(Context ctx, UploadRequest evidence) {
-        try {
-            if (!checks.tryAcquire(busyWaitMs, TimeUnit.MILLISECONDS)) {
-                ctx.header(Headers.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-                throw new ServiceException("SERVICE_BUSY", "The service is busy; retry in " + RETRY_AFTER_SECONDS + " s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceException("SERVICE_BUSY", "The service is shutting down");
-        }
-        try {
-            return evidenceCheck.check(evidence);
-        } finally {
-            checks.release();
-        }
+    /** Whether the recording's frames are an earlier session's pictures, whichever kiosk or account sent them. */
+    private boolean replaysAnEarlierSession(Fingerprints recording, long now) {
+        store.deleteFingerprintsBefore(now - REPLAY_WINDOW_MS);
+        return store.fingerprintsSince(now - REPLAY_WINDOW_MS, REPLAY_CANDIDATES).stream()
+                .anyMatch(stored -> recording.replays(Fingerprints.fromBytes(stored)));
     }
 }

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Optional;
 
 import org.livenesskiosk.crypto.SecureFiles;
 import org.livenesskiosk.protocol.Envelope;
+import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,8 @@ import io.javalin.http.HttpStatus;
 public final class LivenessServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivenessServer.class);
-    private static final long MAX_REQUEST_BYTES = 8L << 20;
+    /** An upload holds up to a minute of recording; see {@link KioskRoutes} for what each part may be. */
+    private static final long MAX_REQUEST_BYTES = 24L << 20;
 
     public static final String DEMO_ACCESS_KEY = "demo-access-key";
     public static final String DEMO_SECRET_KEY = "demo-secret-key";
@@ -41,20 +44,28 @@ public final class LivenessServer implements AutoCloseable {
     /** Where callers reach this service, for the image links it hands out; set at start unless given. */
     private volatile String publicUrl;
 
-    private LivenessServer(Store store, Licenses licenses, EvidenceCheck evidenceCheck, ServiceLimits limits) {
+    private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
+        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()),
+                new AnalyzerPool(models, limits.concurrentChecks()), limits);
         new RequestSize(MAX_REQUEST_BYTES).register(app);
+        kiosks.registerAdmission(app);
         new Authentication(store).register(app);
         new OpenApiRoutes(store, licenses, images).register(app);
-        new KioskRoutes(store, licenses, evidenceCheck, limits).register(app);
+        kiosks.register(app);
         new Devices(store).register(app);
         images.register(app);
-        app.exception(ServiceException.class, (e, ctx) -> answer(ctx, Envelope.error(e.code(), e.getMessage())));
+        app.exception(ServiceException.class, (e, ctx) -> {
+            if (e.code().equals("SERVICE_BUSY")) {
+                ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
+            }
+            answer(ctx, Envelope.error(e.code(), e.getMessage()));
+        });
         app.exception(JsonParseException.class, (e, ctx) -> answer(ctx, Envelope.error("PARAMETER_ERROR", "The body is not valid JSON")));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, refusal(e.getStatus())));
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -102,7 +113,7 @@ public final class LivenessServer implements AutoCloseable {
             Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
             store.addApplication(demo.id(), DEMO_APPLICATION_ID);
         }
-        return new LivenessServer(store, new Licenses(secretBox(dataDirectory)), new EvidenceCheck(models), limits);
+        return new LivenessServer(store, new Licenses(secretBox(dataDirectory)), models, limits);
     }
 
     static Store store(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
@@ -151,7 +162,7 @@ public final class LivenessServer implements AutoCloseable {
         return this;
     }
 
-    /** The service's accounts and their kiosks, on this service's own storage. */
+    /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
     public Accounts accounts() {
         return new Accounts(store);
     }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -34,10 +37,15 @@ final class Store {
         }
     }
 
-    /** A stored result, the image still encrypted. */
+    /**
+     * A stored result, the image still encrypted.
+     *
+     * @param attackType   with a score of 0: the SDK provider's 1 presentation, 2 injection, 3 unsure
+     * @param attackReason what exactly the service found, for an auditor
+     */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
-                        Optional<String> userId, int score, Optional<String> attackType, String sdkVersion,
-                        String platform, Optional<byte[]> encryptedImage) {
+                        Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
+                        String sdkVersion, String platform, Optional<byte[]> encryptedImage) {
     }
 
     private final DataSource dataSource;
@@ -160,11 +168,11 @@ final class Store {
     }
 
     /**
-     * Stores a result, binding its signatureId in the same transaction.
+     * Stores a result with its face fingerprints, binding its signatureId in the same transaction.
      *
      * @throws ServiceException when the signatureId is unknown or already used
      */
-    void saveResult(StoredResult result, long now) {
+    void saveResult(StoredResult result, byte[] fingerprints, long now) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -174,11 +182,17 @@ final class Store {
                     throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
                 }
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
-                        + "session_id, signature_id, user_id, score, attack_type, sdk_version, platform, best_image, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
-                            result.userId().orElse(null), result.score(), result.attackType().orElse(null), result.sdkVersion(),
-                            result.platform(), result.encryptedImage().orElse(null), now);
+                            result.userId().orElse(null), result.score(), result.attackType().orElse(null),
+                            result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
+                            result.encryptedImage().orElse(null), now);
+                    statement.executeUpdate();
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO fingerprint (liveness_id, created_at, hashes) VALUES (?, ?, ?)")) {
+                    bind(statement, result.livenessId(), now, fingerprints);
                     statement.executeUpdate();
                 }
                 connection.commit();
@@ -189,6 +203,53 @@ final class Store {
         } catch (SQLException e) {
             throw new IllegalStateException("The result could not be stored", e);
         }
+    }
+
+    void saveChallenge(Challenges.Challenge challenge) {
+        update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
+                + "level, min_distance_cm, max_distance_cm, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
+                String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
+                challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.minDistanceCm(), challenge.maxDistanceCm(),
+                challenge.issuedAt(), challenge.expiresAt());
+    }
+
+    Optional<Challenges.Challenge> challenge(String challengeId) {
+        return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
+                + "min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge WHERE challenge_id = ?",
+                row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
+                        Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
+                        row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getDouble(8), row.getDouble(9),
+                        row.getLong(10), row.getLong(11), Optional.ofNullable(row.getString(12))), challengeId);
+    }
+
+    /** Binds the challenge to the session, unless another session answered it already. */
+    boolean claimChallenge(String challengeId, String sessionId) {
+        return update("UPDATE challenge SET session_id = ? WHERE challenge_id = ? AND (session_id IS NULL OR session_id = ?)",
+                sessionId, challengeId, sessionId) == 1;
+    }
+
+    /** The face fingerprints of the latest results since {@code since}, newest first, at most {@code limit}. */
+    List<byte[]> fingerprintsSince(long since, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT hashes FROM fingerprint WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?")) {
+            bind(statement, since, limit);
+            List<byte[]> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getBytes(1));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    /** Forgets fingerprints older than the replay window: they are kept no longer than needed. */
+    void deleteFingerprintsBefore(long before) {
+        update("DELETE FROM fingerprint WHERE created_at < ?", before);
     }
 
     void recordDeviceFailure(String accountId, String deviceId, long now) {
@@ -234,6 +295,8 @@ final class Store {
 
     /** Deletes a result and its image: the customer's right to erasure. */
     boolean deleteResult(String accountId, String livenessId) {
+        update("DELETE FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM liveness_result "
+                + "WHERE account_id = ? AND liveness_id = ?)", accountId, livenessId);
         return update("DELETE FROM liveness_result WHERE account_id = ? AND liveness_id = ?", accountId, livenessId) == 1;
     }
 
@@ -246,12 +309,12 @@ final class Store {
     }
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
-            + "attack_type, sdk_version, platform, best_image FROM liveness_result";
+            + "attack_type, attack_reason, sdk_version, platform, best_image FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
-                Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)), row.getString(8),
-                row.getString(9), Optional.ofNullable(row.getBytes(10)));
+                Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
+                Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)));
     }
 
     private Account account(ResultSet row) throws SQLException {

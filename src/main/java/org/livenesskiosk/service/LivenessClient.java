@@ -146,10 +146,31 @@ public final class LivenessClient {
         return new Authorization(required(answer.ticket(), "ticket"), answer.expireTimestamp(), settings);
     }
 
-    /** Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives the same livenessId. */
-    public String upload(String ticket, UploadRequest evidence) throws ServiceCallException {
-        return required(call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence, KioskApi.UploadAnswer.class,
-                LivenessError.CHECKING_BAD_NETWORK).livenessId(), "livenessId");
+    /** The challenge for a customer who just pressed Start: the plan the kiosk must ask for, drawn by the service. */
+    public KioskApi.ChallengeAnswer challenge(String ticket, KioskApi.ChallengeRequest request) throws ServiceCallException {
+        KioskApi.ChallengeAnswer answer = call(Routes.KIOSK_CHALLENGE, Map.of(Headers.KIOSK_TICKET, ticket), request,
+                KioskApi.ChallengeAnswer.class, LivenessError.AUTH_BAD_NETWORK);
+        required(answer.challengeId(), "challengeId");
+        try {
+            answer.toConfig();
+        } catch (RuntimeException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's challenge is malformed", e);
+        }
+        return answer;
+    }
+
+    /**
+     * Uploads a session's evidence (see {@link UploadRequest}); the same session uploaded twice gives
+     * the same livenessId and verdict.
+     */
+    public KioskApi.UploadAnswer upload(String ticket, UploadRequest evidence) throws ServiceCallException {
+        KioskApi.UploadAnswer answer = call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence,
+                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK);
+        required(answer.livenessId(), "livenessId");
+        if (answer.verdict() == null) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks verdict", null);
+        }
+        return answer;
     }
 
     /** The result by livenessId, or by signatureId when the integrator never saw the livenessId; the image inline. */

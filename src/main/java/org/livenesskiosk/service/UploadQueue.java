@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,8 @@ public final class UploadQueue {
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 300_000;
     /** Answers that will not change by sending the same request again. */
-    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR", "PAYLOAD_TOO_LARGE");
+    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR", "PAYLOAD_TOO_LARGE", "CHALLENGE_INVALID",
+            "CHALLENGE_EXPIRED");
 
     /** Gives a kiosk ticket for uploads, authorizing when needed. */
     @FunctionalInterface
@@ -34,8 +36,8 @@ public final class UploadQueue {
         String ticket() throws ServiceCallException;
     }
 
-    /** How one session's delivery ended: its livenessId, or the failure that keeps it waiting. */
-    public record Delivery(String sessionId, String livenessId, ServiceCallException failure) {
+    /** How one session's delivery ended: its livenessId and the service's verdict, or the failure that keeps it waiting. */
+    public record Delivery(String sessionId, String livenessId, KioskApi.Verdict verdict, ServiceCallException failure) {
         public boolean delivered() {
             return livenessId != null;
         }
@@ -95,20 +97,20 @@ public final class UploadQueue {
 
     private Delivery send(UploadRequest upload) throws IOException {
         try {
-            String livenessId = client.upload(tickets.ticket(), upload);
+            KioskApi.UploadAnswer answer = client.upload(tickets.ticket(), upload);
             outbox.acknowledge(upload.sessionId());
-            return new Delivery(upload.sessionId(), livenessId, null);
+            return new Delivery(upload.sessionId(), answer.livenessId(), answer.verdict(), null);
         } catch (ServiceCallException e) {
             if (PERMANENT.contains(e.serviceCode())) {
                 LOG.error("Session {} refused by the service: {} {}; kept in the outbox's rejected folder",
                         upload.sessionId(), e.serviceCode(), e.getMessage());
                 outbox.reject(upload.sessionId());
-                return new Delivery(upload.sessionId(), null, e);
+                return new Delivery(upload.sessionId(), null, null, e);
             }
             LOG.warn("Session {} not delivered yet: {} {}", upload.sessionId(), e.serviceCode(), e.getMessage());
             ServiceCallException kept = e.error() == LivenessError.AUTH_BAD_NETWORK
                     ? new ServiceCallException(LivenessError.CHECKING_BAD_NETWORK, e.serviceCode(), e.getMessage(), e) : e;
-            return new Delivery(upload.sessionId(), null, kept);
+            return new Delivery(upload.sessionId(), null, null, kept);
         }
     }
 }

@@ -12,15 +12,17 @@ import org.livenesskiosk.liveness.LivenessError;
  * @param livenessId  the service's id of a passed, delivered session
  * @param pendingUpload the kiosk's session id when a passed session waits in the outbox; {@code error} then says why
  * @param bestImage   the best face image (JPEG) of a passed session; shown, never stored by the UI
+ * @param manualCheck the service verified the session but suggests a person looks at it (its score is below 50);
+ *                    the customer is never told why
  */
 public record KioskOutcome(Optional<LivenessError> error, String detail, Optional<String> livenessId,
-                           Optional<String> pendingUpload, Optional<byte[]> bestImage) {
+                           Optional<String> pendingUpload, Optional<byte[]> bestImage, boolean manualCheck) {
 
     public boolean passed() {
         return livenessId.isPresent() || pendingUpload.isPresent();
     }
 
     public static KioskOutcome failed(LivenessError error, String detail) {
-        return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty());
+        return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 }

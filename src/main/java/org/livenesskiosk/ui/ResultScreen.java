@@ -28,6 +28,8 @@ final class ResultScreen extends VBox {
     private final Label title = new Label();
     private final Label livenessIdLabel = new Label();
     private final TextField livenessId = new TextField();
+    /** The service's verdict for the operator: verified, or a person should look; never the score. */
+    private final Label verdict = new Label();
     private final ImageView qrCode = new ImageView();
     private final ImageView bestImage = new ImageView();
     private final Label code = new Label();
@@ -50,6 +52,8 @@ final class ResultScreen extends VBox {
         livenessId.setEditable(false);
         livenessId.getStyleClass().add("liveness-id");
         livenessId.setMaxWidth(1100);
+        verdict.setId("verdict");
+        verdict.getStyleClass().add("subtitle");
         code.setId("code");
         code.getStyleClass().add("code");
         explanation.setId("explanation");
@@ -74,7 +78,7 @@ final class ResultScreen extends VBox {
         images.setAlignment(Pos.CENTER);
         HBox buttons = new HBox(24, retry, finish);
         buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, livenessIdLabel, livenessId, images, code, explanation, wayOut, buttons);
+        getChildren().addAll(title, livenessIdLabel, livenessId, verdict, images, code, explanation, wayOut, buttons);
     }
 
     void show(KioskOutcome shown) {
@@ -85,6 +89,7 @@ final class ResultScreen extends VBox {
         bestImage.setImage(shown.bestImage().map(jpeg -> new Image(new ByteArrayInputStream(jpeg))).orElse(null));
         setShown(livenessIdLabel, delivered);
         setShown(livenessId, delivered);
+        setShown(verdict, delivered);
         setShown(qrCode, delivered);
         setShown(bestImage, shown.bestImage().isPresent());
         setShown(code, shown.error().isPresent());
@@ -106,6 +111,7 @@ final class ResultScreen extends VBox {
     void relabel(Messages messages) {
         this.messages = messages;
         livenessIdLabel.setText(messages.text(UiText.RESULT_LIVENESS_ID));
+        verdict.setText(messages.text(outcome.manualCheck() ? UiText.RESULT_MANUAL_CHECK : UiText.RESULT_VERIFIED));
         retry.setText(messages.text(UiText.RESULT_RETRY));
         finish.setText(messages.text(UiText.RESULT_FINISH));
         title.setText(messages.text(outcome.passed() ? UiText.RESULT_SUCCESS_TITLE : UiText.RESULT_FAILURE_TITLE));

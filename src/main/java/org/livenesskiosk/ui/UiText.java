@@ -19,6 +19,8 @@ public enum UiText {
     VERIFYING_TITLE("verifying.title"),
     RESULT_SUCCESS_TITLE("result.successTitle"),
     RESULT_LIVENESS_ID("result.livenessId"),
+    RESULT_VERIFIED("result.verified"),
+    RESULT_MANUAL_CHECK("result.manualCheck"),
     RESULT_PENDING_UPLOAD("result.pendingUpload"),
     RESULT_FAILURE_TITLE("result.failureTitle"),
     RESULT_RETRY("result.retry"),

@@ -30,6 +30,11 @@ public record Box(double x, double y, double width, double height) {
         return union <= 0 ? 0 : intersection / union;
     }
 
+    /** This box in a frame {@code factor} times the size of this one's. */
+    public Box scaled(double factor) {
+        return new Box(x * factor, y * factor, width * factor, height * factor);
+    }
+
     /** The part of this box inside a frame of the given size (possibly empty). */
     public Box clippedTo(int frameWidth, int frameHeight) {
         double left = Math.max(0, x);

@@ -52,7 +52,7 @@ final class LayerRules {
                     "bench", "cli")
             .whereLayer("crypto").mayOnlyBeAccessedByLayers("protocol", "service client", "server", "kiosk", "cli")
             .whereLayer("vision").mayOnlyBeAccessedByLayers("liveness", "pipeline", "server", "kiosk", "bench", "cli")
-            .whereLayer("capture").mayOnlyBeAccessedByLayers("pipeline", "kiosk", "bench", "cli")
+            .whereLayer("capture").mayOnlyBeAccessedByLayers("pipeline", "server", "kiosk", "bench", "cli")
             .because("packages flow one way, from the camera up to the command line");
 
     /** The eyes know nothing of what they serve: frames and faces are reusable on their own. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.Language;
@@ -27,6 +28,17 @@ final class ClipKiosk {
                 LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
                 List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
                 List.of(Language.values()), true, recordSessions, 60, "", "");
+    }
+
+    /**
+     * A standalone service for such kiosks, its demo account asking for what {@link #settings} asks:
+     * a standalone service's account, not the kiosk, decides the challenge.
+     */
+    static LivenessServer service(Path folder, int port) throws IOException {
+        LivenessServer server = LivenessServer.open(folder, Models.fromClasspath()).start("127.0.0.1", port);
+        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
+                new ChallengeSettings(List.of("MOUTH", "BLINK"), false, 10_000, 10_000, "NORMAL"));
+        return server;
     }
 
     /** As {@link #settings}, for a kiosk of the demo account of {@code server}, with an enrollment code its administrator made. */

@@ -26,7 +26,6 @@ import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskWindow;
 import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.Messages;
-import org.livenesskiosk.vision.Models;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -57,7 +56,7 @@ class KioskEndToEndTest {
     @BeforeEach
     void startService() throws Exception {
         Display.required();
-        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = ClipKiosk.service(folder.resolve("service"), 0);
     }
 
     @AfterEach

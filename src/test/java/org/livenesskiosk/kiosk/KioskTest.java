@@ -23,7 +23,6 @@ import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.ui.SessionListener;
 import org.livenesskiosk.ui.SessionRequest;
-import org.livenesskiosk.vision.Models;
 
 /** The kiosk behind its window: a customer's result is never lost, and what the operator asked for is kept. */
 class KioskTest {
@@ -46,7 +45,7 @@ class KioskTest {
 
     @Test
     void aResultTheServiceCouldNotTakeWaitsInTheOutboxAndIsSentLater() throws Exception {
-        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = ClipKiosk.service(folder.resolve("service"), 0);
         int port = server.port();
         kiosk = kiosk(false);
 
@@ -60,7 +59,7 @@ class KioskTest {
         assertEquals(HistoryEntry.UploadState.WAITING, kiosk.history().get(10, TimeUnit.SECONDS).get(0).upload());
         assertEquals(sessionId, kiosk.pendingUploads().get(10, TimeUnit.SECONDS).get(0).sessionId());
 
-        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", port);
+        server = ClipKiosk.service(folder.resolve("service"), port);
         kiosk.sendPendingUploads().get(30, TimeUnit.SECONDS);
 
         HistoryEntry sent = kiosk.history().get(10, TimeUnit.SECONDS).get(0);
@@ -71,7 +70,7 @@ class KioskTest {
 
     @Test
     void aRecordedSessionCanBeReplayed() throws Exception {
-        server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = ClipKiosk.service(folder.resolve("service"), 0);
         kiosk = kiosk(true);
 
         KioskOutcome outcome = session(() -> { });

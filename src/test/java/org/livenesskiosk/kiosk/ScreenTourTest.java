@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -60,17 +60,21 @@ class ScreenTourTest {
     private static final Path SHOTS = Path.of(System.getProperty("screenshots", "target/screenshots"));
 
     @TempDir
-    static Path folder;
+    Path folder;
 
-    private static Kiosk kiosk;
-    private static HeldResults held;
+    private Kiosk kiosk;
+    private HeldResults held;
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     private final FxRobot robot = new FxRobot();
     private final OnScreen screen = new OnScreen(robot);
 
-    @BeforeAll
-    static void openKiosk() throws Exception {
+    /**
+     * A kiosk of its own for each language: the tour plays the same clip every time, and its
+     * service rightly takes a recording it has seen before for a replay.
+     */
+    @BeforeEach
+    void openKiosk() throws Exception {
         Display.required();
         String clip = SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString();
         KioskSettings settings = ClipKiosk.settings("", 10, false).withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(120);
@@ -83,8 +87,8 @@ class ScreenTourTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    @AfterAll
-    static void closeKiosk() throws Exception {
+    @AfterEach
+    void closeKiosk() throws Exception {
         if (kiosk != null) {
             FxToolkit.cleanupStages();
             kiosk.close();

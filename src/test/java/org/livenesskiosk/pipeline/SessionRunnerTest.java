@@ -39,14 +39,14 @@ class SessionRunnerTest {
     private static SessionOutcome run(FrameSource source, ClipRecorder recorder, List<SessionUpdate> updates) throws Exception {
         return run(source, recorder, new SessionRunner.Listener() {
             @Override
-            public void frame(Mat image, SessionUpdate update) {
+            public void frame(Mat image, long timestampMs, SessionUpdate update) {
                 updates.add(update);
             }
         });
     }
 
     private static SessionOutcome run(FrameSource source, ClipRecorder recorder, SessionRunner.Listener listener) throws Exception {
-        SessionRunner runner = new SessionRunner(new FrameAnalyzer(Models.fromClasspath()), CLOSE_UP);
+        SessionRunner runner = SessionRunner.recording(new FrameAnalyzer(Models.fromClasspath()), CLOSE_UP);
         return runner.run(source, new LivenessSession(CLOSE_UP, MOUTH_THEN_BLINK), recorder, listener);
     }
 
@@ -95,7 +95,7 @@ class SessionRunnerTest {
         try (FrameSource source = clip()) {
             outcome = run(source, new ClipRecorder(Optional.empty(), 30), new SessionRunner.Listener() {
                 @Override
-                public void frame(Mat image, SessionUpdate update) {
+                public void frame(Mat image, long timestampMs, SessionUpdate update) {
                     updates.add(update);
                 }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.Headers;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -133,15 +134,15 @@ class AbuseBoundsTest {
         return request;
     }
 
-    private static UploadRequest uploadWith(String userId, String sdkVersion, String platform) {
-        String jpeg = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0});
-        return new UploadRequest(UUID.randomUUID().toString(), null, userId, sdkVersion, platform,
-                List.of(new UploadRequest.Action("BLINK", 900)), List.of(), Map.of("best", jpeg, "neutral", jpeg, "blink", jpeg));
+    private static UploadRequest uploadWith(String challengeId, String userId, String sdkVersion, String platform) {
+        String jpeg = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 0, 0});
+        return new UploadRequest(UUID.randomUUID().toString(), challengeId, null, userId, sdkVersion, platform,
+                List.of(new UploadRequest.Action("BLINK", 900)), new UploadRequest.Recording(List.of(0L), List.of(jpeg)), jpeg);
     }
 
     @Test
-    void aNineMegabyteBodyGetsTheEnvelopeNotJettysPage() throws Exception {
-        byte[] huge = new byte[9 << 20];
+    void aBodyOverTheCapGetsTheEnvelopeNotJettysPage() throws Exception {
+        byte[] huge = new byte[25 << 20];
         Arrays.fill(huge, (byte) 'a');
 
         JsonObject kioskRoute = envelope(new Request.Builder().url(url(Routes.KIOSK_UPLOAD)).post(RequestBody.create(huge, JSON)));
@@ -220,8 +221,8 @@ class AbuseBoundsTest {
     @Test
     void overLongFieldsAreRefused() throws Exception {
         String megabyte = "u".repeat(1 << 20);
-        for (UploadRequest upload : List.of(uploadWith(megabyte, "0.1.0", "kiosk"), uploadWith("c-1", "v".repeat(41), "kiosk"),
-                uploadWith("c-1", "0.1.0", "p".repeat(41)), uploadWith("c".repeat(201), "0.1.0", "kiosk"))) {
+        for (UploadRequest upload : List.of(uploadWith("c", megabyte, "0.1.0", "kiosk"), uploadWith("c", "c-1", "v".repeat(41), "kiosk"),
+                uploadWith("c", "c-1", "0.1.0", "p".repeat(41)), uploadWith("c", "c".repeat(201), "0.1.0", "kiosk"))) {
             JsonObject refused = envelope(signedUpload(GSON.toJson(upload)));
             assertEquals("PARAMETER_ERROR", refused.get("code").getAsString(), refused.toString());
         }
@@ -263,8 +264,8 @@ class AbuseBoundsTest {
             Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
             String livenessId = UUID.randomUUID().toString().replace("-", "");
             store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
-                    Optional.empty(), 80, Optional.empty(), "0.1.0", "kiosk",
-                    Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), System.currentTimeMillis());
+                    Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
+                    Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), new byte[0], System.currentTimeMillis());
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + behindAProxy.port(), Duration.ofSeconds(10));
             String proxyToken = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
 
@@ -285,7 +286,8 @@ class AbuseBoundsTest {
 
     @Test
     void theServicesFilesAreItsOwnersOnly() throws Exception {
-        kiosk.upload(ticket, uploadWith("c-1", "0.1.0", "kiosk"));
+        kiosk.upload(ticket, uploadWith(kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80)).challengeId(), "c-1", "0.1.0",
+                "kiosk"));
         Path folder = data.resolve("service");
 
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
@@ -308,8 +310,8 @@ class AbuseBoundsTest {
         Store.Account demo = server.store().accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         server.store().saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
-                Optional.empty(), 80, Optional.empty(), "0.1.0", "kiosk",
-                Optional.of(server.store().encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), System.currentTimeMillis());
+                Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
+                Optional.of(server.store().encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), new byte[0], System.currentTimeMillis());
         return livenessId;
     }
 }

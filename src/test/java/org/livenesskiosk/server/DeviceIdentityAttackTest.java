@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.TokenSignature;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -89,9 +90,12 @@ class DeviceIdentityAttackTest {
         return kiosk.authorize(license(), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
     }
 
-    private static UploadRequest upload() {
-        return new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk", List.of(new UploadRequest.Action("BLINK", 900)),
-                List.of(), Map.of("best", NOT_A_FACE, "neutral", NOT_A_FACE, "blink", NOT_A_FACE));
+    /** A session under a challenge the kiosk asked for with the ticket; its pictures show no face. */
+    private static UploadRequest upload(LivenessClient kiosk, String ticket) throws ServiceCallException {
+        String challengeId = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80)).challengeId();
+        return new UploadRequest(UUID.randomUUID().toString(), challengeId, null, null, "0.1.0", "kiosk",
+                List.of(new UploadRequest.Action("BLINK", 900)),
+                new UploadRequest.Recording(List.of(0L, 40L), List.of(NOT_A_FACE, NOT_A_FACE)), NOT_A_FACE);
     }
 
     private static String authorizeBody() throws ServiceCallException {
@@ -282,10 +286,11 @@ class DeviceIdentityAttackTest {
         LivenessClient other = kiosk("ticket-thief");
         String ticket = ticket(owner);
 
-        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> other.upload(ticket, upload()));
+        UploadRequest owners = upload(owner, ticket);
+        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> other.upload(ticket, owners));
 
         assertEquals(LivenessError.AUTH_TICKET_DISABLE, refused.error());
-        assertTrue(owner.upload(ticket, upload()).length() > 20);
+        assertTrue(owner.upload(ticket, owners).livenessId().length() > 20);
     }
 
     @Test
@@ -298,7 +303,7 @@ class DeviceIdentityAttackTest {
                     LivenessServer.DEMO_APPLICATION_ID);
             String ticket = locked.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
-                locked.upload(ticket, upload());
+                locked.upload(ticket, upload(locked, ticket));
             }
 
             String body = GSON.toJson(Map.of("license", license, "market", LivenessServer.DEMO_MARKET, "applicationId",
@@ -324,7 +329,7 @@ class DeviceIdentityAttackTest {
         server.accounts().revokeDevice(deviceId);
 
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED,
-                assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload())).error());
+                assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload(kiosk, ticket))).error());
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class, () -> ticket(kiosk)).error());
         Accounts.Device listed = server.accounts().devices(LivenessServer.DEMO_ACCESS_KEY).stream()
                 .filter(device -> device.id().equals(deviceId)).findFirst().orElseThrow();
@@ -344,7 +349,7 @@ class DeviceIdentityAttackTest {
         server.store().setEnabled(bank.id(), false);
 
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED,
-                assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload())).error());
+                assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload(kiosk, ticket))).error());
         assertEquals("IAM_FAILED", assertThrows(ServiceCallException.class, () -> open.generateSignatureId(bankToken)).serviceCode());
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class,
                 () -> kiosk.authorize(license, "ID", "org.closing.kiosk", "0.1.0")).error());

@@ -5,18 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
 
 /** Five failed uploads within three minutes lock that kiosk out for a while; other kiosks go on. */
 class DeviceLockoutTest {
@@ -34,14 +33,13 @@ class DeviceLockoutTest {
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
             String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
-            String neutral = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
-
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
-                String livenessId = client.upload(ticket, claimingAnOpenMouth(neutral));
+                String livenessId = client.upload(ticket, claimingAnOpenMouthLater(client, ticket)).livenessId();
                 assertEquals(0, client.result(token, "livenessId", livenessId).livenessScore());
             }
 
-            ServiceCallException locked = assertThrows(ServiceCallException.class, () -> client.upload(ticket, claimingAnOpenMouth(neutral)));
+            ServiceCallException locked = assertThrows(ServiceCallException.class,
+                    () -> client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)));
             assertEquals("DEVICE_LOCKED", locked.serviceCode());
             assertTrue(locked.getMessage().contains("try again in"), locked.getMessage());
             assertEquals("DEVICE_LOCKED", assertThrows(ServiceCallException.class, () -> client.authorize(license,
@@ -50,10 +48,12 @@ class DeviceLockoutTest {
         }
     }
 
-    /** A client that says the mouth opened, with a frame where it did not. */
-    private static UploadRequest claimingAnOpenMouth(String neutralFrame) {
-        return new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
-                List.of(new UploadRequest.Action("MOUTH", 1000)), List.of(),
-                Map.of("best", neutralFrame, "neutral", neutralFrame, "mouth", neutralFrame));
+    /** A client that says the mouth opened two seconds after its recording shows it. */
+    private static UploadRequest claimingAnOpenMouthLater(LivenessClient client, String ticket) throws Exception {
+        SessionOutcome genuine = RecordedSessions.mouthSession();
+        KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+        long seenAtMs = genuine.result().actions().get(0).atMs();
+        return RecordedSessions.upload(genuine, challenge.challengeId(), List.of(new UploadRequest.Action("MOUTH", seenAtMs + 2_000)),
+                null, null);
     }
 }

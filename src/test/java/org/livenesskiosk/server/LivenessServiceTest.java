@@ -13,75 +13,78 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
 
-/** The whole path over real sockets against the real service: token, license, authorization, upload, result. */
+/** The whole path over real sockets against the real service: token, license, authorization, challenge, upload, result. */
 class LivenessServiceTest {
 
-    private static final String CLIP = "liveportrait_d18_man_yawn_mouth_open.avi";
+    /** What the clip shows: an open mouth. */
+    static final ChallengeSettings MOUTH_ONLY = new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL");
 
+    /** A service of its own for each test: every test's genuine session is then the first of its pictures. */
     @TempDir
-    static Path data;
+    Path data;
 
-    private static LivenessServer server;
-    private static LivenessClient client;
-    private static String token;
-    private static String neutralFrame;
-    private static String openMouthFrame;
+    private LivenessServer server;
+    private LivenessClient client;
+    private String token;
+    private String ticket;
 
-    @BeforeAll
-    static void start() throws Exception {
+    @BeforeEach
+    void start() throws Exception {
         server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
+        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, MOUTH_ONLY);
         client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
         token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        neutralFrame = ClipFrames.jpegBase64(CLIP, 30);
-        openMouthFrame = ClipFrames.jpegBase64(CLIP, 81);
+        ticket = ticket();
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         if (server != null) {
             server.close();
         }
     }
 
-    private static String license(long seconds) throws ServiceCallException {
+    private String license(long seconds) throws ServiceCallException {
         return client.authLicense(token, seconds, LivenessServer.DEMO_APPLICATION_ID);
     }
 
-    private static String ticket() throws ServiceCallException {
+    private String ticket() throws ServiceCallException {
         return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                 .ticket();
     }
 
-    private static UploadRequest evidence(String signatureId, String mouthFrame) {
-        return new UploadRequest(UUID.randomUUID().toString(), signatureId, "customer-42", "0.1.0", "kiosk-linux",
-                List.of(new UploadRequest.Action("MOUTH", 2700)),
-                List.of(new UploadRequest.Trace("MOUTH", "mouthOpening", List.of(List.of(1000.0, 0.02), List.of(2700.0, 0.8)))),
-                Map.of("best", neutralFrame, "neutral", neutralFrame, "mouth", mouthFrame));
+    private KioskApi.ChallengeAnswer challenge() throws ServiceCallException {
+        return client.challenge(ticket, new KioskApi.ChallengeRequest(RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1]));
+    }
+
+    /** A genuine session, under a fresh challenge. */
+    private UploadRequest genuine(String signatureId) throws Exception {
+        return RecordedSessions.upload(RecordedSessions.mouthSession(), challenge(), signatureId, "customer-42");
     }
 
     @Test
-    void aSessionGoesFromLicenseToScoredResult() throws Exception {
-        String livenessId = client.upload(ticket(), evidence(null, openMouthFrame));
-        LivenessClient.Result result = client.result(token, "livenessId", livenessId);
+    void aSessionGoesFromChallengeToScoredResult() throws Exception {
+        KioskApi.UploadAnswer answer = client.upload(ticket, genuine(null));
+        LivenessClient.Result result = client.result(token, "livenessId", answer.livenessId());
 
-        assertEquals(livenessId, result.livenessId());
+        assertEquals(KioskApi.Verdict.VERIFIED, answer.verdict());
+        assertEquals(answer.livenessId(), result.livenessId());
         assertTrue(result.livenessScore() >= 50, "score " + result.livenessScore());
         assertNull(result.attackType());
         assertNotNull(result.detectionResult());
@@ -89,7 +92,7 @@ class LivenessServiceTest {
 
     @Test
     void theBestImageComesAsAShortLivedLinkWhenAsked() throws Exception {
-        String livenessId = client.upload(ticket(), evidence(null, openMouthFrame));
+        String livenessId = client.upload(ticket, genuine(null)).livenessId();
         String link = client.result(token, "livenessId", livenessId, "IMAGE_URL").detectionResult();
         HttpClient http = HttpClient.newHttpClient();
 
@@ -105,19 +108,9 @@ class LivenessServiceTest {
 
     @Test
     void theSameSessionUploadedTwiceHasOneLivenessId() throws Exception {
-        String ticket = ticket();
-        UploadRequest evidence = evidence(null, openMouthFrame);
+        UploadRequest evidence = genuine(null);
 
         assertEquals(client.upload(ticket, evidence), client.upload(ticket, evidence));
-    }
-
-    @Test
-    void aClientClaimingAnActionItsImagesDoNotShowScoresZero() throws Exception {
-        String livenessId = client.upload(ticket(), evidence(null, neutralFrame));
-        LivenessClient.Result result = client.result(token, "livenessId", livenessId);
-
-        assertEquals(0, result.livenessScore());
-        assertEquals("ACTION_NOT_SHOWN", result.attackType());
     }
 
     @Test
@@ -126,24 +119,24 @@ class LivenessServiceTest {
         assertEquals("RESULT_NOT_FOUND", assertThrows(ServiceCallException.class,
                 () -> client.result(token, "signatureId", signatureId)).serviceCode());
 
-        String livenessId = client.upload(ticket(), evidence(signatureId, openMouthFrame));
+        String livenessId = client.upload(ticket, genuine(signatureId)).livenessId();
 
         assertEquals(livenessId, client.result(token, "signatureId", signatureId).livenessId());
-        ServiceCallException reused = assertThrows(ServiceCallException.class,
-                () -> client.upload(ticket(), evidence(signatureId, openMouthFrame)));
+        UploadRequest another = genuine(signatureId);
+        ServiceCallException reused = assertThrows(ServiceCallException.class, () -> client.upload(ticket, another));
         assertEquals("PARAMETER_ERROR", reused.serviceCode());
     }
 
     @Test
-    void anImageThatIsNoJpegIsRefused() throws Exception {
-        UploadRequest pretending = new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
-                List.of(new UploadRequest.Action("MOUTH", 2700)), List.of(),
-                Map.of("best", neutralFrame, "neutral", neutralFrame, "mouth", Base64.getEncoder().encodeToString(
-                        "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8))));
-        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> client.upload(ticket(), pretending));
+    void aBestImageThatIsNoJpegIsRefused() throws Exception {
+        UploadRequest genuine = genuine(null);
+        UploadRequest pretending = new UploadRequest(genuine.sessionId(), genuine.challengeId(), null, null, "0.1.0", "kiosk",
+                genuine.actions(), genuine.recording(),
+                Base64.getEncoder().encodeToString("<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8)));
+        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> client.upload(ticket, pretending));
 
         assertEquals("PARAMETER_ERROR", refused.serviceCode());
-        assertTrue(refused.getMessage().contains("images.mouth"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("bestImage"), refused.getMessage());
     }
 
     @Test
@@ -205,7 +198,7 @@ class LivenessServiceTest {
 
     @Test
     void secretsAndImagesAreNotStoredInTheClear() throws Exception {
-        client.upload(ticket(), evidence(null, openMouthFrame));
+        client.upload(ticket, genuine(null));
         StringBuilder stored = new StringBuilder();
         try (var files = Files.list(data)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("liveness.db")).toList()) {

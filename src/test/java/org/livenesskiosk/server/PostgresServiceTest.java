@@ -10,19 +10,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
 
 /**
  * The service on a fleet's PostgreSQL database, over real sockets. The database comes from
@@ -63,8 +62,7 @@ class PostgresServiceTest {
     }
 
     private void runSession(String url) throws Exception {
-        String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
-        String openMouth = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 81);
+        SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults())
                 .start("127.0.0.1", 0)) {
             LivenessClient client = EnrolledKiosk.client(server, keys.resolve("kiosk"));
@@ -72,19 +70,19 @@ class PostgresServiceTest {
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
             String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
+            server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
             String signatureId = client.generateSignatureId(token);
-            UploadRequest session = new UploadRequest(UUID.randomUUID().toString(), signatureId, "customer-7", "0.1.0", "kiosk",
-                    List.of(new UploadRequest.Action("MOUTH", 2700)), List.of(),
-                    Map.of("best", frame, "neutral", frame, "mouth", openMouth));
+            KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+            UploadRequest session = RecordedSessions.upload(recorded, challenge, signatureId, "customer-7");
 
-            String livenessId = client.upload(ticket, session);
+            String livenessId = client.upload(ticket, session).livenessId();
 
-            assertEquals(livenessId, client.upload(ticket, session), "idempotent on the session id");
+            assertEquals(livenessId, client.upload(ticket, session).livenessId(), "idempotent on the session id");
             LivenessClient.Result result = client.result(token, "signatureId", signatureId);
             assertEquals(livenessId, result.livenessId());
             assertTrue(result.livenessScore() >= 50, "score " + result.livenessScore());
-            UploadRequest reuse = new UploadRequest(UUID.randomUUID().toString(), signatureId, null, "0.1.0", "kiosk",
-                    session.actions(), List.of(), session.images());
+            UploadRequest reuse = RecordedSessions.upload(recorded,
+                    client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)), signatureId, null);
             assertEquals("PARAMETER_ERROR", assertThrows(ServiceCallException.class, () -> client.upload(ticket, reuse)).serviceCode());
         }
     }

@@ -4,17 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -46,10 +44,12 @@ class SecretsNotLoggedTest {
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
             String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
-            String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
-            client.upload(ticket, new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
-                    List.of(new UploadRequest.Action("MOUTH", 1000)), List.of(), Map.of("best", frame, "neutral", frame, "mouth", frame)));
-            secrets = List.of(LivenessServer.DEMO_SECRET_KEY, token, license.substring(0, 40), ticket, frame.substring(100, 160));
+            UploadRequest upload = RecordedSessions.upload(RecordedSessions.mouthSession(),
+                    client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)), null, null);
+            client.upload(ticket, upload);
+            String frame = upload.recording().frames().get(10);
+            secrets = List.of(LivenessServer.DEMO_SECRET_KEY, token, license.substring(0, 40), ticket, frame.substring(100, 160),
+                    upload.bestImage().substring(100, 160));
         } finally {
             root.setLevel(before);
             root.detachAppender(log);

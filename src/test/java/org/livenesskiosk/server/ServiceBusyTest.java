@@ -3,26 +3,24 @@ package org.livenesskiosk.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.testdata.SignedRequest;
-import org.livenesskiosk.service.DeviceIdentity;
+import org.livenesskiosk.vision.Models;
 
 import com.google.gson.Gson;
 
@@ -41,12 +39,12 @@ class ServiceBusyTest {
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
             String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
-            String frame = ClipFrames.jpegBase64("liveportrait_d18_man_yawn_mouth_open.avi", 30);
+            SessionOutcome recorded = RecordedSessions.mouthSession();
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk",
-                        List.of(new UploadRequest.Action("MOUTH", 1000)), List.of(), Map.of("best", frame, "neutral", frame, "mouth", frame));
+                KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+                UploadRequest upload = RecordedSessions.upload(recorded, challenge, null, null);
                 HttpRequest request = SignedRequest.post(server.port(), "/kiosk/v1/upload", new Gson().toJson(upload), kiosk,
                         client.deviceId().orElseThrow()).header("X-KIOSK-TICKET", ticket).build();
                 answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +22,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 /** Every way the service can fail the client, injected by a fault-injecting server, maps to its public code. */
 class LivenessClientFaultsTest {
 
-    private static final UploadRequest EVIDENCE = new UploadRequest("session-1", null, null, "0.1.0", "kiosk-linux",
-            List.of(), List.of(), Map.of());
+    private static final UploadRequest EVIDENCE = new UploadRequest("session-1", "challenge-1", null, null, "0.1.0", "kiosk-linux",
+            List.of(), new UploadRequest.Recording(List.of(), List.of()), "");
 
     private MockWebServer service;
     private LivenessClient client;

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,10 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
-import org.livenesskiosk.vision.Models;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
 
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -80,9 +80,12 @@ class UploadQueueTest {
         return client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
     }
 
-    private static UploadRequest session() {
-        return new UploadRequest(UUID.randomUUID().toString(), null, null, "0.1.0", "kiosk-linux",
-                List.of(new UploadRequest.Action("BLINK", 1200)), List.of(), Map.of("best", IMAGE));
+    /** A session under a challenge the service issued; its pictures show no face, which is no matter to the queue. */
+    private UploadRequest session() throws ServiceCallException {
+        String challengeId = client.challenge(ticket(), new KioskApi.ChallengeRequest(40, 80)).challengeId();
+        return new UploadRequest(UUID.randomUUID().toString(), challengeId, null, null, "0.1.0", "kiosk-linux",
+                List.of(new UploadRequest.Action("BLINK", 1200)),
+                new UploadRequest.Recording(List.of(0L, 40L, 80L), List.of(IMAGE, IMAGE, IMAGE)), IMAGE);
     }
 
     /** The kiosk as it starts: its outbox on disk, a client to wherever the service is. */
@@ -120,7 +123,7 @@ class UploadQueueTest {
         assertEquals(1, recovered.size());
         assertTrue(recovered.get(0).delivered());
         assertTrue(kiosk(client).retryPending().isEmpty(), "delivered sessions leave the outbox");
-        assertEquals(recovered.get(0).livenessId(), client.upload(ticket(), session), "one livenessId per session");
+        assertEquals(recovered.get(0).livenessId(), client.upload(ticket(), session).livenessId(), "one livenessId per session");
     }
 
     @Test
@@ -128,7 +131,7 @@ class UploadQueueTest {
         UploadRequest session = session();
         Outbox outbox = Outbox.open(data.resolve("outbox"));
         outbox.put(session);
-        String answeredBeforeTheCrash = client.upload(ticket(), session);
+        String answeredBeforeTheCrash = client.upload(ticket(), session).livenessId();
 
         List<UploadQueue.Delivery> afterRestart = kiosk(client).retryPending();
 
@@ -163,8 +166,8 @@ class UploadQueueTest {
     }
 
     private static UploadRequest withSignature(UploadRequest upload, String signatureId) {
-        return new UploadRequest(upload.sessionId(), signatureId, upload.userId(), upload.sdkVersion(), upload.platform(),
-                upload.actions(), upload.traces(), upload.images());
+        return new UploadRequest(upload.sessionId(), upload.challengeId(), signatureId, upload.userId(), upload.sdkVersion(),
+                upload.platform(), upload.actions(), upload.recording(), upload.bestImage());
     }
 
     @Test

@@ -116,13 +116,25 @@ class KioskWindowTest {
         backend.listener.verifying();
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
         backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-123"), Optional.empty(),
-                Optional.empty()));
+                Optional.empty(), false));
         OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-123"));
         assertTrue(robot.lookup("#qrCode").query().isVisible());
         assertFalse(robot.lookup("#retry").query().isVisible());
+        assertEquals(Messages.of(Language.ENGLISH).text(UiText.RESULT_VERIFIED), screen.text("#verdict"));
 
         OnScreen.waitUntil(WAIT, () -> screen.shown("#start"));
         assertEquals("", screen.text("#livenessId"), "nothing of the customer stays");
+    }
+
+    @Test
+    void aSessionTheServiceDoubtsSaysManualCheckButNeverTheScore() throws Exception {
+        startSession();
+        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-456"), Optional.empty(),
+                Optional.empty(), true));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-456"));
+
+        assertEquals(Messages.of(Language.ENGLISH).text(UiText.RESULT_MANUAL_CHECK), screen.text("#verdict"));
+        assertFalse(robot.lookup("#retry").query().isVisible(), "the customer did everything asked: no retry offered");
     }
 
     @Test

@@ -1,0 +1,106 @@
+package org.livenesskiosk.server;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.livenesskiosk.liveness.ActionPlan;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
+
+/**
+ * The challenges the service puts to customers: drawn here from the account's settings, never by
+ * the kiosk, bound to the account and the kiosk device, answered by one session only and only
+ * until the preparation and every action's time limit (and a grace for the upload) have passed.
+ */
+final class Challenges {
+
+    /** Time for the kiosk to get the upload through once the customer is done. */
+    static final long UPLOAD_GRACE_MS = 120_000;
+    /** The kiosk's camera geometry is taken as it says, within what a kiosk can be. */
+    static final double MIN_DISTANCE_CM = 10;
+    static final double MAX_DISTANCE_CM = 300;
+
+    /**
+     * A challenge as the service keeps it.
+     *
+     * @param sessionId the session that answered it, once one did
+     */
+    record Challenge(String challengeId, String accountId, String deviceId, List<ActionType> plan, long actionTimeLimitMs,
+                     long prepareTimeLimitMs, DetectionLevel level, double minDistanceCm, double maxDistanceCm,
+                     long issuedAt, long expiresAt, Optional<String> sessionId) {
+
+        Challenge {
+            plan = List.copyOf(plan);
+        }
+
+        /** The session rules this challenge asks for, as the kiosk ran them. */
+        LivenessConfig config() {
+            return LivenessConfig.defaults().withActions(plan, false).withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
+                    .withLevel(level).withDistance(minDistanceCm, maxDistanceCm);
+        }
+
+        /** The longest a session under this challenge can last. */
+        long longestSessionMs() {
+            return prepareTimeLimitMs + plan.size() * actionTimeLimitMs;
+        }
+
+        KioskApi.ChallengeAnswer answer() {
+            return new KioskApi.ChallengeAnswer(challengeId, plan.stream().map(ActionType::name).toList(), actionTimeLimitMs,
+                    prepareTimeLimitMs, level.name(), expiresAt);
+        }
+    }
+
+    private final Store store;
+    private final Random random;
+
+    /** @param random draws the plans: a {@link java.security.SecureRandom}, so that no kiosk can foresee them */
+    Challenges(Store store, Random random) {
+        this.store = store;
+        this.random = random;
+    }
+
+    /** A new challenge for the kiosk device of the account, from the account's settings. */
+    Challenge issue(String accountId, String deviceId, KioskApi.ChallengeRequest request) {
+        ChallengeSettings settings = store.settings(accountId);
+        LivenessConfig config = settings.toConfig();
+        List<ActionType> plan;
+        synchronized (random) {
+            plan = ActionPlan.of(config, random);
+        }
+        double near = Math.max(MIN_DISTANCE_CM, Math.min(MAX_DISTANCE_CM, request.minDistanceCm()));
+        double far = Math.max(near + 1, Math.min(MAX_DISTANCE_CM, request.maxDistanceCm()));
+        long now = System.currentTimeMillis();
+        long expiresAt = now + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs() + UPLOAD_GRACE_MS;
+        Challenge challenge = new Challenge(SecretBox.randomToken(), accountId, deviceId, plan, config.actionTimeLimitMs(),
+                config.prepareTimeLimitMs(), config.level(), near, far, now, expiresAt, Optional.empty());
+        store.saveChallenge(challenge);
+        return challenge;
+    }
+
+    /**
+     * The challenge this session answers, now bound to it: the same session may send it again (its
+     * upload is idempotent, and a session that reached the service in time but found it busy may
+     * come back after the expiry), no other session may.
+     *
+     * @throws ServiceException {@code CHALLENGE_INVALID} when it is unknown, another kiosk's or
+     *                          another session's; {@code CHALLENGE_EXPIRED} when too late
+     */
+    Challenge claim(String challengeId, String accountId, String deviceId, String sessionId, long now) {
+        Challenge challenge = store.challenge(challengeId)
+                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId))
+                .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge was not issued to this kiosk"));
+        boolean answeredInTime = challenge.sessionId().filter(sessionId::equals).isPresent();
+        if (now > challenge.expiresAt() && !answeredInTime) {
+            throw new ServiceException("CHALLENGE_EXPIRED", "The challenge expired before the session reached the service: "
+                    + "the customer must start again");
+        }
+        if (!store.claimChallenge(challengeId, sessionId)) {
+            throw new ServiceException("CHALLENGE_INVALID", "This challenge was already answered by another session");
+        }
+        return challenge;
+    }
+}

@@ -1,0 +1,154 @@
+package org.livenesskiosk.server;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.capture.CaptureException;
+import org.livenesskiosk.capture.ClipRecorder;
+import org.livenesskiosk.capture.JpegFrames;
+import org.livenesskiosk.liveness.ActionRecord;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.vision.FaceFingerprint;
+import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.FrameAnalyzer;
+
+/**
+ * The service's own verdict on a session: it runs the same session rules, under the challenge it
+ * issued, over the kiosk's recording, and only then compares what the kiosk claimed. The kiosk
+ * analysed the very frames it recorded, so a genuine kiosk's claims agree with the re-run; a
+ * client whose claims its own recording does not bear out is scored 0 as an injection.
+ */
+final class SessionCheck {
+
+    /** A session the re-run passed and the claims agree with. */
+    static final int VERIFIED_SCORE = 90;
+    /** The claimed and re-run times of an action may differ by this much (one frame at 10 fps). */
+    static final long CLAIM_TOLERANCE_MS = 100;
+    /** The best image must show its one face this frontal. */
+    static final double MAX_BEST_ANGLE = 25;
+
+    /** The SDK provider's attack types, for a score of 0. */
+    static final String PRESENTATION = "1";
+    static final String INJECTION = "2";
+    static final String UNSURE = "3";
+
+    /**
+     * The verdict: a score from 0 to 100 (50 or more suggests a pass), the attack type and the
+     * reason when it is 0, and the recording's face fingerprints for the replay check.
+     */
+    record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints) {
+
+        static Verdict attack(String type, String reason, Fingerprints fingerprints) {
+            return new Verdict(0, Optional.of(type), Optional.of(reason), fingerprints);
+        }
+    }
+
+    private SessionCheck() {
+    }
+
+    /**
+     * @param deadlineNanos {@link System#nanoTime()} after which the check gives up (an unsure 0):
+     *                      no upload holds an analyser for long
+     */
+    static Verdict check(Challenges.Challenge challenge, UploadRequest upload, FrameAnalyzer analyzer, long deadlineNanos) {
+        Fingerprints fingerprints = new Fingerprints();
+        Optional<String> bestImageProblem = bestImageProblem(analyzer, upload.bestImage());
+        if (bestImageProblem.isPresent()) {
+            return Verdict.attack(INJECTION, bestImageProblem.get(), fingerprints);
+        }
+        LivenessConfig config = challenge.config();
+        LivenessSession session = new LivenessSession(config, challenge.plan());
+        List<JpegFrames.Encoded> frames = frames(upload.recording());
+        SessionResult rerun;
+        try (JpegFrames source = new JpegFrames(frames);
+             ClipRecorder noCopy = new ClipRecorder(Optional.empty(), source.framesPerSecond())) {
+            rerun = SessionRunner.replaying(analyzer, config).run(source, session, noCopy, new SessionRunner.Listener() {
+                @Override
+                public void frame(Mat image, long timestampMs, SessionUpdate update) {
+                    update.face().ifPresent(face -> fingerprints.add(timestampMs, FaceFingerprint.of(image, face.metrics().box())));
+                }
+
+                @Override
+                public boolean cancelRequested() {
+                    return System.nanoTime() > deadlineNanos;
+                }
+            }).result();
+        } catch (CaptureException e) {
+            throw new IllegalStateException("A recording is never written on the service", e);
+        }
+        if (System.nanoTime() > deadlineNanos) {
+            return Verdict.attack(UNSURE, "CHECK_DEADLINE", fingerprints);
+        }
+        if (!rerun.success()) {
+            return Verdict.attack(INJECTION, "RECORDING_" + rerun.code(), fingerprints);
+        }
+        if (!claimsAgree(upload.actions(), rerun.actions())) {
+            return Verdict.attack(INJECTION, "CLAIMS_DISAGREE", fingerprints);
+        }
+        return new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints);
+    }
+
+    /** The kiosk claims the actions the re-run saw, in the same order, each at about the same time. */
+    static boolean claimsAgree(List<UploadRequest.Action> claimed, List<ActionRecord> seen) {
+        if (claimed == null || claimed.size() != seen.size()) {
+            return false;
+        }
+        for (int i = 0; i < seen.size(); i++) {
+            UploadRequest.Action claim = claimed.get(i);
+            if (claim == null || !seen.get(i).action().name().equals(claim.action())
+                    || Math.abs(seen.get(i).atMs() - claim.atMs()) > CLAIM_TOLERANCE_MS) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each frame's bytes; one that is not base64 is empty, and is skipped as a corrupt frame. */
+    private static List<JpegFrames.Encoded> frames(UploadRequest.Recording recording) {
+        List<JpegFrames.Encoded> frames = new ArrayList<>(recording.frames().size());
+        for (int i = 0; i < recording.frames().size(); i++) {
+            frames.add(new JpegFrames.Encoded(recording.timesMs().get(i), decoded(recording.frames().get(i)).orElse(new byte[0])));
+        }
+        return frames;
+    }
+
+    /** The bytes of a base64 text, or empty when it is not base64. */
+    static Optional<byte[]> decoded(String base64) {
+        try {
+            return Optional.of(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What is wrong with the best image, if anything: it must show one face, frontal. */
+    private static Optional<String> bestImageProblem(FrameAnalyzer analyzer, String bestImage) {
+        try (Mat image = JpegFrames.decode(decoded(bestImage).orElse(new byte[0]))) {
+            if (image.empty()) {
+                return Optional.of("BEST_IMAGE_NOT_A_PICTURE");
+            }
+            analyzer.reset();
+            FrameAnalysis analysis = analyzer.analyze(image, 0, 0);
+            analyzer.reset();
+            Optional<FaceMetrics> face = analysis.faceCount() == 1 ? analysis.mainFace().map(found -> found.metrics())
+                    : Optional.empty();
+            if (face.isEmpty()) {
+                return Optional.of("BEST_IMAGE_NOT_ONE_FACE");
+            }
+            if (Math.abs(face.get().pose().yawDegrees()) > MAX_BEST_ANGLE
+                    || Math.abs(face.get().pose().pitchDegrees()) > MAX_BEST_ANGLE) {
+                return Optional.of("BEST_IMAGE_NOT_FRONTAL");
+            }
+            return Optional.empty();
+        }
+    }
+}
