@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +23,9 @@ import java.util.regex.Pattern;
 import org.livenesskiosk.kiosk.ProductVersion;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 
 /**
@@ -61,7 +64,8 @@ public final class ServiceLoad {
         try {
             int port = portOf(service, log);
             long residentStart = residentMb(service.pid(), "VmRSS");
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + port, Duration.ofSeconds(60));
+            String url = "http://127.0.0.1:" + port;
+            LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
             Set<String> sessionsDelivered = ConcurrentHashMap.newKeySet();
@@ -72,9 +76,11 @@ public final class ServiceLoad {
             ExecutorService kioskThreads = Executors.newFixedThreadPool(kiosks);
             try {
                 List<Future<?>> running = new ArrayList<>();
+                Accounts accounts = Accounts.open(data, Optional.empty());
                 for (int kiosk = 0; kiosk < kiosks; kiosk++) {
+                    LivenessClient enrolled = enrolled(url, data, accounts, "kiosk-" + kiosk);
                     running.add(kioskThreads.submit(() -> {
-                        oneKiosk(client, license, evidence, deadline, sessionsDelivered, duplicated, failures);
+                        oneKiosk(enrolled, license, evidence, deadline, sessionsDelivered, duplicated, failures);
                         return null;
                     }));
                 }
@@ -99,12 +105,18 @@ public final class ServiceLoad {
         }
     }
 
+    /** A kiosk the bank enrolled with the service: its key in a folder of its own, a code the administrator made. */
+    private static LivenessClient enrolled(String url, Path data, Accounts accounts, String name) throws Exception {
+        LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60), DeviceIdentity.in(data.resolve(name)));
+        client.enroll(accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), ProductVersion.version());
+        return client;
+    }
+
     /** One kiosk's customer: its session delivered once, then sent again as a kiosk's retry would. */
     private static void oneKiosk(LivenessClient client, String license, UploadBench.Evidence evidence, long deadline,
                                  Set<String> delivered, Set<String> duplicated, AtomicInteger failures) throws Exception {
-        String device = "load-" + UUID.randomUUID();
         String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
-                ProductVersion.version(), device).ticket();
+                ProductVersion.version()).ticket();
         KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
         UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
                 ProductVersion.version(), "load", List.of(), evidence.recording(), evidence.bestImage());

@@ -1,5 +1,6 @@
 package org.livenesskiosk.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 
 import org.livenesskiosk.liveness.ActionType;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Creates and manages the service's accounts, their keys and application ids. */
@@ -65,6 +67,41 @@ final class AccountsCommand {
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Lets a disabled account use liveness detection again.")
     int enable(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey) throws Exception {
         accounts().setEnabled(accessKey, true);
+        return 0;
+    }
+
+    @Command(name = "enroll-device", mixinStandardHelpOptions = true,
+            description = {"Makes a one-time code that enrols one new kiosk in the account; prints it once.",
+                "The operator types it into the kiosk's console (or gives it with --enrollment-code). It serves once, within 24 h."})
+    int enrollDevice(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey) throws Exception {
+        Accounts.Enrollment enrollment = accounts().enrollDevice(accessKey);
+        spec.commandLine().getOut().printf("enrollmentCode %s%nexpires        %s%n", enrollment.code(), enrollment.expiresAt());
+        return 0;
+    }
+
+    @Command(name = "devices", mixinStandardHelpOptions = true,
+            description = {"Lists the account's kiosks (id, enrolled at, last seen, revoked at), or revokes one.",
+                "A revoked kiosk is refused from its next request on, whatever ticket it holds."})
+    int devices(@Option(names = "--access-key", paramLabel = "KEY", description = "List this account's kiosks.") String accessKey,
+                @Option(names = "--revoke", paramLabel = "ID", description = "Revoke this kiosk.") String revoke) throws Exception {
+        if ((accessKey == null) == (revoke == null)) {
+            throw new ParameterException(spec.commandLine(), "devices takes --access-key KEY to list, or --revoke ID");
+        }
+        if (revoke != null) {
+            try {
+                accounts().revokeDevice(revoke);
+            } catch (IllegalArgumentException e) {
+                throw new CommandFailure(e.getMessage(), e);
+            }
+            spec.commandLine().getOut().printf("revoked %s%n", revoke);
+            return 0;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-36s  %-24s  %-24s  %s%n", "id", "enrolledAt", "lastSeen", "revokedAt");
+        for (Accounts.Device device : accounts().devices(accessKey)) {
+            out.printf("%-36s  %-24s  %-24s  %s%n", device.id(), device.enrolledAt(), device.lastSeen().map(Object::toString).orElse("-"),
+                    device.revokedAt().map(Object::toString).orElse("-"));
+        }
         return 0;
     }
 

@@ -122,7 +122,8 @@ final class DetectCommand implements Callable<Integer> {
         String sessionId = UUID.randomUUID().toString();
         Map<String, Object> report;
         // As the mobile SDK does: the kiosk is authorized before the customer starts; then the service draws the challenge.
-        try (KioskService service = KioskService.connect(serviceOptions.connection(), modelOptions.models())) {
+        try (KioskService service = KioskService.connect(serviceOptions.connection(serviceOptions.identityDirectory()),
+                modelOptions.models())) {
             service.authorize();
             chosen.ifPresent(service::useEmbeddedChallenge);
             double[] distanceCm = distanceCm();

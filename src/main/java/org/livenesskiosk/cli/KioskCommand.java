@@ -68,9 +68,13 @@ final class KioskCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--distance is MIN-MAX in cm, e.g. 40-80");
         }
         SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
-        KioskSettings settings = settingsFile.read();
+        KioskSettings read = settingsFile.read();
+        // A code on the command line enrols the kiosk with the service of its settings too (kept for this run only).
+        KioskSettings settings = serviceOptions.enrollmentCode == null ? read : read.withEnrollmentCode(serviceOptions.enrollmentCode);
+        // The kiosk's key pair and enrollments live beside its settings file.
+        Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
-                Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection()),
+                Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
                 new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Runs the reference liveness service standalone, for a fleet of kiosks. */
@@ -31,6 +32,11 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ServiceStorageOptions storage;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "Where callers reach this service (e.g. https://liveness.bank.example behind a proxy): the image links "
+                    + "it hands out start with it. Default: http://HOST:PORT.")
+    private String publicUrl;
+
     @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
     private long lockoutMinutes;
@@ -43,8 +49,16 @@ final class ServeCommand implements Callable<Integer> {
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
-        try (LivenessServer server = LivenessServer.open(data, storage.databaseUrl(), modelOptions.models(), limits)
-                .start(host, port)) {
+        LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), modelOptions.models(), limits);
+        if (publicUrl != null) {
+            try {
+                opened.publicUrl(publicUrl);
+            } catch (IllegalArgumentException e) {
+                opened.close();
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        try (LivenessServer server = opened.start(host, port)) {
             spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
                     server.port(), data, storage.databaseUrl().isEmpty() ? data.resolve("liveness.db") : "the PostgreSQL database");
             spec.commandLine().getOut().flush();

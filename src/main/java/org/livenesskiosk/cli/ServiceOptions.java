@@ -36,6 +36,11 @@ final class ServiceOptions {
     @Option(names = "--application-id", paramLabel = "ID", description = "This kiosk's registered application id.")
     String applicationId;
 
+    @Option(names = "--enrollment-code", paramLabel = "CODE",
+            description = "The one-time code from the bank's administrator (accounts enroll-device) that enrols this kiosk with a "
+                    + "standalone service; needed once.")
+    String enrollmentCode;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "This kiosk's data: the outbox of uploads not yet delivered, and the embedded service's database "
                     + "(default: the platform's data folder).")
@@ -43,15 +48,29 @@ final class ServiceOptions {
 
     /** A standalone service needs this kiosk's credentials: checked before any session runs. */
     void validate(CommandLine commandLine) {
-        if (!connection().complete()) {
+        if (!connection(dataDirectory()).complete()) {
             throw new ParameterException(commandLine,
                     "--server needs --license (or --access-key and --secret-key), --market and --application-id");
         }
     }
 
-    /** The service these options name: the embedded one unless --server is given. */
-    ServiceConnection connection() {
-        return new ServiceConnection(serverUrl, license, accessKey, secretKey, market, applicationId, dataDirectory());
+    /**
+     * The service these options name: the embedded one unless --server is given.
+     *
+     * @param identityDirectory where the kiosk keeps its key pair and enrollments
+     */
+    ServiceConnection connection(Path identityDirectory) {
+        return new ServiceConnection(serverUrl, license, accessKey, secretKey, market, applicationId, enrollmentCode,
+                dataDirectory(), identityDirectory);
+    }
+
+    /**
+     * Where {@code detect} keeps the kiosk's key pair and enrollments: the --data folder when one is
+     * given (a kiosk of its own), else the kiosk's configuration folder, so that {@code detect} on a
+     * kiosk is that same kiosk.
+     */
+    Path identityDirectory() {
+        return dataDirectory != null ? dataDirectory : DataDirectory.configuration();
     }
 
     Path dataDirectory() {

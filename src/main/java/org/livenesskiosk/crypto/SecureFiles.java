@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,7 +25,7 @@ public final class SecureFiles {
         if (!Files.exists(file)) {
             byte[] fresh = new byte[length];
             RANDOM.nextBytes(fresh);
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            directories(file.toAbsolutePath().getParent());
             write(file, fresh);
         }
         byte[] key = Files.readAllBytes(file);
@@ -53,6 +54,56 @@ public final class SecureFiles {
             Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Creates {@code folder} and any of its missing parents, each folder made here readable by its
+     * owner only (0700); folders that already exist keep their permissions.
+     */
+    public static Path directories(Path folder) throws IOException {
+        Path absolute = folder.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            return folder;
+        }
+        Path parent = absolute.getParent();
+        if (parent != null) {
+            directories(parent);
+        }
+        try {
+            Files.createDirectory(absolute);
+            try {
+                Files.setPosixFilePermissions(absolute, PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the user's profile folder protects it.
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // made meanwhile by another thread or process
+        }
+        return folder;
+    }
+
+    /**
+     * Makes {@code file} readable by its owner only, creating it empty when it does not exist: a
+     * database file made this way before SQLite opens it gives its journal and WAL files the same
+     * permissions.
+     */
+    public static void ownerOnly(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            directories(file.toAbsolutePath().getParent());
+            try {
+                Files.createFile(file);
+            } catch (FileAlreadyExistsException raced) {
+                // made meanwhile
+            }
+        }
+        restrictToOwner(file);
+    }
+
+    /** Makes {@code file} readable by its owner only when it exists. */
+    public static void ownerOnlyIfExists(Path file) throws IOException {
+        if (Files.exists(file)) {
+            restrictToOwner(file);
         }
     }
 

@@ -48,7 +48,10 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
         this.settingsFile = settingsFile;
         this.settings = settings;
         this.history = SessionHistory.open(dataDirectory);
-        this.service = new ServiceLink(() -> overrides.service().orElseGet(() -> ServiceConnection.of(this.settings, dataDirectory)),
+        // The kiosk's key pair and enrollments live beside its settings file, in its configuration folder.
+        Path configuration = settingsFile.path().toAbsolutePath().getParent();
+        this.service = new ServiceLink(() -> overrides.service().orElseGet(() -> ServiceConnection.of(this.settings, dataDirectory,
+                configuration)),
                 models, history);
         this.sessions = new SessionDesk(() -> this.settings, overrides, models, service, history, dataDirectory);
         sessions.tidy();

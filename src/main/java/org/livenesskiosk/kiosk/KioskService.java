@@ -1,20 +1,27 @@
 package org.livenesskiosk.kiosk;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.livenesskiosk.capture.JpegFrames;
+import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
@@ -23,10 +30,10 @@ import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.vision.Models;
 
 /**
- * The kiosk's side of the service: authorizes with its license and delivers a finished session's
- * evidence through the outbox for a livenessId. With no standalone service configured it runs the
- * reference service in this process, and plays the integrator's back end for it with the demo
- * account's keys.
+ * The kiosk's side of the service: enrols the kiosk once, authorizes with its license and delivers
+ * a finished session's evidence through the outbox for a livenessId. With no standalone service
+ * configured it runs the reference service in this process, plays the integrator's back end for it
+ * with the demo account's keys, and enrols its own kiosk with a code it makes itself.
  */
 public final class KioskService implements AutoCloseable {
 
@@ -46,6 +53,10 @@ public final class KioskService implements AutoCloseable {
     private final Outbox outbox;
     private final UploadQueue uploads;
     private final Path dataDirectory;
+    private final DeviceIdentity identity;
+    /** The name this kiosk's enrollment is kept under: the service's URL, or the embedded service's folder. */
+    private final String serviceName;
+    private final Optional<String> enrollmentCode;
 
     /** Where this kiosk's license comes from. */
     @FunctionalInterface
@@ -54,8 +65,12 @@ public final class KioskService implements AutoCloseable {
     }
 
     private KioskService(Optional<LivenessServer> embedded, LivenessClient client, Licenses licenses, String market,
-                         String applicationId, Outbox outbox, Path dataDirectory) {
+                         String applicationId, Outbox outbox, Path dataDirectory, DeviceIdentity identity, String serviceName,
+                         Optional<String> enrollmentCode) {
         this.embedded = embedded;
+        this.identity = identity;
+        this.serviceName = serviceName;
+        this.enrollmentCode = enrollmentCode;
         this.client = client;
         this.licenses = licenses;
         this.market = market;
@@ -67,22 +82,26 @@ public final class KioskService implements AutoCloseable {
 
     public static KioskService connect(ServiceConnection connection, Models models) throws IOException, ServiceCallException {
         Outbox outbox = Outbox.open(connection.dataDirectory().resolve("outbox"));
+        DeviceIdentity identity = DeviceIdentity.in(connection.identityDirectory());
         if (connection.serverUrl() != null) {
-            LivenessClient client = new LivenessClient(connection.serverUrl(), TIMEOUT);
+            LivenessClient client = new LivenessClient(connection.serverUrl(), TIMEOUT, identity);
             // With keys the kiosk gets its own license, but only when it first needs one: the session's
             // evidence must be in the outbox before anything touches the network.
             Licenses licenses = connection.license() != null ? connection::license
                     : () -> client.authLicense(client.generateToken(connection.accessKey(), connection.secretKey()), LICENSE_SECONDS,
                             connection.applicationId());
             return new KioskService(Optional.empty(), client, licenses, connection.market(), connection.applicationId(), outbox,
-                    connection.dataDirectory());
+                    connection.dataDirectory(), identity, connection.serverUrl().replaceAll("/+$", ""),
+                    Optional.ofNullable(connection.enrollmentCode()));
         }
-        LivenessServer server = LivenessServer.open(connection.dataDirectory().resolve("service"), models).start("127.0.0.1", 0);
-        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT);
+        Path serviceData = connection.dataDirectory().resolve("service");
+        LivenessServer server = LivenessServer.open(serviceData, models).start("127.0.0.1", 0);
+        LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT, identity);
         String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
         return new KioskService(Optional.of(server), client, () -> license, LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID, outbox, connection.dataDirectory());
+                LivenessServer.DEMO_APPLICATION_ID, outbox, connection.dataDirectory(), identity,
+                "embedded:" + serviceData.toAbsolutePath().normalize(), Optional.empty());
     }
 
     /**
@@ -156,10 +175,11 @@ public final class KioskService implements AutoCloseable {
 
     private LivenessClient.Authorization authorization() throws ServiceCallException {
         if (authorization == null || authorization.expiresAt() - TICKET_MARGIN_MS < System.currentTimeMillis()) {
+            enrolled();
             if (license == null) {
                 license = licenses.license();
             }
-            authorization = client.authorize(license, market, applicationId, VERSION, deviceId());
+            authorization = client.authorize(license, market, applicationId, VERSION);
         }
         return authorization;
     }
@@ -186,9 +206,53 @@ public final class KioskService implements AutoCloseable {
         return "kiosk-" + System.getProperty("os.name").toLowerCase().replace(' ', '-');
     }
 
-    private static String deviceId() {
-        String host = System.getenv("HOSTNAME");
-        return host != null ? host : "kiosk";
+    /**
+     * Signs as the device this kiosk enrolled as with the service; enrols it first when it never did,
+     * or when the operator gave a new enrollment code (after the bank revoked the old device). The
+     * embedded service enrols its kiosk with a code it makes itself.
+     */
+    private void enrolled() throws ServiceCallException {
+        if (client.deviceId().isPresent()) {
+            return;
+        }
+        try {
+            Optional<DeviceIdentity.Enrollment> known = identity.enrollment(serviceName);
+            if (embedded.isPresent()) {
+                Accounts accounts = embedded.get().accounts();
+                boolean valid = known.isPresent() && accounts.devices(LivenessServer.DEMO_ACCESS_KEY).stream()
+                        .anyMatch(device -> device.id().equals(known.get().deviceId()) && device.revokedAt().isEmpty());
+                if (valid) {
+                    client.useDevice(known.get().deviceId());
+                } else {
+                    enrol(accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code());
+                }
+                return;
+            }
+            boolean newCode = enrollmentCode.isPresent()
+                    && !known.map(enrollment -> MessageDigest.isEqual(enrollment.codeDigest().getBytes(StandardCharsets.UTF_8),
+                            digest(enrollmentCode.get()).getBytes(StandardCharsets.UTF_8))).orElse(false);
+            if (newCode) {
+                enrol(enrollmentCode.get());
+            } else if (known.isPresent()) {
+                client.useDevice(known.get().deviceId());
+            } else {
+                throw new ServiceCallException(LivenessError.AUTH_IAM_FAILED, "KIOSK_NOT_ENROLLED", "This kiosk is not enrolled "
+                        + "with the service: enter the enrollment code from the bank's administrator", null);
+            }
+        } catch (IOException e) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "KIOSK_DATA", cannotKeepData(e), e);
+        }
+    }
+
+    private void enrol(String code) throws ServiceCallException, IOException {
+        String deviceId = client.enroll(code, VERSION);
+        identity.enrolled(serviceName, new DeviceIdentity.Enrollment(deviceId, digest(code)));
+        authorization = null;
+    }
+
+    /** The code as typed, without its dashes, spaces and case: the same code gives the same digest. */
+    private static String digest(String code) {
+        return Sha256.hex("enrollment-code:" + code.toUpperCase(Locale.ROOT).replaceAll("[\\s-]", ""));
     }
 
     @Override

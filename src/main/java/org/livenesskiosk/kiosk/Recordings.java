@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import org.livenesskiosk.crypto.SecureFiles;
+
 /**
  * Session recordings, when the operator turns them on: for troubleshooting a problem seen today,
  * and biometric data, so each is deleted a day after it was made.
@@ -23,7 +25,7 @@ final class Recordings {
 
     /** Where this session is recorded; makes the folder. */
     Path of(String sessionId) throws IOException {
-        return Files.createDirectories(folder).resolve(sessionId + ".avi");
+        return SecureFiles.directories(folder).resolve(sessionId + ".avi");
     }
 
     void deleteOld() throws IOException {

@@ -11,12 +11,15 @@ import org.livenesskiosk.ui.KioskSettings;
  * the demo account, so the product works with no account and no network. Fields not given are
  * {@code null}.
  *
- * @param license       this kiosk's license, obtained by the integrator's back end
- * @param accessKey     instead of a license: the account's keys, for the kiosk to obtain its own
- * @param dataDirectory the kiosk's outbox, and the embedded service's database
+ * @param license           this kiosk's license, obtained by the integrator's back end
+ * @param accessKey         instead of a license: the account's keys, for the kiosk to obtain its own
+ * @param enrollmentCode    the one-time code from the bank's administrator that enrols this kiosk with a
+ *                          standalone service (the embedded one enrols its kiosk by itself)
+ * @param dataDirectory     the kiosk's outbox, and the embedded service's database
+ * @param identityDirectory where the kiosk keeps its key pair and the ids services gave it: its configuration folder
  */
 public record ServiceConnection(String serverUrl, String license, String accessKey, String secretKey, String market,
-                                String applicationId, Path dataDirectory) {
+                                String applicationId, String enrollmentCode, Path dataDirectory, Path identityDirectory) {
 
     @Override
     public String toString() {
@@ -24,13 +27,14 @@ public record ServiceConnection(String serverUrl, String license, String accessK
     }
 
     /** The service the operator set in the kiosk's settings; blank fields are not given. */
-    public static ServiceConnection of(KioskSettings settings, Path dataDirectory) {
+    public static ServiceConnection of(KioskSettings settings, Path dataDirectory, Path identityDirectory) {
         return new ServiceConnection(given(settings.serviceUrl()), given(settings.license()), given(settings.accessKey()),
-                given(settings.secretKey()), given(settings.market()), given(settings.applicationId()), dataDirectory);
+                given(settings.secretKey()), given(settings.market()), given(settings.applicationId()),
+                given(settings.enrollmentCode()), dataDirectory, identityDirectory);
     }
 
     private static String given(String value) {
-        return value.isBlank() ? null : value.strip();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** A standalone service needs this kiosk's credentials: checked before any session runs. */
@@ -43,6 +47,7 @@ public record ServiceConnection(String serverUrl, String license, String accessK
     boolean sameService(ServiceConnection other) {
         return Objects.equals(serverUrl, other.serverUrl) && Objects.equals(license, other.license)
                 && Objects.equals(accessKey, other.accessKey) && Objects.equals(secretKey, other.secretKey)
-                && Objects.equals(market, other.market) && Objects.equals(applicationId, other.applicationId);
+                && Objects.equals(market, other.market) && Objects.equals(applicationId, other.applicationId)
+                && Objects.equals(enrollmentCode, other.enrollmentCode);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
+import org.livenesskiosk.crypto.SecureFiles;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.sqlite.SQLiteDataSource;
 
@@ -31,7 +32,9 @@ final class SessionHistory {
     }
 
     static SessionHistory open(Path dataDirectory) throws IOException {
-        Files.createDirectories(dataDirectory);
+        SecureFiles.directories(dataDirectory);
+        // Owner-only before SQLite opens it, so that its journal files are owner-only too.
+        SecureFiles.ownerOnly(dataDirectory.resolve("kiosk.db"));
         SessionHistory history = new SessionHistory(dataDirectory.resolve("kiosk.db"));
         Flyway.configure().dataSource(history.dataSource).locations("classpath:db/kiosk").load().migrate();
         return history;

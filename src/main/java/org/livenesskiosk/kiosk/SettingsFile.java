@@ -54,7 +54,7 @@ public final class SettingsFile {
     }
 
     void write(KioskSettings settings) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        SecureFiles.directories(file.toAbsolutePath().getParent());
         SecureFiles.write(file, GSON.toJson(settings).getBytes(StandardCharsets.UTF_8));
     }
 

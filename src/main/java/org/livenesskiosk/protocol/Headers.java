@@ -7,6 +7,14 @@ public final class Headers {
     public static final String ACCESS_TOKEN = "X-ACCESS-TOKEN";
     /** The kiosk's ticket, from {@link Routes#KIOSK_AUTHORIZE}, on its uploads. */
     public static final String KIOSK_TICKET = "X-KIOSK-TICKET";
+    /** The service's id of the enrolled kiosk signing the request ({@link RequestSignature}); absent on enrolment. */
+    public static final String KIOSK_DEVICE = "X-KIOSK-DEVICE";
+    /** When the kiosk signed the request, in milliseconds since the epoch. */
+    public static final String KIOSK_TIMESTAMP = "X-KIOSK-TIMESTAMP";
+    /** A random value of the kiosk's, new for every request, so that no two requests have the same signature. */
+    public static final String KIOSK_NONCE = "X-KIOSK-NONCE";
+    /** The kiosk's Ed25519 signature of {@link RequestSignature#message}, base64. */
+    public static final String KIOSK_SIGNATURE = "X-KIOSK-SIGNATURE";
     /** Seconds to wait before trying again, with {@code SERVICE_BUSY}. */
     public static final String RETRY_AFTER = "Retry-After";
 

@@ -18,6 +18,13 @@ public final class Routes {
     public static final String DELETE_RESULT = "/openapi/liveness/v1/delete-result";
     /** A result's best image behind a signed, short-lived link; {@code {livenessId}} is the path parameter. */
     public static final String RESULT_IMAGE = "/openapi/liveness/v3/image/{livenessId}";
+    /**
+     * Every kiosk route starts with this: each request under it is signed by an enrolled kiosk
+     * ({@link RequestSignature}), whatever the route.
+     */
+    public static final String KIOSK_PREFIX = "/kiosk/";
+    /** Kiosk API: a new kiosk's public key enrolled with the one-time code the bank's administrator made. */
+    public static final String KIOSK_ENROLL = "/kiosk/v1/enroll";
     /** Kiosk API: the kiosk's license exchanged for a ticket and the challenge settings. */
     public static final String KIOSK_AUTHORIZE = "/kiosk/v1/authorize";
     /** Kiosk API: a challenge for the customer who just pressed Start, drawn by the service. */

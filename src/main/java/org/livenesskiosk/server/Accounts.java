@@ -2,6 +2,8 @@ package org.livenesskiosk.server;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.livenesskiosk.protocol.ChallengeSettings;
@@ -15,6 +17,18 @@ public final class Accounts {
         public String toString() {
             return "Created[" + accessKey + ", " + market + "]";
         }
+    }
+
+    /** A one-time code enrolling one kiosk in an account: shown once, stored hashed. */
+    public record Enrollment(String code, Instant expiresAt) {
+        @Override
+        public String toString() {
+            return "Enrollment[expiresAt=" + expiresAt + "]";
+        }
+    }
+
+    /** One of an account's enrolled kiosks. */
+    public record Device(String id, Instant enrolledAt, Optional<Instant> lastSeen, Optional<Instant> revokedAt) {
     }
 
     private final Store store;
@@ -46,6 +60,31 @@ public final class Accounts {
 
     public void setEnabled(String accessKey, boolean enabled) {
         store.setEnabled(account(accessKey).id(), enabled);
+    }
+
+    /** A one-time code, valid for a day, with which one new kiosk enrols in the account. */
+    public Enrollment enrollDevice(String accessKey) {
+        Devices.Enrollment enrollment = new Devices(store).newCode(account(accessKey).id());
+        return new Enrollment(enrollment.code(), Instant.ofEpochMilli(enrollment.expiresAt()));
+    }
+
+    /** The account's kiosks, in the order they were enrolled. */
+    public List<Device> devices(String accessKey) {
+        return store.devices(account(accessKey).id()).stream()
+                .map(device -> new Device(device.id(), Instant.ofEpochMilli(device.enrolledAt()),
+                        device.lastSeen().map(Instant::ofEpochMilli), device.revokedAt().map(Instant::ofEpochMilli)))
+                .toList();
+    }
+
+    /**
+     * Refuses the kiosk from its next request on, whatever ticket it holds.
+     *
+     * @throws IllegalArgumentException when no kiosk has this id, or it was revoked already
+     */
+    public void revokeDevice(String deviceId) {
+        if (!store.revokeDevice(deviceId, System.currentTimeMillis())) {
+            throw new IllegalArgumentException("No kiosk has the id " + deviceId + ", or it was revoked already");
+        }
     }
 
     private Store.Account account(String accessKey) {

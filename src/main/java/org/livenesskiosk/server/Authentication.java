@@ -10,8 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * Who is calling, checked before any route runs: the open API's calls carry an account's token,
- * the kiosk's uploads its ticket. Tokens and tickets are looked up by their hash only.
+ * Who is calling, checked before any route runs: the open API's calls carry an account's token;
+ * every kiosk request is signed by an enrolled kiosk ({@link RequestSignatures}), and its uploads
+ * carry a ticket issued to that same kiosk. Tokens and tickets are looked up by their hash only.
  */
 final class Authentication {
 
@@ -23,12 +24,15 @@ final class Authentication {
     private static final String KIOSK = "kiosk";
 
     private final Store store;
+    private final RequestSignatures signatures;
 
     Authentication(Store store) {
         this.store = store;
+        this.signatures = new RequestSignatures(store);
     }
 
     void register(Javalin app) {
+        signatures.register(app);
         for (String path : new String[] {Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID, Routes.DETECTION_RESULT,
                 Routes.DELETE_RESULT}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
@@ -41,6 +45,12 @@ final class Authentication {
     /** The account whose token the request carried; only on the routes that ask for one. */
     static Store.Account account(Context ctx) {
         return ctx.attribute(ACCOUNT);
+    }
+
+    /** The enrolled kiosk that signed the request: on every kiosk route but the enrolment. */
+    static Store.Device device(Context ctx) {
+        return RequestSignatures.device(ctx)
+                .orElseThrow(() -> new ServiceException("AUTH_IAM_FAILED", "This kiosk is not enrolled with the service"));
     }
 
     /** The kiosk whose ticket the request carried; only on the challenge and upload routes. */
@@ -63,6 +73,10 @@ final class Authentication {
         String hash = Sha256.hex(ticket);
         String accountId = store.accountOfTicket(hash, System.currentTimeMillis())
                 .orElseThrow(() -> new ServiceException("AUTH_TICKET_DISABLE", "The kiosk ticket is unknown or has expired"));
-        return new Kiosk(accountId, store.deviceOfTicket(hash).orElse("unknown"));
+        Store.Device device = device(ctx);
+        if (!store.deviceOfTicket(hash).filter(device.id()::equals).isPresent()) {
+            throw new ServiceException("AUTH_TICKET_DISABLE", "The kiosk ticket was issued to another kiosk");
+        }
+        return new Kiosk(accountId, device.id());
     }
 }

@@ -10,7 +10,8 @@ import io.javalin.http.Context;
 
 /**
  * Reading a request's JSON body into its record and writing the answer's envelope. A body that is
- * not the record's JSON is the caller's mistake: {@code PARAMETER_ERROR}, never a server failure.
+ * not the record's JSON, or whose fields are out of bounds ({@link FieldLimits}), is the caller's
+ * mistake: {@code PARAMETER_ERROR}, never a server failure.
  */
 final class JsonExchange {
 
@@ -26,7 +27,15 @@ final class JsonExchange {
         if (!json.isJsonObject()) {
             throw new ServiceException("PARAMETER_ERROR", "The body must be a JSON object");
         }
-        return GSON.fromJson(json, type);
+        T value;
+        try {
+            value = GSON.fromJson(json, type);
+        } catch (RuntimeException wrongTypes) {
+            // From a parsed tree Gson does not wrap every mismatch (a text where a number belongs) in its own exception.
+            throw new ServiceException("PARAMETER_ERROR", "The body's fields are not of their types: " + wrongTypes.getMessage());
+        }
+        FieldLimits.check(value);
+        return value;
     }
 
     static String required(String value, String field) {

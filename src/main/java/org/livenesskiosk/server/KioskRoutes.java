@@ -117,7 +117,11 @@ final class KioskRoutes {
         if (license.expiresAt() <= now) {
             throw new ServiceException("AUTH_TICKET_DISABLE", "The license has expired");
         }
-        String deviceId = Optional.ofNullable(request.deviceId()).orElse("unknown");
+        Store.Device device = Authentication.device(ctx);
+        if (!device.accountId().equals(account.id())) {
+            throw new ServiceException("AUTH_PARAMETER_ERROR", "The license belongs to another account than this kiosk");
+        }
+        String deviceId = device.id();
         lockout.refuseIfLocked(account.id(), deviceId, now);
         String ticket = SecretBox.randomToken();
         long expiresAt = Math.min(license.expiresAt(), now + TICKET_LIFETIME_MS);

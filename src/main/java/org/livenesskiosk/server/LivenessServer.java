@@ -3,10 +3,13 @@ package org.livenesskiosk.server;
 import static org.livenesskiosk.server.JsonExchange.answer;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
 
+import org.livenesskiosk.crypto.SecureFiles;
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.vision.Models;
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import com.google.gson.JsonParseException;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 
 /**
  * The reference liveness service over HTTP: its open API ({@link OpenApiRoutes}), its kiosk API
@@ -36,6 +41,8 @@ public final class LivenessServer implements AutoCloseable {
 
     private final Store store;
     private final Javalin app;
+    /** Where callers reach this service, for the image links it hands out; set at start unless given. */
+    private volatile String publicUrl;
 
     private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
@@ -43,13 +50,15 @@ public final class LivenessServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
-        ResultImages images = new ResultImages(store, licenses);
+        ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()),
                 new AnalyzerPool(models, limits.concurrentChecks()), limits);
+        new RequestSize(MAX_REQUEST_BYTES).register(app);
         kiosks.registerAdmission(app);
         new Authentication(store).register(app);
         new OpenApiRoutes(store, licenses, images).register(app);
         kiosks.register(app);
+        new Devices(store).register(app);
         images.register(app);
         app.exception(ServiceException.class, (e, ctx) -> {
             if (e.code().equals("SERVICE_BUSY")) {
@@ -58,10 +67,30 @@ public final class LivenessServer implements AutoCloseable {
             answer(ctx, Envelope.error(e.code(), e.getMessage()));
         });
         app.exception(JsonParseException.class, (e, ctx) -> answer(ctx, Envelope.error("PARAMETER_ERROR", "The body is not valid JSON")));
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, refusal(e.getStatus())));
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (!ctx.res().isCommitted() && ctx.attribute(ENVELOPE_SENT) == null) {
+                answer(ctx, refusal(HttpStatus.NOT_FOUND.getCode()));
+            }
+        });
+        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> answer(ctx, refusal(HttpStatus.METHOD_NOT_ALLOWED.getCode())));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("Request to {} failed", ctx.path(), e);
             answer(ctx, Envelope.error("ERROR", "The service failed; try again"));
         });
+    }
+
+    /** Set by an answer that is already its envelope, with a status other than 200 (the image links' 404). */
+    static final String ENVELOPE_SENT = "envelopeSent";
+
+    /** What the service says when Javalin or Jetty refuses the request before any route: always the envelope. */
+    private static Envelope refusal(int status) {
+        return switch (status) {
+            case 413 -> Envelope.error("PAYLOAD_TOO_LARGE", "The request is larger than " + (MAX_REQUEST_BYTES >> 20) + " MB");
+            case 404 -> Envelope.error("NOT_FOUND", "No such route");
+            case 405 -> Envelope.error("METHOD_NOT_ALLOWED", "This route does not take this method");
+            default -> Envelope.error("PARAMETER_ERROR", "The request was refused (HTTP " + status + ")");
+        };
     }
 
     /** A service keeping its data (SQLite database, key file) in {@code dataDirectory}, with the demo account. */
@@ -89,18 +118,53 @@ public final class LivenessServer implements AutoCloseable {
 
     static Store store(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
         SecretBox secrets = secretBox(dataDirectory);
-        return databaseUrl.isPresent() ? Store.postgresql(databaseUrl.get(), secrets)
-                : Store.sqlite(dataDirectory.resolve("liveness.db"), secrets);
+        if (databaseUrl.isPresent()) {
+            return Store.postgresql(databaseUrl.get(), secrets);
+        }
+        // Made owner-only before SQLite opens it: its -wal and -shm files then take the same permissions.
+        Path database = dataDirectory.resolve("liveness.db");
+        SecureFiles.ownerOnly(database);
+        SecureFiles.ownerOnlyIfExists(dataDirectory.resolve("liveness.db-wal"));
+        SecureFiles.ownerOnlyIfExists(dataDirectory.resolve("liveness.db-shm"));
+        return Store.sqlite(database, secrets);
     }
 
     private static SecretBox secretBox(Path dataDirectory) throws IOException {
         return SecretBox.open(dataDirectory.resolve("service.key"));
     }
 
-    /** Starts listening on {@code host}; port 0 picks a free port. */
+    /**
+     * Where callers reach this service ({@code serve --public-url}), e.g. behind a proxy: the image
+     * links it hands out start with it, never with the request's {@code Host} header.
+     *
+     * @throws IllegalArgumentException when it is not an http(s) URL without query or fragment
+     */
+    public LivenessServer publicUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("The public URL must be http(s)://host[:port][/path], not " + url);
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The public URL is not a URL: " + url, e);
+        }
+        this.publicUrl = url.replaceAll("/+$", "");
+        return this;
+    }
+
+    /** Starts listening on {@code host}; port 0 picks a free port. Image links use {@code http://host:port} unless told otherwise. */
     public LivenessServer start(String host, int port) {
         app.start(host, port);
+        if (publicUrl == null) {
+            publicUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
+        }
         return this;
+    }
+
+    /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
+    public Accounts accounts() {
+        return new Accounts(store);
     }
 
     public int port() {
@@ -109,11 +173,6 @@ public final class LivenessServer implements AutoCloseable {
 
     Store store() {
         return store;
-    }
-
-    /** This service's accounts, to manage them while it runs (the embedded service's demo account's challenge). */
-    public Accounts accounts() {
-        return new Accounts(store);
     }
 
     @Override

@@ -65,6 +65,9 @@ final class OpenApiRoutes {
         if (!account.enabled()) {
             throw new ServiceException("IAM_FAILED", "This account is disabled");
         }
+        if (!store.useSignature(Sha256.hex("token:" + accessKey + ":" + signature), timestamp + TIMESTAMP_TOLERANCE_MS)) {
+            throw new ServiceException("IAM_FAILED", "This signed token request was already used: sign a new one");
+        }
         String token = SecretBox.randomToken();
         long expiresAt = now + periodSeconds * 1000;
         store.saveToken(Sha256.hex(token), account.id(), expiresAt);
@@ -113,7 +116,7 @@ final class OpenApiRoutes {
             throw new ServiceException("PARAMETER_ERROR", "livenessId or signatureId is required");
         }
         String image = result.encryptedImage().isEmpty() ? null
-                : resultType.equals(OpenApi.ResultRequest.IMAGE_URL) ? images.link(ctx, result.livenessId())
+                : resultType.equals(OpenApi.ResultRequest.IMAGE_URL) ? images.link(result.livenessId())
                 : Base64.getEncoder().encodeToString(images.decrypted(result));
         answer(ctx, Envelope.ok(new OpenApi.ResultAnswer(result.livenessId(), result.score(), result.attackType().orElse(null),
                 result.userId().orElse(null), result.sdkVersion(), result.platform(), image)));

@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Supplier;
 
+import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Routes;
 
 import io.javalin.Javalin;
@@ -14,7 +16,8 @@ import io.javalin.http.Context;
 /**
  * The results' best images: decrypted for the open API's answer, or behind a link that works for
  * {@link #LINK_LIFETIME_MS} only. The image is biometric data, so the link carries its own signed
- * expiry instead of the caller's token.
+ * expiry instead of the caller's token. Links start with the service's configured public URL,
+ * never with what the request's {@code Host} header says.
  */
 final class ResultImages {
 
@@ -22,10 +25,12 @@ final class ResultImages {
 
     private final Store store;
     private final Licenses signer;
+    private final Supplier<String> publicUrl;
 
-    ResultImages(Store store, Licenses signer) {
+    ResultImages(Store store, Licenses signer, Supplier<String> publicUrl) {
         this.store = store;
         this.signer = signer;
+        this.publicUrl = publicUrl;
     }
 
     void register(Javalin app) {
@@ -33,9 +38,9 @@ final class ResultImages {
     }
 
     /** A signed link to the result's best image on this service, valid for five minutes. */
-    String link(Context ctx, String livenessId) {
+    String link(String livenessId) {
         long expiresAt = System.currentTimeMillis() + LINK_LIFETIME_MS;
-        return ctx.scheme() + "://" + ctx.host() + Routes.resultImage(livenessId) + "?expires=" + expiresAt
+        return publicUrl.get() + Routes.resultImage(livenessId) + "?expires=" + expiresAt
                 + "&signature=" + signature(livenessId, expiresAt);
     }
 
@@ -63,9 +68,11 @@ final class ResultImages {
         boolean valid = expiresAt > System.currentTimeMillis()
                 && MessageDigest.isEqual(signature(livenessId, expiresAt).getBytes(StandardCharsets.UTF_8),
                         signature.getBytes(StandardCharsets.UTF_8));
-        Optional<Store.StoredResult> result = valid ? store.resultByLivenessIdAnyAccount(livenessId) : Optional.empty();
+        Optional<Store.StoredResult> result = valid ? store.resultByLivenessIdAnyAccount(livenessId)
+                .filter(found -> store.accountById(found.accountId()).map(Store.Account::enabled).orElse(false)) : Optional.empty();
         if (result.isEmpty() || result.get().encryptedImage().isEmpty()) {
-            ctx.status(404).result("This image link is unknown or has expired");
+            JsonExchange.answer(ctx, Envelope.error("IMAGE_NOT_FOUND", "This image link is unknown or has expired"));
+            ctx.status(404).attribute(LivenessServer.ENVELOPE_SENT, true);
             return;
         }
         ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decrypted(result.get()));

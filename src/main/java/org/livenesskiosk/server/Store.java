@@ -358,4 +358,123 @@ final class Store {
             statement.setObject(i + 1, parameters[i]);
         }
     }
+
+    // Devices: the kiosks each account enrolled (issue 11).
+
+    /**
+     * An enrolled kiosk.
+     *
+     * @param publicKey its Ed25519 public key, base64 of the X.509 encoding
+     */
+    record Device(String id, String accountId, String publicKey, long enrolledAt, Optional<Long> lastSeen,
+                  Optional<Long> revokedAt) {
+
+        boolean revoked() {
+            return revokedAt.isPresent();
+        }
+    }
+
+    void saveEnrollmentCode(String codeHash, String accountId, long now, long expiresAt) {
+        update("INSERT INTO enrollment_code (code_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)", codeHash,
+                accountId, now, expiresAt);
+    }
+
+    /**
+     * Uses the enrollment code for a new device, in one transaction: the code serves once, before it expires.
+     *
+     * @return the device, or empty when the code is unknown, used or expired
+     */
+    Optional<Device> enrollDevice(String codeHash, String deviceId, String publicKey, long now) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                String accountId;
+                try (PreparedStatement statement = connection.prepareStatement("UPDATE enrollment_code SET used_at = ?, device_id = ? "
+                        + "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?")) {
+                    bind(statement, now, deviceId, codeHash, now);
+                    if (statement.executeUpdate() != 1) {
+                        connection.rollback();
+                        return Optional.empty();
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "SELECT account_id FROM enrollment_code WHERE code_hash = ?")) {
+                    bind(statement, codeHash);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        accountId = rows.getString(1);
+                    }
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO device (id, account_id, public_key, enrolled_at) VALUES (?, ?, ?, ?)")) {
+                    bind(statement, deviceId, accountId, publicKey, now);
+                    statement.executeUpdate();
+                }
+                connection.commit();
+                return Optional.of(new Device(deviceId, accountId, publicKey, now, Optional.empty(), Optional.empty()));
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    Optional<Device> device(String id) {
+        return queryOne(DEVICE_COLUMNS + " WHERE id = ?", Store::device, id);
+    }
+
+    /** The account's devices, in the order they were enrolled. */
+    List<Device> devices(String accountId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(DEVICE_COLUMNS + " WHERE account_id = ? ORDER BY enrolled_at, id")) {
+            bind(statement, accountId);
+            List<Device> devices = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    devices.add(device(rows));
+                }
+            }
+            return devices;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    /** @return false when no device has this id, or it was revoked before */
+    boolean revokeDevice(String id, long now) {
+        return update("UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, id) == 1;
+    }
+
+    /** Notes that the device made a request; at most one write a minute per device. */
+    void deviceSeen(String id, long now) {
+        update("UPDATE device SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)", now, id, now - 60_000);
+    }
+
+    /**
+     * Takes note of a signature so that it serves once.
+     *
+     * @param expiresAt when it would be refused as stale anyway, and may be forgotten
+     * @return false when it was used before
+     */
+    boolean useSignature(String signatureHash, long expiresAt) {
+        return update("INSERT INTO used_signature (signature_hash, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                signatureHash, expiresAt) == 1;
+    }
+
+    void forgetSignaturesBefore(long now) {
+        update("DELETE FROM used_signature WHERE expires_at < ?", now);
+    }
+
+    private static final String DEVICE_COLUMNS = "SELECT id, account_id, public_key, enrolled_at, last_seen, revoked_at FROM device";
+
+    private static Device device(ResultSet row) throws SQLException {
+        long lastSeen = row.getLong(5);
+        boolean neverSeen = row.wasNull();
+        long revokedAt = row.getLong(6);
+        boolean notRevoked = row.wasNull();
+        return new Device(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+                neverSeen ? Optional.empty() : Optional.of(lastSeen), notRevoked ? Optional.empty() : Optional.of(revokedAt));
+    }
 }

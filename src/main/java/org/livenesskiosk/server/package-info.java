@@ -1,8 +1,10 @@
 /**
  * The reference liveness service: the open API the mobile SDK's provider documents (tokens,
- * licenses, signatureIds, results) and the kiosk-facing API (authorization, evidence upload),
- * over real HTTP (Javalin), with storage in SQLite or a fleet's PostgreSQL. One class per API
- * ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code ResultImages}), callers identified before
- * any route runs ({@code Authentication}). Speaks {@code protocol}; never uses the client.
+ * licenses, signatureIds, results) and the kiosk-facing API (enrolment, authorization, evidence
+ * upload), over real HTTP (Javalin), with storage in SQLite or a fleet's PostgreSQL. One class per
+ * API ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code Devices}, {@code ResultImages}), callers
+ * identified before any route runs ({@code Authentication}: tokens, tickets, and on every kiosk
+ * request the signature of an enrolled kiosk, {@code RequestSignatures}). Speaks {@code protocol};
+ * never uses the client.
  */
 package org.livenesskiosk.server;

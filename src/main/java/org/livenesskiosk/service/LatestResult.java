@@ -40,7 +40,7 @@ public record LatestResult(String sessionId, String code, String livenessId, boo
     }
 
     public void write(Path dataDirectory) throws IOException {
-        Files.createDirectories(dataDirectory);
+        SecureFiles.directories(dataDirectory);
         SecureFiles.write(dataDirectory.resolve(FILE), GSON.toJson(this).getBytes(StandardCharsets.UTF_8));
     }
 

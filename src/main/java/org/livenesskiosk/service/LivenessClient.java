@@ -2,15 +2,22 @@ package org.livenesskiosk.service;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.OpenApi;
+import org.livenesskiosk.protocol.RequestSignature;
 import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.TokenSignature;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -30,7 +37,8 @@ import okhttp3.Response;
 
 /**
  * The liveness service's calls, as the mobile SDK makes them. Thread-safe; one per kiosk.
- * Never call it on the UI thread.
+ * Never call it on the UI thread. Every kiosk call is signed with the kiosk's {@link DeviceIdentity}
+ * ({@link RequestSignature}); a client made without one speaks the open API only.
  */
 public final class LivenessClient {
 
@@ -54,18 +62,60 @@ public final class LivenessClient {
     public record Result(String livenessId, int livenessScore, String attackType, String detectionResult) {
     }
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The last token request's timestamp: the service takes each signed token request once, so no two share one. */
+    private static final AtomicLong LAST_TOKEN_TIMESTAMP = new AtomicLong();
+
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
+    private final Optional<DeviceIdentity> identity;
+    /** The service's id of this kiosk, once enrolled. */
+    private volatile String deviceId;
 
+    /** A client of the open API only: its kiosk calls go unsigned, and the service refuses them. */
     public LivenessClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, Optional.empty());
+    }
+
+    /** A kiosk's client, signing its kiosk calls with {@code identity}; enrol it, or name its device, before them. */
+    public LivenessClient(String baseUrl, Duration timeout, DeviceIdentity identity) {
+        this(baseUrl, timeout, Optional.of(identity));
+    }
+
+    private LivenessClient(String baseUrl, Duration timeout, Optional<DeviceIdentity> identity) {
         this.baseUrl = HttpUrl.get(baseUrl);
         this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
                 .callTimeout(timeout.multipliedBy(3)).build();
+        this.identity = identity;
+    }
+
+    /**
+     * Enrols this kiosk with the one-time code the bank's administrator made; from then on its calls
+     * are signed as the device the service names.
+     *
+     * @return the service's id of this kiosk
+     */
+    public String enroll(String enrollmentCode, String version) throws ServiceCallException {
+        DeviceIdentity kiosk = identity.orElseThrow(() -> new IllegalStateException("A client without a device key cannot enrol"));
+        KioskApi.EnrollAnswer answer = call(Routes.KIOSK_ENROLL, Map.of(),
+                new KioskApi.EnrollRequest(enrollmentCode, kiosk.publicKey(), version), KioskApi.EnrollAnswer.class,
+                LivenessError.AUTH_BAD_NETWORK);
+        deviceId = required(answer.deviceId(), "deviceId");
+        return deviceId;
+    }
+
+    /** Signs the kiosk calls as this device, enrolled before. */
+    public void useDevice(String enrolledDeviceId) {
+        this.deviceId = enrolledDeviceId;
+    }
+
+    public Optional<String> deviceId() {
+        return Optional.ofNullable(deviceId);
     }
 
     /** The open API's token (server to server): what an integrator's back end does with its keys. */
     public String generateToken(String accessKey, String secretKey) throws ServiceCallException {
-        long timestamp = System.currentTimeMillis();
+        long timestamp = LAST_TOKEN_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
         OpenApi.TokenRequest request = new OpenApi.TokenRequest(accessKey, timestamp,
                 TokenSignature.of(accessKey, secretKey, timestamp), null);
         return required(call(Routes.GENERATE_TOKEN, Map.of(), request, OpenApi.TokenAnswer.class, LivenessError.AUTH_BAD_NETWORK)
@@ -84,10 +134,10 @@ public final class LivenessClient {
     }
 
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
-    public Authorization authorize(String license, String market, String applicationId, String version, String deviceId)
+    public Authorization authorize(String license, String market, String applicationId, String version)
             throws ServiceCallException {
         KioskApi.AuthorizeAnswer answer = call(Routes.KIOSK_AUTHORIZE, Map.of(),
-                new KioskApi.AuthorizeRequest(license, market, applicationId, version, deviceId), KioskApi.AuthorizeAnswer.class,
+                new KioskApi.AuthorizeRequest(license, market, applicationId, version), KioskApi.AuthorizeAnswer.class,
                 LivenessError.AUTH_BAD_NETWORK);
         ChallengeSettings settings = answer.settings();
         if (settings == null || settings.actions() == null || settings.level() == null) {
@@ -143,9 +193,13 @@ public final class LivenessClient {
 
     private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError)
             throws ServiceCallException {
-        Request.Builder request = new Request.Builder().url(baseUrl.resolve(path))
-                .post(RequestBody.create(GSON.toJson(body), JSON));
+        HttpUrl url = baseUrl.resolve(path);
+        byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
         headers.forEach(request::header);
+        if (path.startsWith(Routes.KIOSK_PREFIX)) {
+            sign(request, url, bytes, !path.equals(Routes.KIOSK_ENROLL));
+        }
         try (Response response = http.newCall(request.build()).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
@@ -173,6 +227,26 @@ public final class LivenessClient {
         } catch (IOException e) {
             throw new ServiceCallException(networkError, networkError.name(), "The service cannot be reached: " + e.getMessage(), e);
         }
+    }
+
+    /** Signs a kiosk call ({@link RequestSignature}); left unsigned by a client with no device key. */
+    private void sign(Request.Builder request, HttpUrl url, byte[] body, boolean asDevice) {
+        if (identity.isEmpty()) {
+            return;
+        }
+        String device = asDevice ? Optional.ofNullable(deviceId).orElse("") : "";
+        long timestamp = System.currentTimeMillis();
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        String nonce = HexFormat.of().formatHex(random);
+        String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+        byte[] signature = identity.get().sign(RequestSignature.message("POST", target, device, timestamp, nonce, body));
+        if (!device.isEmpty()) {
+            request.header(Headers.KIOSK_DEVICE, device);
+        }
+        request.header(Headers.KIOSK_TIMESTAMP, Long.toString(timestamp))
+                .header(Headers.KIOSK_NONCE, nonce)
+                .header(Headers.KIOSK_SIGNATURE, Base64.getEncoder().encodeToString(signature));
     }
 
     private static String required(String value, String field) throws ServiceCallException {

@@ -42,7 +42,7 @@ public final class Outbox {
 
     /** The outbox in {@code folder}, with its key in {@code folder/outbox.key}, both made on first use. */
     public static Outbox open(Path folder) throws IOException {
-        Files.createDirectories(folder);
+        SecureFiles.directories(folder);
         return new Outbox(folder, new AesGcm(SecureFiles.key(folder.resolve("outbox.key"), AesGcm.KEY_BYTES)));
     }
 

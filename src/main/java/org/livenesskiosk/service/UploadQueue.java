@@ -27,7 +27,8 @@ public final class UploadQueue {
     static final long FIRST_RETRY_MS = 1_000;
     static final long MAX_RETRY_MS = 300_000;
     /** Answers that will not change by sending the same request again. */
-    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR", "CHALLENGE_INVALID", "CHALLENGE_EXPIRED");
+    private static final Set<String> PERMANENT = Set.of("PARAMETER_ERROR", "PAYLOAD_TOO_LARGE", "CHALLENGE_INVALID",
+            "CHALLENGE_EXPIRED");
 
     /** Gives a kiosk ticket for uploads, authorizing when needed. */
     @FunctionalInterface

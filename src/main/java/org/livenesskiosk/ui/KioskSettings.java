@@ -17,12 +17,14 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param recordSessions       record each session's frames, for troubleshooting
  * @param idleSeconds          how long the result stays before the kiosk returns to the welcome screen
  * @param pinHash              the operator PIN, hashed ({@link OperatorPin}); empty until the operator chooses one
+ * @param enrollmentCode       the one-time code from the bank's administrator that enrols this kiosk with a standalone
+ *                             service; empty when it is enrolled, or for the embedded service
  */
 public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
                             String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
                             boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
-                            int idleSeconds, String pinHash) {
+                            int idleSeconds, String pinHash, String enrollmentCode) {
 
     public KioskSettings {
         actions = List.copyOf(actions);
@@ -33,19 +35,25 @@ public record KioskSettings(String serviceUrl, String market, String application
     public static KioskSettings defaults() {
         return new KioskSettings("", "", "", "", "", "", "camera:0", true,
                 List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), true, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 30, "");
+                List.of(Language.values()), true, false, 30, "", "");
     }
 
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, hash);
+                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, seconds, pinHash);
+                languages, voice, recordSessions, seconds, pinHash, enrollmentCode);
+    }
+
+    public KioskSettings withEnrollmentCode(String code) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, pinHash, code);
     }
 
     /** Never shows the secrets: settings may end up in a log line. */

@@ -70,6 +70,7 @@ final class OperatorConsole extends BorderPane {
     private final PasswordField license = new PasswordField();
     private final TextField accessKey = new TextField();
     private final PasswordField secretKey = new PasswordField();
+    private final TextField enrollmentCode = new TextField();
     private final Label authorization = new Label();
     private final ComboBox<String> camera = new ComboBox<>();
     private final Button findCameras = new Button();
@@ -122,9 +123,10 @@ final class OperatorConsole extends BorderPane {
             languages.put(language, offered);
         }
         level.getItems().setAll(DetectionLevel.values());
-        for (TextField field : List.of(serviceUrl, market, applicationId, license, accessKey, secretKey)) {
+        for (TextField field : List.of(serviceUrl, market, applicationId, license, accessKey, secretKey, enrollmentCode)) {
             field.setMaxWidth(640);
         }
+        enrollmentCode.setId("enrollmentCode");
         camera.setEditable(true);
         camera.setId("camera");
         findCameras.setOnAction(event -> findCameras());
@@ -188,6 +190,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_LICENSE, license);
         addRow(UiText.CONSOLE_ACCESS_KEY, accessKey);
         addRow(UiText.CONSOLE_SECRET_KEY, secretKey);
+        addRow(UiText.CONSOLE_ENROLLMENT_CODE, enrollmentCode);
         addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
         addRow(UiText.CONSOLE_CAMERA, new VBox(6, new HBox(8, camera, findCameras, showCamera), cameraView, cameraProblem));
         addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes));
@@ -236,6 +239,7 @@ final class OperatorConsole extends BorderPane {
         license.setText(current.license());
         accessKey.setText(current.accessKey());
         secretKey.setText(current.secretKey());
+        enrollmentCode.setText(current.enrollmentCode());
         camera.setValue(current.source());
         challengeFromService.setSelected(current.challengeFromService());
         actions.forEach((action, box) -> box.setSelected(current.actions().contains(action)));
@@ -299,7 +303,7 @@ final class OperatorConsole extends BorderPane {
                 challengeFromService.isSelected(), chosenActions.isEmpty() ? settings.actions() : chosenActions,
                 shuffle.isSelected(), actionTimeLimit.getValue(), prepareTimeLimit.getValue(), level.getValue(),
                 offered.isEmpty() ? settings.languages() : offered, voice.isSelected(), recording.isSelected(),
-                idleSeconds.getValue(), settings.pinHash());
+                idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip());
         backend.save(chosen).thenRun(() -> Platform.runLater(() -> {
             settings = chosen;
             saved.setText(messages.text(UiText.CONSOLE_SAVED));

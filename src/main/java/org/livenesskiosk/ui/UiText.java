@@ -44,6 +44,7 @@ public enum UiText {
     CONSOLE_LICENSE("console.license"),
     CONSOLE_ACCESS_KEY("console.accessKey"),
     CONSOLE_SECRET_KEY("console.secretKey"),
+    CONSOLE_ENROLLMENT_CODE("console.enrollmentCode"),
     CONSOLE_AUTHORIZATION("console.authorization"),
     CONSOLE_AUTHORIZED("console.authorized"),
     CONSOLE_CHALLENGE_FROM_SERVICE("console.challengeFromService"),

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 
 /** An operator sets up a bank's account with the commands, and a kiosk of that bank is authorized. */
 class AccountsCommandTest {
@@ -38,18 +40,57 @@ class AccountsCommandTest {
                 "--actions", "BLINK,NOD", "--action-timeout", "8", "--level", "HARD").exitCode());
 
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("branch-7"), keys.get("accessKey"));
             String token = client.generateToken(keys.get("accessKey"), keys.get("secretKey"));
             String license = client.authLicense(token, 600, "org.bank.kiosk");
-            LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7");
+            LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0");
             assertTrue(authorization.ticket().length() > 20);
             assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD"), authorization.settings());
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "disable",
                     "--access-key", keys.get("accessKey")).exitCode());
             ServiceCallException denied = assertThrows(ServiceCallException.class,
-                    () -> client.authorize(license, "ID", "org.bank.kiosk", "0.1.0", "branch-7"));
+                    () -> client.authorize(license, "ID", "org.bank.kiosk", "0.1.0"));
             assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, denied.error());
         }
+    }
+
+    @Test
+    void aKioskEnrolledWithTheCommandsCodeIsListedAndRevokedWithThem() throws Exception {
+        String dataFolder = data.toString();
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            CommandLineRun enroll = CommandLineRun.of("accounts", "--data", dataFolder, "enroll-device", "--access-key",
+                    LivenessServer.DEMO_ACCESS_KEY);
+            assertEquals(0, enroll.exitCode(), enroll.err());
+            String code = enroll.lines().stream().filter(line -> line.startsWith("enrollmentCode ")).findFirst().orElseThrow()
+                    .split("\\s+")[1];
+            LivenessClient kiosk = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5),
+                    DeviceIdentity.in(data.resolve("kiosk")));
+            String deviceId = kiosk.enroll(code, "0.1.0");
+            String token = kiosk.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String license = kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+            kiosk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0");
+
+            CommandLineRun listed = CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--access-key",
+                    LivenessServer.DEMO_ACCESS_KEY);
+            assertEquals(0, listed.exitCode(), listed.err());
+            String line = listed.lines().stream().filter(row -> row.startsWith(deviceId)).findFirst().orElseThrow();
+            assertTrue(line.matches(deviceId + "\\s+\\S+Z\\s+\\S+Z\\s+-"), line);
+
+            assertEquals(0, CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--revoke", deviceId).exitCode());
+            assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class, () -> kiosk.authorize(
+                    license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+            CommandLineRun again = CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--revoke", deviceId);
+            assertEquals(1, again.exitCode());
+            assertTrue(again.err().contains(deviceId), again.err());
+        }
+    }
+
+    @Test
+    void aPublicUrlThatIsNoHttpUrlIsAUsageError() {
+        CommandLineRun run = CommandLineRun.of("serve", "--data", data.toString(), "--port", "0", "--public-url", "javascript:alert(1)");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("public URL"), run.err());
     }
 }

@@ -128,7 +128,8 @@ class DetectCommandTest {
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
-                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
 
             assertTrue(result.get("success").getAsBoolean(), result.toString());
             assertEquals("[\"MOUTH\"]", result.get("plan").toString());
@@ -155,6 +156,11 @@ class DetectCommandTest {
         return bank;
     }
 
+    /** A one-time code enrolling the kiosk in the bank's account, as the bank's administrator makes it. */
+    private static String enrollmentCode(Path serviceData, Accounts.Created bank) throws IOException {
+        return Accounts.open(serviceData, Optional.empty()).enrollDevice(bank.accessKey()).code();
+    }
+
     @Test
     void aStandaloneServiceWithoutCredentialsIsAUsageErrorBeforeAnySession() {
         CommandLineRun run = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
@@ -168,7 +174,7 @@ class DetectCommandTest {
     void anUnreachableServiceIsAuthBadNetworkBeforeTheCustomerStarts() {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                 "--distance", CLOSE_UP, "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID",
-                "--application-id", "app");
+                "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
 
         assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
         assertFalse(result.has("actions"), "no session ran");
@@ -177,6 +183,7 @@ class DetectCommandTest {
     @Test
     void aSessionTheServiceCannotTakeNowWaitsInTheOutbox() throws IOException {
         try (MockWebServer service = new MockWebServer()) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"deviceId\":\"d-1\"}}"));
             service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"ticket\":\"t\",\"expireTimestamp\":"
                     + (System.currentTimeMillis() + 600_000) + "}}"));
             service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"challengeId\":\"c\",\"plan\":[\"MOUTH\"],"
@@ -186,7 +193,7 @@ class DetectCommandTest {
             service.start();
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                     "--distance", CLOSE_UP, "--server", service.url("/").toString(), "--license", "x", "--market", "ID",
-                    "--application-id", "app");
+                    "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
 
             assertEquals("UNDEFINED", result.get("code").getAsString(), result.toString());
             assertTrue(result.get("detail").getAsString().startsWith("HTTP_503"), result.toString());
@@ -207,7 +214,8 @@ class DetectCommandTest {
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
                     "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
-                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk");
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
 
             assertEquals("[\"NOD\"]", result.get("plan").toString());
             assertEquals("ACTION_TIMEOUT", result.get("code").getAsString());

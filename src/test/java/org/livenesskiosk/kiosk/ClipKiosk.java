@@ -27,7 +27,7 @@ final class ClipKiosk {
         return new KioskSettings(serviceUrl, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "",
                 LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
                 List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, recordSessions, 60, "");
+                List.of(Language.values()), true, recordSessions, 60, "", "");
     }
 
     /**
@@ -41,7 +41,13 @@ final class ClipKiosk {
         return server;
     }
 
-    /** A kiosk keeping its settings in {@code folder/kiosk.json} and its data in {@code folder/data}. */
+    /** As {@link #settings}, for a kiosk of the demo account of {@code server}, with an enrollment code its administrator made. */
+    static KioskSettings enrolling(LivenessServer server, int prepareSeconds, boolean recordSessions) {
+        return settings("http://127.0.0.1:" + server.port(), prepareSeconds, recordSessions)
+                .withEnrollmentCode(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code());
+    }
+
+    /** A kiosk keeping its settings (and its key) in {@code folder/kiosk.json} and its data in {@code folder/data}. */
     static Kiosk open(Path folder, KioskSettings settings, String source) throws IOException {
         return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
                 new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}));

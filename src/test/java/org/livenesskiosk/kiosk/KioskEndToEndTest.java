@@ -138,7 +138,7 @@ class KioskEndToEndTest {
     }
 
     private void open(String source, int prepareSeconds) throws Exception {
-        kiosk = ClipKiosk.open(folder, ClipKiosk.settings(serviceUrl(), prepareSeconds, false), source);
+        kiosk = ClipKiosk.open(folder, ClipKiosk.enrolling(server, prepareSeconds, false), source);
         kiosk.prepare();
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> new KioskWindow(stage, kiosk, false, () -> { }).show());

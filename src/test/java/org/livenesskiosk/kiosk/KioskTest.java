@@ -47,7 +47,7 @@ class KioskTest {
     void aResultTheServiceCouldNotTakeWaitsInTheOutboxAndIsSentLater() throws Exception {
         server = ClipKiosk.service(folder.resolve("service"), 0);
         int port = server.port();
-        kiosk = kiosk(port, false);
+        kiosk = kiosk(false);
 
         // The service goes away while the customer finishes: between the authorization and the upload.
         KioskOutcome outcome = session(() -> server.close());
@@ -71,7 +71,7 @@ class KioskTest {
     @Test
     void aRecordedSessionCanBeReplayed() throws Exception {
         server = ClipKiosk.service(folder.resolve("service"), 0);
-        kiosk = kiosk(server.port(), true);
+        kiosk = kiosk(true);
 
         KioskOutcome outcome = session(() -> { });
 
@@ -82,8 +82,8 @@ class KioskTest {
         }
     }
 
-    private Kiosk kiosk(int port, boolean record) throws Exception {
-        return ClipKiosk.open(folder, ClipKiosk.settings("http://127.0.0.1:" + port, 10, record),
+    private Kiosk kiosk(boolean record) throws Exception {
+        return ClipKiosk.open(folder, ClipKiosk.enrolling(server, 10, record),
                 SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +14,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
 /** Five failed uploads within three minutes lock that kiosk out for a while; other kiosks go on. */
@@ -27,11 +27,12 @@ class DeviceLockoutTest {
     void aKioskFailingFiveTimesIsLockedOutAndOthersAreNot() throws Exception {
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))
                 .start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("desk-2"));
+            LivenessClient otherDesk = EnrolledKiosk.client(server, data.resolve("desk-3"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0",
-                    "branch-1-desk-2").ticket();
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+                    .ticket();
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
                 String livenessId = client.upload(ticket, claimingAnOpenMouthLater(client, ticket)).livenessId();
                 assertEquals(0, client.result(token, "livenessId", livenessId).livenessScore());
@@ -42,8 +43,8 @@ class DeviceLockoutTest {
             assertEquals("DEVICE_LOCKED", locked.serviceCode());
             assertTrue(locked.getMessage().contains("try again in"), locked.getMessage());
             assertEquals("DEVICE_LOCKED", assertThrows(ServiceCallException.class, () -> client.authorize(license,
-                    LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "branch-1-desk-2")).serviceCode());
-            client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "branch-1-desk-3");
+                    LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).serviceCode());
+            otherDesk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0");
         }
     }
 

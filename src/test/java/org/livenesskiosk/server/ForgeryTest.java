@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -26,6 +25,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -47,10 +47,10 @@ class ForgeryTest {
     void start() throws Exception {
         server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
         server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
-        client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(60));
+        client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
         token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "desk-1")
+        ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                 .ticket();
     }
 

@@ -13,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -27,6 +26,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
 /** The whole path over real sockets against the real service: token, license, authorization, challenge, upload, result. */
@@ -48,7 +48,7 @@ class LivenessServiceTest {
     void start() throws Exception {
         server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
         server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, MOUTH_ONLY);
-        client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(30));
+        client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
         token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         ticket = ticket();
     }
@@ -65,7 +65,7 @@ class LivenessServiceTest {
     }
 
     private String ticket() throws ServiceCallException {
-        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")
+        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                 .ticket();
     }
 
@@ -150,7 +150,7 @@ class LivenessServiceTest {
     void theWrongMarketIsAuthParameterError() throws Exception {
         String license = license(600);
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk-1")).error());
+                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -158,14 +158,14 @@ class LivenessServiceTest {
         String license = license(600);
         String forged = license.substring(0, license.indexOf('.') - 2) + "xx" + license.substring(license.indexOf('.'));
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
     void anUnregisteredApplicationIdIsAuthIamFailed() throws Exception {
         String license = client.authLicense(token, 600, "com.example.other");
         assertEquals(LivenessError.AUTH_IAM_FAILED, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0", "k")).error());
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0")).error());
     }
 
     @Test
@@ -173,7 +173,7 @@ class LivenessServiceTest {
         String license = license(1);
         Thread.sleep(1_100);
         assertEquals(LivenessError.AUTH_TICKET_DISABLE, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")).error());
+                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -182,10 +182,11 @@ class LivenessServiceTest {
         server.store().addApplication(account.id(), "org.closed.kiosk");
         String closedToken = client.generateToken("closed-key", "closed-secret");
         String license = client.authLicense(closedToken, 600, "org.closed.kiosk");
+        LivenessClient closedKiosk = EnrolledKiosk.client(server, data.resolve("closed-kiosk"), "closed-key");
         server.store().setEnabled(account.id(), false);
 
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, "ID", "org.closed.kiosk", "0.1.0", "k")).error());
+                () -> closedKiosk.authorize(license, "ID", "org.closed.kiosk", "0.1.0")).error());
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +20,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -65,10 +65,10 @@ class PostgresServiceTest {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults())
                 .start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, keys.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
             server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
             String signatureId = client.generateSignatureId(token);

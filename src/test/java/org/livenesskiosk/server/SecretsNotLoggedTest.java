@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +39,10 @@ class SecretsNotLoggedTest {
         root.setLevel(Level.TRACE);
         List<String> secrets;
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
             UploadRequest upload = RecordedSessions.upload(RecordedSessions.mouthSession(),
                     client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)), null, null);

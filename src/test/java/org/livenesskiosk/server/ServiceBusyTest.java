@@ -3,12 +3,10 @@ package org.livenesskiosk.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.testdata.SignedRequest;
 import org.livenesskiosk.vision.Models;
 
 import com.google.gson.Gson;
@@ -32,10 +33,11 @@ class ServiceBusyTest {
     @Test
     void uploadsBeyondWhatItCanCheckAreToldToComeBack() throws Exception {
         try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0, 300_000)).start("127.0.0.1", 0)) {
-            LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
+            DeviceIdentity kiosk = DeviceIdentity.in(data.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "k")
+            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
                     .ticket();
             SessionOutcome recorded = RecordedSessions.mouthSession();
             HttpClient http = HttpClient.newHttpClient();
@@ -43,8 +45,8 @@ class ServiceBusyTest {
             for (int i = 0; i < 6; i++) {
                 KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
                 UploadRequest upload = RecordedSessions.upload(recorded, challenge, null, null);
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/kiosk/v1/upload"))
-                        .header("X-KIOSK-TICKET", ticket).POST(HttpRequest.BodyPublishers.ofString(new Gson().toJson(upload))).build();
+                HttpRequest request = SignedRequest.post(server.port(), "/kiosk/v1/upload", new Gson().toJson(upload), kiosk,
+                        client.deviceId().orElseThrow()).header("X-KIOSK-TICKET", ticket).build();
                 answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
             List<HttpResponse<String>> busy = new ArrayList<>();

@@ -41,7 +41,7 @@ class LivenessClientFaultsTest {
     }
 
     private ServiceCallException authorizeFails() {
-        return assertThrows(ServiceCallException.class, () -> client.authorize("license", "ID", "app", "0.1.0", "kiosk"));
+        return assertThrows(ServiceCallException.class, () -> client.authorize("license", "ID", "app", "0.1.0"));
     }
 
     private ServiceCallException uploadFails() {

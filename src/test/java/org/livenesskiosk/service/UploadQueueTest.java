@@ -28,6 +28,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
 import okhttp3.mockwebserver.MockResponse;
@@ -60,9 +61,9 @@ class UploadQueueTest {
     private MockWebServer faulty;
 
     @BeforeEach
-    void start() throws IOException {
+    void start() throws Exception {
         service = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
-        client = new LivenessClient("http://127.0.0.1:" + service.port(), Duration.ofSeconds(5));
+        client = EnrolledKiosk.client(service, data.resolve("kiosk"));
         faulty = new MockWebServer();
         faulty.start();
     }
@@ -76,7 +77,7 @@ class UploadQueueTest {
     private String ticket() throws ServiceCallException {
         String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        return client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0", "kiosk").ticket();
+        return client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
     }
 
     /** A session under a challenge the service issued; its pictures show no face, which is no matter to the queue. */
