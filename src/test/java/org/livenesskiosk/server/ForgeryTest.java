@@ -25,8 +25,6 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.testdata.EnrolledKiosk;
-import org.livenesskiosk.vision.Models;
 
 /**
  * An attacker's attempts at a livenessId without a live person, each over real HTTP against the
@@ -38,33 +36,24 @@ class ForgeryTest {
     @TempDir
     Path data;
 
-    private LivenessServer server;
-    private LivenessClient client;
-    private String token;
-    private String ticket;
+    private MouthDesk desk;
 
     @BeforeEach
     void start() throws Exception {
-        server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
-        client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
-        token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
-                .ticket();
+        desk = MouthDesk.open(data);
     }
 
     @AfterEach
     void stop() {
-        server.close();
+        desk.close();
     }
 
     private KioskApi.ChallengeAnswer challenge() throws ServiceCallException {
-        return client.challenge(ticket, new KioskApi.ChallengeRequest(RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1]));
+        return desk.challenge();
     }
 
     private LivenessClient.Result sent(UploadRequest upload) throws ServiceCallException {
-        return client.result(token, "livenessId", client.upload(ticket, upload).livenessId());
+        return desk.client().result(desk.token(), "livenessId", desk.client().upload(desk.ticket(), upload).livenessId());
     }
 
     private static void assertRefusedAsInjection(LivenessClient.Result result) {
@@ -121,10 +110,10 @@ class ForgeryTest {
     @Test
     void aChallengeAnswersOneSessionOnly() throws Exception {
         KioskApi.ChallengeAnswer challenge = challenge();
-        client.upload(ticket, RecordedSessions.upload(RecordedSessions.mouthSession(), challenge, null, null));
+        desk.client().upload(desk.ticket(), RecordedSessions.upload(RecordedSessions.mouthSession(), challenge, null, null));
 
         UploadRequest second = RecordedSessions.upload(RecordedSessions.mouthSession(), challenge, null, null);
-        assertEquals("CHALLENGE_INVALID", assertThrows(ServiceCallException.class, () -> client.upload(ticket, second)).serviceCode());
+        assertEquals("CHALLENGE_INVALID", assertThrows(ServiceCallException.class, () -> desk.client().upload(desk.ticket(), second)).serviceCode());
     }
 
     @Test
@@ -138,7 +127,7 @@ class ForgeryTest {
 
     @Test
     void aPlanTheAccountDoesNotAllowScoresZero() throws Exception {
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
+        desk.server().accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
                 new ChallengeSettings(List.of("POS_YAW", "NOD"), false, 10_000, 10_000, "HARD"));
         KioskApi.ChallengeAnswer asked = challenge();
         assertEquals(List.of("POS_YAW", "NOD"), asked.plan());
@@ -156,7 +145,7 @@ class ForgeryTest {
                 genuine.recording(), genuine.bestImage());
 
         long start = System.nanoTime();
-        assertEquals("PARAMETER_ERROR", assertThrows(ServiceCallException.class, () -> client.upload(ticket, flood)).serviceCode());
+        assertEquals("PARAMETER_ERROR", assertThrows(ServiceCallException.class, () -> desk.client().upload(desk.ticket(), flood)).serviceCode());
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused without analysing anything");
     }
 

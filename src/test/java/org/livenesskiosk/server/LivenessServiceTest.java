@@ -27,7 +27,6 @@ import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.EnrolledKiosk;
-import org.livenesskiosk.vision.Models;
 
 /** The whole path over real sockets against the real service: token, license, authorization, challenge, upload, result. */
 class LivenessServiceTest {
@@ -39,6 +38,7 @@ class LivenessServiceTest {
     @TempDir
     Path data;
 
+    private MouthDesk desk;
     private LivenessServer server;
     private LivenessClient client;
     private String token;
@@ -46,36 +46,25 @@ class LivenessServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, MOUTH_ONLY);
-        client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
-        token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        ticket = ticket();
+        desk = MouthDesk.open(data);
+        server = desk.server();
+        client = desk.client();
+        token = desk.token();
+        ticket = desk.ticket();
     }
 
     @AfterEach
     void stop() {
-        if (server != null) {
-            server.close();
-        }
+        desk.close();
     }
 
     private String license(long seconds) throws ServiceCallException {
         return client.authLicense(token, seconds, LivenessServer.DEMO_APPLICATION_ID);
     }
 
-    private String ticket() throws ServiceCallException {
-        return client.authorize(license(600), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
-                .ticket();
-    }
-
-    private KioskApi.ChallengeAnswer challenge() throws ServiceCallException {
-        return client.challenge(ticket, new KioskApi.ChallengeRequest(RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1]));
-    }
-
     /** A genuine session, under a fresh challenge. */
     private UploadRequest genuine(String signatureId) throws Exception {
-        return RecordedSessions.upload(RecordedSessions.mouthSession(), challenge(), signatureId, "customer-42");
+        return RecordedSessions.upload(RecordedSessions.mouthSession(), desk.challenge(), signatureId, "customer-42");
     }
 
     @Test

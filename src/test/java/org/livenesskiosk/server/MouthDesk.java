@@ -1,0 +1,37 @@
+package org.livenesskiosk.server;
+
+import java.nio.file.Path;
+
+import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.vision.Models;
+
+/**
+ * A service of its own whose demo account asks for an open mouth (what {@link RecordedSessions#MOUTH_CLIP}
+ * shows), with one enrolled kiosk authorized at it: what a test of uploads starts from.
+ */
+record MouthDesk(LivenessServer server, LivenessClient client, String token, String ticket) implements AutoCloseable {
+
+    static MouthDesk open(Path data) throws Exception {
+        LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
+        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+        LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
+        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+                .ticket();
+        return new MouthDesk(server, client, token, ticket);
+    }
+
+    /** A challenge for the next customer, at the shared clips' close-up distances. */
+    KioskApi.ChallengeAnswer challenge() throws ServiceCallException {
+        return client.challenge(ticket, new KioskApi.ChallengeRequest(RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1]));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
