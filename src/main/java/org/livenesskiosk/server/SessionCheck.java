@@ -20,6 +20,7 @@ import org.livenesskiosk.vision.FaceFingerprint;
 import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.HeadPose;
 
 /**
  * The service's own verdict on a session: it runs the same session rules, under the challenge it
@@ -144,11 +145,15 @@ final class SessionCheck {
             if (face.isEmpty()) {
                 return Optional.of("BEST_IMAGE_NOT_ONE_FACE");
             }
-            if (Math.abs(face.get().pose().yawDegrees()) > MAX_BEST_ANGLE
-                    || Math.abs(face.get().pose().pitchDegrees()) > MAX_BEST_ANGLE) {
+            if (!frontal(face.get().pose())) {
                 return Optional.of("BEST_IMAGE_NOT_FRONTAL");
             }
             return Optional.empty();
         }
+    }
+
+    /** Whether a face is turned at most {@link #MAX_BEST_ANGLE} either way, sideways and up or down. */
+    static boolean frontal(HeadPose pose) {
+        return Math.abs(pose.yawDegrees()) <= MAX_BEST_ANGLE && Math.abs(pose.pitchDegrees()) <= MAX_BEST_ANGLE;
     }
 }

@@ -90,6 +90,18 @@ class LivenessSessionTest {
     }
 
     @Test
+    void anActionBegunBeforeItWasAskedDoesNotCount() {
+        // The mouth opens while the blink is asked for and closes once the mouth is: it began too early.
+        ScriptedFrames script = new ScriptedFrames(30).hold(1_500).then(300, s -> s.mouth(0.6))
+                .briefly(150, s -> s.eyes(0.15)).hold(300).then(11_000, s -> s.mouth(0.02));
+
+        SessionResult result = resultOf(script, BLINK_THEN_MOUTH);
+
+        assertEquals(Optional.of(LivenessError.ACTION_TIMEOUT), result.error());
+        assertEquals(List.of(ActionType.BLINK), result.actions().stream().map(ActionRecord::action).toList());
+    }
+
+    @Test
     void noUsableFaceInTimeIsPrepareTimeout() {
         assertEquals(Optional.of(LivenessError.PREPARE_TIMEOUT), errorOf(new ScriptedFrames(30).then(11_000, s -> s.yaw(30))));
     }
