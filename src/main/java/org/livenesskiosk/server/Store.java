@@ -231,20 +231,8 @@ final class Store {
 
     /** The face fingerprints of the latest results since {@code since}, newest first, at most {@code limit}. */
     List<byte[]> fingerprintsSince(long since, int limit) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT hashes FROM fingerprint WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?")) {
-            bind(statement, since, limit);
-            List<byte[]> found = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(rows.getBytes(1));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The service's storage failed", e);
-        }
+        return queryAll("SELECT hashes FROM fingerprint WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?",
+                row -> row.getBytes(1), since, limit);
     }
 
     /** Forgets fingerprints older than the replay window: they are kept no longer than needed. */
@@ -258,20 +246,8 @@ final class Store {
 
     /** When the device's failures since {@code since} began, oldest first. */
     List<Long> deviceFailuresSince(String accountId, String deviceId, long since) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT failed_at FROM device_failure WHERE account_id = ? AND device_id = ? AND failed_at >= ? ORDER BY failed_at")) {
-            bind(statement, accountId, deviceId, since);
-            List<Long> times = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    times.add(rows.getLong(1));
-                }
-            }
-            return times;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The service's storage failed", e);
-        }
+        return queryAll("SELECT failed_at FROM device_failure WHERE account_id = ? AND device_id = ? AND failed_at >= ? "
+                + "ORDER BY failed_at", row -> row.getLong(1), accountId, deviceId, since);
     }
 
     /** The device a ticket was issued to. */
@@ -329,6 +305,22 @@ final class Store {
     @FunctionalInterface
     private interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> queryAll(String sql, RowReader<T> reader, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<T> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(reader.read(rows));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
     }
 
     private <T> Optional<T> queryOne(String sql, RowReader<T> reader, Object... parameters) {
@@ -427,19 +419,7 @@ final class Store {
 
     /** The account's devices, in the order they were enrolled. */
     List<Device> devices(String accountId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DEVICE_COLUMNS + " WHERE account_id = ? ORDER BY enrolled_at, id")) {
-            bind(statement, accountId);
-            List<Device> devices = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    devices.add(device(rows));
-                }
-            }
-            return devices;
-        } catch (SQLException e) {
-            throw new IllegalStateException("The service's storage failed", e);
-        }
+        return queryAll(DEVICE_COLUMNS + " WHERE account_id = ? ORDER BY enrolled_at, id", Store::device, accountId);
     }
 
     /** @return false when no device has this id, or it was revoked before */
