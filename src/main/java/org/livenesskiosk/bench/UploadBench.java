@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.livenesskiosk.capture.JpegFrames;
+import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.kiosk.ProductVersion;
 import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.protocol.KioskApi;
@@ -46,10 +46,7 @@ public final class UploadBench {
     public record Evidence(UploadRequest.Recording recording, String bestImage) {
 
         public static Evidence of(SessionRecording recording, byte[] bestJpeg) {
-            Base64.Encoder base64 = Base64.getEncoder();
-            List<JpegFrames.Encoded> frames = recording.frames();
-            return new Evidence(new UploadRequest.Recording(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
-                    frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList()), base64.encodeToString(bestJpeg));
+            return new Evidence(KioskService.recording(recording), Base64.getEncoder().encodeToString(bestJpeg));
         }
     }
 

@@ -15,7 +15,9 @@ import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -191,15 +193,22 @@ public final class KioskService implements AutoCloseable {
     /** The upload: the challenge answered, the actions seen, the recording of what was analysed, and the best image. */
     private static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
-        Base64.Encoder base64 = Base64.getEncoder();
-        List<UploadRequest.Action> actions = outcome.result().actions().stream()
-                .map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
-        List<JpegFrames.Encoded> frames = outcome.recording().frames();
-        UploadRequest.Recording recording = new UploadRequest.Recording(
-                frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
-                frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList());
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
-                platform(), actions, recording, base64.encodeToString(outcome.images().get(EvidenceSlot.BEST)));
+                platform(), claims(outcome.result()), recording(outcome.recording()),
+                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)));
+    }
+
+    /** The actions the session saw, as the kiosk claims them to the service. */
+    public static List<UploadRequest.Action> claims(SessionResult result) {
+        return result.actions().stream().map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
+    }
+
+    /** The frames the session analysed, as the upload carries them. */
+    public static UploadRequest.Recording recording(SessionRecording recording) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        List<JpegFrames.Encoded> frames = recording.frames();
+        return new UploadRequest.Recording(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
+                frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList());
     }
 
     private static String platform() {

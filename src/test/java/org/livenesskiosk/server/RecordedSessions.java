@@ -10,7 +10,7 @@ import org.livenesskiosk.capture.ClipRecorder;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
-import org.livenesskiosk.capture.JpegFrames;
+import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -97,18 +97,13 @@ final class RecordedSessions {
 
     /** The upload a kiosk makes of a passed session. */
     static UploadRequest upload(SessionOutcome outcome, KioskApi.ChallengeAnswer challenge, String signatureId, String userId) {
-        return upload(outcome, challenge.challengeId(), outcome.result().actions().stream()
-                .map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList(), signatureId, userId);
+        return upload(outcome, challenge.challengeId(), KioskService.claims(outcome.result()), signatureId, userId);
     }
 
     /** An upload of the session's recording that claims {@code actions}. */
     static UploadRequest upload(SessionOutcome outcome, String challengeId, List<UploadRequest.Action> actions, String signatureId,
                                 String userId) {
-        Base64.Encoder base64 = Base64.getEncoder();
-        List<JpegFrames.Encoded> frames = outcome.recording().frames();
         return new UploadRequest(UUID.randomUUID().toString(), challengeId, signatureId, userId, "0.1.0", "kiosk-linux", actions,
-                new UploadRequest.Recording(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
-                        frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList()),
-                base64.encodeToString(outcome.images().get(EvidenceSlot.BEST)));
+                KioskService.recording(outcome.recording()), Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)));
     }
 }
