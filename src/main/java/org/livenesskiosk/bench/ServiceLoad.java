@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.livenesskiosk.kiosk.ProductVersion;
-import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
@@ -115,11 +113,9 @@ public final class ServiceLoad {
     /** One kiosk's customer: its session delivered once, then sent again as a kiosk's retry would. */
     private static void oneKiosk(LivenessClient client, String license, UploadBench.Evidence evidence, long deadline,
                                  Set<String> delivered, Set<String> duplicated, AtomicInteger failures) throws Exception {
-        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
-                ProductVersion.version()).ticket();
-        KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
-        UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
-                ProductVersion.version(), "load", List.of(), evidence.recording(), evidence.bestImage());
+        UploadBench.Sent sent = UploadBench.prepared(client, license, evidence, "load");
+        String ticket = sent.ticket();
+        UploadRequest upload = sent.upload();
         String first = UploadBench.uploadWhenFree(client, ticket, upload, deadline, failures);
         if (first == null) {
             return;

@@ -116,20 +116,26 @@ public final class UploadBench {
         return client;
     }
 
-    private record Sent(String ticket, UploadRequest upload) {
+    record Sent(String ticket, UploadRequest upload) {
     }
 
     /** One kiosk's work for a customer: authorize, ask for the challenge, then upload the evidence. */
     private static Sent session(LivenessClient client, String license, Evidence evidence) throws Exception {
+        Sent sent = prepared(client, license, evidence, "bench");
+        if (uploadWhenFree(client, sent.ticket(), sent.upload(), System.currentTimeMillis() + BUSY_DEADLINE_MS,
+                new AtomicInteger()) == null) {
+            throw new IllegalStateException("The service stayed busy for " + BUSY_DEADLINE_MS / 1000 + " s");
+        }
+        return sent;
+    }
+
+    /** A kiosk's customer up to the upload: authorized, the challenge asked for, the evidence under it. */
+    static Sent prepared(LivenessClient client, String license, Evidence evidence, String platform) throws Exception {
         String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
                 ProductVersion.version()).ticket();
         KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
-        UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
-                ProductVersion.version(), "bench", List.of(), evidence.recording(), evidence.bestImage());
-        if (uploadWhenFree(client, ticket, upload, System.currentTimeMillis() + BUSY_DEADLINE_MS, new AtomicInteger()) == null) {
-            throw new IllegalStateException("The service stayed busy for " + BUSY_DEADLINE_MS / 1000 + " s");
-        }
-        return new Sent(ticket, upload);
+        return new Sent(ticket, new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
+                ProductVersion.version(), platform, List.of(), evidence.recording(), evidence.bestImage()));
     }
 
     /**
