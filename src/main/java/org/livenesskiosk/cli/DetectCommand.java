@@ -106,6 +106,21 @@ final class DetectCommand implements Callable<Integer> {
             description = "Refuse cameras whose name says they are virtual (OBS, v4l2loopback): a defence against injected video.")
     private boolean refuseVirtualCameras;
 
+    @Option(names = "--codes", defaultValue = "ANDROID", paramLabel = "NAMES",
+            description = "Print the code by the mobile SDK's ${COMPLETION-CANDIDATES} names (iOS v3.6: MUTI_FACE, MUCH_ACTION, "
+                    + "NO_RESPONSE for a network failure). Default: ${DEFAULT-VALUE}.")
+    private CodeNames codes;
+
+    /** Whose names the printed code takes: integrators migrating an iOS app know its spellings. */
+    enum CodeNames {
+        ANDROID,
+        IOS;
+
+        String of(String code) {
+            return this == IOS ? LivenessError.parse(code).map(LivenessError::iosName).orElse(code) : code;
+        }
+    }
+
     @Mixin
     private FolderFrameRate folderFrameRate;
 
@@ -140,6 +155,7 @@ final class DetectCommand implements Callable<Integer> {
             fail(report, e);
         }
         remember(sessionId, report);
+        report.put("code", codes.of((String) report.get("code")));
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(new Gson().toJson(report));
         printer.flush();

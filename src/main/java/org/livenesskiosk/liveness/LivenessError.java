@@ -1,5 +1,6 @@
 package org.livenesskiosk.liveness;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -32,19 +33,28 @@ public enum LivenessError {
     AUTH_ACCOUNT_ACCESS_DENIED,
     UNDEFINED;
 
+    /**
+     * The name the iOS SDK v3.6 gives this code ({@code AAILivenessFailedResult.errorCode}), for
+     * integrators whose back ends were written for it: it spells two codes its own way, and reports
+     * every failed network request as {@code NO_RESPONSE}. The codes it has no name of its own for
+     * keep the Android name.
+     */
+    public String iosName() {
+        return switch (this) {
+            case MULTIPLE_FACE -> "MUTI_FACE";
+            case MUCH_MOTION -> "MUCH_ACTION";
+            case AUTH_BAD_NETWORK, CHECKING_BAD_NETWORK -> NO_RESPONSE.name();
+            default -> name();
+        };
+    }
+
     /** Reads a code as written in configuration or stored history, accepting the iOS SDK's spellings. */
     public static Optional<LivenessError> parse(String code) {
         String name = code.trim().toUpperCase(Locale.ROOT);
-        return switch (name) {
-            case "MUTI_FACE" -> Optional.of(MULTIPLE_FACE);
-            case "MUCH_ACTION" -> Optional.of(MUCH_MOTION);
-            default -> {
-                try {
-                    yield Optional.of(valueOf(name));
-                } catch (IllegalArgumentException unknown) {
-                    yield Optional.empty();
-                }
-            }
-        };
+        try {
+            return Optional.of(valueOf(name));
+        } catch (IllegalArgumentException notAnAndroidName) {
+            return Arrays.stream(values()).filter(error -> error.iosName().equals(name)).findFirst();
+        }
     }
 }

@@ -61,10 +61,21 @@ final class Authentication {
     private Store.Account tokenAccount(Context ctx) {
         String token = Optional.ofNullable(ctx.header(Headers.ACCESS_TOKEN))
                 .orElseThrow(() -> new ServiceException("IAM_FAILED", Headers.ACCESS_TOKEN + " is required"));
-        return store.accountOfToken(Sha256.hex(token), System.currentTimeMillis())
+        Store.Account account = store.accountOfToken(Sha256.hex(token), System.currentTimeMillis())
                 .flatMap(store::accountById)
-                .filter(Store.Account::enabled)
                 .orElseThrow(() -> new ServiceException("IAM_FAILED", "The access token is unknown or has expired"));
+        if (!account.enabled()) {
+            throw disabled();
+        }
+        return account;
+    }
+
+    /**
+     * The open API's refusal of a disabled account's keys and tokens: a code of its own, so that a
+     * kiosk tells its operator to call the provider rather than to check its keys.
+     */
+    static ServiceException disabled() {
+        return new ServiceException("ACCOUNT_DISABLED", "This account is disabled: it may not use liveness detection");
     }
 
     private Kiosk ticketKiosk(Context ctx) {

@@ -63,7 +63,7 @@ final class OpenApiRoutes {
                 .filter(candidate -> TokenSignature.matches(signature, candidate.accessKey(), candidate.secretKey(), timestamp))
                 .orElseThrow(() -> new ServiceException("IAM_FAILED", "The access key or the signature is wrong"));
         if (!account.enabled()) {
-            throw new ServiceException("IAM_FAILED", "This account is disabled");
+            throw Authentication.disabled();
         }
         if (!store.useSignature(Sha256.hex("token:" + accessKey + ":" + signature), timestamp + TIMESTAMP_TOLERANCE_MS)) {
             throw new ServiceException("IAM_FAILED", "This signed token request was already used: sign a new one");

@@ -46,6 +46,19 @@ public final class LivenessClient {
     private static final Gson GSON = new Gson();
     private static final Set<String> AUTH_CODES = Set.of("AUTH_PARAMETER_ERROR", "AUTH_IAM_FAILED", "AUTH_TICKET_DISABLE",
             "AUTH_ACCOUNT_ACCESS_DENIED");
+    /*
+     * What the open API's own refusals of the calls that authorize a kiosk mean to its operator, as
+     * the mobile SDK reports them (ERROR_CODES.md): the key, its signature or a parameter wrong is
+     * AUTH_PARAMETER_ERROR, a token no longer accepted AUTH_TICKET_DISABLE, an account or kiosk
+     * barred AUTH_ACCOUNT_ACCESS_DENIED. A refusal no map names, and every refusal of the other
+     * calls, is UNDEFINED with the service's code beside it.
+     */
+    private static final Map<String, LivenessError> TOKEN_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "IAM_FAILED", LivenessError.AUTH_PARAMETER_ERROR, "ACCOUNT_DISABLED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
+    private static final Map<String, LivenessError> LICENSE_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "IAM_FAILED", LivenessError.AUTH_TICKET_DISABLE, "ACCOUNT_DISABLED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
+    private static final Map<String, LivenessError> KIOSK_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "DEVICE_LOCKED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
 
     /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
     public record Authorization(String ticket, long expiresAt, ChallengeSettings settings) {
@@ -99,7 +112,7 @@ public final class LivenessClient {
         DeviceIdentity kiosk = identity.orElseThrow(() -> new IllegalStateException("A client without a device key cannot enrol"));
         KioskApi.EnrollAnswer answer = call(Routes.KIOSK_ENROLL, Map.of(),
                 new KioskApi.EnrollRequest(enrollmentCode, kiosk.publicKey(), version), KioskApi.EnrollAnswer.class,
-                LivenessError.AUTH_BAD_NETWORK);
+                LivenessError.AUTH_BAD_NETWORK, KIOSK_REFUSALS);
         deviceId = required(answer.deviceId(), "deviceId");
         return deviceId;
     }
@@ -118,19 +131,19 @@ public final class LivenessClient {
         long timestamp = LAST_TOKEN_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
         OpenApi.TokenRequest request = new OpenApi.TokenRequest(accessKey, timestamp,
                 TokenSignature.of(accessKey, secretKey, timestamp), null);
-        return required(call(Routes.GENERATE_TOKEN, Map.of(), request, OpenApi.TokenAnswer.class, LivenessError.AUTH_BAD_NETWORK)
-                .token(), "token");
+        return required(call(Routes.GENERATE_TOKEN, Map.of(), request, OpenApi.TokenAnswer.class, LivenessError.AUTH_BAD_NETWORK,
+                TOKEN_REFUSALS).token(), "token");
     }
 
     public String authLicense(String token, long effectiveSeconds, String applicationIds) throws ServiceCallException {
         return required(call(Routes.AUTH_LICENSE, Map.of(Headers.ACCESS_TOKEN, token),
                 new OpenApi.LicenseRequest(effectiveSeconds, applicationIds), OpenApi.LicenseAnswer.class,
-                LivenessError.AUTH_BAD_NETWORK).license(), "license");
+                LivenessError.AUTH_BAD_NETWORK, LICENSE_REFUSALS).license(), "license");
     }
 
     public String generateSignatureId(String token) throws ServiceCallException {
         return required(call(Routes.GENERATE_SIGNATURE_ID, Map.of(Headers.ACCESS_TOKEN, token), Map.of(),
-                OpenApi.SignatureIdAnswer.class, LivenessError.AUTH_BAD_NETWORK).signatureId(), "signatureId");
+                OpenApi.SignatureIdAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of()).signatureId(), "signatureId");
     }
 
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
@@ -138,7 +151,7 @@ public final class LivenessClient {
             throws ServiceCallException {
         KioskApi.AuthorizeAnswer answer = call(Routes.KIOSK_AUTHORIZE, Map.of(),
                 new KioskApi.AuthorizeRequest(license, market, applicationId, version), KioskApi.AuthorizeAnswer.class,
-                LivenessError.AUTH_BAD_NETWORK);
+                LivenessError.AUTH_BAD_NETWORK, KIOSK_REFUSALS);
         ChallengeSettings settings = answer.settings();
         if (settings == null || settings.actions() == null || settings.level() == null) {
             settings = ChallengeSettings.defaults();
@@ -149,7 +162,7 @@ public final class LivenessClient {
     /** The challenge for a customer who just pressed Start: the plan the kiosk must ask for, drawn by the service. */
     public KioskApi.ChallengeAnswer challenge(String ticket, KioskApi.ChallengeRequest request) throws ServiceCallException {
         KioskApi.ChallengeAnswer answer = call(Routes.KIOSK_CHALLENGE, Map.of(Headers.KIOSK_TICKET, ticket), request,
-                KioskApi.ChallengeAnswer.class, LivenessError.AUTH_BAD_NETWORK);
+                KioskApi.ChallengeAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
         required(answer.challengeId(), "challengeId");
         try {
             answer.toConfig();
@@ -165,7 +178,7 @@ public final class LivenessClient {
      */
     public KioskApi.UploadAnswer upload(String ticket, UploadRequest evidence) throws ServiceCallException {
         KioskApi.UploadAnswer answer = call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence,
-                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK);
+                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK, Map.of());
         required(answer.livenessId(), "livenessId");
         if (answer.verdict() == null) {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks verdict", null);
@@ -186,13 +199,17 @@ public final class LivenessClient {
         OpenApi.ResultRequest request = field.equals("signatureId") ? new OpenApi.ResultRequest(null, id, resultType)
                 : new OpenApi.ResultRequest(id, null, resultType);
         OpenApi.ResultAnswer answer = call(Routes.DETECTION_RESULT, Map.of(Headers.ACCESS_TOKEN, token), request,
-                OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK);
+                OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
         return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
                 answer.detectionResult());
     }
 
-    private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError)
-            throws ServiceCallException {
+    /**
+     * @param refusals what the service's own codes mean for this call, besides the AUTH_* codes it
+     *                 answers as they are
+     */
+    private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError,
+                       Map<String, LivenessError> refusals) throws ServiceCallException {
         HttpUrl url = baseUrl.resolve(path);
         byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
         Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
@@ -211,7 +228,8 @@ public final class LivenessClient {
             String message = envelope.has("message") && envelope.get("message").isJsonPrimitive()
                     ? envelope.get("message").getAsString() : "";
             if (!code.equals("SUCCESS")) {
-                LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code) : LivenessError.UNDEFINED;
+                LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code)
+                        : refusals.getOrDefault(code, LivenessError.UNDEFINED);
                 throw new ServiceCallException(error, code, message, null);
             }
             JsonElement data = envelope.get("data");

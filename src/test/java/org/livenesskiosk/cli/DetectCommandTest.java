@@ -267,6 +267,49 @@ class DetectCommandTest {
     }
 
     @Test
+    void twoPeopleAreMutiFaceByTheIosNames() throws IOException {
+        JsonObject result = detect("--source", repeated("whitehouse_two_people.jpg", 40).toString(), "--fps", "10",
+                "--prepare-timeout", "3", "--distance", "30-200", "--codes", "ios");
+
+        assertEquals("MUTI_FACE", result.get("code").getAsString());
+        assertEquals("MULTIPLE_FACE", latestResult().get("code").getAsString(), "the history keeps the Android name");
+    }
+
+    @Test
+    void anUnreachableServiceIsNoResponseByTheIosNames() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
+                "--server", "http://127.0.0.1:9", "--license", "x", "--market", "ID", "--application-id", "app",
+                "--enrollment-code", "ABCDE-FGHJK", "--codes", "IOS");
+
+        assertEquals("NO_RESPONSE", result.get("code").getAsString(), result.toString());
+    }
+
+    @Test
+    void aCodeNamingNoSdkIsAUsageError() {
+        CommandLineRun run = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--codes", "windows");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--codes"), run.err());
+    }
+
+    @Test
+    void aWrongSecretKeyIsAuthParameterErrorBeforeAnySession() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
+                    "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", "a-guessed-secret", "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
+
+            assertEquals("AUTH_PARAMETER_ERROR", result.get("code").getAsString(), result.toString());
+            assertTrue(result.get("message").getAsString().contains("key"), result.toString());
+            assertTrue(result.get("detail").getAsString().startsWith("IAM_FAILED"), result.toString());
+            assertFalse(result.has("actions"), "no session ran");
+        }
+    }
+
+    @Test
     void aDarkFaceIsWeakLight() throws IOException {
         JsonObject result = detect("--source", darkenedAsACameraGivesIt("skimage_astronaut_eileen_collins.png", 0.12, 40).toString(),
                 "--fps", "10", "--prepare-timeout", "3", "--distance", "30-200");

@@ -350,7 +350,8 @@ class DeviceIdentityAttackTest {
 
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED,
                 assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload(kiosk, ticket))).error());
-        assertEquals("IAM_FAILED", assertThrows(ServiceCallException.class, () -> open.generateSignatureId(bankToken)).serviceCode());
+        assertEquals("ACCOUNT_DISABLED", assertThrows(ServiceCallException.class, () -> open.generateSignatureId(bankToken))
+                .serviceCode());
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class,
                 () -> kiosk.authorize(license, "ID", "org.closing.kiosk", "0.1.0")).error());
     }
