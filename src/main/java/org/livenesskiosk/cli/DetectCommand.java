@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 
 import org.livenesskiosk.capture.CaptureSettings;
 import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.kiosk.InstanceLock;
 import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
@@ -134,6 +135,21 @@ final class DetectCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         serviceOptions.validate(spec.commandLine());
         Optional<ChallengeSettings> chosen = chosenChallenge();
+        try (InstanceLock kiosk = InstanceLock.acquire(serviceOptions.dataDirectory(), "detect")) {
+            return detect(chosen);
+        } catch (InstanceLock.HeldElsewhere e) {
+            // The folder is the running kiosk's: nothing is written to it, not even the latest result.
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("success", false);
+            report.put("code", codes.of(LivenessError.ALREADY_INIT.name()));
+            report.put("message", operatorMessage(LivenessError.ALREADY_INIT));
+            report.put("detail", e.getMessage());
+            print(report);
+            return ErrorReporter.EXIT_FAILURE;
+        }
+    }
+
+    private int detect(Optional<ChallengeSettings> chosen) throws IOException {
         String sessionId = UUID.randomUUID().toString();
         Map<String, Object> report;
         // As the mobile SDK does: the kiosk is authorized before the customer starts; then the service draws the challenge.
@@ -156,10 +172,14 @@ final class DetectCommand implements Callable<Integer> {
         }
         remember(sessionId, report);
         report.put("code", codes.of((String) report.get("code")));
+        print(report);
+        return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
+    }
+
+    private void print(Map<String, Object> report) {
         PrintWriter printer = spec.commandLine().getOut();
         printer.println(new Gson().toJson(report));
         printer.flush();
-        return Boolean.TRUE.equals(report.get("success")) ? 0 : ErrorReporter.EXIT_FAILURE;
     }
 
     /**

@@ -10,8 +10,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import org.livenesskiosk.kiosk.DataDirectory;
+import org.livenesskiosk.kiosk.InstanceLock;
 import org.livenesskiosk.kiosk.Kiosk;
 import org.livenesskiosk.kiosk.SettingsFile;
+import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.KioskWindow;
 import org.slf4j.Logger;
@@ -60,6 +62,14 @@ final class KioskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        try (InstanceLock kiosk = InstanceLock.acquire(serviceOptions.dataDirectory(), "kiosk")) {
+            return run();
+        } catch (InstanceLock.HeldElsewhere e) {
+            throw new CommandFailure(LivenessError.ALREADY_INIT + ": " + e.getMessage(), e);
+        }
+    }
+
+    private int run() throws IOException, InterruptedException {
         if (serviceOptions.serverUrl != null) {
             serviceOptions.validate(spec.commandLine());
         }
