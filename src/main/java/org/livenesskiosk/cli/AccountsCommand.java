@@ -46,15 +46,20 @@ final class AccountsCommand {
     @Command(name = "settings", mixinStandardHelpOptions = true,
             description = "Sets the challenge the account's kiosks ask of customers, from their next authorization on.")
     int settings(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
-                 @Option(names = "--actions", required = true, split = ",", paramLabel = "ACTION",
-                         description = "${COMPLETION-CANDIDATES}") List<ActionType> actions,
-                 @Option(names = "--shuffle", description = "Two of the actions at random, a head turn last.") boolean shuffle,
+                 @Option(names = "--actions", split = ",", paramLabel = "ACTION",
+                         description = "The actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: the SDK's, two of BLINK, "
+                                 + "MOUTH, POS_YAW at random, a head turn last.") List<ActionType> actions,
+                 @Option(names = "--shuffle", description = "Every one of the --actions, in an order drawn at random.") boolean shuffle,
                  @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS") double actionSeconds,
                  @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS") double prepareSeconds,
                  @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
-                         description = "${COMPLETION-CANDIDATES}") DetectionLevel level) throws Exception {
-        accounts().setSettings(accessKey, new ChallengeSettings(actions.stream().map(ActionType::name).toList(), shuffle,
-                Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name()));
+                         description = "${COMPLETION-CANDIDATES}") DetectionLevel level,
+                 @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS",
+                         description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize)
+            throws Exception {
+        accounts().setSettings(accessKey, new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
+                .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
+                DetectCommand.resultImageSize(spec.commandLine(), resultSize)));
         return 0;
     }
 

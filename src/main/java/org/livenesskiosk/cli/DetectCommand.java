@@ -41,6 +41,7 @@ import org.livenesskiosk.vision.ModelException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,12 +66,17 @@ final class DetectCommand implements Callable<Integer> {
     private String source;
 
     @Option(names = "--actions", split = ",", paramLabel = "ACTION",
-            description = "The embedded service's challenge: actions to ask for, in order: ${COMPLETION-CANDIDATES}. "
-                    + "Default: two of BLINK, MOUTH, POS_YAW at random, a head turn last. A standalone service's account decides.")
+            description = "The embedded service's challenge: the actions to ask for, in order: ${COMPLETION-CANDIDATES}. "
+                    + "Default: the SDK's, two of BLINK, MOUTH, POS_YAW at random, a head turn last. A standalone service's account "
+                    + "decides.")
     private List<ActionType> actions;
 
-    @Option(names = "--shuffle", description = "The embedded service asks for two of the --actions at random, a head turn last.")
+    @Option(names = "--shuffle", description = "The embedded service asks for every one of the --actions in an order drawn at random.")
     private boolean shuffle;
+
+    @Option(names = "--result-size", paramLabel = "PIXELS",
+            description = "The embedded service's challenge: the side of the square best image, 300 to 1000. Default: 600.")
+    private Integer resultSize;
 
     @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
             description = "How much each action must show: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
@@ -189,23 +195,33 @@ final class DetectCommand implements Callable<Integer> {
      */
     private Optional<ChallengeSettings> chosenChallenge() {
         ParseResult given = spec.commandLine().getParseResult();
-        List<String> challengeOptions = List.of("--actions", "--shuffle", "--action-timeout", "--prepare-timeout", "--level");
+        List<String> challengeOptions = List.of("--actions", "--shuffle", "--action-timeout", "--prepare-timeout", "--level",
+                "--result-size");
         boolean anyGiven = challengeOptions.stream().anyMatch(given::hasMatchedOption);
         if (serviceOptions.serverUrl == null) {
             ChallengeSettings defaults = ChallengeSettings.defaults();
             return Optional.of(new ChallengeSettings(
-                    actions == null ? defaults.actions() : actions.stream().map(ActionType::name).toList(),
-                    actions == null ? defaults.shuffle() : shuffle,
+                    actions == null ? defaults.actions() : actions.stream().map(ActionType::name).toList(), shuffle,
                     given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000) : defaults.actionTimeLimitMs(),
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
-                    level.name()));
+                    level.name(), resultSize == null ? defaults.resultImageSize() : resultImageSize(spec.commandLine(), resultSize)));
         }
         if (anyGiven) {
             throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
                     + String.join(", ", challengeOptions) + " are for the embedded service (set the account's with accounts settings)");
         }
         return Optional.empty();
+    }
+
+    /** The side of the best image asked for, when the SDK takes it: {@code --result-size} of detect and of accounts settings. */
+    static int resultImageSize(CommandLine commandLine, int pixels) {
+        if (!LivenessConfig.validResultImageSize(pixels)) {
+            throw new ParameterException(commandLine, "--result-size is the side of the square best image: "
+                    + LivenessConfig.MIN_RESULT_IMAGE_SIZE + " to " + LivenessConfig.MAX_RESULT_IMAGE_SIZE
+                    + " pixels, as the SDK takes it, not " + pixels);
+        }
+        return pixels;
     }
 
     private double[] distanceCm() {

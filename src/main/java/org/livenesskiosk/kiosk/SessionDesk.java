@@ -172,7 +172,8 @@ final class SessionDesk implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
-                current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name()));
+                current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
+                current.resultImageSize()));
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,

@@ -5,14 +5,15 @@ import java.util.List;
 /**
  * What a liveness session asks of the customer, and how strictly.
  *
- * @param actions              the actions to choose from, in order when not shuffled
- * @param shuffle              pick {@link #SHUFFLED_ACTION_COUNT} of the actions at random, a head turn always last
- *                             (the iOS SDK's default); otherwise ask for every action in order
+ * @param actions              the actions to ask for, in order when not shuffled
+ * @param shuffle              ask for every action in an order drawn at random ({@link ActionPlan}); otherwise in the
+ *                             order given
  * @param actionTimeLimitMs    how long each action may take
  * @param prepareTimeLimitMs   how long the customer has to stand right before the first action
  * @param level                how much each action must show
  * @param occlusionCheck       whether a face with covered eyes or mouth (FaceMesh unsure of it) is refused in preparation
- * @param resultImageSize      side of the square best image, 300–1000 pixels
+ * @param resultImageSize      side of the square best image, {@value #MIN_RESULT_IMAGE_SIZE}–{@value #MAX_RESULT_IMAGE_SIZE}
+ *                             pixels (the SDK's range; {@value #DEFAULT_RESULT_IMAGE_SIZE} by default)
  * @param minDistanceCm        nearest the customer should stand
  * @param maxDistanceCm        furthest the customer should stand
  * @param cameraFieldOfViewDegrees the camera's horizontal field of view, to turn distance into face size
@@ -29,7 +30,9 @@ public record LivenessConfig(
         double maxDistanceCm,
         double cameraFieldOfViewDegrees) {
 
-    public static final int SHUFFLED_ACTION_COUNT = 2;
+    public static final int MIN_RESULT_IMAGE_SIZE = 300;
+    public static final int MAX_RESULT_IMAGE_SIZE = 1000;
+    public static final int DEFAULT_RESULT_IMAGE_SIZE = 600;
     /** Width of an adult face across the landmarks, temple to temple. */
     private static final double FACE_WIDTH_CM = 15;
 
@@ -44,8 +47,9 @@ public record LivenessConfig(
         if (actionTimeLimitMs <= 0 || prepareTimeLimitMs <= 0) {
             throw new IllegalArgumentException("time limits must be positive");
         }
-        if (resultImageSize < 300 || resultImageSize > 1000) {
-            throw new IllegalArgumentException("the result image is 300 to 1000 pixels square, not " + resultImageSize);
+        if (!validResultImageSize(resultImageSize)) {
+            throw new IllegalArgumentException("the result image is " + MIN_RESULT_IMAGE_SIZE + " to " + MAX_RESULT_IMAGE_SIZE
+                    + " pixels square, not " + resultImageSize);
         }
         if (minDistanceCm <= 0 || maxDistanceCm <= minDistanceCm) {
             throw new IllegalArgumentException("the distance range must be positive and not empty");
@@ -55,10 +59,15 @@ public record LivenessConfig(
         }
     }
 
-    /** Blink, mouth and head turn, two of them at random with the turn last; 10 s each; a kiosk's 40–80 cm. */
+    /** Blink, mouth and head turn in that order; 10 s each; a 600-pixel best image; a kiosk's 40–80 cm. */
     public static LivenessConfig defaults() {
-        return new LivenessConfig(List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), true,
-                10_000, 10_000, DetectionLevel.NORMAL, true, 600, 40, 80, 60);
+        return new LivenessConfig(List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), false,
+                10_000, 10_000, DetectionLevel.NORMAL, true, DEFAULT_RESULT_IMAGE_SIZE, 40, 80, 60);
+    }
+
+    /** Whether the SDK takes this side for its best image. */
+    public static boolean validResultImageSize(int size) {
+        return size >= MIN_RESULT_IMAGE_SIZE && size <= MAX_RESULT_IMAGE_SIZE;
     }
 
     public LivenessConfig withActions(List<ActionType> actions, boolean shuffle) {
@@ -72,6 +81,11 @@ public record LivenessConfig(
     }
 
     public LivenessConfig withLevel(DetectionLevel level) {
+        return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+    }
+
+    public LivenessConfig withResultImageSize(int resultImageSize) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
                 resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
     }

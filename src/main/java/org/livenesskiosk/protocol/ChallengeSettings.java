@@ -1,38 +1,59 @@
 package org.livenesskiosk.protocol;
 
 import java.util.List;
+import java.util.Random;
 
+import org.livenesskiosk.liveness.ActionPlan;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessConfig;
 
 /**
  * The challenge the service asks this account's kiosks to put to customers, as the authorization
- * answers it: a fleet is tuned from the service, not kiosk by kiosk.
+ * answers it: a fleet is tuned from the service, not kiosk by kiosk. The actions mean what the
+ * mobile SDK's {@code setActionSequence(shuffle, actions)} means: the actions given, in their
+ * order or shuffled; none given, the SDK's default (two of blink, mouth and head turn at random,
+ * the head turn last).
  *
- * @param actions the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD})
- * @param level   {@code EASY}, {@code NORMAL} or {@code HARD}
+ * @param actions         the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD}); empty for the
+ *                        SDK's default
+ * @param shuffle         ask for the actions given in an order drawn at random
+ * @param level           {@code EASY}, {@code NORMAL} or {@code HARD}
+ * @param resultImageSize the side of the square best image in pixels, 300–1000
  */
 public record ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                String level) {
+                                String level, int resultImageSize) {
 
     public ChallengeSettings {
         actions = List.copyOf(actions);
     }
 
-    /**
-     * The session's configuration for this challenge. A service naming an action or level this kiosk
-     * does not know fails here, loudly, before any customer starts.
-     */
-    public LivenessConfig toConfig() {
-        return LivenessConfig.defaults()
-                .withActions(actions.stream().map(ActionType::valueOf).toList(), shuffle)
-                .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
-                .withLevel(DetectionLevel.valueOf(level));
+    /** Settings with the SDK's 600-pixel best image. */
+    public ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs, String level) {
+        this(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE);
     }
 
-    /** The mobile SDK's defaults: two of blink, mouth and head turn at random, 10 s each, normal level. */
+    /**
+     * The session's configuration for this challenge (the SDK's default actions stand for none).
+     * A service naming an action, level or size this kiosk does not take fails here, loudly, before
+     * any customer starts.
+     */
+    public LivenessConfig toConfig() {
+        LivenessConfig defaults = LivenessConfig.defaults();
+        return defaults
+                .withActions(actions.isEmpty() ? defaults.actions() : actions.stream().map(ActionType::valueOf).toList(), shuffle)
+                .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
+                .withLevel(DetectionLevel.valueOf(level))
+                .withResultImageSize(resultImageSize);
+    }
+
+    /** One customer's plan: the actions given, in order or shuffled, or the SDK's default when none are. */
+    public List<ActionType> plan(Random random) {
+        return actions.isEmpty() ? ActionPlan.sdkDefault(random) : ActionPlan.of(toConfig(), random);
+    }
+
+    /** The mobile SDK's defaults: two of blink, mouth and head turn at random (the turn last), 10 s each, normal level, 600 pixels. */
     public static ChallengeSettings defaults() {
-        return new ChallengeSettings(List.of("BLINK", "MOUTH", "POS_YAW"), true, 10_000, 10_000, "NORMAL");
+        return new ChallengeSettings(List.of(), false, 10_000, 10_000, "NORMAL");
     }
 }

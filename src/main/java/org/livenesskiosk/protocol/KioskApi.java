@@ -59,10 +59,11 @@ public final class KioskApi {
      * The challenge the service draws for one customer: the actions in the order to ask them, the
      * time limits and the level, valid once and until {@code expireTimestamp}.
      *
-     * @param challengeId goes with the session's upload; single use
+     * @param challengeId     goes with the session's upload; single use
+     * @param resultImageSize the side of the best image the kiosk keeps; 0 from a service older than the setting: 600
      */
     public record ChallengeAnswer(String challengeId, List<String> plan, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                  String level, long expireTimestamp) {
+                                  String level, long expireTimestamp, int resultImageSize) {
 
         public ChallengeAnswer {
             plan = List.copyOf(plan);
@@ -70,7 +71,11 @@ public final class KioskApi {
 
         /** The session's configuration: exactly this plan, in this order. */
         public LivenessConfig toConfig() {
-            return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level).toConfig();
+            if (plan.isEmpty()) {
+                throw new IllegalArgumentException("a challenge asks for at least one action");
+            }
+            return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level,
+                    resultImageSize == 0 ? LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE : resultImageSize).toConfig();
         }
 
         /** The actions in the order asked. */

@@ -39,9 +39,9 @@ public final class OpenApi {
      */
     public record ResultRequest(String livenessId, String signatureId, String resultType) {
 
-        /** The best image inline, base64. */
+        /** The best image (and the audit image) inline, base64. */
         public static final String IMAGE_BASE64 = "IMAGE_BASE64";
-        /** A link to the best image, signed and short-lived. */
+        /** A link to the best image (and one to the audit image), signed and short-lived. */
         public static final String IMAGE_URL = "IMAGE_URL";
     }
 
@@ -49,9 +49,10 @@ public final class OpenApi {
      * @param livenessScore   0–100; 50 or more suggests a live person
      * @param attackType      with a score of 0: 1 presentation, 2 injection, 3 unsure
      * @param detectionResult the best image, base64 or a link to it as asked; absent when deleted
+     * @param auditImageUrl   a frame from the actions, for a person reviewing the result: base64 or a link, as the best image
      */
     public record ResultAnswer(String livenessId, int livenessScore, String attackType, String userId, String sdkVersion,
-                               String platform, String detectionResult) {
+                               String platform, String detectionResult, String auditImageUrl) {
     }
 
     public record DeleteRequest(String livenessId) {

@@ -18,6 +18,8 @@ public final class Routes {
     public static final String DELETE_RESULT = "/openapi/liveness/v1/delete-result";
     /** A result's best image behind a signed, short-lived link; {@code {livenessId}} is the path parameter. */
     public static final String RESULT_IMAGE = "/openapi/liveness/v3/image/{livenessId}";
+    /** A result's audit image behind a signed, short-lived link, as {@link #RESULT_IMAGE}. */
+    public static final String AUDIT_IMAGE = "/openapi/liveness/v3/audit-image/{livenessId}";
     /**
      * Every kiosk route starts with this: each request under it is signed by an enrolled kiosk
      * ({@link RequestSignature}), whatever the route.
@@ -35,8 +37,13 @@ public final class Routes {
     private Routes() {
     }
 
-    /** The image link's path for one result. */
+    /** The best image link's path for one result. */
     public static String resultImage(String livenessId) {
         return RESULT_IMAGE.replace("{livenessId}", livenessId);
+    }
+
+    /** The audit image link's path for one result. */
+    public static String auditImage(String livenessId) {
+        return AUDIT_IMAGE.replace("{livenessId}", livenessId);
     }
 }

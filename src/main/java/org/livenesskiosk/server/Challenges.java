@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
-import org.livenesskiosk.liveness.ActionPlan;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessConfig;
@@ -30,8 +29,8 @@ final class Challenges {
      * @param sessionId the session that answered it, once one did
      */
     record Challenge(String challengeId, String accountId, String deviceId, List<ActionType> plan, long actionTimeLimitMs,
-                     long prepareTimeLimitMs, DetectionLevel level, double minDistanceCm, double maxDistanceCm,
-                     long issuedAt, long expiresAt, Optional<String> sessionId) {
+                     long prepareTimeLimitMs, DetectionLevel level, int resultImageSize, double minDistanceCm,
+                     double maxDistanceCm, long issuedAt, long expiresAt, Optional<String> sessionId) {
 
         Challenge {
             plan = List.copyOf(plan);
@@ -40,7 +39,7 @@ final class Challenges {
         /** The session rules this challenge asks for, as the kiosk ran them. */
         LivenessConfig config() {
             return LivenessConfig.defaults().withActions(plan, false).withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
-                    .withLevel(level).withDistance(minDistanceCm, maxDistanceCm);
+                    .withLevel(level).withResultImageSize(resultImageSize).withDistance(minDistanceCm, maxDistanceCm);
         }
 
         /** The longest a session under this challenge can last. */
@@ -50,7 +49,7 @@ final class Challenges {
 
         KioskApi.ChallengeAnswer answer() {
             return new KioskApi.ChallengeAnswer(challengeId, plan.stream().map(ActionType::name).toList(), actionTimeLimitMs,
-                    prepareTimeLimitMs, level.name(), expiresAt);
+                    prepareTimeLimitMs, level.name(), expiresAt, resultImageSize);
         }
     }
 
@@ -69,14 +68,14 @@ final class Challenges {
         LivenessConfig config = settings.toConfig();
         List<ActionType> plan;
         synchronized (random) {
-            plan = ActionPlan.of(config, random);
+            plan = settings.plan(random);
         }
         double near = Math.max(MIN_DISTANCE_CM, Math.min(MAX_DISTANCE_CM, request.minDistanceCm()));
         double far = Math.max(near + 1, Math.min(MAX_DISTANCE_CM, request.maxDistanceCm()));
         long now = System.currentTimeMillis();
         long expiresAt = now + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs() + UPLOAD_GRACE_MS;
         Challenge challenge = new Challenge(SecretBox.randomToken(), accountId, deviceId, plan, config.actionTimeLimitMs(),
-                config.prepareTimeLimitMs(), config.level(), near, far, now, expiresAt, Optional.empty());
+                config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, now, expiresAt, Optional.empty());
         store.saveChallenge(challenge);
         return challenge;
     }

@@ -169,7 +169,7 @@ final class KioskRoutes {
         store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
-                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage),
+                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt)),
                 verdict.fingerprints().toBytes(), now);
         answer(ctx, Envelope.ok(uploadAnswer(livenessId, verdict.score())));
     }

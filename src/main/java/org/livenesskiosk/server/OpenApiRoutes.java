@@ -115,11 +115,18 @@ final class OpenApiRoutes {
         } else {
             throw new ServiceException("PARAMETER_ERROR", "livenessId or signatureId is required");
         }
-        String image = result.encryptedImage().isEmpty() ? null
-                : resultType.equals(OpenApi.ResultRequest.IMAGE_URL) ? images.link(result.livenessId())
-                : Base64.getEncoder().encodeToString(images.decrypted(result));
         answer(ctx, Envelope.ok(new OpenApi.ResultAnswer(result.livenessId(), result.score(), result.attackType().orElse(null),
-                result.userId().orElse(null), result.sdkVersion(), result.platform(), image)));
+                result.userId().orElse(null), result.sdkVersion(), result.platform(),
+                image(result, ResultImages.Kind.BEST, resultType), image(result, ResultImages.Kind.AUDIT, resultType))));
+    }
+
+    /** The result's image as asked: a link, or base64; none when the result has none. */
+    private String image(Store.StoredResult result, ResultImages.Kind kind, String resultType) {
+        if (kind.of(result).isEmpty()) {
+            return null;
+        }
+        return resultType.equals(OpenApi.ResultRequest.IMAGE_URL) ? images.link(result.livenessId(), kind)
+                : Base64.getEncoder().encodeToString(images.decrypted(result, kind));
     }
 
     private void deleteResult(Context ctx) {

@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Routes;
@@ -14,12 +16,33 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * The results' best images: decrypted for the open API's answer, or behind a link that works for
- * {@link #LINK_LIFETIME_MS} only. The image is biometric data, so the link carries its own signed
- * expiry instead of the caller's token. Links start with the service's configured public URL,
- * never with what the request's {@code Host} header says.
+ * The results' images — the best image and the audit image — decrypted for the open API's answer,
+ * or behind a link that works for {@link #LINK_LIFETIME_MS} only. An image is biometric data, so
+ * the link carries its own signed expiry, for that one image of that one result, instead of the
+ * caller's token. Links start with the service's configured public URL, never with what the
+ * request's {@code Host} header says.
  */
 final class ResultImages {
+
+    /** Which of a result's images. */
+    enum Kind {
+        BEST(Routes.RESULT_IMAGE, Routes::resultImage, Store.StoredResult::encryptedImage),
+        AUDIT(Routes.AUDIT_IMAGE, Routes::auditImage, Store.StoredResult::encryptedAuditImage);
+
+        private final String route;
+        private final UnaryOperator<String> path;
+        private final Function<Store.StoredResult, Optional<byte[]>> encrypted;
+
+        Kind(String route, UnaryOperator<String> path, Function<Store.StoredResult, Optional<byte[]>> encrypted) {
+            this.route = route;
+            this.path = path;
+            this.encrypted = encrypted;
+        }
+
+        Optional<byte[]> of(Store.StoredResult result) {
+            return encrypted.apply(result);
+        }
+    }
 
     private static final long LINK_LIFETIME_MS = 300_000;
 
@@ -34,29 +57,32 @@ final class ResultImages {
     }
 
     void register(Javalin app) {
-        app.get(Routes.RESULT_IMAGE, this::image);
+        for (Kind kind : Kind.values()) {
+            app.get(kind.route, ctx -> image(ctx, kind));
+        }
     }
 
-    /** A signed link to the result's best image on this service, valid for five minutes. */
-    String link(String livenessId) {
+    /** A signed link to this image of the result on this service, valid for five minutes. */
+    String link(String livenessId, Kind kind) {
         long expiresAt = System.currentTimeMillis() + LINK_LIFETIME_MS;
-        return publicUrl.get() + Routes.resultImage(livenessId) + "?expires=" + expiresAt
-                + "&signature=" + signature(livenessId, expiresAt);
+        return publicUrl.get() + kind.path.apply(livenessId) + "?expires=" + expiresAt
+                + "&signature=" + signature(livenessId, kind, expiresAt);
     }
 
-    byte[] decrypted(Store.StoredResult result) {
+    /** This image of the result, decrypted; the result has it. */
+    byte[] decrypted(Store.StoredResult result, Kind kind) {
         try {
-            return store.decryptImage(result.encryptedImage().orElseThrow());
+            return store.decryptImage(kind.of(result).orElseThrow());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored image cannot be decrypted", e);
         }
     }
 
-    private String signature(String livenessId, long expiresAt) {
-        return HexFormat.of().formatHex(signer.sign((livenessId + ":" + expiresAt).getBytes(StandardCharsets.UTF_8)));
+    private String signature(String livenessId, Kind kind, long expiresAt) {
+        return HexFormat.of().formatHex(signer.sign((kind + ":" + livenessId + ":" + expiresAt).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void image(Context ctx) {
+    private void image(Context ctx, Kind kind) {
         String livenessId = ctx.pathParam("livenessId");
         long expiresAt;
         try {
@@ -66,15 +92,15 @@ final class ResultImages {
         }
         String signature = Optional.ofNullable(ctx.queryParam("signature")).orElse("");
         boolean valid = expiresAt > System.currentTimeMillis()
-                && MessageDigest.isEqual(signature(livenessId, expiresAt).getBytes(StandardCharsets.UTF_8),
+                && MessageDigest.isEqual(signature(livenessId, kind, expiresAt).getBytes(StandardCharsets.UTF_8),
                         signature.getBytes(StandardCharsets.UTF_8));
         Optional<Store.StoredResult> result = valid ? store.resultByLivenessIdAnyAccount(livenessId)
                 .filter(found -> store.accountById(found.accountId()).map(Store.Account::enabled).orElse(false)) : Optional.empty();
-        if (result.isEmpty() || result.get().encryptedImage().isEmpty()) {
+        if (result.isEmpty() || kind.of(result.get()).isEmpty()) {
             JsonExchange.answer(ctx, Envelope.error("IMAGE_NOT_FOUND", "This image link is unknown or has expired"));
             ctx.status(404).attribute(LivenessServer.ENVELOPE_SENT, true);
             return;
         }
-        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decrypted(result.get()));
+        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decrypted(result.get(), kind));
     }
 }

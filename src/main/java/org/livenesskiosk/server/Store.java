@@ -41,11 +41,12 @@ final class Store {
      * A stored result, the image still encrypted.
      *
      * @param attackType   with a score of 0: the SDK provider's 1 presentation, 2 injection, 3 unsure
-     * @param attackReason what exactly the service found, for an auditor
+     * @param attackReason        what exactly the service found, for an auditor
+     * @param encryptedAuditImage a frame from the actions, for a person reviewing the result
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
-                        String sdkVersion, String platform, Optional<byte[]> encryptedImage) {
+                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage) {
     }
 
     private final DataSource dataSource;
@@ -183,11 +184,11 @@ final class Store {
                 }
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "audit_image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
-                            result.encryptedImage().orElse(null), now);
+                            result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now);
                     statement.executeUpdate();
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
@@ -207,20 +208,22 @@ final class Store {
 
     void saveChallenge(Challenges.Challenge challenge) {
         update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
-                + "level, min_distance_cm, max_distance_cm, issued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
                 String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
-                challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.minDistanceCm(), challenge.maxDistanceCm(),
-                challenge.issuedAt(), challenge.expiresAt());
+                challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.resultImageSize(), challenge.minDistanceCm(),
+                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt());
     }
 
     Optional<Challenges.Challenge> challenge(String challengeId) {
         return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge WHERE challenge_id = ?",
+                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge "
+                + "WHERE challenge_id = ?",
                 row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
                         Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
-                        row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getDouble(8), row.getDouble(9),
-                        row.getLong(10), row.getLong(11), Optional.ofNullable(row.getString(12))), challengeId);
+                        row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getInt(8), row.getDouble(9),
+                        row.getDouble(10), row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
     }
 
     /** Binds the challenge to the session, unless another session answered it already. */
@@ -255,21 +258,24 @@ final class Store {
         return queryOne("SELECT device_id FROM kiosk_ticket WHERE ticket_hash = ?", row -> row.getString(1), ticketHash);
     }
 
-    /** The account's challenge settings, or the defaults when none were set. */
+    /** The account's challenge settings, or the defaults when none were set; no actions stored is the SDK's default. */
     ChallengeSettings settings(String accountId) {
-        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level FROM account_settings "
-                + "WHERE account_id = ?", row -> new ChallengeSettings(List.of(row.getString(1).split(",")), row.getInt(2) == 1,
-                row.getLong(3), row.getLong(4), row.getString(5)), accountId).orElse(ChallengeSettings.defaults());
+        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size "
+                + "FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
+                        row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(",")), row.getInt(2) == 1,
+                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6)), accountId)
+                .orElse(ChallengeSettings.defaults());
     }
 
     void saveSettings(String accountId, ChallengeSettings settings) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
-        update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()), settings.shuffle() ? 1 : 0,
-                settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level());
+        update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
+                + "result_image_size) VALUES (?, ?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()),
+                settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level(),
+                settings.resultImageSize());
     }
 
-    /** Deletes a result and its image: the customer's right to erasure. */
+    /** Deletes a result and its images: the customer's right to erasure. */
     boolean deleteResult(String accountId, String livenessId) {
         update("DELETE FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM liveness_result "
                 + "WHERE account_id = ? AND liveness_id = ?)", accountId, livenessId);
@@ -285,12 +291,13 @@ final class Store {
     }
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
-            + "attack_type, attack_reason, sdk_version, platform, best_image FROM liveness_result";
+            + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
-                Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)));
+                Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
+                Optional.ofNullable(row.getBytes(12)));
     }
 
     private Account account(ResultSet row) throws SQLException {

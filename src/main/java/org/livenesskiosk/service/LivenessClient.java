@@ -71,8 +71,9 @@ public final class LivenessClient {
     /**
      * A result as the integrator's back end reads it.
      *
-     * @param detectionResult the best image: base64 JPEG, or a link to it, as asked */
-    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult) {
+     * @param detectionResult the best image: base64 JPEG, or a link to it, as asked
+     * @param auditImage      a frame from the actions, for a person reviewing the result: as the best image */
+    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult, String auditImage) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -201,7 +202,7 @@ public final class LivenessClient {
         OpenApi.ResultAnswer answer = call(Routes.DETECTION_RESULT, Map.of(Headers.ACCESS_TOKEN, token), request,
                 OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
         return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
-                answer.detectionResult());
+                answer.detectionResult(), answer.auditImageUrl());
     }
 
     /**

@@ -12,6 +12,8 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param license              this kiosk's license for a standalone service, or empty to use the keys
  * @param source               the camera, named as a source ({@code camera:0}, {@code webcam:NAME}) or a clip
  * @param challengeFromService ask for what the service's account says, rather than the actions and limits here
+ * @param actions              the actions to ask for, in order or shuffled; none for the SDK's default (two of blink,
+ *                             mouth and head turn at random, the turn last)
  * @param languages            the languages the welcome screen offers
  * @param voice                speak the prompts
  * @param recordSessions       record each session's frames, for troubleshooting
@@ -19,12 +21,13 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param pinHash              the operator PIN, hashed ({@link OperatorPin}); empty until the operator chooses one
  * @param enrollmentCode       the one-time code from the bank's administrator that enrols this kiosk with a standalone
  *                             service; empty when it is enrolled, or for the embedded service
+ * @param resultImageSize      the side of the square best image, 300–1000 pixels
  */
 public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
                             String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
                             boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
-                            int idleSeconds, String pinHash, String enrollmentCode) {
+                            int idleSeconds, String pinHash, String enrollmentCode, int resultImageSize) {
 
     public KioskSettings {
         actions = List.copyOf(actions);
@@ -33,27 +36,26 @@ public record KioskSettings(String serviceUrl, String market, String application
 
     /** A new kiosk: the embedded service, the first camera, the service's challenge, every language, voice on. */
     public static KioskSettings defaults() {
-        return new KioskSettings("", "", "", "", "", "", "camera:0", true,
-                List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), true, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 30, "", "");
+        return new KioskSettings("", "", "", "", "", "", "camera:0", true, List.of(), false, 10, 10, DetectionLevel.NORMAL,
+                List.of(Language.values()), true, false, 30, "", "", 600);
     }
 
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode);
+                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, resultImageSize);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, seconds, pinHash, enrollmentCode);
+                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, resultImageSize);
     }
 
     public KioskSettings withEnrollmentCode(String code) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, code);
+                languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize);
     }
 
     /** Never shows the secrets: settings may end up in a log line. */

@@ -83,6 +83,8 @@ final class OperatorConsole extends BorderPane {
     private final CheckBox shuffle = new CheckBox();
     private final Spinner<Integer> actionTimeLimit = new Spinner<>(3, 60, 10);
     private final Spinner<Integer> prepareTimeLimit = new Spinner<>(3, 60, 10);
+    /** The SDK's range for the best image's side, in steps of 50 pixels. */
+    private final Spinner<Integer> resultImageSize = new Spinner<>(300, 1000, 600, 50);
     private final ChoiceBox<DetectionLevel> level = new ChoiceBox<>();
     private final Map<Language, CheckBox> languages = new EnumMap<>(Language.class);
     private final CheckBox voice = new CheckBox();
@@ -197,6 +199,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
         addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
         addRow(UiText.CONSOLE_LEVEL, level);
+        addRow(UiText.CONSOLE_RESULT_IMAGE_SIZE, resultImageSize);
         addRow(UiText.CONSOLE_LANGUAGES, languageBoxes);
         addRow(UiText.CONSOLE_IDLE, idleSeconds);
         form.add(new VBox(6, voice, recording), 1, formLabels.size());
@@ -247,6 +250,7 @@ final class OperatorConsole extends BorderPane {
         actionTimeLimit.getValueFactory().setValue(current.actionTimeLimitSeconds());
         prepareTimeLimit.getValueFactory().setValue(current.prepareTimeLimitSeconds());
         level.setValue(current.level());
+        resultImageSize.getValueFactory().setValue(current.resultImageSize());
         languages.forEach((language, box) -> box.setSelected(current.languages().contains(language)));
         voice.setSelected(current.voice());
         recording.setSelected(current.recordSessions());
@@ -300,10 +304,10 @@ final class OperatorConsole extends BorderPane {
         KioskSettings chosen = new KioskSettings(serviceUrl.getText().strip(), market.getText().strip(),
                 applicationId.getText().strip(), license.getText().strip(), accessKey.getText().strip(),
                 secretKey.getText().strip(), camera.getValue() == null ? settings.source() : camera.getValue().strip(),
-                challengeFromService.isSelected(), chosenActions.isEmpty() ? settings.actions() : chosenActions,
-                shuffle.isSelected(), actionTimeLimit.getValue(), prepareTimeLimit.getValue(), level.getValue(),
-                offered.isEmpty() ? settings.languages() : offered, voice.isSelected(), recording.isSelected(),
-                idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip());
+                challengeFromService.isSelected(), chosenActions, shuffle.isSelected(), actionTimeLimit.getValue(),
+                prepareTimeLimit.getValue(), level.getValue(), offered.isEmpty() ? settings.languages() : offered, voice.isSelected(),
+                recording.isSelected(), idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip(),
+                resultImageSize.getValue());
         backend.save(chosen).thenRun(() -> Platform.runLater(() -> {
             settings = chosen;
             saved.setText(messages.text(UiText.CONSOLE_SAVED));

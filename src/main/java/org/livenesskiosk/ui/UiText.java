@@ -56,6 +56,7 @@ public enum UiText {
     CONSOLE_ACTION_TIME_LIMIT("console.actionTimeLimit"),
     CONSOLE_PREPARE_TIME_LIMIT("console.prepareTimeLimit"),
     CONSOLE_LEVEL("console.level"),
+    CONSOLE_RESULT_IMAGE_SIZE("console.resultImageSize"),
     CONSOLE_LANGUAGES("console.languages"),
     CONSOLE_VOICE("console.voice"),
     CONSOLE_RECORDING("console.recording"),

@@ -14,16 +14,31 @@ import org.junit.jupiter.api.Test;
 class ActionPlanTest {
 
     @Test
-    void shuffledPicksTwoWithTheHeadTurnLast() {
+    void theSdkDefaultPicksTwoWithTheHeadTurnLast() {
         Set<List<ActionType>> seen = new HashSet<>();
         for (int seed = 0; seed < 200; seed++) {
-            List<ActionType> plan = ActionPlan.of(LivenessConfig.defaults(), new Random(seed));
+            List<ActionType> plan = ActionPlan.sdkDefault(new Random(seed));
             assertEquals(2, plan.size());
             assertTrue(!plan.contains(ActionType.POS_YAW) || plan.get(1) == ActionType.POS_YAW, plan.toString());
             seen.add(plan);
         }
         // Blink-mouth, mouth-blink, blink-turn, mouth-turn: every pair comes up.
         assertEquals(4, seen.size(), seen.toString());
+    }
+
+    @Test
+    void shuffledAsksForEveryActionGivenInEveryOrder() {
+        List<ActionType> given = List.of(ActionType.NOD, ActionType.POS_YAW, ActionType.BLINK);
+        LivenessConfig config = LivenessConfig.defaults().withActions(given, true);
+        Set<List<ActionType>> seen = new HashSet<>();
+        for (int seed = 0; seed < 200; seed++) {
+            List<ActionType> plan = ActionPlan.of(config, new Random(seed));
+            assertEquals(Set.copyOf(given), Set.copyOf(plan), plan.toString());
+            assertEquals(given.size(), plan.size());
+            seen.add(plan);
+        }
+        // 3! orders, the head turn anywhere: the given actions are shuffled, none dropped, none held in place.
+        assertEquals(6, seen.size(), seen.toString());
     }
 
     @Test
@@ -46,6 +61,10 @@ class ActionPlanTest {
                 () -> defaults.withActions(List.of(ActionType.BLINK, ActionType.BLINK), false));
         assertThrows(IllegalArgumentException.class, () -> defaults.withDistance(80, 40));
         assertThrows(IllegalArgumentException.class, () -> defaults.withTimeLimits(0, 10_000));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withResultImageSize(299));
+        assertThrows(IllegalArgumentException.class, () -> defaults.withResultImageSize(1001));
+        assertEquals(300, defaults.withResultImageSize(300).resultImageSize());
+        assertEquals(1000, defaults.withResultImageSize(1000).resultImageSize());
     }
 
     @Test
