@@ -113,6 +113,27 @@ public final class PipelineBench {
         }
     }
 
+    /** A kiosk's evidence from the start of a recorded clip, its frames as decoded (for the load test). */
+    public static UploadBench.Evidence evidence(Path source, double folderFramesPerSecond) throws CaptureException {
+        List<TimedFrame> frames = new ArrayList<>();
+        try (FrameSource frameSource = FrameSources.open(source, folderFramesPerSecond)) {
+            for (Optional<Frame> next = frameSource.next(); next.isPresent(); next = frameSource.next()) {
+                frames.add(new TimedFrame(next.get().image(), next.get().timestampMs()));
+                if (frames.size() == UPLOADED_FRAMES) {
+                    break;
+                }
+            }
+        }
+        if (frames.isEmpty()) {
+            throw new CaptureException("No frame of " + source + " could be decoded");
+        }
+        try {
+            return uploadEvidence(frames);
+        } finally {
+            frames.forEach(frame -> frame.image().close());
+        }
+    }
+
     /** The first {@link #UPLOADED_FRAMES} frames recorded as a kiosk records them, and the first frame as the best image. */
     private static UploadBench.Evidence uploadEvidence(List<TimedFrame> frames) {
         SessionRecording recording = new SessionRecording();

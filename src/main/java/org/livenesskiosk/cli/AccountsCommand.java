@@ -111,6 +111,6 @@ final class AccountsCommand {
     }
 
     private Accounts accounts() throws Exception {
-        return Accounts.open(storage.dataDirectory(), storage.databaseUrl());
+        return Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
     }
 }

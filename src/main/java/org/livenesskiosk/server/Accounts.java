@@ -39,7 +39,12 @@ public final class Accounts {
 
     /** The accounts of the service whose key is in {@code dataDirectory}, records there or in a fleet's database. */
     public static Accounts open(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
-        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl));
+        return open(dataDirectory, databaseUrl, SecretBox.inFolder(dataDirectory));
+    }
+
+    /** The accounts of a fleet's service, under the key every node is given. */
+    public static Accounts open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys) throws IOException {
+        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl, keys));
     }
 
     public Created create(String name, String market) {
