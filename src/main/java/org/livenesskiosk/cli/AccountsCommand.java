@@ -57,9 +57,10 @@ final class AccountsCommand {
                  @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS",
                          description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize)
             throws Exception {
-        accounts().setSettings(accessKey, new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
+        ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                DetectCommand.resultImageSize(spec.commandLine(), resultSize)));
+                DetectCommand.resultImageSize(spec.commandLine(), resultSize));
+        accounts().setSettings(accessKey, settings);
         return 0;
     }
 

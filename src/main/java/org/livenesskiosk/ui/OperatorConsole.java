@@ -129,6 +129,7 @@ final class OperatorConsole extends BorderPane {
             field.setMaxWidth(640);
         }
         enrollmentCode.setId("enrollmentCode");
+        resultImageSize.setId("resultImageSize");
         camera.setEditable(true);
         camera.setId("camera");
         findCameras.setOnAction(event -> findCameras());

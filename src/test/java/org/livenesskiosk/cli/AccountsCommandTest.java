@@ -6,14 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
@@ -84,6 +87,53 @@ class AccountsCommandTest {
             assertEquals(1, again.exitCode());
             assertTrue(again.err().contains(deviceId), again.err());
         }
+    }
+
+    @Test
+    void theAccountsShuffleAndResultSizeAreThoseOfTheSdk() throws Exception {
+        String data = this.data.toString();
+        String key = LivenessServer.DEMO_ACCESS_KEY;
+        try (LivenessServer server = LivenessServer.open(this.data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            LivenessClient kiosk = EnrolledKiosk.client(server, this.data.resolve("branch-9"));
+            String license = kiosk.authLicense(kiosk.generateToken(key, LivenessServer.DEMO_SECRET_KEY), 600,
+                    LivenessServer.DEMO_APPLICATION_ID);
+            String ticket = kiosk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+
+            // No actions: the SDK's default, two of blink, mouth and head turn at random, the turn last.
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key, "--result-size", "800")
+                    .exitCode());
+            Set<List<String>> defaults = new HashSet<>();
+            for (int customer = 0; customer < 100; customer++) {
+                KioskApi.ChallengeAnswer challenge = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80));
+                assertEquals(800, challenge.resultImageSize());
+                assertEquals(2, challenge.plan().size(), challenge.plan().toString());
+                assertTrue(!challenge.plan().contains("POS_YAW") || challenge.plan().get(1).equals("POS_YAW"), challenge.plan().toString());
+                defaults.add(challenge.plan());
+            }
+            assertEquals(Set.of(List.of("BLINK", "MOUTH"), List.of("MOUTH", "BLINK"), List.of("BLINK", "POS_YAW"),
+                    List.of("MOUTH", "POS_YAW")), defaults);
+
+            // The actions given, shuffled: every one of them, in every order, the head turn anywhere.
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key,
+                    "--actions", "BLINK,POS_YAW,NOD", "--shuffle").exitCode());
+            Set<List<String>> shuffled = new HashSet<>();
+            for (int customer = 0; customer < 100; customer++) {
+                KioskApi.ChallengeAnswer challenge = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80));
+                assertEquals(600, challenge.resultImageSize());
+                assertEquals(Set.of("BLINK", "POS_YAW", "NOD"), Set.copyOf(challenge.plan()));
+                shuffled.add(challenge.plan());
+            }
+            assertEquals(6, shuffled.size(), shuffled.toString());
+        }
+    }
+
+    @Test
+    void aResultSizeOutsideTheSdksRangeIsRefused() {
+        CommandLineRun run = CommandLineRun.of("accounts", "--data", data.toString(), "settings", "--access-key",
+                LivenessServer.DEMO_ACCESS_KEY, "--result-size", "1200");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("300 to 1000 pixels"), run.err());
     }
 
     @Test

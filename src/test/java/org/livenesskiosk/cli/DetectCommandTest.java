@@ -139,6 +139,74 @@ class DetectCommandTest {
     }
 
     @Test
+    void theResultSizeAskedIsTheBestImagesSide() throws Exception {
+        Path out = temp.resolve("evidence");
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                "--distance", CLOSE_UP, "--result-size", "400", "--out", out.toString());
+
+        assertTrue(result.get("success").getAsBoolean(), result.toString());
+        Mat best = imread(out.resolve("best.jpg").toString(), IMREAD_COLOR);
+        assertEquals(400, best.cols());
+        assertEquals(400, best.rows());
+        assertServiceConfirms(result.get("livenessId").getAsString());
+    }
+
+    @Test
+    void aResultSizeOutsideTheSdksRangeIsAUsageError() {
+        for (String size : List.of("299", "1001")) {
+            CommandLineRun run = CommandLineRun.of("detect", "--data", temp.resolve("service").toString(), "--source",
+                    clip("liveportrait_d18_man_yawn_mouth_open"), "--result-size", size);
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("--result-size is the side of the square best image: 300 to 1000 pixels, as the SDK "
+                    + "takes it, not " + size), run.err());
+        }
+    }
+
+    @Test
+    void theAccountsResultSizeIsTheBestImagesSideOnItsKiosks() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
+                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 800));
+        Path out = temp.resolve("evidence");
+        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--out", out.toString(),
+                    "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                    "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                    "--enrollment-code", enrollmentCode(serviceData, bank));
+
+            assertEquals("VERIFIED", result.get("verdict").getAsString(), result.toString());
+            assertEquals(800, imread(out.resolve("best.jpg").toString(), IMREAD_COLOR).cols());
+        }
+    }
+
+    @Test
+    void theGivenActionsShuffledAreEveryOneOfThem() {
+        List<String> given = List.of("NOD", "POS_YAW", "BLINK");
+        for (int customer = 0; customer < 4; customer++) {
+            JsonObject result = detect("--source", temp.resolve("no-camera.avi").toString(), "--actions", String.join(",", given),
+                    "--shuffle");
+
+            List<String> plan = result.getAsJsonArray("plan").asList().stream().map(action -> action.getAsString()).toList();
+            assertEquals(given.size(), plan.size(), plan.toString());
+            assertTrue(plan.containsAll(given), plan.toString());
+        }
+    }
+
+    @Test
+    void withoutActionsTheSdksDefaultIsAsked() {
+        for (int customer = 0; customer < 4; customer++) {
+            JsonObject result = detect("--source", temp.resolve("no-camera.avi").toString());
+
+            List<String> plan = result.getAsJsonArray("plan").asList().stream().map(action -> action.getAsString()).toList();
+            assertEquals(2, plan.size(), plan.toString());
+            assertTrue(List.of("BLINK", "MOUTH", "POS_YAW").containsAll(plan), plan.toString());
+            assertTrue(!plan.contains("POS_YAW") || plan.get(1).equals("POS_YAW"), "the head turn last: " + plan);
+        }
+    }
+
+    @Test
     void aStandaloneServiceDecidesTheChallengeNotTheCommandLine() {
         CommandLineRun run = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                 "--actions", "MOUTH", "--server", "http://127.0.0.1:9", "--license", "L", "--market", "ID",

@@ -26,6 +26,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -185,6 +186,30 @@ class KioskWindowTest {
         String kept = backend.saved.get(backend.saved.size() - 1).pinHash();
         assertFalse(kept.contains("5791"));
         assertTrue(OperatorPin.matches("5791", kept));
+    }
+
+    @Test
+    void theConsoleSetsTheBestImageSizeWithinTheSdksRange() throws Exception {
+        openConsoleWith(PIN);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        Spinner<?> size = robot.lookup("#resultImageSize").query();
+        robot.interact(size::requestFocus);
+
+        // From 600 in steps of 50, nine steps up would be 1050: the console stops at the SDK's 1000.
+        robot.type(KeyCode.UP, 9);
+        robot.clickOn("#save");
+        OnScreen.waitUntil(WAIT, () -> lastSaved().map(KioskSettings::resultImageSize).orElse(0) == 1000);
+
+        robot.interact(size::requestFocus);
+        robot.type(KeyCode.DOWN, 20);
+        robot.clickOn("#save");
+        OnScreen.waitUntil(WAIT, () -> lastSaved().map(KioskSettings::resultImageSize).orElse(0) == 300);
+    }
+
+    private Optional<KioskSettings> lastSaved() {
+        synchronized (backend.saved) {
+            return backend.saved.isEmpty() ? Optional.empty() : Optional.of(backend.saved.get(backend.saved.size() - 1));
+        }
     }
 
     private void openConsoleWith(String pin) {
