@@ -25,7 +25,7 @@ class SmallRecordsTest {
     @Test
     void anExitEqualToTheEnterLeavesNoHysteresisAndIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ActionSignal(ActionType.MOUTH, "mouthOpening",
-                metrics -> metrics.mouthOpening(), (value, baseline) -> value - baseline, 0.5, false, 0.3, 0.3, 1, 100, 1_000));
+                metrics -> metrics.mouthOpening(), (value, baseline) -> value - baseline, 0.5, false, 0.3, 0.3, 0.5, 1, 100, 1_000));
     }
 
     @Test
