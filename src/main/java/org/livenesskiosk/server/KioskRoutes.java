@@ -161,7 +161,8 @@ final class KioskRoutes {
         if (verdict.score() >= PASSING_SCORE && replaysAnEarlierSession(verdict.fingerprints(), now)) {
             verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
         }
-        if (verdict.score() < PASSING_SCORE) {
+        if (verdict.attackType().isPresent()) {
+            // An attack counts against the kiosk; a customer left to a person's look does not.
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
         }
         String livenessId = SecretBox.randomToken();
