@@ -26,6 +26,19 @@ class TextureSamplingTest {
     }
 
     @Test
+    void oncePlentyAreScoredTheRestOfTheSessionIsSampledSparser() {
+        TextureSampling sampling = new TextureSampling();
+        long timeMs = 0;
+        for (int i = 0; i < TextureSampling.DENSE_FRAMES; i++) {
+            assertTrue(sampling.wants(at(TestFaces.ready(), timeMs)));
+            timeMs += TextureSampling.SPACING_MS;
+        }
+        long lastMs = timeMs - TextureSampling.SPACING_MS;
+        assertFalse(sampling.wants(at(TestFaces.ready(), lastMs + TextureSampling.SPARSE_SPACING_MS - 1)));
+        assertTrue(sampling.wants(at(TestFaces.ready(), lastMs + TextureSampling.SPARSE_SPACING_MS)));
+    }
+
+    @Test
     void aFrameNotScoredDoesNotDelayTheNext() {
         TextureSampling sampling = new TextureSampling();
         TestFaces turned = TestFaces.ready();
