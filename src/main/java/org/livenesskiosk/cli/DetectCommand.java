@@ -322,6 +322,7 @@ final class DetectCommand implements Callable<Integer> {
         json.put("durationMs", result.durationMs());
         json.put("frames", outcome.frames());
         json.put("corruptFrames", outcome.corruptFrames());
+        json.put("passive", AnalysisRecords.passive(result.passive()));
         json.put("evidence", written);
         return json;
     }

@@ -19,6 +19,7 @@ import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -182,8 +183,11 @@ final class SessionDesk implements AutoCloseable {
         try {
             UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, request.customerReference());
             if (delivery.delivered()) {
+                // The kiosk ran the same passive checks on the same frames: what it saw is shown at once, whatever the service says.
+                boolean manualCheck = delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK
+                        || outcome.result().passiveVerdict() != PassiveVerdict.LIVE;
                 return new KioskOutcome(Optional.empty(), outcome.result().detail(), Optional.of(delivery.livenessId()),
-                        Optional.empty(), best, delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK);
+                        Optional.empty(), best, manualCheck);
             }
             ServiceCallException failure = delivery.failure();
             return new KioskOutcome(Optional.of(failure.error()), failure.serviceCode() + ": " + failure.getMessage(),

@@ -60,6 +60,8 @@ public final class LivenessSession {
     private final List<ActionType> plan;
     private final Preparation preparation;
     private final Map<ActionType, ActionDetector> detectors = new EnumMap<>(ActionType.class);
+    private final TextureSampling textureSampling = new TextureSampling();
+    private final PassiveEvidence passive = new PassiveEvidence();
 
     private SessionState state = SessionState.PREPARING;
     private long firstFrameMs = -1;
@@ -107,11 +109,20 @@ public final class LivenessSession {
         return state;
     }
 
+    /**
+     * Whether the next frame's texture should be scored before it is {@linkplain #accept fed}: a
+     * sample of the frames fit for it (see {@link TextureSampling}).
+     */
+    public boolean wantsTexture(FrameAnalysis frame) {
+        return state != SessionState.FINISHED && textureSampling.wants(frame);
+    }
+
     /** Feeds the next frame; frames must come in time order. */
     public SessionUpdate accept(FrameAnalysis frame) {
         if (state == SessionState.FINISHED) {
             return update(frame.timestampMs(), Optional.empty(), Optional.empty(), List.of());
         }
+        passive.accept(frame);
         long now = frame.timestampMs();
         if (firstFrameMs < 0) {
             firstFrameMs = now;
@@ -354,7 +365,7 @@ public final class LivenessSession {
 
     private void finish(Optional<LivenessError> error, String detail, long now) {
         state = SessionState.FINISHED;
-        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs));
+        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues());
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {

@@ -169,7 +169,8 @@ final class KioskRoutes {
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt)),
                 verdict.fingerprints().toBytes(), now);
-        if (stored.livenessId().equals(livenessId) && stored.score() < PASSING_SCORE) {
+        if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
+            // An attack counts against the kiosk; a customer left to a person's look does not.
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
         }
         answer(ctx, Envelope.ok(uploadAnswer(stored.livenessId(), stored.score())));

@@ -135,6 +135,11 @@ class DetectCommandTest {
             assertEquals("[\"MOUTH\"]", result.get("plan").toString());
             assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
             assertEquals("VERIFIED", result.get("verdict").getAsString());
+            // The service verifies only what the passive checks find live; the kiosk reports what it found itself.
+            JsonObject passive = result.getAsJsonObject("passive");
+            assertEquals("LIVE", passive.get("passive").getAsString(), passive.toString());
+            assertTrue(passive.get("texturedFrames").getAsInt() >= 10, passive.toString());
+            assertTrue(passive.get("texture").getAsDouble() >= 0.5, passive.toString());
         }
     }
 

@@ -23,7 +23,7 @@ class EndOfInputTest {
                 BLINK_THEN_MOUTH);
         for (FrameAnalysis frame : script.frames()) {
             session.accept(new FrameAnalysis(frame.index(), START_MS + frame.timestampMs(), frame.frameWidth(),
-                    frame.frameHeight(), frame.faces(), frame.otherFaces()));
+                    frame.frameHeight(), frame.faces(), frame.otherFaces(), frame.texture()));
         }
         assertTrue(session.state() != SessionState.FINISHED, "the script itself must not finish the session");
         SessionUpdate last = session.endOfInput(START_MS + endMs);
