@@ -12,9 +12,11 @@ import org.livenesskiosk.liveness.LivenessConfig;
  *
  * @param actions the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD})
  * @param level   {@code EASY}, {@code NORMAL} or {@code HARD}
+ * @param farNear whether the session begins with the far/near stage
+ * @param farNearTimeLimitMs the stage's time limit, 10–60 s (the mobile SDK's {@code timeoutDurationOf3DMode})
  */
 public record ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                String level) {
+                                String level, boolean farNear, long farNearTimeLimitMs) {
 
     public ChallengeSettings {
         actions = List.copyOf(actions);
@@ -28,11 +30,21 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
         return LivenessConfig.defaults()
                 .withActions(actions.stream().map(ActionType::valueOf).toList(), shuffle)
                 .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
-                .withLevel(DetectionLevel.valueOf(level));
+                .withLevel(DetectionLevel.valueOf(level))
+                .withFarNear(farNear, farNearTimeLimitMs);
     }
 
-    /** The mobile SDK's defaults: two of blink, mouth and head turn at random, 10 s each, normal level. */
+    /** The same challenge with or without the far/near stage. */
+    public ChallengeSettings withFarNear(boolean on) {
+        return new ChallengeSettings(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, on, farNearTimeLimitMs);
+    }
+
+    /**
+     * The mobile SDK's defaults: the far/near stage (50 s), then two of blink, mouth and head turn at
+     * random, 10 s each, normal level.
+     */
     public static ChallengeSettings defaults() {
-        return new ChallengeSettings(List.of("BLINK", "MOUTH", "POS_YAW"), true, 10_000, 10_000, "NORMAL");
+        return new ChallengeSettings(List.of("BLINK", "MOUTH", "POS_YAW"), true, 10_000, 10_000, "NORMAL", true,
+                LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
     }
 }

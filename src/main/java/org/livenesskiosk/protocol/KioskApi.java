@@ -60,9 +60,10 @@ public final class KioskApi {
      * time limits and the level, valid once and until {@code expireTimestamp}.
      *
      * @param challengeId goes with the session's upload; single use
+     * @param farNear     whether the session begins with the far/near stage, within {@code farNearTimeLimitMs}
      */
     public record ChallengeAnswer(String challengeId, List<String> plan, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                  String level, long expireTimestamp) {
+                                  String level, long expireTimestamp, boolean farNear, long farNearTimeLimitMs) {
 
         public ChallengeAnswer {
             plan = List.copyOf(plan);
@@ -70,7 +71,8 @@ public final class KioskApi {
 
         /** The session's configuration: exactly this plan, in this order. */
         public LivenessConfig toConfig() {
-            return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level).toConfig();
+            return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level, farNear, farNearTimeLimitMs)
+                    .toConfig();
         }
 
         /** The actions in the order asked. */

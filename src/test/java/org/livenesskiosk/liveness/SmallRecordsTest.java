@@ -30,8 +30,9 @@ class SmallRecordsTest {
 
     @Test
     void aResultWithAnErrorIsNoSuccess() {
-        SessionResult failed = new SessionResult(Optional.of(LivenessError.ACTION_TIMEOUT), "", List.of(), List.of(), 0);
-        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0);
+        SessionResult failed = new SessionResult(Optional.of(LivenessError.ACTION_TIMEOUT), "", List.of(), List.of(), 0,
+                Optional.empty());
+        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0, Optional.empty());
 
         assertFalse(failed.success());
         assertEquals("ACTION_TIMEOUT", failed.code());

@@ -31,7 +31,7 @@ class ChallengeRulesTest {
     void openStore() throws IOException {
         Store store = Store.sqlite(directory.resolve("service.db"), SecretBox.open(directory.resolve("keys")));
         account = store.createAccount("Branch", "ID", "access", "secret").id();
-        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD"));
+        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", false, 50_000));
         challenges = new Challenges(store, new SecureRandom());
     }
 
