@@ -257,22 +257,23 @@ final class Store implements AutoCloseable {
 
     void saveChallenge(Challenges.Challenge challenge) {
         update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
-                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, far_near_time_limit_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
                 String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
                 challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.resultImageSize(), challenge.minDistanceCm(),
-                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt());
+                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt(), challenge.farNearTimeLimitMs().orElse(null));
     }
 
     Optional<Challenges.Challenge> challenge(String challengeId) {
         return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge "
-                + "WHERE challenge_id = ?",
+                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id, far_near_time_limit_ms "
+                + "FROM challenge WHERE challenge_id = ?",
                 row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
                         Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
                         row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getInt(8), row.getDouble(9),
-                        row.getDouble(10), row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
+                        row.getDouble(10), Optional.ofNullable((Number) row.getObject(14)).map(Number::longValue),
+                        row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
     }
 
     /** Binds the challenge to the session, unless another session answered it already. */
@@ -309,19 +310,21 @@ final class Store implements AutoCloseable {
 
     /** The account's challenge settings, or the defaults when none were set; no actions stored is the SDK's default. */
     ChallengeSettings settings(String accountId) {
-        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size "
-                + "FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
+        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size, "
+                + "far_near, far_near_time_limit_ms FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
                         row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(",")), row.getInt(2) == 1,
-                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6)), accountId)
+                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6), row.getInt(7) == 1, row.getLong(8)),
+                accountId)
                 .orElse(ChallengeSettings.defaults());
     }
 
     void saveSettings(String accountId, ChallengeSettings settings) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
         update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size) VALUES (?, ?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()),
-                settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level(),
-                settings.resultImageSize());
+                + "result_image_size, far_near, far_near_time_limit_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", accountId,
+                String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
+                settings.prepareTimeLimitMs(), settings.level(), settings.resultImageSize(), settings.farNear() ? 1 : 0,
+                settings.farNearTimeLimitMs());
     }
 
     /** Deletes a result and its images: the customer's right to erasure. */
