@@ -53,14 +53,14 @@ final class AccountsCommand {
                  @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS") double prepareSeconds,
                  @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
                          description = "${COMPLETION-CANDIDATES}") DetectionLevel level,
-                 @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
-                         description = "Begin with the far/near stage (default: on).") Boolean farNear,
+                 @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
+                         description = "Begin with the far/near stage (default: on).") OnOff farNear,
                  @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS",
                          description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds)
             throws Exception {
         accounts().setSettings(accessKey, new ChallengeSettings(actions.stream().map(ActionType::name).toList(), shuffle,
                 Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                farNear == null || farNear, Math.round(farNearSeconds * 1000)));
+                farNear == null || farNear.on(), Math.round(farNearSeconds * 1000)));
         return 0;
     }
 

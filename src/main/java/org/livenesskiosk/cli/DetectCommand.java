@@ -19,6 +19,7 @@ import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.FarNearResult;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
@@ -84,10 +85,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
     private double prepareTimeoutSeconds;
 
-    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
             description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
                     + "without it is replayed with off). Default: on. A standalone service's account decides.")
-    private Boolean farNear;
+    private OnOff farNear;
 
     @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
@@ -170,7 +171,7 @@ final class DetectCommand implements Callable<Integer> {
                     given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000) : defaults.actionTimeLimitMs(),
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
-                    level.name(), farNear == null ? defaults.farNear() : farNear, defaults.farNearTimeLimitMs()));
+                    level.name(), farNear == null ? defaults.farNear() : farNear.on(), defaults.farNearTimeLimitMs()));
         }
         if (anyGiven) {
             throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
@@ -275,7 +276,7 @@ final class DetectCommand implements Callable<Integer> {
         json.put("plan", plan.stream().map(ActionType::name).toList());
         json.put("actions", result.actions().stream().map(DetectCommand::action).toList());
         json.put("durationMs", result.durationMs());
-        result.perspective().ifPresent(cue -> json.put("perspective", perspective(cue)));
+        result.farNear().flatMap(FarNearResult::perspective).ifPresent(cue -> json.put("perspective", perspective(cue)));
         json.put("frames", outcome.frames());
         json.put("corruptFrames", outcome.corruptFrames());
         json.put("evidence", written);

@@ -11,10 +11,10 @@ import java.util.Optional;
  * @param actions    the actions seen, in the order asked
  * @param traces     each action's metric over its attempt
  * @param durationMs from the first frame to the end
- * @param perspective the far/near stage's perspective cue, when the stage was run and completed
+ * @param farNear    the far/near stage, when it was asked for and completed
  */
 public record SessionResult(Optional<LivenessError> error, String detail, List<ActionRecord> actions,
-                            List<MetricTrace> traces, long durationMs, Optional<Perspective.Cue> perspective) {
+                            List<MetricTrace> traces, long durationMs, Optional<FarNearResult> farNear) {
 
     public SessionResult {
         actions = List.copyOf(actions);

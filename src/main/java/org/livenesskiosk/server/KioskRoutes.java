@@ -166,12 +166,30 @@ final class KioskRoutes {
         }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
+        Optional<Store.FarNearImages> farNearImages = farNearImages(evidence.farNear());
         store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
-                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage),
+                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, farNearImages),
                 verdict.fingerprints().toBytes(), now);
         answer(ctx, Envelope.ok(uploadAnswer(livenessId, verdict.score())));
+    }
+
+    /**
+     * The far/near stage's images, encrypted like the best image, at the times the kiosk claims (which
+     * a verified session's re-run bore out); kept for an auditor whatever the verdict.
+     */
+    private Optional<Store.FarNearImages> farNearImages(UploadRequest.FarNear stage) {
+        if (stage == null) {
+            return Optional.empty();
+        }
+        Optional<byte[]> far = SessionCheck.decoded(stage.farImage());
+        Optional<byte[]> near = SessionCheck.decoded(stage.nearImage());
+        if (far.isEmpty() || near.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Store.FarNearImages(store.encrypt(far.get()), stage.farAtMs(), store.encrypt(near.get()),
+                stage.nearAtMs()));
     }
 
     private static KioskApi.UploadAnswer uploadAnswer(String livenessId, int score) {

@@ -118,8 +118,13 @@ final class OpenApiRoutes {
         String image = result.encryptedImage().isEmpty() ? null
                 : resultType.equals(OpenApi.ResultRequest.IMAGE_URL) ? images.link(result.livenessId())
                 : Base64.getEncoder().encodeToString(images.decrypted(result));
+        Optional<Store.FarNearImages> stage = result.farNearImages();
         answer(ctx, Envelope.ok(new OpenApi.ResultAnswer(result.livenessId(), result.score(), result.attackType().orElse(null),
-                result.userId().orElse(null), result.sdkVersion(), result.platform(), image)));
+                result.userId().orElse(null), result.sdkVersion(), result.platform(), image,
+                stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.FAR)).orElse(null),
+                stage.map(Store.FarNearImages::farAtMs).orElse(null),
+                stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.NEAR)).orElse(null),
+                stage.map(Store.FarNearImages::nearAtMs).orElse(null))));
     }
 
     private void deleteResult(Context ctx) {

@@ -42,10 +42,17 @@ final class Store {
      *
      * @param attackType   with a score of 0: the SDK provider's 1 presentation, 2 injection, 3 unsure
      * @param attackReason what exactly the service found, for an auditor
+     * @param farNearImages the far/near stage's two images, when the session had the stage
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
-                        String sdkVersion, String platform, Optional<byte[]> encryptedImage) {
+                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<FarNearImages> farNearImages) {
+    }
+
+    /**
+     * The far and near face images, encrypted, and when each was taken in the session's time.
+     */
+    record FarNearImages(byte[] encryptedFar, long farAtMs, byte[] encryptedNear, long nearAtMs) {
     }
 
     private final DataSource dataSource;
@@ -183,11 +190,15 @@ final class Store {
                 }
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "created_at, far_image, far_image_time, near_image, near_image_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
-                            result.encryptedImage().orElse(null), now);
+                            result.encryptedImage().orElse(null), now, stage.map(FarNearImages::encryptedFar).orElse(null),
+                            stage.map(FarNearImages::farAtMs).orElse(null), stage.map(FarNearImages::encryptedNear).orElse(null),
+                            stage.map(FarNearImages::nearAtMs).orElse(null));
                     statement.executeUpdate();
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
@@ -291,12 +302,16 @@ final class Store {
     }
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
-            + "attack_type, attack_reason, sdk_version, platform, best_image FROM liveness_result";
+            + "attack_type, attack_reason, sdk_version, platform, best_image, far_image, far_image_time, near_image, near_image_time "
+            + "FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
+        Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(12)).isEmpty() ? Optional.empty()
+                : Optional.of(new FarNearImages(row.getBytes(12), row.getLong(13), row.getBytes(14), row.getLong(15)));
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
-                Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)));
+                Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
+                stage);
     }
 
     private Account account(ResultSet row) throws SQLException {

@@ -59,7 +59,8 @@ public final class LivenessClient {
      * A result as the integrator's back end reads it.
      *
      * @param detectionResult the best image: base64 JPEG, or a link to it, as asked */
-    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult) {
+    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult, String imageFarUrl,
+                         Long farImageTime, String imageNearUrl, Long nearImageTime) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -188,7 +189,7 @@ public final class LivenessClient {
         OpenApi.ResultAnswer answer = call(Routes.DETECTION_RESULT, Map.of(Headers.ACCESS_TOKEN, token), request,
                 OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK);
         return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
-                answer.detectionResult());
+                answer.detectionResult(), answer.imageFarUrl(), answer.farImageTime(), answer.imageNearUrl(), answer.nearImageTime());
     }
 
     private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError)

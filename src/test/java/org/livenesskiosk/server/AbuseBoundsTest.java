@@ -265,7 +265,8 @@ class AbuseBoundsTest {
             String livenessId = UUID.randomUUID().toString().replace("-", "");
             store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
                     Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
-                    Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), new byte[0], System.currentTimeMillis());
+                    Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty()), new byte[0],
+                System.currentTimeMillis());
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + behindAProxy.port(), Duration.ofSeconds(10));
             String proxyToken = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
 
@@ -311,7 +312,8 @@ class AbuseBoundsTest {
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         server.store().saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
                 Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
-                Optional.of(server.store().encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff}))), new byte[0], System.currentTimeMillis());
+                Optional.of(server.store().encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty()), new byte[0],
+                System.currentTimeMillis());
         return livenessId;
     }
 }
