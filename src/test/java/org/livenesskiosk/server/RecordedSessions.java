@@ -79,6 +79,15 @@ final class RecordedSessions {
             600, false, 50_000);
     private static SessionOutcome mouthSession;
 
+    /**
+     * The server, its demo account asking for an open mouth without the far/near stage: the
+     * challenge the mouth clip answers, as recorded without the stage.
+     */
+    static LivenessServer askingForTheMouth(LivenessServer server) {
+        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+        return server;
+    }
+
     /** A passed session on {@link #MOUTH_CLIP} under a mouth challenge, recorded once and kept. */
     static synchronized SessionOutcome mouthSession() throws CaptureException {
         if (mouthSession == null) {
