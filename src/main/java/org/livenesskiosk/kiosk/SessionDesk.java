@@ -118,7 +118,7 @@ final class SessionDesk implements AutoCloseable {
         KioskSettings current = settings.get();
         KioskApi.ChallengeAnswer challenge;
         try {
-            challenge = service.challenge(localChallenge(current), overrides.distanceCm());
+            challenge = service.challenge(localChallenge(current, overrides.farNear()), overrides.distanceCm());
         } catch (ServiceCallException e) {
             return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -167,14 +167,17 @@ final class SessionDesk implements AutoCloseable {
         return deliver(sessionId, challenge, request, outcome);
     }
 
-    /** The challenge the operator set on this kiosk, unless they leave it to the service's account. */
-    private static Optional<ChallengeSettings> localChallenge(KioskSettings current) {
+    /**
+     * The challenge the operator set on this kiosk, unless they leave it to the service's account;
+     * {@code kiosk --far-near} sets the embedded service's far/near stage either way.
+     */
+    private static Optional<ChallengeSettings> localChallenge(KioskSettings current, Optional<Boolean> farNear) {
         if (current.challengeFromService()) {
-            return Optional.empty();
+            return farNear.map(on -> ChallengeSettings.defaults().withFarNear(on));
         }
         return Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
                 current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
-                current.resultImageSize()));
+                current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,

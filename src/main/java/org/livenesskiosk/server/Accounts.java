@@ -59,7 +59,9 @@ public final class Accounts {
     }
 
     /** What the account's kiosks ask of customers, from their next authorization on. */
+    /** @throws IllegalArgumentException for a challenge no session could run (a time limit out of range, …) */
     public void setSettings(String accessKey, ChallengeSettings settings) {
+        settings.toConfig();
         store.saveSettings(account(accessKey).id(), settings);
     }
 

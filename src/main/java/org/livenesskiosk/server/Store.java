@@ -49,10 +49,18 @@ final class Store implements AutoCloseable {
      * @param attackType   with a score of 0: the SDK provider's 1 presentation, 2 injection, 3 unsure
      * @param attackReason        what exactly the service found, for an auditor
      * @param encryptedAuditImage a frame from the actions, for a person reviewing the result
+     * @param farNearImages       the far/near stage's two images, when the session had the stage
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
-                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage) {
+                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
+                        Optional<FarNearImages> farNearImages) {
+    }
+
+    /**
+     * The far and near face images, encrypted, and when each was taken in the session's time.
+     */
+    record FarNearImages(byte[] encryptedFar, long farAtMs, byte[] encryptedNear, long nearAtMs) {
     }
 
     private final DataSource dataSource;
@@ -223,11 +231,15 @@ final class Store implements AutoCloseable {
                 // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                    Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
-                            result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now);
+                            result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
+                            stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
+                            stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null));
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -257,22 +269,23 @@ final class Store implements AutoCloseable {
 
     void saveChallenge(Challenges.Challenge challenge) {
         update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
-                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, far_near_time_limit_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
                 String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
                 challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.resultImageSize(), challenge.minDistanceCm(),
-                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt());
+                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt(), challenge.farNearTimeLimitMs().orElse(null));
     }
 
     Optional<Challenges.Challenge> challenge(String challengeId) {
         return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge "
-                + "WHERE challenge_id = ?",
+                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id, far_near_time_limit_ms "
+                + "FROM challenge WHERE challenge_id = ?",
                 row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
                         Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
                         row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getInt(8), row.getDouble(9),
-                        row.getDouble(10), row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
+                        row.getDouble(10), Optional.ofNullable((Number) row.getObject(14)).map(Number::longValue),
+                        row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
     }
 
     /** Binds the challenge to the session, unless another session answered it already. */
@@ -309,19 +322,21 @@ final class Store implements AutoCloseable {
 
     /** The account's challenge settings, or the defaults when none were set; no actions stored is the SDK's default. */
     ChallengeSettings settings(String accountId) {
-        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size "
-                + "FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
+        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size, "
+                + "far_near, far_near_time_limit_ms FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
                         row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(",")), row.getInt(2) == 1,
-                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6)), accountId)
+                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6), row.getInt(7) == 1, row.getLong(8)),
+                accountId)
                 .orElse(ChallengeSettings.defaults());
     }
 
     void saveSettings(String accountId, ChallengeSettings settings) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
         update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size) VALUES (?, ?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()),
-                settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level(),
-                settings.resultImageSize());
+                + "result_image_size, far_near, far_near_time_limit_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", accountId,
+                String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
+                settings.prepareTimeLimitMs(), settings.level(), settings.resultImageSize(), settings.farNear() ? 1 : 0,
+                settings.farNearTimeLimitMs());
     }
 
     /** Deletes a result and its images: the customer's right to erasure. */
@@ -340,13 +355,16 @@ final class Store implements AutoCloseable {
     }
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
-            + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image FROM liveness_result";
+            + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image, far_image, far_image_time, near_image, "
+            + "near_image_time FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
+        Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(13)).isEmpty() ? Optional.empty()
+                : Optional.of(new FarNearImages(row.getBytes(13), row.getLong(14), row.getBytes(15), row.getLong(16)));
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
                 Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
-                Optional.ofNullable(row.getBytes(12)));
+                Optional.ofNullable(row.getBytes(12)), stage);
     }
 
     private Account account(ResultSet row) throws SQLException {

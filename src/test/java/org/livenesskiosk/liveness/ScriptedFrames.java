@@ -70,9 +70,16 @@ final class ScriptedFrames {
         }
     }
 
+    /** A 60° camera: its focal length in pixels. */
+    static final double FOCAL_PX = WIDTH / 2.0 / Math.tan(Math.toRadians(30));
+    /** An adult face's width, and how far its nose stands out of its outline, in cm. */
+    private static final double FACE_CM = 15;
+    private static final double PROTRUSION_CM = 7;
+
     private final double framesPerSecond;
     private final List<FrameAnalysis> frames = new ArrayList<>();
     private Scene scene = Scene.ready();
+    private boolean flat;
 
     ScriptedFrames(double framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
@@ -101,6 +108,12 @@ final class ScriptedFrames {
         return briefly(150, s -> s.eyes(0.15)).hold(800).briefly(700, s -> s.mouth(0.6)).hold(500);
     }
 
+    /** From now on the face is a flat picture of one: its landmarks grow alike when it comes closer. */
+    ScriptedFrames flat() {
+        flat = true;
+        return this;
+    }
+
     ScriptedFrames hold(long durationMs) {
         return then(durationMs, UnaryOperator.identity());
     }
@@ -121,6 +134,30 @@ final class ScriptedFrames {
         return updates;
     }
 
+    /**
+     * The face's landmarks as a pinhole camera sees them: points spread over a dome as wide as the
+     * face, its top {@link #PROTRUSION_CM} nearer the camera than its rim, at the distance that
+     * gives the scene's face width. FaceMesh's relative depth is the dome's either way; a flat
+     * picture's points are all at one distance.
+     */
+    private FaceLandmarks landmarks(Scene scene) {
+        double distanceCm = FOCAL_PX * FACE_CM / scene.faceWidth();
+        float[] xyz = new float[3 * FaceLandmarks.COUNT];
+        for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+            // A golden-angle spiral spreads the points evenly over the unit disc.
+            double radius = Math.sqrt((i + 0.5) / FaceLandmarks.COUNT);
+            double angle = i * Math.PI * (3 - Math.sqrt(5));
+            double u = radius * Math.cos(angle);
+            double v = radius * Math.sin(angle);
+            double nearer = PROTRUSION_CM * Math.sqrt(Math.max(0, 1 - u * u - v * v));
+            double depth = distanceCm - (flat ? 0 : nearer);
+            xyz[3 * i] = (float) (scene.centerX() + FOCAL_PX * u * FACE_CM / 2 / depth);
+            xyz[3 * i + 1] = (float) (scene.centerY() + FOCAL_PX * v * FACE_CM * 0.625 / depth);
+            xyz[3 * i + 2] = (float) (-nearer * FOCAL_PX / distanceCm);
+        }
+        return new FaceLandmarks(xyz, 1);
+    }
+
     private FrameAnalysis frame(int index, Scene scene) {
         long timeMs = Math.round(index * 1000 / framesPerSecond);
         if (scene.faces() == 0) {
@@ -132,7 +169,7 @@ final class ScriptedFrames {
                 new HeadPose(scene.yaw(), scene.pitch(), 0), box, scene.faceWidth() / WIDTH,
                 scene.centerX() / WIDTH - 0.5, scene.centerY() / HEIGHT - 0.5,
                 new FaceExposure(scene.brightness(), scene.underExposed(), scene.overExposed(), scene.sharpness()), 0, 1);
-        FaceObservation face = new FaceObservation(scene.trackId(), new FaceLandmarks(new float[3 * FaceLandmarks.COUNT], 1), metrics);
+        FaceObservation face = new FaceObservation(scene.trackId(), landmarks(scene), metrics);
         List<Box> others = new ArrayList<>();
         for (int i = 1; i < scene.faces(); i++) {
             others.add(new Box(10 + 60 * i, 10, 50, 60));
