@@ -32,6 +32,11 @@ class BenchCommandTest {
         double speedup = figures.get("baselineMsMedian").getAsDouble() / figures.get("pipelineMsMedian").getAsDouble();
         assertEquals(speedup, figures.get("speedup").getAsDouble(), 0.01 * speedup);
         assertEquals(1.0, figures.get("pipelineFacesPerFrame").getAsDouble());
+        // The passive check's own cost: the texture network on a sample of the frames, never on every one.
+        assertTrue(figures.get("passiveMsMean").getAsDouble() > 0 && figures.get("textureMsMedian").getAsDouble() > 0,
+                figures.toString());
+        double textured = figures.get("texturedShare").getAsDouble();
+        assertTrue(textured > 0 && textured < 0.5, "texture scored on " + textured + " of the frames");
         assertTrue(!figures.has("blinkRecall"), "no labels, no blink score");
     }
 

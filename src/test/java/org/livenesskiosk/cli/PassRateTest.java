@@ -28,7 +28,8 @@ import com.google.gson.JsonParser;
  * Every genuine customer of the shared real-camera clips ({@code hdtf_*}, {@code talkingface_*},
  * {@code webcam_*}) passes {@code detect} when asked for each action their labels show, with time
  * limits long enough to reach the moment the recording shows it, and the service, re-running the
- * session on the kiosk's recording, verifies it; and no attack clip or image passes. Prints passed / asked.
+ * session on the kiosk's recording, verifies it, the passive check finding the face live; and no attack
+ * clip or image passes. Prints passed / asked.
  */
 class PassRateTest {
 
@@ -49,10 +50,13 @@ class PassRateTest {
             for (ActionType action : actionsShown(SharedData.annotation(name + ".events.csv"))) {
                 asked++;
                 JsonObject result = detect(clip, action);
-                System.out.printf(Locale.ROOT, "%s %s: %s (%s)%n", name, action, result.get("code").getAsString(),
-                        result.get("detail").getAsString());
+                System.out.printf(Locale.ROOT, "%s %s: %s (%s) passive %s%n", name, action, result.get("code").getAsString(),
+                        result.get("detail").getAsString(), result.get("passive"));
                 if (!result.get("success").getAsBoolean()) {
                     failures.add(name + " " + action + ": " + result.get("code").getAsString());
+                } else if (!result.getAsJsonObject("passive").get("passive").getAsString().equals("LIVE")) {
+                    // The kiosk's own passive check: a live customer must not be left to a person's look.
+                    failures.add(name + " " + action + ": the passive check says " + result.get("passive"));
                 } else if (!result.get("verdict").getAsString().equals("VERIFIED")) {
                     // The service re-runs the session on the kiosk's recording: it must reach the kiosk's verdict.
                     failures.add(name + " " + action + ": the kiosk passed it, the service says " + result.get("verdict"));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,6 +47,26 @@ class ModelsTest {
                 () -> Models.fromDirectory(folder).load(ModelFile.FACE_DETECTION_SHORT_RANGE));
         assertEquals("face_detection_short_range.tflite", refused.fileName());
         assertTrue(refused.getMessage().contains("altered or is corrupt"), refused.getMessage());
+    }
+
+    @Test
+    void refusesATextureNetworkWithOneBitChanged() throws IOException {
+        byte[] bytes = Models.fromClasspath().verifiedBytes(ModelFile.TEXTURE_NEAR);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(folder.resolve(ModelFile.TEXTURE_NEAR.fileName()), bytes);
+
+        ModelException refused = assertThrows(ModelException.class, () -> Models.fromDirectory(folder).load(ModelFile.TEXTURE_NEAR));
+        assertEquals("2.7_80x80_MiniFASNetV2.onnx", refused.fileName());
+        assertTrue(refused.getMessage().contains("altered or is corrupt"), refused.getMessage());
+    }
+
+    @Test
+    void shipsMinivisionsLicenceAndNoticeBesideItsNetworks() throws IOException {
+        try (InputStream licence = Models.class.getResourceAsStream("/models/minifasnet.LICENSE");
+             InputStream notice = Models.class.getResourceAsStream("/models/minifasnet.NOTICE")) {
+            assertTrue(new String(licence.readAllBytes(), StandardCharsets.UTF_8).contains("Apache License"));
+            assertTrue(new String(notice.readAllBytes(), StandardCharsets.UTF_8).contains("Minivision"));
+        }
     }
 
     @Test
