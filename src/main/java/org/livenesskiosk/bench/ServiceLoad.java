@@ -5,33 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.livenesskiosk.kiosk.ProductVersion;
-import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
-import org.livenesskiosk.server.LivenessServer;
-import org.livenesskiosk.service.DeviceIdentity;
-import org.livenesskiosk.service.LivenessClient;
 
 /**
  * Many kiosks at once against the service running as it runs in a branch: in a process of its own
- * ({@code serve}, heap capped as an installed service's), on loopback. Each kiosk authorizes, asks
- * for a challenge and uploads, asking again while the service is busy; then uploads the same
- * session again, which must give the same livenessId. Counted: sessions lost, livenessIds given
- * twice, and the service's resident memory before and at its peak.
+ * ({@code serve}, heap capped as an installed service's), on loopback, each kiosk as {@link LoadTest}
+ * runs it: one session through its outbox, sent again once delivered. Counted: sessions lost,
+ * livenessIds given twice, and the service's resident memory before and at its peak.
  */
 public final class ServiceLoad {
 
@@ -44,7 +30,7 @@ public final class ServiceLoad {
     /**
      * @param lost            sessions that got no livenessId in time
      * @param duplicated      sessions whose second upload got another livenessId
-     * @param serviceFailures answers of {@code ERROR} (the kiosks asked again, as their outboxes do)
+     * @param serviceFailures answers that were neither a livenessId nor busy (the kiosks asked again, as their outboxes do)
      */
     public record Figures(int kiosks, int delivered, int lost, int duplicated, int serviceFailures, long residentStartMb,
                           long residentPeakMb, double seconds) {
@@ -62,36 +48,11 @@ public final class ServiceLoad {
         try {
             int port = portOf(service, log);
             long residentStart = residentMb(service.pid(), "VmRSS");
-            String url = "http://127.0.0.1:" + port;
-            LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
-            Set<String> sessionsDelivered = ConcurrentHashMap.newKeySet();
-            Set<String> duplicated = ConcurrentHashMap.newKeySet();
-            AtomicInteger failures = new AtomicInteger();
-            long deadline = System.currentTimeMillis() + DEADLINE_MS;
-            long start = System.nanoTime();
-            ExecutorService kioskThreads = Executors.newFixedThreadPool(kiosks);
-            try {
-                List<Future<?>> running = new ArrayList<>();
-                Accounts accounts = Accounts.open(data, Optional.empty());
-                for (int kiosk = 0; kiosk < kiosks; kiosk++) {
-                    LivenessClient enrolled = enrolled(url, data, accounts, "kiosk-" + kiosk);
-                    running.add(kioskThreads.submit(() -> {
-                        oneKiosk(enrolled, license, evidence, deadline, sessionsDelivered, duplicated, failures);
-                        return null;
-                    }));
-                }
-                for (Future<?> kiosk : running) {
-                    kiosk.get();
-                }
-            } finally {
-                kioskThreads.shutdownNow();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
+            LoadTest.Figures kiosksAtOnce = new LoadTest("http://127.0.0.1:" + port, Accounts.open(data, Optional.empty()), evidence,
+                    Files.createDirectories(data.resolve("kiosks"))).run(kiosks, kiosks, Duration.ofMillis(DEADLINE_MS));
             long residentPeak = residentMb(service.pid(), "VmHWM");
-            return new Figures(kiosks, sessionsDelivered.size(), kiosks - sessionsDelivered.size(), duplicated.size(),
-                    failures.get(), residentStart, residentPeak, seconds);
+            return new Figures(kiosks, kiosksAtOnce.completed(), kiosksAtOnce.lost(), kiosksAtOnce.duplicated(),
+                    kiosksAtOnce.failedAnswers(), residentStart, residentPeak, kiosksAtOnce.seconds());
         } catch (ExecutionException e) {
             throw new IOException("A kiosk failed (" + e.getCause().getMessage() + "); the service logged: "
                     + String.join("\n", Files.readAllLines(log).stream().filter(line -> line.contains("ERROR") || line.contains("Exception"))
@@ -100,30 +61,6 @@ public final class ServiceLoad {
             service.destroy();
             service.waitFor(10, TimeUnit.SECONDS);
             UploadBench.deleteRecursively(data);
-        }
-    }
-
-    /** A kiosk the bank enrolled with the service: its key in a folder of its own, a code the administrator made. */
-    private static LivenessClient enrolled(String url, Path data, Accounts accounts, String name) throws Exception {
-        LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60), DeviceIdentity.in(data.resolve(name)));
-        client.enroll(accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), ProductVersion.version());
-        return client;
-    }
-
-    /** One kiosk's customer: its session delivered once, then sent again as a kiosk's retry would. */
-    private static void oneKiosk(LivenessClient client, String license, UploadBench.Evidence evidence, long deadline,
-                                 Set<String> delivered, Set<String> duplicated, AtomicInteger failures) throws Exception {
-        UploadBench.Sent sent = UploadBench.prepared(client, license, evidence, "load");
-        String ticket = sent.ticket();
-        UploadRequest upload = sent.upload();
-        String first = UploadBench.uploadWhenFree(client, ticket, upload, deadline, failures);
-        if (first == null) {
-            return;
-        }
-        delivered.add(upload.sessionId());
-        String again = UploadBench.uploadWhenFree(client, ticket, upload, deadline, failures);
-        if (again != null && !again.equals(first)) {
-            duplicated.add(upload.sessionId());
         }
     }
 

@@ -2,7 +2,7 @@ package org.livenesskiosk.bench;
 
 import java.util.Arrays;
 
-/** Durations collected over many frames, summarised as the median and the 95th percentile. */
+/** Durations collected over many frames, summarised as the median, the 95th percentile and the mean. */
 public final class Timings {
 
     private double[] millis = new double[64];
@@ -13,6 +13,15 @@ public final class Timings {
             millis = Arrays.copyOf(millis, count * 2);
         }
         millis[count++] = nanos / 1e6;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** The mean in milliseconds: what a cost paid on only some frames adds to every frame on average. */
+    public double mean() {
+        return count == 0 ? Double.NaN : Arrays.stream(millis, 0, count).sum() / count;
     }
 
     public double median() {

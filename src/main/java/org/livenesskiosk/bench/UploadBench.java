@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.kiosk.ProductVersion;
 import org.livenesskiosk.pipeline.SessionRecording;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
@@ -64,6 +65,8 @@ public final class UploadBench {
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits noLockout = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), 0);
         try (LivenessServer server = LivenessServer.open(data, models, noLockout).start("127.0.0.1", 0)) {
+            // The bench's recordings were made without the far/near stage: the service re-runs them so.
+            server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
             LivenessClient client = desk(server, data, "desk-0");
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
@@ -161,7 +164,7 @@ public final class UploadBench {
         return null;
     }
 
-    static void deleteRecursively(Path folder) throws IOException {
+    public static void deleteRecursively(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);

@@ -55,11 +55,16 @@ final class AccountsCommand {
                  @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
                          description = "${COMPLETION-CANDIDATES}") DetectionLevel level,
                  @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS",
-                         description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize)
+                         description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize,
+                 @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+                         description = "Begin with the far/near stage (default: on).") Boolean farNear,
+                 @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS",
+                         description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds)
             throws Exception {
         ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                DetectCommand.resultImageSize(spec.commandLine(), resultSize));
+                DetectCommand.resultImageSize(spec.commandLine(), resultSize), farNear == null || farNear,
+                Math.round(farNearSeconds * 1000));
         accounts().setSettings(accessKey, settings);
         return 0;
     }
@@ -112,6 +117,6 @@ final class AccountsCommand {
     }
 
     private Accounts accounts() throws Exception {
-        return Accounts.open(storage.dataDirectory(), storage.databaseUrl());
+        return Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
     }
 }

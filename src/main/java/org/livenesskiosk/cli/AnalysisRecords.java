@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.liveness.PassiveCues;
+import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FrameAnalysis;
 
@@ -21,8 +23,10 @@ final class AnalysisRecords {
             "yaw", "pitch", "roll",
             "boxX", "boxY", "boxWidth", "boxHeight", "relativeSize", "centerOffsetX", "centerOffsetY",
             "brightness", "underExposedShare", "overExposedShare", "sharpness", "motion", "presence",
+            "passiveScore", "passiveLive",
             "event", "startMs", "endMs", "peakDeviation",
-            "frames", "corruptFrames", "events");
+            "frames", "corruptFrames", "events",
+            "texture", "texturedFrames", "flatness", "flatPairs", "passive");
 
     private AnalysisRecords() {
     }
@@ -56,6 +60,9 @@ final class AnalysisRecords {
             record.put("sharpness", rounded(m.exposure().sharpness()));
             record.put("motion", rounded(m.motion()));
             record.put("presence", rounded(m.presence()));
+            // Only a sample of the fit frames is scored: null for the others.
+            record.put("passiveScore", frame.texture().isPresent() ? rounded(frame.texture().getAsDouble()) : null);
+            record.put("passiveLive", frame.texture().isPresent() ? frame.texture().getAsDouble() >= PassiveCues.TEXTURE_LIVE : null);
         });
         return record;
     }
@@ -70,12 +77,28 @@ final class AnalysisRecords {
         return record;
     }
 
-    static Map<String, Object> summary(int frames, int corruptFrames, int events) {
+    static Map<String, Object> summary(int frames, int corruptFrames, int events, PassiveCues passive) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("type", "summary");
         record.put("frames", frames);
         record.put("corruptFrames", corruptFrames);
         record.put("events", events);
+        record.putAll(passive(passive));
+        return record;
+    }
+
+    /**
+     * The passive checks over a clip or a session: the median texture P(real) and how many frames
+     * it is over, the flatness (homography residual, eye distances) and over how many pairs of
+     * views, and the verdict they fuse to ({@code LIVE}, {@code UNCERTAIN}, {@code ATTACK}).
+     */
+    static Map<String, Object> passive(PassiveCues cues) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("texture", cues.texture().isPresent() ? rounded(cues.texture().getAsDouble()) : null);
+        record.put("texturedFrames", cues.texturedFrames());
+        record.put("flatness", cues.flatness().isPresent() ? rounded(cues.flatness().getAsDouble()) : null);
+        record.put("flatPairs", cues.flatPairs());
+        record.put("passive", PassiveVerdict.of(cues).name());
         return record;
     }
 

@@ -11,6 +11,8 @@ import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.ActionDetectors;
 import org.livenesskiosk.liveness.ActionEvent;
+import org.livenesskiosk.liveness.PassiveEvidence;
+import org.livenesskiosk.liveness.TextureSampling;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
@@ -48,6 +50,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         FrameAnalyzer analyzer = new FrameAnalyzer(modelOptions.models());
         ActionDetectors detectors = ActionDetectors.forAllActions();
+        TextureSampling sampling = new TextureSampling();
+        PassiveEvidence passive = new PassiveEvidence();
         int frames = 0;
         int events = 0;
         try (FrameSource frameSource = FrameSources.open(source, folderFrameRate.framesPerSecond())) {
@@ -56,7 +60,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 FrameAnalysis analysis;
                 try (Frame frame = next.get()) {
                     analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
+                    if (sampling.wants(analysis)) {
+                        analysis = analyzer.withTexture(frame.image(), analysis);
+                    }
                 }
+                passive.accept(analysis);
                 frames++;
                 format.write(out, AnalysisRecords.frame(analysis));
                 List<ActionEvent> ended = detectors.accept(analysis);
@@ -65,7 +73,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 }
                 events += ended.size();
             }
-            format.write(out, AnalysisRecords.summary(frames, frameSource.corruptFrames(), events));
+            format.write(out, AnalysisRecords.summary(frames, frameSource.corruptFrames(), events, passive.cues()));
         }
         out.flush();
         return 0;

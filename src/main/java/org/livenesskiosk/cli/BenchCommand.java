@@ -110,6 +110,9 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("decode      median %7.2f ms  p95 %7.2f ms%n", figures.decoding.median(), figures.decoding.p95());
         out.printf("pipeline    median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", figures.pipeline.median(),
                 figures.pipeline.p95(), 1000 / figures.pipeline.median(), pipelineFacesPerFrame);
+        double texturedShare = (double) figures.texture.count() / figures.timedFrames;
+        out.printf("passive     mean %7.2f ms a frame  median %7.3f ms  (texture on %.0f %% of frames, %.2f ms median each)%n",
+                figures.passive.mean(), figures.passive.median(), 100 * texturedShare, figures.texture.median());
         out.printf("haar        median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame  %.2f eyes/frame%n",
                 figures.haar.median(), figures.haar.p95(), 1000 / figures.haar.median(), haarFacesPerFrame, haarEyesPerFrame);
         out.printf("speedup     %.1fx (Haar median / pipeline median)%n", speedup);
@@ -129,6 +132,10 @@ final class BenchCommand implements Callable<Integer> {
         json.put("pipelineMsP95", rounded(figures.pipeline.p95()));
         json.put("pipelineFps", rounded(1000 / figures.pipeline.median()));
         json.put("pipelineFacesPerFrame", rounded(pipelineFacesPerFrame));
+        json.put("passiveMsMean", rounded(figures.passive.mean()));
+        json.put("passiveMsMedian", rounded(figures.passive.median()));
+        json.put("texturedShare", rounded(texturedShare));
+        json.put("textureMsMedian", rounded(figures.texture.median()));
         json.put("baselineMsMedian", rounded(figures.haar.median()));
         json.put("baselineMsP95", rounded(figures.haar.p95()));
         json.put("baselineFps", rounded(1000 / figures.haar.median()));

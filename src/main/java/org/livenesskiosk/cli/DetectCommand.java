@@ -24,6 +24,7 @@ import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
+import org.livenesskiosk.liveness.Perspective;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRecording;
@@ -89,6 +90,11 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS",
             description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
     private double prepareTimeoutSeconds;
+
+    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+            description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
+                    + "without it is replayed with off). Default: on. A standalone service's account decides.")
+    private Boolean farNear;
 
     @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
@@ -196,7 +202,7 @@ final class DetectCommand implements Callable<Integer> {
     private Optional<ChallengeSettings> chosenChallenge() {
         ParseResult given = spec.commandLine().getParseResult();
         List<String> challengeOptions = List.of("--actions", "--shuffle", "--action-timeout", "--prepare-timeout", "--level",
-                "--result-size");
+                "--result-size", "--far-near");
         boolean anyGiven = challengeOptions.stream().anyMatch(given::hasMatchedOption);
         if (serviceOptions.serverUrl == null) {
             ChallengeSettings defaults = ChallengeSettings.defaults();
@@ -205,7 +211,8 @@ final class DetectCommand implements Callable<Integer> {
                     given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000) : defaults.actionTimeLimitMs(),
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
-                    level.name(), resultSize == null ? defaults.resultImageSize() : resultImageSize(spec.commandLine(), resultSize)));
+                    level.name(), resultSize == null ? defaults.resultImageSize() : resultImageSize(spec.commandLine(), resultSize),
+                    farNear == null ? defaults.farNear() : farNear, defaults.farNearTimeLimitMs()));
         }
         if (anyGiven) {
             throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
@@ -320,8 +327,10 @@ final class DetectCommand implements Callable<Integer> {
         json.put("plan", plan.stream().map(ActionType::name).toList());
         json.put("actions", result.actions().stream().map(DetectCommand::action).toList());
         json.put("durationMs", result.durationMs());
+        result.perspective().ifPresent(cue -> json.put("perspective", perspective(cue)));
         json.put("frames", outcome.frames());
         json.put("corruptFrames", outcome.corruptFrames());
+        json.put("passive", AnalysisRecords.passive(result.passive()));
         json.put("evidence", written);
         return json;
     }
@@ -329,6 +338,16 @@ final class DetectCommand implements Callable<Integer> {
     /** The explanation and way out of a code, in English: the command line's language. */
     private static String operatorMessage(LivenessError error) {
         return ENGLISH.explanation(error) + " " + ENGLISH.wayOut(error);
+    }
+
+    /** The far/near stage's perspective cue: its figure, the figures it is made of, and what the rule says. */
+    private static Map<String, Object> perspective(Perspective.Cue cue) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("ratio", Math.round(cue.ratio() * 1000) / 1000.0);
+        json.put("gain", Math.round(cue.gain() * 10_000) / 10_000.0);
+        json.put("expectedGain", Math.round(cue.expectedGain() * 10_000) / 10_000.0);
+        json.put("verdict", cue.verdict().name());
+        return json;
     }
 
     private static Map<String, Object> action(ActionRecord record) {

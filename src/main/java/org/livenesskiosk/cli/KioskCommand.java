@@ -55,6 +55,11 @@ final class KioskCommand implements Callable<Integer> {
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
     private String distance;
 
+    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+            description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
+                    + "without it is replayed with off). Default: the challenge's (on). A standalone service's account decides.")
+    private Boolean farNear;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
     private Path config;
@@ -78,6 +83,10 @@ final class KioskCommand implements Callable<Integer> {
     private int run() throws IOException, InterruptedException {
         if (serviceOptions.serverUrl != null) {
             serviceOptions.validate(spec.commandLine());
+            if (farNear != null) {
+                throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
+                        + "--far-near is for the embedded service (set the account's with accounts settings)");
+            }
         }
         String[] range = distance.split("-");
         if (range.length != 2) {
@@ -91,7 +100,7 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])});
+                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])}, Optional.ofNullable(farNear));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);

@@ -9,7 +9,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Face-liveness kiosk: proves that a live person stands in front of the camera.",
         subcommands = {KioskCommand.class, AnalyzeCommand.class, DetectCommand.class, CamerasCommand.class, ServeCommand.class, AccountsCommand.class, ResultCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, LoadTestCommand.class})
 public final class Main {
 
     /** Without a command, the kiosk starts: what an installed kiosk's launcher does every morning. */

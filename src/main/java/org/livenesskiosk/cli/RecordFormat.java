@@ -5,12 +5,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 
 /** How {@code analyze} writes its records. */
 enum RecordFormat {
-    /** One JSON object per line. */
+    /** One JSON object per line; a field that was not measured in this record is {@code null}. */
     jsonl {
-        private final Gson gson = new Gson();
+        private final Gson gson = new GsonBuilder().serializeNulls().create();
 
         @Override
         void begin(PrintWriter out) {
@@ -22,7 +23,7 @@ enum RecordFormat {
             out.println(gson.toJson(record));
         }
     },
-    /** One row per record under a header of every field; a field a record lacks is left empty. */
+    /** One row per record under a header of every field; a field a record lacks, or did not measure, is left empty. */
     csv {
         @Override
         void begin(PrintWriter out) {
@@ -33,7 +34,7 @@ enum RecordFormat {
         void write(PrintWriter out, Map<String, Object> record) {
             // Values are numbers and fixed upper-case words: nothing needs quoting.
             out.println(AnalysisRecords.FIELDS.stream()
-                    .map(field -> record.containsKey(field) ? String.valueOf(record.get(field)) : "")
+                    .map(field -> record.get(field) == null ? "" : String.valueOf(record.get(field)))
                     .collect(Collectors.joining(",")));
         }
     };

@@ -37,6 +37,10 @@ final class ServeCommand implements Callable<Integer> {
                     + "it hands out start with it. Default: http://HOST:PORT.")
     private String publicUrl;
 
+    @Option(names = "--node", paramLabel = "NAME",
+            description = "How this node of a fleet names itself in the X-Liveness-Node header of its answers. Default: HOST:PORT.")
+    private String node;
+
     @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
     private long lockoutMinutes;
@@ -49,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
-        LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), modelOptions.models(), limits);
+        LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), storage.keys(), modelOptions.models(), limits);
         if (publicUrl != null) {
             try {
                 opened.publicUrl(publicUrl);
@@ -57,6 +61,9 @@ final class ServeCommand implements Callable<Integer> {
                 opened.close();
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
+        }
+        if (node != null) {
+            opened.nodeName(node);
         }
         try (LivenessServer server = opened.start(host, port)) {
             spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,

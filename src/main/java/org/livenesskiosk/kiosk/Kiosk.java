@@ -33,8 +33,10 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
      * @param source     a camera or recording instead of the settings' camera
      * @param service    a service given on the command line, instead of the settings' one
      * @param distanceCm the expected distance of the customer, min and max
+     * @param farNear    the embedded service's far/near stage on or off, instead of its challenge's
      */
-    public record Overrides(Optional<String> source, Optional<ServiceConnection> service, double[] distanceCm) {
+    public record Overrides(Optional<String> source, Optional<ServiceConnection> service, double[] distanceCm,
+                            Optional<Boolean> farNear) {
     }
 
     private final SettingsFile settingsFile;

@@ -19,6 +19,7 @@ import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -117,7 +118,7 @@ final class SessionDesk implements AutoCloseable {
         KioskSettings current = settings.get();
         KioskApi.ChallengeAnswer challenge;
         try {
-            challenge = service.challenge(localChallenge(current), overrides.distanceCm());
+            challenge = service.challenge(localChallenge(current, overrides.farNear()), overrides.distanceCm());
         } catch (ServiceCallException e) {
             return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -166,14 +167,17 @@ final class SessionDesk implements AutoCloseable {
         return deliver(sessionId, challenge, request, outcome);
     }
 
-    /** The challenge the operator set on this kiosk, unless they leave it to the service's account. */
-    private static Optional<ChallengeSettings> localChallenge(KioskSettings current) {
+    /**
+     * The challenge the operator set on this kiosk, unless they leave it to the service's account;
+     * {@code kiosk --far-near} sets the embedded service's far/near stage either way.
+     */
+    private static Optional<ChallengeSettings> localChallenge(KioskSettings current, Optional<Boolean> farNear) {
         if (current.challengeFromService()) {
-            return Optional.empty();
+            return farNear.map(on -> ChallengeSettings.defaults().withFarNear(on));
         }
         return Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
                 current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
-                current.resultImageSize()));
+                current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,
@@ -182,8 +186,11 @@ final class SessionDesk implements AutoCloseable {
         try {
             UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, request.customerReference());
             if (delivery.delivered()) {
+                // The kiosk ran the same passive checks on the same frames: what it saw is shown at once, whatever the service says.
+                boolean manualCheck = delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK
+                        || outcome.result().passiveVerdict() != PassiveVerdict.LIVE;
                 return new KioskOutcome(Optional.empty(), outcome.result().detail(), Optional.of(delivery.livenessId()),
-                        Optional.empty(), best, delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK);
+                        Optional.empty(), best, manualCheck);
             }
             ServiceCallException failure = delivery.failure();
             return new KioskOutcome(Optional.of(failure.error()), failure.serviceCode() + ": " + failure.getMessage(),

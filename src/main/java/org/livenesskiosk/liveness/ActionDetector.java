@@ -20,8 +20,6 @@ public final class ActionDetector {
     private static final long USUAL_WINDOW_MS = 10_000;
     /** No action is recognised before the neutral value has been watched this long. */
     private static final long MIN_BASELINE_MS = 300;
-    /** An action has ended once it has come back by this share of its peak. */
-    private static final double RETURN_SHARE = 0.5;
 
     private enum State { NEUTRAL, ACTIVE }
 
@@ -69,7 +67,7 @@ public final class ActionDetector {
             peakMs = timeMs;
             peakDeviation = deviation;
         }
-        if (strength(deviation) <= Math.max(signal.exit(), RETURN_SHARE * strength(peakDeviation))) {
+        if (strength(deviation) <= Math.max(signal.exit(), (1 - signal.returnShare()) * strength(peakDeviation))) {
             state = State.NEUTRAL;
             if (timeMs - startMs >= signal.minDurationMs()) {
                 return Optional.of(new ActionEvent(signal.type(), startMs, timeMs, peakMs, peakDeviation));

@@ -17,6 +17,8 @@ import java.util.List;
  * @param minDistanceCm        nearest the customer should stand
  * @param maxDistanceCm        furthest the customer should stand
  * @param cameraFieldOfViewDegrees the camera's horizontal field of view, to turn distance into face size
+ * @param farNear              whether the session begins with the far/near stage (the mobile SDK's "3D mode")
+ * @param farNearTimeLimitMs   how long the far/near stage may take ({@code timeoutDurationOf3DMode}, 10–60 s)
  */
 public record LivenessConfig(
         List<ActionType> actions,
@@ -28,11 +30,17 @@ public record LivenessConfig(
         int resultImageSize,
         double minDistanceCm,
         double maxDistanceCm,
-        double cameraFieldOfViewDegrees) {
+        double cameraFieldOfViewDegrees,
+        boolean farNear,
+        long farNearTimeLimitMs) {
 
     public static final int MIN_RESULT_IMAGE_SIZE = 300;
     public static final int MAX_RESULT_IMAGE_SIZE = 1000;
     public static final int DEFAULT_RESULT_IMAGE_SIZE = 600;
+    /** The mobile SDK's bounds and default for {@code timeoutDurationOf3DMode}. */
+    public static final long MIN_FAR_NEAR_TIME_LIMIT_MS = 10_000;
+    public static final long MAX_FAR_NEAR_TIME_LIMIT_MS = 60_000;
+    public static final long DEFAULT_FAR_NEAR_TIME_LIMIT_MS = 50_000;
     /** Width of an adult face across the landmarks, temple to temple. */
     private static final double FACE_WIDTH_CM = 15;
 
@@ -57,12 +65,19 @@ public record LivenessConfig(
         if (cameraFieldOfViewDegrees <= 0 || cameraFieldOfViewDegrees >= 180) {
             throw new IllegalArgumentException("the camera's field of view is between 0 and 180 degrees");
         }
+        if (farNearTimeLimitMs < MIN_FAR_NEAR_TIME_LIMIT_MS || farNearTimeLimitMs > MAX_FAR_NEAR_TIME_LIMIT_MS) {
+            throw new IllegalArgumentException("the far/near stage's time limit is 10 to 60 s, not " + farNearTimeLimitMs + " ms");
+        }
     }
 
-    /** Blink, mouth and head turn in that order; 10 s each; a 600-pixel best image; a kiosk's 40–80 cm. */
+    /**
+     * The far/near stage (50 s), then blink, mouth and head turn in that order; 10 s each; a 600-pixel
+     * best image; a kiosk's 40–80 cm.
+     */
     public static LivenessConfig defaults() {
         return new LivenessConfig(List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), false,
-                10_000, 10_000, DetectionLevel.NORMAL, true, DEFAULT_RESULT_IMAGE_SIZE, 40, 80, 60);
+                10_000, 10_000, DetectionLevel.NORMAL, true, DEFAULT_RESULT_IMAGE_SIZE, 40, 80, 60, true,
+                DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
     }
 
     /** Whether the SDK takes this side for its best image. */
@@ -72,27 +87,43 @@ public record LivenessConfig(
 
     public LivenessConfig withActions(List<ActionType> actions, boolean shuffle) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
     }
 
     public LivenessConfig withTimeLimits(long actionTimeLimitMs, long prepareTimeLimitMs) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
     }
 
     public LivenessConfig withLevel(DetectionLevel level) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
     }
 
     public LivenessConfig withResultImageSize(int resultImageSize) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
     }
 
     public LivenessConfig withDistance(double minDistanceCm, double maxDistanceCm) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+    }
+
+    /** With or without the far/near stage, and its time limit. */
+    public LivenessConfig withFarNear(boolean farNear, long farNearTimeLimitMs) {
+        return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+    }
+
+    /** The far/near stage's far target: face width over frame width at the far end of the distance range. */
+    public double farFaceSize() {
+        return relativeFaceSizeAt(maxDistanceCm);
+    }
+
+    /** The far/near stage's near target: face width over frame width at the near end, the customer leaning in. */
+    public double nearFaceSize() {
+        return relativeFaceSizeAt(minDistanceCm);
     }
 
     /** Face width over frame width of a face at the given distance. */

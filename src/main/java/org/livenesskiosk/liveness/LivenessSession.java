@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.livenesskiosk.vision.Box;
+import org.livenesskiosk.vision.FaceLandmarks;
 import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
 
 /**
- * One liveness check, driven frame by frame: preparation, then each action against its time
+ * One liveness check, driven frame by frame: the far/near stage when asked (the face small, then
+ * large in the frame, against its own time limit), preparation, then each action against its time
  * limit, while the best image and each action's evidence are chosen; then success, or the one
  * error code whose rule was broken. Time is the frames' own, so a recorded clip gives the same
  * result at any speed. Not thread-safe: the analysis thread drives it.
@@ -55,18 +58,36 @@ public final class LivenessSession {
     static final double MAX_JUMP = 0.35;
     /** A failed preparation is named after what was wrong over its last second. */
     static final long SHORTFALL_WINDOW_MS = 1_000;
+    /** Each end of the far/near stage is reached once the face has been at its size this long. */
+    static final long FAR_NEAR_HOLD_MS = 300;
+    /** The far face may be this much smaller, or larger, than the far target. */
+    static final double FAR_BELOW = 0.7;
+    static final double FAR_ABOVE = 1.15;
+    /** The near face may be this much smaller than the near target (no larger limit: the frame is one). */
+    static final double NEAR_BELOW = 0.85;
+    /** The landmarks of at most this many frames at each end feed the perspective cue. */
+    static final int FAR_NEAR_FRAMES = 10;
 
     private final LivenessConfig config;
     private final List<ActionType> plan;
     private final Preparation preparation;
+    private final Preparation farStage;
+    private final Preparation nearStage;
     private final Map<ActionType, ActionDetector> detectors = new EnumMap<>(ActionType.class);
+    private final TextureSampling textureSampling = new TextureSampling();
+    private final PassiveEvidence passive = new PassiveEvidence();
 
-    private SessionState state = SessionState.PREPARING;
+    private SessionState state;
     private long firstFrameMs = -1;
     private long phaseStartMs;
     private long readySinceMs = -1;
     private Box readyBox;
     private final Deque<Shortfall> recentShortfalls = new ArrayDeque<>();
+    /** The faces held at the current end of the far/near stage, and those of its far end once reached. */
+    private final Deque<FaceObservation> heldAtStage = new ArrayDeque<>();
+    private long stageHeldSinceMs = -1;
+    private List<FaceObservation> heldFar = List.of();
+    private Optional<Perspective.Cue> perspective = Optional.empty();
 
     private int followedTrackId = -1;
     private Box previousBox;
@@ -94,6 +115,9 @@ public final class LivenessSession {
         this.config = config;
         this.plan = List.copyOf(plan);
         this.preparation = new Preparation(config);
+        this.farStage = new Preparation(config, config.farFaceSize() * FAR_BELOW, config.farFaceSize() * FAR_ABOVE);
+        this.nearStage = new Preparation(config, config.nearFaceSize() * NEAR_BELOW, Double.MAX_VALUE);
+        this.state = config.farNear() ? SessionState.FAR : SessionState.PREPARING;
         for (ActionType action : plan) {
             detectors.put(action, new ActionDetector(ActionSignal.of(action).scaled(config.level().strictness())));
         }
@@ -107,11 +131,20 @@ public final class LivenessSession {
         return state;
     }
 
+    /**
+     * Whether the next frame's texture should be scored before it is {@linkplain #accept fed}: a
+     * sample of the frames fit for it (see {@link TextureSampling}).
+     */
+    public boolean wantsTexture(FrameAnalysis frame) {
+        return state != SessionState.FINISHED && textureSampling.wants(frame);
+    }
+
     /** Feeds the next frame; frames must come in time order. */
     public SessionUpdate accept(FrameAnalysis frame) {
         if (state == SessionState.FINISHED) {
             return update(frame.timestampMs(), Optional.empty(), Optional.empty(), List.of());
         }
+        passive.accept(frame);
         long now = frame.timestampMs();
         if (firstFrameMs < 0) {
             firstFrameMs = now;
@@ -126,9 +159,11 @@ public final class LivenessSession {
         });
 
         List<EvidenceSlot> keep = new ArrayList<>();
-        Optional<Prompt> prompt = state == SessionState.PREPARING
-                ? prepare(frame, face, keep)
-                : act(frame, face, ended, keep);
+        Optional<Prompt> prompt = switch (state) {
+            case FAR, NEAR -> farNear(frame, keep);
+            case PREPARING -> prepare(frame, face, keep);
+            default -> act(frame, face, ended, keep);
+        };
         return update(now, prompt, face, keep);
     }
 
@@ -150,7 +185,9 @@ public final class LivenessSession {
      * limit would have ended it.
      */
     public SessionUpdate endOfInput(long timeMs) {
-        if (state == SessionState.PREPARING) {
+        if (state == SessionState.FAR || state == SessionState.NEAR) {
+            finish(Optional.of(LivenessError.PREPARE_TIMEOUT), "the recording ended during the far/near stage", timeMs);
+        } else if (state == SessionState.PREPARING) {
             finish(Optional.of(preparationError()), "the recording ended during the preparation", timeMs);
         } else if (state == SessionState.ACTING && allActionsSeen()) {
             finish(Optional.of(LivenessError.NO_UPLOAD_IMAGE), "the recording ended before a frame was good enough for the best image",
@@ -184,9 +221,67 @@ public final class LivenessSession {
             openEyes.clear();
             bestImageScore = 0;
             readySinceMs = -1;
+            if (state == SessionState.NEAR) {
+                // Another face than the far one: the stage compares one face with itself, so it starts over.
+                state = SessionState.FAR;
+                heldFar = List.of();
+            }
+            heldAtStage.clear();
+            stageHeldSinceMs = -1;
         }
         followedTrackId = face.get().trackId();
         previousBox = box;
+    }
+
+    /**
+     * The far/near stage: the face held at the far size, then at the near size, each for
+     * {@link #FAR_NEAR_HOLD_MS}, with the preparation's other rules (one face, light, centred,
+     * uncovered, frontal). Its frames are kept as evidence and their landmarks give the perspective cue.
+     */
+    private Optional<Prompt> farNear(FrameAnalysis frame, List<EvidenceSlot> keep) {
+        long now = frame.timestampMs();
+        boolean far = state == SessionState.FAR;
+        Optional<Prompt> shortfall = (far ? farStage : nearStage).shortfall(frame)
+                .map(prompt -> prompt == Prompt.MOVE_BACK || prompt == Prompt.MOVE_CLOSER
+                        ? (far ? Prompt.FAR_FACE : Prompt.NEAR_FACE) : prompt);
+        if (shortfall.isPresent()) {
+            heldAtStage.clear();
+            stageHeldSinceMs = -1;
+        } else {
+            stageHeldSinceMs = stageHeldSinceMs < 0 ? now : stageHeldSinceMs;
+            heldAtStage.addLast(frame.mainFace().orElseThrow());
+            while (heldAtStage.size() > FAR_NEAR_FRAMES) {
+                heldAtStage.removeFirst();
+            }
+        }
+        if (shortfall.isEmpty() && now - stageHeldSinceMs >= FAR_NEAR_HOLD_MS) {
+            keep.add(far ? EvidenceSlot.FAR : EvidenceSlot.NEAR);
+            List<FaceObservation> held = List.copyOf(heldAtStage);
+            heldAtStage.clear();
+            stageHeldSinceMs = -1;
+            if (far) {
+                heldFar = held;
+                state = SessionState.NEAR;
+                return Optional.of(Prompt.NEAR_FACE);
+            }
+            Function<List<FaceObservation>, List<FaceLandmarks>> landmarks = faces -> faces.stream()
+                    .map(FaceObservation::landmarks).toList();
+            perspective = Perspective.of(landmarks.apply(heldFar), landmarks.apply(held), meanSize(heldFar), meanSize(held),
+                    config.cameraFieldOfViewDegrees());
+            state = SessionState.PREPARING;
+            phaseStartMs = now;
+            return Optional.of(Prompt.HOLD_STILL);
+        }
+        if (now - phaseStartMs > config.farNearTimeLimitMs()) {
+            finish(Optional.of(LivenessError.PREPARE_TIMEOUT), "the far/near stage not completed in "
+                    + config.farNearTimeLimitMs() + " ms: " + shortfall.map(Prompt::key).orElse("not steady long enough"), now);
+            return Optional.empty();
+        }
+        return shortfall.or(() -> Optional.of(Prompt.HOLD_STILL));
+    }
+
+    private static double meanSize(List<FaceObservation> faces) {
+        return faces.stream().mapToDouble(face -> face.metrics().relativeSize()).average().orElse(0);
     }
 
     private Optional<Prompt> prepare(FrameAnalysis frame, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
@@ -354,15 +449,21 @@ public final class LivenessSession {
 
     private void finish(Optional<LivenessError> error, String detail, long now) {
         state = SessionState.FINISHED;
-        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs));
+        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues(),
+                perspective);
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
-        long limit = state == SessionState.PREPARING ? config.prepareTimeLimitMs()
-                : allActionsSeen() ? BEST_IMAGE_GRACE_MS : config.actionTimeLimitMs();
+        long limit = switch (state) {
+            case FAR, NEAR -> config.farNearTimeLimitMs();
+            case PREPARING -> config.prepareTimeLimitMs();
+            default -> allActionsSeen() ? BEST_IMAGE_GRACE_MS : config.actionTimeLimitMs();
+        };
         long remaining = state == SessionState.FINISHED ? 0 : Math.max(0, limit - (now - phaseStartMs));
         Optional<ActionType> action = state == SessionState.ACTING ? Optional.of(plan.get(step - 1)) : Optional.empty();
+        OptionalDouble target = state == SessionState.FAR ? OptionalDouble.of(config.farFaceSize())
+                : state == SessionState.NEAR ? OptionalDouble.of(config.nearFaceSize()) : OptionalDouble.empty();
         return new SessionUpdate(state, state == SessionState.ACTING ? step : 0, plan.size(), action,
-                state == SessionState.FINISHED ? Optional.empty() : prompt, remaining, face, keep, result());
+                state == SessionState.FINISHED ? Optional.empty() : prompt, remaining, face, keep, result(), target);
     }
 }

@@ -28,10 +28,15 @@ final class Preparation {
     private final double maxRelativeSize;
 
     Preparation(LivenessConfig config) {
+        this(config, config.farFaceSize(), config.nearFaceSize());
+    }
+
+    /** The same rules with the face's size held to another range (the far/near stage's). */
+    Preparation(LivenessConfig config, double minRelativeSize, double maxRelativeSize) {
         this.config = config;
         this.tolerance = 1 / config.level().strictness();
-        this.minRelativeSize = config.relativeFaceSizeAt(config.maxDistanceCm());
-        this.maxRelativeSize = config.relativeFaceSizeAt(config.minDistanceCm());
+        this.minRelativeSize = minRelativeSize;
+        this.maxRelativeSize = maxRelativeSize;
     }
 
     /** The first shortfall of this frame, or empty when the customer is ready. */

@@ -15,6 +15,10 @@ public enum Prompt {
     MORE_LIGHT("prompt.moreLight"),
     LESS_LIGHT("prompt.lessLight"),
     UNCOVER_FACE("prompt.uncoverFace"),
+    /** The far/near stage: back away until the face fits the small oval. */
+    FAR_FACE("prompt.farFace"),
+    /** The far/near stage: lean in until the face fills the large oval. */
+    NEAR_FACE("prompt.nearFace"),
     BLINK("prompt.blink"),
     OPEN_MOUTH("prompt.openMouth"),
     TURN_HEAD("prompt.turnHead"),

@@ -11,9 +11,12 @@ import java.util.Optional;
  * @param actions    the actions seen, in the order asked
  * @param traces     each action's metric over its attempt
  * @param durationMs from the first frame to the end
+ * @param passive     what the passive checks measured (texture, flatness) until the end
+ * @param perspective the far/near stage's perspective cue, when the stage was run and completed
  */
 public record SessionResult(Optional<LivenessError> error, String detail, List<ActionRecord> actions,
-                            List<MetricTrace> traces, long durationMs) {
+                            List<MetricTrace> traces, long durationMs, PassiveCues passive,
+                            Optional<Perspective.Cue> perspective) {
 
     public SessionResult {
         actions = List.copyOf(actions);
@@ -22,6 +25,11 @@ public record SessionResult(Optional<LivenessError> error, String detail, List<A
 
     public boolean success() {
         return error.isEmpty();
+    }
+
+    /** The passive checks' verdict on the face: live, uncertain (a person should look) or a presentation attack. */
+    public PassiveVerdict passiveVerdict() {
+        return PassiveVerdict.of(passive);
     }
 
     /** {@code SUCCESS} or the error code. */

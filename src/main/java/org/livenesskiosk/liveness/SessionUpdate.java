@@ -2,6 +2,7 @@ package org.livenesskiosk.liveness;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 import org.livenesskiosk.vision.FaceObservation;
 
@@ -16,10 +17,12 @@ import org.livenesskiosk.vision.FaceObservation;
  * @param face        the customer's face in this frame, to draw the guide around
  * @param keep        the evidence slots this frame should be kept in
  * @param result      the result, once finished
+ * @param targetFaceSize during the far/near stage, the face width over frame width the customer
+ *                       should reach now (the oval's size); empty otherwise
  */
 public record SessionUpdate(SessionState state, int step, int steps, Optional<ActionType> action, Optional<Prompt> prompt,
                             long remainingMs, Optional<FaceObservation> face, List<EvidenceSlot> keep,
-                            Optional<SessionResult> result) {
+                            Optional<SessionResult> result, OptionalDouble targetFaceSize) {
 
     public SessionUpdate {
         keep = List.copyOf(keep);

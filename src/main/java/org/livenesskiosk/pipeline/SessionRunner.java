@@ -16,6 +16,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
 /**
@@ -125,11 +126,11 @@ public final class SessionRunner {
                     double scale = 1;
                     if (record) {
                         try (SessionRecording.Recorded recorded = recording.add(frame.image(), frame.timestampMs())) {
-                            update = session.accept(analyzer.analyze(recorded.image(), frames, frame.timestampMs()));
+                            update = session.accept(analysis(session, recorded.image(), frames, frame.timestampMs()));
                             scale = recorded.scale();
                         }
                     } else {
-                        update = session.accept(analyzer.analyze(frame.image(), frames, frame.timestampMs()));
+                        update = session.accept(analysis(session, frame.image(), frames, frame.timestampMs()));
                     }
                     frames++;
                     double toCamera = 1 / scale;
@@ -142,5 +143,11 @@ public final class SessionRunner {
             Map<EvidenceSlot, byte[]> images = result.success() ? evidence.faceImages(config.resultImageSize()) : Map.of();
             return new SessionOutcome(result, images, recording, frames, source.corruptFrames());
         }
+    }
+
+    /** The frame's analysis, with its texture scored when the session asks for it (a sample of the frames). */
+    private FrameAnalysis analysis(LivenessSession session, Mat image, int index, long timestampMs) {
+        FrameAnalysis analysis = analyzer.analyze(image, index, timestampMs);
+        return session.wantsTexture(analysis) ? analyzer.withTexture(image, analysis) : analysis;
     }
 }

@@ -15,22 +15,19 @@ import org.livenesskiosk.liveness.LivenessConfig;
  * order or shuffled; none given, the SDK's default (two of blink, mouth and head turn at random,
  * the head turn last).
  *
- * @param actions         the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD}); empty for the
- *                        SDK's default
- * @param shuffle         ask for the actions given in an order drawn at random
- * @param level           {@code EASY}, {@code NORMAL} or {@code HARD}
- * @param resultImageSize the side of the square best image in pixels, 300–1000
+ * @param actions            the action names ({@code BLINK}, {@code MOUTH}, {@code POS_YAW}, {@code NOD}); empty for
+ *                           the SDK's default
+ * @param shuffle            ask for the actions given in an order drawn at random
+ * @param level              {@code EASY}, {@code NORMAL} or {@code HARD}
+ * @param resultImageSize    the side of the square best image in pixels, 300–1000
+ * @param farNear            whether the session begins with the far/near stage
+ * @param farNearTimeLimitMs the stage's time limit, 10–60 s (the mobile SDK's {@code timeoutDurationOf3DMode})
  */
 public record ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                String level, int resultImageSize) {
+                                String level, int resultImageSize, boolean farNear, long farNearTimeLimitMs) {
 
     public ChallengeSettings {
         actions = List.copyOf(actions);
-    }
-
-    /** Settings with the SDK's 600-pixel best image. */
-    public ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs, String level) {
-        this(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE);
     }
 
     /**
@@ -44,7 +41,8 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
                 .withActions(actions.isEmpty() ? defaults.actions() : actions.stream().map(ActionType::valueOf).toList(), shuffle)
                 .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
                 .withLevel(DetectionLevel.valueOf(level))
-                .withResultImageSize(resultImageSize);
+                .withResultImageSize(resultImageSize)
+                .withFarNear(farNear, farNearTimeLimitMs);
     }
 
     /** One customer's plan: the actions given, in order or shuffled, or the SDK's default when none are. */
@@ -52,8 +50,18 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
         return actions.isEmpty() ? ActionPlan.sdkDefault(random) : ActionPlan.of(toConfig(), random);
     }
 
-    /** The mobile SDK's defaults: two of blink, mouth and head turn at random (the turn last), 10 s each, normal level, 600 pixels. */
+    /** The same challenge with or without the far/near stage. */
+    public ChallengeSettings withFarNear(boolean on) {
+        return new ChallengeSettings(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, on,
+                farNearTimeLimitMs);
+    }
+
+    /**
+     * The mobile SDK's defaults: the far/near stage (50 s), then two of blink, mouth and head turn at
+     * random (the turn last), 10 s each, normal level, 600 pixels.
+     */
     public static ChallengeSettings defaults() {
-        return new ChallengeSettings(List.of(), false, 10_000, 10_000, "NORMAL");
+        return new ChallengeSettings(List.of(), false, 10_000, 10_000, "NORMAL", LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE, true,
+                LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
     }
 }

@@ -17,6 +17,8 @@ public final class Headers {
     public static final String KIOSK_SIGNATURE = "X-KIOSK-SIGNATURE";
     /** Seconds to wait before trying again, with {@code SERVICE_BUSY}. */
     public static final String RETRY_AFTER = "Retry-After";
+    /** The node of a fleet that answered, on every answer: for operators and the load test, never trusted. */
+    public static final String NODE = "X-Liveness-Node";
 
     private Headers() {
     }

@@ -39,7 +39,12 @@ public final class Accounts {
 
     /** The accounts of the service whose key is in {@code dataDirectory}, records there or in a fleet's database. */
     public static Accounts open(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
-        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl));
+        return open(dataDirectory, databaseUrl, SecretBox.inFolder(dataDirectory));
+    }
+
+    /** The accounts of a fleet's service, under the key every node is given. */
+    public static Accounts open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys) throws IOException {
+        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl, keys));
     }
 
     public Created create(String name, String market) {
@@ -54,7 +59,9 @@ public final class Accounts {
     }
 
     /** What the account's kiosks ask of customers, from their next authorization on. */
+    /** @throws IllegalArgumentException for a challenge no session could run (a time limit out of range, …) */
     public void setSettings(String accessKey, ChallengeSettings settings) {
+        settings.toConfig();
         store.saveSettings(account(accessKey).id(), settings);
     }
 

@@ -20,10 +20,21 @@ final class AnalyzerPool {
     private final Models models;
     private final Semaphore permits;
     private final Queue<FrameAnalyzer> idle = new ConcurrentLinkedQueue<>();
+    private volatile boolean loaded;
 
     AnalyzerPool(Models models, int size) {
         this.models = models;
         this.permits = new Semaphore(size, true);
+    }
+
+    /** Loads the first analyser before any kiosk needs it: until then the node is not ready. */
+    void warmUp() {
+        withAnalyzer(Long.MAX_VALUE, analyzer -> loaded = true);
+    }
+
+    /** Whether an analyser, and so every model, is loaded. */
+    boolean loaded() {
+        return loaded;
     }
 
     /**

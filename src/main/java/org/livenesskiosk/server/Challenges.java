@@ -26,11 +26,13 @@ final class Challenges {
     /**
      * A challenge as the service keeps it.
      *
+     * @param farNearTimeLimitMs the far/near stage's time limit, when the session begins with it
      * @param sessionId the session that answered it, once one did
      */
     record Challenge(String challengeId, String accountId, String deviceId, List<ActionType> plan, long actionTimeLimitMs,
                      long prepareTimeLimitMs, DetectionLevel level, int resultImageSize, double minDistanceCm,
-                     double maxDistanceCm, long issuedAt, long expiresAt, Optional<String> sessionId) {
+                     double maxDistanceCm, Optional<Long> farNearTimeLimitMs, long issuedAt, long expiresAt,
+                     Optional<String> sessionId) {
 
         Challenge {
             plan = List.copyOf(plan);
@@ -39,17 +41,19 @@ final class Challenges {
         /** The session rules this challenge asks for, as the kiosk ran them. */
         LivenessConfig config() {
             return LivenessConfig.defaults().withActions(plan, false).withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
-                    .withLevel(level).withResultImageSize(resultImageSize).withDistance(minDistanceCm, maxDistanceCm);
+                    .withLevel(level).withResultImageSize(resultImageSize).withDistance(minDistanceCm, maxDistanceCm)
+                    .withFarNear(farNearTimeLimitMs.isPresent(), farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
         }
 
         /** The longest a session under this challenge can last. */
         long longestSessionMs() {
-            return prepareTimeLimitMs + plan.size() * actionTimeLimitMs;
+            return farNearTimeLimitMs.orElse(0L) + prepareTimeLimitMs + plan.size() * actionTimeLimitMs;
         }
 
         KioskApi.ChallengeAnswer answer() {
             return new KioskApi.ChallengeAnswer(challengeId, plan.stream().map(ActionType::name).toList(), actionTimeLimitMs,
-                    prepareTimeLimitMs, level.name(), expiresAt, resultImageSize);
+                    prepareTimeLimitMs, level.name(), expiresAt, resultImageSize, farNearTimeLimitMs.isPresent(),
+                    farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
         }
     }
 
@@ -73,9 +77,12 @@ final class Challenges {
         double near = Math.max(MIN_DISTANCE_CM, Math.min(MAX_DISTANCE_CM, request.minDistanceCm()));
         double far = Math.max(near + 1, Math.min(MAX_DISTANCE_CM, request.maxDistanceCm()));
         long now = System.currentTimeMillis();
-        long expiresAt = now + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs() + UPLOAD_GRACE_MS;
+        Optional<Long> farNearTimeLimitMs = config.farNear() ? Optional.of(config.farNearTimeLimitMs()) : Optional.empty();
+        long expiresAt = now + farNearTimeLimitMs.orElse(0L) + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs()
+                + UPLOAD_GRACE_MS;
         Challenge challenge = new Challenge(SecretBox.randomToken(), accountId, deviceId, plan, config.actionTimeLimitMs(),
-                config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, now, expiresAt, Optional.empty());
+                config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, farNearTimeLimitMs, now, expiresAt,
+                Optional.empty());
         store.saveChallenge(challenge);
         return challenge;
     }

@@ -161,17 +161,19 @@ final class KioskRoutes {
         if (verdict.score() >= PASSING_SCORE && replaysAnEarlierSession(verdict.fingerprints(), now)) {
             verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
         }
-        if (verdict.score() < PASSING_SCORE) {
-            lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
-        }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
-        store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
+        // Another node may have checked the same session at the same time: the first result stored stands.
+        Store.StoredResult stored = store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt)),
                 verdict.fingerprints().toBytes(), now);
-        answer(ctx, Envelope.ok(uploadAnswer(livenessId, verdict.score())));
+        if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
+            // An attack counts against the kiosk; a customer left to a person's look does not.
+            lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
+        }
+        answer(ctx, Envelope.ok(uploadAnswer(stored.livenessId(), stored.score())));
     }
 
     private static KioskApi.UploadAnswer uploadAnswer(String livenessId, int score) {

@@ -41,8 +41,11 @@ public final class LivenessServer implements AutoCloseable {
 
     private final Store store;
     private final Javalin app;
+    private final AnalyzerPool analyzers;
     /** Where callers reach this service, for the image links it hands out; set at start unless given. */
     private volatile String publicUrl;
+    /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
+    private volatile String nodeName;
 
     private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
@@ -51,8 +54,9 @@ public final class LivenessServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
-        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()),
-                new AnalyzerPool(models, limits.concurrentChecks()), limits);
+        this.analyzers = new AnalyzerPool(models, limits.concurrentChecks());
+        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, limits);
+        app.before(ctx -> ctx.header(Headers.NODE, nodeName));
         new RequestSize(MAX_REQUEST_BYTES).register(app);
         kiosks.registerAdmission(app);
         new Authentication(store).register(app);
@@ -60,6 +64,7 @@ public final class LivenessServer implements AutoCloseable {
         kiosks.register(app);
         new Devices(store).register(app);
         images.register(app);
+        new Health(store::reachable, analyzers::loaded).register(app);
         app.exception(ServiceException.class, (e, ctx) -> {
             if (e.code().equals("SERVICE_BUSY")) {
                 ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
@@ -104,20 +109,35 @@ public final class LivenessServer implements AutoCloseable {
 
     /**
      * A service with its key file in {@code dataDirectory} and its records in a fleet's PostgreSQL
-     * database when one is given (every service of the fleet then needs the same key file).
+     * database when one is given.
      */
     public static LivenessServer open(Path dataDirectory, Optional<String> databaseUrl, Models models, ServiceLimits limits)
             throws IOException {
-        Store store = store(dataDirectory, databaseUrl);
-        if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
-            Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
-            store.addApplication(demo.id(), DEMO_APPLICATION_ID);
-        }
-        return new LivenessServer(store, new Licenses(secretBox(dataDirectory)), models, limits);
+        return open(dataDirectory, databaseUrl, SecretBox.inFolder(dataDirectory), models, limits);
     }
 
-    static Store store(Path dataDirectory, Optional<String> databaseUrl) throws IOException {
-        SecretBox secrets = secretBox(dataDirectory);
+    /**
+     * A service under {@code keys}: every node of a fleet is given the same, and one given another
+     * key than the database's records were written with is refused.
+     */
+    public static LivenessServer open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys, Models models,
+                                      ServiceLimits limits) throws IOException {
+        Store store = store(dataDirectory, databaseUrl, keys);
+        if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
+            try {
+                Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
+                store.addApplication(demo.id(), DEMO_APPLICATION_ID);
+            } catch (IllegalStateException e) {
+                // Another node starting at the same moment made it.
+                if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        return new LivenessServer(store, new Licenses(keys), models, limits);
+    }
+
+    static Store store(Path dataDirectory, Optional<String> databaseUrl, SecretBox secrets) throws IOException {
         if (databaseUrl.isPresent()) {
             return Store.postgresql(databaseUrl.get(), secrets);
         }
@@ -127,10 +147,6 @@ public final class LivenessServer implements AutoCloseable {
         SecureFiles.ownerOnlyIfExists(dataDirectory.resolve("liveness.db-wal"));
         SecureFiles.ownerOnlyIfExists(dataDirectory.resolve("liveness.db-shm"));
         return Store.sqlite(database, secrets);
-    }
-
-    private static SecretBox secretBox(Path dataDirectory) throws IOException {
-        return SecretBox.open(dataDirectory.resolve("service.key"));
     }
 
     /**
@@ -153,11 +169,27 @@ public final class LivenessServer implements AutoCloseable {
         return this;
     }
 
-    /** Starts listening on {@code host}; port 0 picks a free port. Image links use {@code http://host:port} unless told otherwise. */
+    /** The name this node of a fleet gives in {@link Headers#NODE} on its answers (by default its address and port). */
+    public LivenessServer nodeName(String name) {
+        this.nodeName = name;
+        return this;
+    }
+
+    /**
+     * Starts listening on {@code host}; port 0 picks a free port. Image links use {@code http://host:port}
+     * and the node calls itself {@code host:port} unless told otherwise.
+     */
     public LivenessServer start(String host, int port) {
         app.start(host, port);
+        Thread warmUp = new Thread(analyzers::warmUp, "analyzer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
         if (publicUrl == null) {
-            publicUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
+            publicUrl = "http://" + address;
+        }
+        if (nodeName == null) {
+            nodeName = address;
         }
         return this;
     }
@@ -178,5 +210,6 @@ public final class LivenessServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        store.close();
     }
 }

@@ -12,6 +12,8 @@ import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.PassiveCues;
+import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionRunner;
@@ -30,8 +32,13 @@ import org.livenesskiosk.vision.HeadPose;
  */
 final class SessionCheck {
 
-    /** A session the re-run passed and the claims agree with. */
+    /** A session the re-run passed, the claims agree with and the passive checks find live. */
     static final int VERIFIED_SCORE = 90;
+    /**
+     * A session that passed but whose passive checks are unsure (too few frames fit to judge, a
+     * borderline texture or shape): below 50, so a person looks, without failing the customer.
+     */
+    static final int UNCERTAIN_SCORE = 40;
     /** The claimed and re-run times of an action may differ by this much (one frame at 10 fps). */
     static final long CLAIM_TOLERANCE_MS = 100;
     /** The best image must show its one face this frontal. */
@@ -95,7 +102,21 @@ final class SessionCheck {
         if (!claimsAgree(upload.actions(), rerun.actions())) {
             return Verdict.attack(INJECTION, "CLAIMS_DISAGREE", fingerprints);
         }
-        return new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints);
+        return passiveVerdict(rerun.passive(), fingerprints);
+    }
+
+    /**
+     * The passive checks on the re-run decide the rest: a print, a screen or a flat face is a
+     * presentation attack; an unsure one is left to a person. The reason names the readings for
+     * an auditor; the customer is never told.
+     */
+    static Verdict passiveVerdict(PassiveCues cues, Fingerprints fingerprints) {
+        Optional<String> reason = PassiveVerdict.reason(cues);
+        return switch (PassiveVerdict.of(cues)) {
+            case ATTACK -> Verdict.attack(PRESENTATION, reason.orElseThrow(), fingerprints);
+            case UNCERTAIN -> new Verdict(UNCERTAIN_SCORE, Optional.empty(), reason, fingerprints);
+            case LIVE -> new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints);
+        };
     }
 
     /** The kiosk claims the actions the re-run saw, in the same order, each at about the same time. */

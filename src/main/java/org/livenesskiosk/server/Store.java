@@ -3,6 +3,7 @@ package org.livenesskiosk.server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,15 +20,20 @@ import org.flywaydb.core.Flyway;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.protocol.ChallengeSettings;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The service's storage over JDBC: a SQLite file by default, schema by Flyway migrations.
  * Secrets and images are encrypted with the service's key before they are written.
  */
-final class Store {
+final class Store implements AutoCloseable {
+
+    /** Connections one node holds to a fleet's database: a few per check running, well under PostgreSQL's 100 for a fleet. */
+    private static final int DATABASE_CONNECTIONS = 12;
 
     /** An account with its decrypted secret, for checking a token request's signature. */
     record Account(String id, String name, String market, String accessKey, String secretKey, boolean enabled) {
@@ -73,14 +79,49 @@ final class Store {
         if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("A fleet database is a jdbc:postgresql: URL");
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(jdbcUrl);
-        return migrated(dataSource, secrets);
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(jdbcUrl);
+        pool.setMaximumPoolSize(DATABASE_CONNECTIONS);
+        pool.setPoolName("liveness-database");
+        return migrated(new HikariDataSource(pool), secrets);
     }
 
     private static Store migrated(DataSource dataSource, SecretBox secrets) {
+        // Nodes of a fleet starting together migrate one at a time: Flyway locks the database.
         Flyway.configure().dataSource(dataSource).load().migrate();
-        return new Store(dataSource, secrets);
+        Store store = new Store(dataSource, secrets);
+        store.requireKeyOfThisDatabase();
+        return store;
+    }
+
+    /**
+     * The first service to open the database notes its key's check; a service given any other key
+     * is refused, before it could write records no other node can read.
+     */
+    private void requireKeyOfThisDatabase() {
+        String check = secrets.keyCheck();
+        update("INSERT INTO service_key (id, key_check) VALUES (1, ?) ON CONFLICT DO NOTHING", check);
+        String expected = queryOne("SELECT key_check FROM service_key WHERE id = 1", row -> row.getString(1)).orElseThrow();
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), check.getBytes(StandardCharsets.UTF_8))) {
+            throw new IllegalStateException("This service's key is not the key of this database's records: give every node "
+                    + "of the fleet the same key (serve --key-file FILE, or " + SecretBox.ENVIRONMENT + ")");
+        }
+    }
+
+    /** Whether the database answers: the fleet's readiness check. */
+    boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
     }
 
     Account createAccount(String name, String market, String accessKey, String secretKey) {
@@ -169,27 +210,34 @@ final class Store {
     }
 
     /**
-     * Stores a result with its face fingerprints, binding its signatureId in the same transaction.
+     * Stores a result with its face fingerprints, binding its signatureId in the same transaction,
+     * unless another upload of the same session (on this node or another) stored one first.
      *
+     * @return the session's one result: this one, or the one stored first
      * @throws ServiceException when the signatureId is unknown or already used
      */
-    void saveResult(StoredResult result, byte[] fingerprints, long now) {
+    StoredResult saveResult(StoredResult result, byte[] fingerprints, long now) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                if (result.signatureId().isPresent()
-                        && !useSignatureId(connection, result.signatureId().get(), result.accountId(), result.livenessId())) {
-                    connection.rollback();
-                    throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
-                }
+                // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "audit_image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
                             result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now);
-                    statement.executeUpdate();
+                    if (statement.executeUpdate() == 0) {
+                        connection.rollback();
+                        return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
+                                () -> new IllegalStateException("The session's result vanished while it was being stored"));
+                    }
+                }
+                if (result.signatureId().isPresent()
+                        && !useSignatureId(connection, result.signatureId().get(), result.accountId(), result.livenessId())) {
+                    connection.rollback();
+                    throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
                         "INSERT INTO fingerprint (liveness_id, created_at, hashes) VALUES (?, ?, ?)")) {
@@ -197,6 +245,7 @@ final class Store {
                     statement.executeUpdate();
                 }
                 connection.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -208,22 +257,23 @@ final class Store {
 
     void saveChallenge(Challenges.Challenge challenge) {
         update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
-                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, far_near_time_limit_ms) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
                 String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
                 challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.resultImageSize(), challenge.minDistanceCm(),
-                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt());
+                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt(), challenge.farNearTimeLimitMs().orElse(null));
     }
 
     Optional<Challenges.Challenge> challenge(String challengeId) {
         return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id FROM challenge "
-                + "WHERE challenge_id = ?",
+                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id, far_near_time_limit_ms "
+                + "FROM challenge WHERE challenge_id = ?",
                 row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
                         Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
                         row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getInt(8), row.getDouble(9),
-                        row.getDouble(10), row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
+                        row.getDouble(10), Optional.ofNullable((Number) row.getObject(14)).map(Number::longValue),
+                        row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
     }
 
     /** Binds the challenge to the session, unless another session answered it already. */
@@ -260,19 +310,21 @@ final class Store {
 
     /** The account's challenge settings, or the defaults when none were set; no actions stored is the SDK's default. */
     ChallengeSettings settings(String accountId) {
-        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size "
-                + "FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
+        return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size, "
+                + "far_near, far_near_time_limit_ms FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
                         row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(",")), row.getInt(2) == 1,
-                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6)), accountId)
+                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6), row.getInt(7) == 1, row.getLong(8)),
+                accountId)
                 .orElse(ChallengeSettings.defaults());
     }
 
     void saveSettings(String accountId, ChallengeSettings settings) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
         update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size) VALUES (?, ?, ?, ?, ?, ?, ?)", accountId, String.join(",", settings.actions()),
-                settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(), settings.prepareTimeLimitMs(), settings.level(),
-                settings.resultImageSize());
+                + "result_image_size, far_near, far_near_time_limit_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", accountId,
+                String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
+                settings.prepareTimeLimitMs(), settings.level(), settings.resultImageSize(), settings.farNear() ? 1 : 0,
+                settings.farNearTimeLimitMs());
     }
 
     /** Deletes a result and its images: the customer's right to erasure. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
@@ -85,6 +86,8 @@ public final class LivenessClient {
     private final Optional<DeviceIdentity> identity;
     /** The service's id of this kiosk, once enrolled. */
     private volatile String deviceId;
+    /** Told which node of a fleet answered each call ({@link Headers#NODE}), when the answer names one. */
+    private volatile Consumer<String> answeredBy = node -> { };
 
     /** A client of the open API only: its kiosk calls go unsigned, and the service refuses them. */
     public LivenessClient(String baseUrl, Duration timeout) {
@@ -145,6 +148,11 @@ public final class LivenessClient {
     public String generateSignatureId(String token) throws ServiceCallException {
         return required(call(Routes.GENERATE_SIGNATURE_ID, Map.of(Headers.ACCESS_TOKEN, token), Map.of(),
                 OpenApi.SignatureIdAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of()).signatureId(), "signatureId");
+    }
+
+    /** Tells {@code listener} the node of a fleet that answered each call from now on: for load tests and operators. */
+    public void onAnswer(Consumer<String> listener) {
+        this.answeredBy = listener;
     }
 
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
@@ -219,6 +227,7 @@ public final class LivenessClient {
             sign(request, url, bytes, !path.equals(Routes.KIOSK_ENROLL));
         }
         try (Response response = http.newCall(request.build()).execute()) {
+            Optional.ofNullable(response.header(Headers.NODE)).ifPresent(answeredBy);
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
                 throw new ServiceCallException(LivenessError.UNDEFINED, "HTTP_" + response.code(),

@@ -3,6 +3,7 @@ package org.livenesskiosk.vision;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything the pipeline saw in one frame; what the liveness rules and the UI work on.
@@ -11,15 +12,22 @@ import java.util.Optional;
  * @param timestampMs the frame's time in its source, in milliseconds
  * @param faces       every face measured, largest first
  * @param otherFaces  faces the detector saw but that could not be measured (turned away, half hidden)
+ * @param texture     the main face's P(real) by its texture ({@link TextureScorer}), 0–1; empty when
+ *                    this frame was not scored (only a sample of fit frames is)
  */
 public record FrameAnalysis(int index, long timestampMs, int frameWidth, int frameHeight, List<FaceObservation> faces,
-                            List<Box> otherFaces) {
+                            List<Box> otherFaces, OptionalDouble texture) {
 
     public FrameAnalysis {
         faces = faces.stream()
                 .sorted(Comparator.comparingDouble((FaceObservation face) -> face.metrics().box().area()).reversed())
                 .toList();
         otherFaces = List.copyOf(otherFaces);
+    }
+
+    /** This frame with its main face's texture score. */
+    public FrameAnalysis withTexture(double realProbability) {
+        return new FrameAnalysis(index, timestampMs, frameWidth, frameHeight, faces, otherFaces, OptionalDouble.of(realProbability));
     }
 
     /** How many faces are in view, measured or not. */

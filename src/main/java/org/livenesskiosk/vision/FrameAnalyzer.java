@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -19,6 +20,7 @@ public final class FrameAnalyzer {
 
     private final FaceTracker tracker;
     private final HeadPoseFit headPoseFit;
+    private final TextureScorer textureScorer;
 
     public FrameAnalyzer(Models models) {
         this.tracker = new FaceTracker(
@@ -26,6 +28,7 @@ public final class FrameAnalyzer {
                 new BlazeFaceDetector(DetectorModel.FULL_RANGE, models),
                 new FaceMeshLandmarker(models));
         this.headPoseFit = HeadPoseFit.load(models);
+        this.textureScorer = new TextureScorer(models);
     }
 
     /**
@@ -40,7 +43,22 @@ public final class FrameAnalyzer {
             for (FaceTracker.TrackedFace face : tracking.followed()) {
                 faces.add(new FaceObservation(face.trackId(), face.landmarks(), metrics(bgr, face)));
             }
-            return new FrameAnalysis(index, timestampMs, frame.cols(), frame.rows(), faces, tracking.unfollowed());
+            return new FrameAnalysis(index, timestampMs, frame.cols(), frame.rows(), faces, tracking.unfollowed(),
+                    OptionalDouble.empty());
+        }
+    }
+
+    /**
+     * The analysis of this frame with its main face's texture scored (about 5 ms): for the frames
+     * the liveness rules pick, never for every frame.
+     *
+     * @param frame    the frame that was analysed
+     * @param analysis its analysis, with a main face
+     */
+    public FrameAnalysis withTexture(Mat frame, FrameAnalysis analysis) {
+        FaceObservation face = analysis.mainFace().orElseThrow(() -> new IllegalArgumentException("no face to score"));
+        try (PointerScope scope = new PointerScope()) {
+            return analysis.withTexture(textureScorer.realProbability(toBgr(frame), face.metrics().box()));
         }
     }
 

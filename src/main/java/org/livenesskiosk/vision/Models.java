@@ -51,7 +51,8 @@ public final class Models {
     public Net load(ModelFile model) {
         byte[] bytes = verifiedBytes(model);
         try (BytePointer buffer = new BytePointer(bytes)) {
-            Net net = opencv_dnn.readNetFromTFLite(buffer, bytes.length);
+            Net net = model.fileName().endsWith(".onnx") ? opencv_dnn.readNetFromONNX(buffer, bytes.length)
+                    : opencv_dnn.readNetFromTFLite(buffer, bytes.length);
             if (net.empty()) {
                 throw new ModelException(model.fileName(), "OpenCV could not load the model " + model.fileName());
             }

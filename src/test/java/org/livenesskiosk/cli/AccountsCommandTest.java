@@ -48,7 +48,8 @@ class AccountsCommandTest {
             String license = client.authLicense(token, 600, "org.bank.kiosk");
             LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0");
             assertTrue(authorization.ticket().length() > 20);
-            assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD"), authorization.settings());
+            assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD", 600, true, 50_000),
+                    authorization.settings());
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "disable",
                     "--access-key", keys.get("accessKey")).exitCode());

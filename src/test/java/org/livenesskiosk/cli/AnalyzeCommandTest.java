@@ -53,6 +53,19 @@ class AnalyzeCommandTest {
         assertEquals("summary", summary.get("type").getAsString());
         assertEquals(216, summary.get("frames").getAsInt());
         assertEquals(events.size(), summary.get("events").getAsInt());
+
+        // The texture is scored on a sample of the fit frames, at most one every 100 ms: null on the others.
+        List<JsonObject> scored = frames.stream().filter(frame -> !frame.get("passiveScore").isJsonNull()).toList();
+        assertTrue(scored.size() >= 10 && scored.size() <= 216 / 3 + 1, scored.size() + " frames scored");
+        for (JsonObject frame : scored) {
+            double score = frame.get("passiveScore").getAsDouble();
+            assertTrue(score >= 0 && score <= 1, frame.toString());
+            assertEquals(score >= 0.5, frame.get("passiveLive").getAsBoolean(), frame.toString());
+        }
+        assertTrue(frames.stream().anyMatch(frame -> frame.get("passiveLive").isJsonNull()));
+        assertEquals(scored.size(), summary.get("texturedFrames").getAsInt());
+        assertTrue(summary.has("flatness") && summary.has("flatPairs"), summary.toString());
+        assertTrue(Set.of("LIVE", "UNCERTAIN", "ATTACK").contains(summary.get("passive").getAsString()), summary.toString());
     }
 
     @Test

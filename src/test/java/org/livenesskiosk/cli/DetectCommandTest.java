@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,9 +52,14 @@ class DetectCommandTest {
     @TempDir
     Path temp;
 
-    /** Runs detect with the embedded service keeping its data in this test's folder. */
+    /**
+     * Runs detect with the embedded service keeping its data in this test's folder; without the
+     * far/near stage, which the shared recordings were made without (a standalone service's account says).
+     */
     private JsonObject detect(String... args) {
-        CommandLineRun run = CommandLineRun.of(concat(new String[] {"detect", "--data", temp.resolve("service").toString()}, args));
+        String[] stage = Arrays.asList(args).contains("--server") ? new String[0] : new String[] {"--far-near", "off"};
+        CommandLineRun run = CommandLineRun.of(concat(concat(new String[] {"detect", "--data", temp.resolve("service").toString()},
+                stage), args));
         JsonObject result = JsonParser.parseString(run.out().strip()).getAsJsonObject();
         assertEquals(result.get("success").getAsBoolean() ? 0 : 1, run.exitCode(), run.out() + run.err());
         return result;
@@ -124,7 +130,7 @@ class DetectCommandTest {
         Path serviceData = temp.resolve("standalone");
         Accounts.Created bank = bankWithKiosk(serviceData);
         Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
-                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL"));
+                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 600, false, 50_000));
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
@@ -135,6 +141,11 @@ class DetectCommandTest {
             assertEquals("[\"MOUTH\"]", result.get("plan").toString());
             assertTrue(result.get("livenessId").getAsString().length() > 20, result.toString());
             assertEquals("VERIFIED", result.get("verdict").getAsString());
+            // The service verifies only what the passive checks find live; the kiosk reports what it found itself.
+            JsonObject passive = result.getAsJsonObject("passive");
+            assertEquals("LIVE", passive.get("passive").getAsString(), passive.toString());
+            assertTrue(passive.get("texturedFrames").getAsInt() >= 10, passive.toString());
+            assertTrue(passive.get("texture").getAsDouble() >= 0.5, passive.toString());
         }
     }
 
@@ -168,7 +179,7 @@ class DetectCommandTest {
         Path serviceData = temp.resolve("standalone");
         Accounts.Created bank = bankWithKiosk(serviceData);
         Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
-                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 800));
+                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 800, false, 50_000));
         Path out = temp.resolve("evidence");
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--out", out.toString(),
@@ -278,7 +289,7 @@ class DetectCommandTest {
         Path serviceData = temp.resolve("standalone");
         Accounts.Created bank = bankWithKiosk(serviceData);
         Accounts.open(serviceData, Optional.empty())
-                .setSettings(bank.accessKey(), new ChallengeSettings(List.of("NOD"), false, 3_000, 10_000, "EASY"));
+                .setSettings(bank.accessKey(), new ChallengeSettings(List.of("NOD"), false, 3_000, 10_000, "EASY", 600, false, 50_000));
         try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
                     "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),

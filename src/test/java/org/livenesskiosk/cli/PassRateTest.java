@@ -94,7 +94,7 @@ class PassRateTest {
         kiosks++;
         CommandLineRun run = CommandLineRun.of("detect", "--data", temp.resolve("kiosk-" + kiosks).toString(), "--source",
                 source.toString(),
-                "--actions", action.name(), "--distance", CLOSE_UP, "--action-timeout", "120", "--prepare-timeout", "30");
+                "--actions", action.name(), "--far-near", "off", "--distance", CLOSE_UP, "--action-timeout", "120", "--prepare-timeout", "30");
         return JsonParser.parseString(run.out().strip()).getAsJsonObject();
     }
 

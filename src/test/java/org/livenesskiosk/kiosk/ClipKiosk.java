@@ -37,7 +37,7 @@ final class ClipKiosk {
     static LivenessServer service(Path folder, int port) throws IOException {
         LivenessServer server = LivenessServer.open(folder, Models.fromClasspath()).start("127.0.0.1", port);
         server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
-                new ChallengeSettings(List.of("MOUTH", "BLINK"), false, 10_000, 10_000, "NORMAL"));
+                new ChallengeSettings(List.of("MOUTH", "BLINK"), false, 10_000, 10_000, "NORMAL", 600, false, 50_000));
         return server;
     }
 
@@ -50,6 +50,7 @@ final class ClipKiosk {
     /** A kiosk keeping its settings (and its key) in {@code folder/kiosk.json} and its data in {@code folder/data}. */
     static Kiosk open(Path folder, KioskSettings settings, String source) throws IOException {
         return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
-                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}));
+                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120},
+                        Optional.empty()));
     }
 }

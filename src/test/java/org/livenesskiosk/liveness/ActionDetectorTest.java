@@ -28,6 +28,26 @@ class ActionDetectorTest {
         assertEquals(0.5, blink.peakDeviation(), 0.01);
     }
 
+    /** Half open again (0.5 down → 0.3 down), the eyes have come back by more than a third of the blink: it ended. */
+    @Test
+    void aBlinkAfterWhichTheEyesStayNarrowerStillEnds() {
+        List<ActionEvent> events = new ScriptedFace(30).neutral(1000).eyes(150, 0.15).eyes(1000, 0.21).neutral(1000)
+                .run(detector(ActionSignal.BLINK));
+
+        assertEquals(1, events.size(), events.toString());
+        assertEquals(1000, events.get(0).startMs(), 34);
+        assertEquals(1150, events.get(0).endMs(), 34);
+    }
+
+    /** Back by less than a third (0.5 down → 0.37 down) and held: eyes kept nearly closed, no blink. */
+    @Test
+    void eyesThatHardlyReopenAfterClosingAreNoBlink() {
+        List<ActionEvent> events = new ScriptedFace(30).neutral(1000).eyes(150, 0.15).eyes(1000, 0.19).neutral(1000)
+                .run(detector(ActionSignal.BLINK));
+
+        assertTrue(events.isEmpty(), events.toString());
+    }
+
     @Test
     void eyesNarrowedOnlySlightlyAreNoBlink() {
         // 17% narrower: a squint or a glance down, below the 22% a blink needs.

@@ -19,11 +19,11 @@ class EndOfInputTest {
     private static final List<ActionType> BLINK_THEN_MOUTH = List.of(ActionType.BLINK, ActionType.MOUTH);
 
     private static SessionResult endedAfter(ScriptedFrames script, long endMs) {
-        LivenessSession session = new LivenessSession(LivenessConfig.defaults().withActions(BLINK_THEN_MOUTH, false),
+        LivenessSession session = new LivenessSession(LivenessConfig.defaults().withActions(BLINK_THEN_MOUTH, false).withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS),
                 BLINK_THEN_MOUTH);
         for (FrameAnalysis frame : script.frames()) {
             session.accept(new FrameAnalysis(frame.index(), START_MS + frame.timestampMs(), frame.frameWidth(),
-                    frame.frameHeight(), frame.faces(), frame.otherFaces()));
+                    frame.frameHeight(), frame.faces(), frame.otherFaces(), frame.texture()));
         }
         assertTrue(session.state() != SessionState.FINISHED, "the script itself must not finish the session");
         SessionUpdate last = session.endOfInput(START_MS + endMs);

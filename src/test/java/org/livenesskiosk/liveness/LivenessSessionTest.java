@@ -16,7 +16,7 @@ class LivenessSessionTest {
     private static final List<ActionType> BLINK_THEN_MOUTH = List.of(ActionType.BLINK, ActionType.MOUTH);
 
     private static LivenessSession session(List<ActionType> plan) {
-        return new LivenessSession(LivenessConfig.defaults().withActions(plan, false), plan);
+        return new LivenessSession(LivenessConfig.defaults().withActions(plan, false).withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS), plan);
     }
 
     private static SessionResult resultOf(ScriptedFrames script, List<ActionType> plan) {

@@ -3,6 +3,7 @@ package org.livenesskiosk.liveness;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.UnaryOperator;
 
 import org.livenesskiosk.vision.Box;
@@ -69,9 +70,16 @@ final class ScriptedFrames {
         }
     }
 
+    /** A 60° camera: its focal length in pixels. */
+    static final double FOCAL_PX = WIDTH / 2.0 / Math.tan(Math.toRadians(30));
+    /** An adult face's width, and how far its nose stands out of its outline, in cm. */
+    private static final double FACE_CM = 15;
+    private static final double PROTRUSION_CM = 7;
+
     private final double framesPerSecond;
     private final List<FrameAnalysis> frames = new ArrayList<>();
     private Scene scene = Scene.ready();
+    private boolean flat;
 
     ScriptedFrames(double framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
@@ -100,6 +108,12 @@ final class ScriptedFrames {
         return briefly(150, s -> s.eyes(0.15)).hold(800).briefly(700, s -> s.mouth(0.6)).hold(500);
     }
 
+    /** From now on the face is a flat picture of one: its landmarks grow alike when it comes closer. */
+    ScriptedFrames flat() {
+        flat = true;
+        return this;
+    }
+
     ScriptedFrames hold(long durationMs) {
         return then(durationMs, UnaryOperator.identity());
     }
@@ -120,10 +134,34 @@ final class ScriptedFrames {
         return updates;
     }
 
+    /**
+     * The face's landmarks as a pinhole camera sees them: points spread over a dome as wide as the
+     * face, its top {@link #PROTRUSION_CM} nearer the camera than its rim, at the distance that
+     * gives the scene's face width. FaceMesh's relative depth is the dome's either way; a flat
+     * picture's points are all at one distance.
+     */
+    private FaceLandmarks landmarks(Scene scene) {
+        double distanceCm = FOCAL_PX * FACE_CM / scene.faceWidth();
+        float[] xyz = new float[3 * FaceLandmarks.COUNT];
+        for (int i = 0; i < FaceLandmarks.COUNT; i++) {
+            // A golden-angle spiral spreads the points evenly over the unit disc.
+            double radius = Math.sqrt((i + 0.5) / FaceLandmarks.COUNT);
+            double angle = i * Math.PI * (3 - Math.sqrt(5));
+            double u = radius * Math.cos(angle);
+            double v = radius * Math.sin(angle);
+            double nearer = PROTRUSION_CM * Math.sqrt(Math.max(0, 1 - u * u - v * v));
+            double depth = distanceCm - (flat ? 0 : nearer);
+            xyz[3 * i] = (float) (scene.centerX() + FOCAL_PX * u * FACE_CM / 2 / depth);
+            xyz[3 * i + 1] = (float) (scene.centerY() + FOCAL_PX * v * FACE_CM * 0.625 / depth);
+            xyz[3 * i + 2] = (float) (-nearer * FOCAL_PX / distanceCm);
+        }
+        return new FaceLandmarks(xyz, 1);
+    }
+
     private FrameAnalysis frame(int index, Scene scene) {
         long timeMs = Math.round(index * 1000 / framesPerSecond);
         if (scene.faces() == 0) {
-            return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(), List.of());
+            return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(), List.of(), OptionalDouble.empty());
         }
         double height = scene.faceWidth() * 1.25;
         Box box = new Box(scene.centerX() - scene.faceWidth() / 2, scene.centerY() - height / 2, scene.faceWidth(), height);
@@ -131,11 +169,11 @@ final class ScriptedFrames {
                 new HeadPose(scene.yaw(), scene.pitch(), 0), box, scene.faceWidth() / WIDTH,
                 scene.centerX() / WIDTH - 0.5, scene.centerY() / HEIGHT - 0.5,
                 new FaceExposure(scene.brightness(), scene.underExposed(), scene.overExposed(), scene.sharpness()), 0, 1);
-        FaceObservation face = new FaceObservation(scene.trackId(), new FaceLandmarks(new float[3 * FaceLandmarks.COUNT], 1), metrics);
+        FaceObservation face = new FaceObservation(scene.trackId(), landmarks(scene), metrics);
         List<Box> others = new ArrayList<>();
         for (int i = 1; i < scene.faces(); i++) {
             others.add(new Box(10 + 60 * i, 10, 50, 60));
         }
-        return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(face), others);
+        return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(face), others, OptionalDouble.empty());
     }
 }

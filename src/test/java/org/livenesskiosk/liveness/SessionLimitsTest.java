@@ -22,7 +22,7 @@ class SessionLimitsTest {
 
     private static SessionResult resultOf(ScriptedFrames script) {
         List<ActionType> plan = List.of(ActionType.BLINK);
-        LivenessSession session = new LivenessSession(LivenessConfig.defaults().withActions(plan, false), plan);
+        LivenessSession session = new LivenessSession(LivenessConfig.defaults().withActions(plan, false).withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS), plan);
         script.run(session);
         return session.result().orElseThrow(() -> new AssertionError("the session did not finish"));
     }

@@ -20,7 +20,8 @@ class SessionPromptsTest {
     private static final long ACTION_MS = 8_000;
 
     private static List<SessionUpdate> run(ScriptedFrames script) {
-        LivenessConfig config = LivenessConfig.defaults().withActions(BLINK_THEN_MOUTH, false).withTimeLimits(ACTION_MS, PREPARE_MS);
+        LivenessConfig config = LivenessConfig.defaults().withActions(BLINK_THEN_MOUTH, false).withTimeLimits(ACTION_MS, PREPARE_MS)
+                .withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
         return script.run(new LivenessSession(config, BLINK_THEN_MOUTH));
     }
 

@@ -25,13 +25,14 @@ class SmallRecordsTest {
     @Test
     void anExitEqualToTheEnterLeavesNoHysteresisAndIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ActionSignal(ActionType.MOUTH, "mouthOpening",
-                metrics -> metrics.mouthOpening(), (value, baseline) -> value - baseline, 0.5, false, 0.3, 0.3, 1, 100, 1_000));
+                metrics -> metrics.mouthOpening(), (value, baseline) -> value - baseline, 0.5, false, 0.3, 0.3, 0.5, 1, 100, 1_000));
     }
 
     @Test
     void aResultWithAnErrorIsNoSuccess() {
-        SessionResult failed = new SessionResult(Optional.of(LivenessError.ACTION_TIMEOUT), "", List.of(), List.of(), 0);
-        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0);
+        SessionResult failed = new SessionResult(Optional.of(LivenessError.ACTION_TIMEOUT), "", List.of(), List.of(), 0,
+                PassiveCues.none(), Optional.empty());
+        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0, PassiveCues.none(), Optional.empty());
 
         assertFalse(failed.success());
         assertEquals("ACTION_TIMEOUT", failed.code());

@@ -30,7 +30,7 @@ import org.livenesskiosk.vision.Models;
 class SessionRunnerTest {
 
     private static final List<ActionType> MOUTH_THEN_BLINK = List.of(ActionType.MOUTH, ActionType.BLINK);
-    private static final LivenessConfig CLOSE_UP = LivenessConfig.defaults().withActions(MOUTH_THEN_BLINK, false)
+    private static final LivenessConfig CLOSE_UP = LivenessConfig.defaults().withActions(MOUTH_THEN_BLINK, false).withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS)
             .withDistance(15, 120);
 
     @TempDir

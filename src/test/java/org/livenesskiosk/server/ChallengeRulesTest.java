@@ -29,9 +29,9 @@ class ChallengeRulesTest {
 
     @BeforeEach
     void openStore() throws IOException {
-        Store store = Store.sqlite(directory.resolve("service.db"), SecretBox.open(directory.resolve("keys")));
+        Store store = Store.sqlite(directory.resolve("service.db"), SecretBox.inFolder(directory));
         account = store.createAccount("Branch", "ID", "access", "secret").id();
-        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD"));
+        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000));
         challenges = new Challenges(store, new SecureRandom());
     }
 

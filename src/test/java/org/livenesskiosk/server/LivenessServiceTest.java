@@ -32,7 +32,8 @@ import org.livenesskiosk.testdata.EnrolledKiosk;
 class LivenessServiceTest {
 
     /** What the clip shows: an open mouth. */
-    static final ChallengeSettings MOUTH_ONLY = new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL");
+    static final ChallengeSettings MOUTH_ONLY = new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 600, false,
+            50_000);
 
     /** A service of its own for each test: every test's genuine session is then the first of its pictures. */
     @TempDir

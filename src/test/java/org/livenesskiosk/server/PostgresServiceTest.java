@@ -1,23 +1,33 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.EnrolledKiosk;
@@ -45,20 +55,106 @@ class PostgresServiceTest {
         return url;
     }
 
-    @Test
-    void aSessionGoesFromLicenseToResultOnPostgresql() throws Exception {
-        // A schema of its own per run: a fresh database every time, and nothing left behind.
+    /** Runs {@code test} on a schema of its own: a fresh database every time, and nothing left behind. */
+    private static void inFreshSchema(SchemaTest test) throws Exception {
         String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection connection = DriverManager.getConnection(databaseUrl()); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         try {
-            runSession(databaseUrl() + "&currentSchema=" + schema);
+            test.run(databaseUrl() + "&currentSchema=" + schema);
         } finally {
             try (Connection connection = DriverManager.getConnection(databaseUrl()); Statement statement = connection.createStatement()) {
                 statement.execute("DROP SCHEMA " + schema + " CASCADE");
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface SchemaTest {
+        void run(String url) throws Exception;
+    }
+
+    @Test
+    void aSessionGoesFromLicenseToResultOnPostgresql() throws Exception {
+        inFreshSchema(this::runSession);
+    }
+
+    /**
+     * Two nodes of a fleet on one database, the same session uploaded to both at once (a kiosk's
+     * retry landing on another node while the first still checks it): both checks run, one result
+     * stands, and both answers give its livenessId.
+     */
+    @Test
+    void twoNodesRacingOnOneSessionGiveOneLivenessId() throws Exception {
+        SessionOutcome recorded = RecordedSessions.mouthSession();
+        inFreshSchema(url -> {
+            SecretBox fleetKey = SecretBox.inFolder(keys);
+            try (LivenessServer first = LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
+                    ServiceLimits.defaults()).start("127.0.0.1", 0);
+                 LivenessServer second = LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
+                         ServiceLimits.defaults()).start("127.0.0.1", 0)) {
+                second.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+                LivenessClient onFirst = EnrolledKiosk.client(first, keys.resolve("kiosk"));
+                LivenessClient onSecond = new LivenessClient("http://127.0.0.1:" + second.port(), Duration.ofSeconds(30),
+                        DeviceIdentity.in(keys.resolve("kiosk")));
+                onSecond.useDevice(onFirst.deviceId().orElseThrow());
+                String token = onSecond.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+                String license = onFirst.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+                String ticket = onFirst.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+                        .ticket();
+                KioskApi.ChallengeAnswer challenge = onSecond.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+                UploadRequest session = RecordedSessions.upload(recorded, challenge, null, null);
+
+                ExecutorService both = Executors.newFixedThreadPool(2);
+                try {
+                    CountDownLatch ready = new CountDownLatch(2);
+                    Future<KioskApi.UploadAnswer> toFirst = both.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        return onFirst.upload(ticket, session);
+                    });
+                    Future<KioskApi.UploadAnswer> toSecond = both.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        return onSecond.upload(ticket, session);
+                    });
+                    String livenessId = toFirst.get().livenessId();
+                    assertEquals(livenessId, toSecond.get().livenessId(), "one session, one livenessId, whichever node answered");
+                    assertEquals(toFirst.get().verdict(), toSecond.get().verdict());
+                    assertEquals(KioskApi.Verdict.VERIFIED, toFirst.get().verdict());
+                } finally {
+                    both.shutdownNow();
+                }
+                try (Connection connection = DriverManager.getConnection(url);
+                     Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT count(*) FROM liveness_result")) {
+                    rows.next();
+                    assertEquals(1, rows.getInt(1), "one result stored");
+                }
+            }
+        });
+    }
+
+    /** A node given another key than the one the database's records were written under is refused at start. */
+    @Test
+    void aNodeWithAnotherKeyIsRefused() throws Exception {
+        inFreshSchema(url -> {
+            try (LivenessServer first = LivenessServer.open(keys.resolve("one"), Optional.of(url), Models.fromClasspath(),
+                    ServiceLimits.defaults())) {
+                IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LivenessServer.open(
+                        keys.resolve("other"), Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()));
+                assertTrue(refused.getMessage().contains("same key"), refused.getMessage());
+            }
+            try (Connection connection = DriverManager.getConnection(url);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT key_check FROM service_key")) {
+                rows.next();
+                byte[] key = Files.readAllBytes(keys.resolve("one").resolve("service.key"));
+                String stored = rows.getString(1);
+                assertFalse(stored.contains(HexFormat.of().formatHex(key, 0, 8)), "the key is never stored in the clear");
+            }
+        });
     }
 
     private void runSession(String url) throws Exception {

@@ -75,7 +75,8 @@ final class RecordedSessions {
 
     /** The clip of a man opening his mouth wide, and the challenge it answers. */
     static final String MOUTH_CLIP = "liveportrait_d18_man_yawn_mouth_open.avi";
-    static final KioskApi.ChallengeAnswer MOUTH = new KioskApi.ChallengeAnswer("-", List.of("MOUTH"), 10_000, 10_000, "NORMAL", 0, 600);
+    static final KioskApi.ChallengeAnswer MOUTH = new KioskApi.ChallengeAnswer("-", List.of("MOUTH"), 10_000, 10_000, "NORMAL", 0,
+            600, false, 50_000);
     private static SessionOutcome mouthSession;
 
     /** A passed session on {@link #MOUTH_CLIP} under a mouth challenge, recorded once and kept. */

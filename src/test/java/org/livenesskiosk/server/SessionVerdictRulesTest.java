@@ -31,7 +31,8 @@ class SessionVerdictRulesTest {
 
     private static final FrameAnalyzer ANALYZER = new FrameAnalyzer(Models.fromClasspath());
     private static final Challenges.Challenge MOUTH = new Challenges.Challenge("c", "a", "d", List.of(ActionType.MOUTH), 10_000,
-            10_000, DetectionLevel.NORMAL, 600, RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1], 0, Long.MAX_VALUE,
+            10_000, DetectionLevel.NORMAL, 600, RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1], Optional.empty(), 0,
+            Long.MAX_VALUE,
             Optional.empty());
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -236,7 +237,8 @@ class KioskWindowTest {
 
         void act(ActionType action) {
             listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
-                    Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty()));
+                    Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
+                    OptionalDouble.empty()));
         }
 
         void finish(KioskOutcome outcome) {

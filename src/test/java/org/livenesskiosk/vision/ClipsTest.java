@@ -10,6 +10,8 @@ import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.livenesskiosk.bench.BlinkScore;
 import org.livenesskiosk.bench.LabelledEvent;
 import org.livenesskiosk.liveness.ActionEvent;
@@ -35,18 +37,25 @@ class ClipsTest {
         return ClipRun.of(SharedData.video(clip + ".avi"), models);
     }
 
-    /** Over every clip with blink labels: recall at least 0.95, precision at least 0.93, at most one false blink a minute. */
-    @Test
-    void findsTheLabelledBlinks() throws Exception {
+    /**
+     * Over every clip with blink labels, at the clips' own size and fitted to a camera's 640×480 as
+     * {@code bench --frame-size 640x480} does: recall at least 0.95, precision at least 0.93, at most
+     * one false blink a minute.
+     */
+    @ParameterizedTest(name = "at {0}")
+    @ValueSource(strings = {"native", "640x480"})
+    void findsTheLabelledBlinks(String frameSize) throws Exception {
         BlinkScore score = BlinkScore.NONE;
         for (String clip : List.of("hdtf_WDA_AlexandriaOcasioCortez_000_blinks", "liveportrait_d14_woman_blinks_eyeclosure",
                 "liveportrait_d18_man_yawn_mouth_open", "talkingface_franck_part1_000-100s")) {
-            ClipRun run = run(clip);
+            ClipRun run = ClipRun.of(SharedData.video(clip + ".avi"), models,
+                    frameSize.equals("native") ? Optional.empty() : Optional.of(frameSize));
             double minutes = run.frames().get(run.frames().size() - 1).timestampMs() / 60_000.0;
             List<LabelledEvent> labels = LabelledEvent.read(SharedData.annotation(clip + ".events.csv"));
             score = score.plus(BlinkScore.of(run.events(), labels, minutes));
         }
-        System.out.printf(Locale.ROOT, "blinks: recall %.3f, precision %.3f (%s)%n", score.recall(), score.precision(), score);
+        System.out.printf(Locale.ROOT, "blinks at %s: recall %.3f, precision %.3f (%s)%n", frameSize, score.recall(),
+                score.precision(), score);
         assertTrue(score.recall() >= 0.95, score.toString());
         assertTrue(score.precision() >= 0.93, score.toString());
         assertTrue(score.falseBlinksPerMinute() <= 1, score.toString());

@@ -1,0 +1,102 @@
+package org.livenesskiosk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.livenesskiosk.bench.LoadTest;
+import org.livenesskiosk.bench.PipelineBench;
+import org.livenesskiosk.bench.UploadBench;
+import org.livenesskiosk.server.Accounts;
+
+import com.google.gson.Gson;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code loadtest}: many enrolled kiosks at once against a service or a fleet's load balancer, each
+ * with its outbox, uploading a real recording. Its last line is one JSON object.
+ */
+@Command(name = "loadtest", mixinStandardHelpOptions = true,
+        description = {"Runs many kiosks at once against a liveness service (or a fleet behind its load balancer): each enrolled,",
+            "with its own outbox, uploading a real recording. Enrols its kiosks in the service's demo account through the",
+            "service's storage (--data, --database, --key-file as for serve). The last line printed is one JSON object;",
+            "exit 0 when no session was lost and none got two livenessIds."})
+final class LoadTestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "The service, or the fleet's load balancer.")
+    private String server;
+
+    @Option(names = "--kiosks", defaultValue = "8", paramLabel = "N", description = "Kiosks at once. Default: ${DEFAULT-VALUE}.")
+    private int kiosks;
+
+    @Option(names = "--sessions", paramLabel = "M",
+            description = "Sessions in all, spread over the kiosks. Default: one per kiosk.")
+    private Integer sessions;
+
+    @Option(names = "--source", defaultValue = "../shared/data/videos/liveportrait_d18_man_yawn_mouth_open.avi", paramLabel = "CLIP",
+            description = "The recording each session uploads (its first 90 frames). Default: ${DEFAULT-VALUE}.")
+    private Path source;
+
+    @Option(names = "--deadline-seconds", defaultValue = "600", paramLabel = "S",
+            description = "A session not delivered by then is lost. Default: ${DEFAULT-VALUE}.")
+    private long deadlineSeconds;
+
+    @Mixin
+    private ServiceStorageOptions storage;
+
+    @Mixin
+    private FolderFrameRate folderFrameRate;
+
+    @Override
+    public Integer call() throws Exception {
+        if (kiosks < 1 || (sessions != null && sessions < 1)) {
+            throw new ParameterException(spec.commandLine(), "--kiosks and --sessions must be at least 1");
+        }
+        Path work = Files.createTempDirectory("liveness-loadtest");
+        try {
+            Accounts accounts = Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
+            LoadTest test = new LoadTest(server, accounts, PipelineBench.evidence(source, folderFrameRate.framesPerSecond()), work);
+            LoadTest.Figures figures = test.run(kiosks, sessions == null ? kiosks : sessions, Duration.ofSeconds(deadlineSeconds));
+            report(spec.commandLine().getOut(), figures);
+            return figures.lost() == 0 && figures.duplicated() == 0 ? 0 : ErrorReporter.EXIT_FAILURE;
+        } finally {
+            UploadBench.deleteRecursively(work);
+        }
+    }
+
+    private static void report(PrintWriter out, LoadTest.Figures figures) {
+        out.printf("loadtest    %d kiosks, %d sessions: %d completed, %d lost, %d given two livenessIds, in %.1f s%n", figures.kiosks(),
+                figures.sessions(), figures.completed(), figures.lost(), figures.duplicated(), figures.seconds());
+        out.printf("sessions    median %d ms  p95 %d ms  %.2f sessions/s; %d busy answers, %d failed answers asked again%n",
+                figures.p50Ms(), figures.p95Ms(), figures.sessionsPerSecond(), figures.busyAnswers(), figures.failedAnswers());
+        figures.requestsPerNode().forEach((node, count) -> out.printf("node        %s answered %d requests%n", node, count));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kiosks", figures.kiosks());
+        json.put("sessions", figures.sessions());
+        json.put("completed", figures.completed());
+        json.put("lost", figures.lost());
+        json.put("duplicated", figures.duplicated());
+        json.put("p50Ms", figures.p50Ms());
+        json.put("p95Ms", figures.p95Ms());
+        json.put("sessionsPerSecond", Math.round(figures.sessionsPerSecond() * 1000) / 1000.0);
+        json.put("busyAnswers", figures.busyAnswers());
+        json.put("failedAnswers", figures.failedAnswers());
+        json.put("requestsPerNode", figures.requestsPerNode());
+        json.put("seconds", Math.round(figures.seconds() * 10) / 10.0);
+        out.println(new Gson().toJson(json));
+        out.flush();
+    }
+}

@@ -1,0 +1,196 @@
+package org.livenesskiosk.liveness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.livenesskiosk.vision.FaceLandmarks;
+
+/**
+ * The third passive cue: whether a face's proportions change with its distance as a real head's
+ * do. Under a pinhole camera a point {@code Z} nearer than the rest of the face is magnified by
+ * about {@code 1 + Z/D}; when the face comes from {@code D_far} to {@code D_near}, the nose tip
+ * therefore grows by {@code Z·(1/D_near − 1/D_far)} more than the face outline. A photograph or a
+ * screen is flat: moved toward the camera, all of it grows alike.
+ *
+ * <p>The figure: align the far landmarks onto the near ones by the best similarity (what a flat
+ * picture brought closer does), then fit what is left, point by point, as a radial growth
+ * proportional to each point's protrusion (FaceMesh's own relative depth, in face widths), plus a
+ * shift proportional to it (a slight turn of the head between the two, which a turn explains and
+ * perspective does not). The growth per face width of protrusion, {@code gain}, is what a real face
+ * shows: geometrically it equals {@code W/D_near − W/D_far}, the change in the face's angular width,
+ * which the camera's field of view and the face's size in the frame give ({@link #expectedGain}).
+ * The cue is their ratio: about 1 for a real face, about 0 for a flat one, whatever the distances.
+ * Pure arithmetic over landmark records: no images.
+ */
+public final class Perspective {
+
+    /**
+     * At or above this ratio the change of proportions is a real face's. FaceMesh renders about
+     * 0.4–0.8 of the geometric perspective of a real face (measured on a webcam customer moving
+     * 1.3–1.8× in size); flat pictures brought closer measure −0.22 to 0.10 (README, "The far/near stage").
+     */
+    public static final double LIVE_RATIO = 0.3;
+    /** Below this ratio the face grew as a flat picture does. */
+    public static final double ATTACK_RATIO = 0.15;
+    /** Below this growth from far to near no perspective change is to be expected, and none is judged. */
+    static final double MIN_SIZE_RATIO = 1.25;
+
+    /** What the cue says of the face. */
+    public enum Verdict {
+        LIVE,
+        UNCERTAIN,
+        ATTACK
+    }
+
+    /**
+     * The cue of one far/near pair of stages.
+     *
+     * @param ratio        measured gain over the gain a real face would show at these sizes (the cue)
+     * @param gain         the measured extra growth per face width of protrusion (median over frame pairs)
+     * @param expectedGain the gain of a real face for these two sizes and this camera
+     */
+    public record Cue(double ratio, double gain, double expectedGain) {
+
+        /** The rule: {@code LIVE} at {@link #LIVE_RATIO} or more, {@code ATTACK} below {@link #ATTACK_RATIO}. */
+        public Verdict verdict() {
+            if (ratio >= LIVE_RATIO) {
+                return Verdict.LIVE;
+            }
+            return ratio < ATTACK_RATIO ? Verdict.ATTACK : Verdict.UNCERTAIN;
+        }
+    }
+
+    private Perspective() {
+    }
+
+    /**
+     * The cue from the frames held at each stage: the median gain over every far/near pair, against
+     * the expected one.
+     *
+     * @param farSize  the face's width over the frame's at the far stage
+     * @param nearSize the same at the near stage
+     * @return empty when there is nothing to compare, or the face grew less than {@link #MIN_SIZE_RATIO}
+     */
+    public static Optional<Cue> of(List<FaceLandmarks> far, List<FaceLandmarks> near, double farSize, double nearSize,
+                                   double cameraFieldOfViewDegrees) {
+        if (far.isEmpty() || near.isEmpty() || !(nearSize >= farSize * MIN_SIZE_RATIO)) {
+            return Optional.empty();
+        }
+        double expected = expectedGain(farSize, nearSize, cameraFieldOfViewDegrees);
+        List<Double> gains = new ArrayList<>();
+        for (FaceLandmarks from : far) {
+            for (FaceLandmarks to : near) {
+                gains.add(gain(from, to));
+            }
+        }
+        double median = median(gains);
+        return Optional.of(new Cue(median / expected, median, expected));
+    }
+
+    /**
+     * A real face's gain from one size to the other: the change of its angular width, {@code W/D},
+     * with {@code W/D = size · 2·tan(fov/2)} for a face of relative width {@code size}.
+     */
+    public static double expectedGain(double farSize, double nearSize, double cameraFieldOfViewDegrees) {
+        return 2 * Math.tan(Math.toRadians(cameraFieldOfViewDegrees / 2)) * (nearSize - farSize);
+    }
+
+    /** The extra radial growth, per face width of protrusion, from the far landmarks to the near ones. */
+    public static double gain(FaceLandmarks far, FaceLandmarks near) {
+        int n = FaceLandmarks.COUNT;
+        double width = far.bounds().width();
+        double meanZ = 0;
+        double farCx = 0;
+        double farCy = 0;
+        double nearCx = 0;
+        double nearCy = 0;
+        for (int i = 0; i < n; i++) {
+            meanZ += far.z(i) / n;
+            farCx += far.x(i) / n;
+            farCy += far.y(i) / n;
+            nearCx += near.x(i) / n;
+            nearCy += near.y(i) / n;
+        }
+        // The best similarity from far to near (least squares): near ≈ [a −b; b a]·far + t.
+        double sxx = 0;
+        double dot = 0;
+        double cross = 0;
+        for (int i = 0; i < n; i++) {
+            double fx = far.x(i) - farCx;
+            double fy = far.y(i) - farCy;
+            double nx = near.x(i) - nearCx;
+            double ny = near.y(i) - nearCy;
+            sxx += fx * fx + fy * fy;
+            dot += fx * nx + fy * ny;
+            cross += fx * ny - fy * nx;
+        }
+        double a = dot / sxx;
+        double b = cross / sxx;
+        // What is left, fitted as k·h·(p − c) + h·(sx, sy): radial growth and shift by protrusion h.
+        double[][] normal = new double[3][3];
+        double[] rhs = new double[3];
+        for (int i = 0; i < n; i++) {
+            double fx = far.x(i) - farCx;
+            double fy = far.y(i) - farCy;
+            double px = a * fx - b * fy;
+            double py = b * fx + a * fy;
+            double rx = near.x(i) - nearCx - px;
+            double ry = near.y(i) - nearCy - py;
+            double h = (meanZ - far.z(i)) / width;
+            double[] columnX = {h * px, h, 0};
+            double[] columnY = {h * py, 0, h};
+            for (int r = 0; r < 3; r++) {
+                rhs[r] += columnX[r] * rx + columnY[r] * ry;
+                for (int c = 0; c < 3; c++) {
+                    normal[r][c] += columnX[r] * columnX[c] + columnY[r] * columnY[c];
+                }
+            }
+        }
+        return solve(normal, rhs)[0];
+    }
+
+    /** Gaussian elimination with partial pivoting for the small normal equations. */
+    private static double[] solve(double[][] matrix, double[] rhs) {
+        int n = rhs.length;
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int row = col + 1; row < n; row++) {
+                if (Math.abs(matrix[row][col]) > Math.abs(matrix[pivot][col])) {
+                    pivot = row;
+                }
+            }
+            double[] rowSwap = matrix[col];
+            matrix[col] = matrix[pivot];
+            matrix[pivot] = rowSwap;
+            double valueSwap = rhs[col];
+            rhs[col] = rhs[pivot];
+            rhs[pivot] = valueSwap;
+            if (matrix[col][col] == 0) {
+                return new double[n];
+            }
+            for (int row = col + 1; row < n; row++) {
+                double factor = matrix[row][col] / matrix[col][col];
+                rhs[row] -= factor * rhs[col];
+                for (int c = col; c < n; c++) {
+                    matrix[row][c] -= factor * matrix[col][c];
+                }
+            }
+        }
+        double[] solution = new double[n];
+        for (int row = n - 1; row >= 0; row--) {
+            double sum = rhs[row];
+            for (int c = row + 1; c < n; c++) {
+                sum -= matrix[row][c] * solution[c];
+            }
+            solution[row] = sum / matrix[row][row];
+        }
+        return solution;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

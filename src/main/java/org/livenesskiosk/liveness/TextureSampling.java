@@ -1,0 +1,54 @@
+package org.livenesskiosk.liveness;
+
+import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FrameAnalysis;
+
+/**
+ * Which frames the texture network scores. Only frames it can judge: one face, turned at most
+ * {@link #MAX_ANGLE_DEGREES} either way, lit neither too dark nor blown out, sharp, and surely a
+ * face — dark, strongly turned or backlit live faces score low on it, and a score there would
+ * only fail a genuine customer. And only one such frame every {@link #SPACING_MS}, then, once
+ * {@link #DENSE_FRAMES} are scored, every {@link #SPARSE_SPACING_MS}: the network costs about 5 ms
+ * a face, so scoring a sample keeps the per-frame pipeline within its budget, a session of two
+ * seconds still gives the {@link PassiveCues#MIN_TEXTURED_FRAMES} its summary needs, and a long one
+ * is still sampled to its end (a face swapped late is scored too) without the service's re-run of
+ * it growing by more than a few percent. Time is the frames' own, so the kiosk and the service's
+ * re-run of its recording pick the same frames.
+ */
+public final class TextureSampling {
+
+    static final double MAX_ANGLE_DEGREES = 25;
+    /** At most ten scored frames a second at first… */
+    static final long SPACING_MS = 100;
+    /** …until this many are scored: twice what the summary needs… */
+    static final int DENSE_FRAMES = 2 * PassiveCues.MIN_TEXTURED_FRAMES;
+    /** …then at most about three a second. */
+    static final long SPARSE_SPACING_MS = 300;
+
+    private long lastScoredMs = Long.MIN_VALUE;
+    private int scored;
+
+    /** Whether to score this frame's main face; a frame it answers true for counts as scored. */
+    public boolean wants(FrameAnalysis frame) {
+        long spacing = scored < DENSE_FRAMES ? SPACING_MS : SPARSE_SPACING_MS;
+        if (!fit(frame) || (lastScoredMs != Long.MIN_VALUE && frame.timestampMs() - lastScoredMs < spacing)) {
+            return false;
+        }
+        lastScoredMs = frame.timestampMs();
+        scored++;
+        return true;
+    }
+
+    /** One face, frontal enough, well lit, sharp and surely a face. */
+    static boolean fit(FrameAnalysis frame) {
+        if (frame.faceCount() != 1 || frame.mainFace().isEmpty()) {
+            return false;
+        }
+        FaceMetrics face = frame.mainFace().get().metrics();
+        return Math.abs(face.pose().yawDegrees()) <= MAX_ANGLE_DEGREES
+                && Math.abs(face.pose().pitchDegrees()) <= MAX_ANGLE_DEGREES
+                && !Preparation.isDark(face) && !Preparation.isBlownOut(face)
+                && face.exposure().sharpness() >= BestImageScore.MIN_SHARPNESS
+                && face.presence() >= Preparation.MIN_PRESENCE;
+    }
+}
