@@ -56,14 +56,14 @@ final class AccountsCommand {
                          description = "${COMPLETION-CANDIDATES}") DetectionLevel level,
                  @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS",
                          description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize,
-                 @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
-                         description = "Begin with the far/near stage (default: on).") Boolean farNear,
+                 @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
+                         description = "Begin with the far/near stage (default: on).") OnOff farNear,
                  @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS",
                          description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds)
             throws Exception {
         ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                DetectCommand.resultImageSize(spec.commandLine(), resultSize), farNear == null || farNear,
+                DetectCommand.resultImageSize(spec.commandLine(), resultSize), farNear == null || farNear.on(),
                 Math.round(farNearSeconds * 1000));
         accounts().setSettings(accessKey, settings);
         return 0;

@@ -20,6 +20,7 @@ import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.FarNearResult;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
@@ -91,10 +92,10 @@ final class DetectCommand implements Callable<Integer> {
             description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
     private double prepareTimeoutSeconds;
 
-    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
             description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
                     + "without it is replayed with off). Default: on. A standalone service's account decides.")
-    private Boolean farNear;
+    private OnOff farNear;
 
     @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
@@ -212,7 +213,7 @@ final class DetectCommand implements Callable<Integer> {
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
                     level.name(), resultSize == null ? defaults.resultImageSize() : resultImageSize(spec.commandLine(), resultSize),
-                    farNear == null ? defaults.farNear() : farNear, defaults.farNearTimeLimitMs()));
+                    farNear == null ? defaults.farNear() : farNear.on(), defaults.farNearTimeLimitMs()));
         }
         if (anyGiven) {
             throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
@@ -327,7 +328,7 @@ final class DetectCommand implements Callable<Integer> {
         json.put("plan", plan.stream().map(ActionType::name).toList());
         json.put("actions", result.actions().stream().map(DetectCommand::action).toList());
         json.put("durationMs", result.durationMs());
-        result.perspective().ifPresent(cue -> json.put("perspective", perspective(cue)));
+        result.farNear().flatMap(FarNearResult::perspective).ifPresent(cue -> json.put("perspective", perspective(cue)));
         json.put("frames", outcome.frames());
         json.put("corruptFrames", outcome.corruptFrames());
         json.put("passive", AnalysisRecords.passive(result.passive()));

@@ -55,10 +55,10 @@ final class KioskCommand implements Callable<Integer> {
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
     private String distance;
 
-    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.class,
+    @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
             description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
                     + "without it is replayed with off). Default: the challenge's (on). A standalone service's account decides.")
-    private Boolean farNear;
+    private OnOff farNear;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
@@ -100,7 +100,7 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])}, Optional.ofNullable(farNear));
+                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])}, Optional.ofNullable(farNear).map(OnOff::on));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);

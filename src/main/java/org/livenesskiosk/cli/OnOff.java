@@ -4,15 +4,24 @@ import java.util.Locale;
 
 import picocli.CommandLine;
 
-/** Reads a switch written {@code on} or {@code off}, as the options that take one document it. */
-final class OnOff implements CommandLine.ITypeConverter<Boolean> {
+/** A switch written {@code on} or {@code off} on the command line. */
+enum OnOff {
+    ON,
+    OFF;
 
-    @Override
-    public Boolean convert(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "on" -> true;
-            case "off" -> false;
-            default -> throw new CommandLine.TypeConversionException("expected on or off, not '" + value + "'");
-        };
+    boolean on() {
+        return this == ON;
+    }
+
+    /** Reads {@code on} or {@code off}, in any case. */
+    static final class Converter implements CommandLine.ITypeConverter<OnOff> {
+        @Override
+        public OnOff convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "on" -> ON;
+                case "off" -> OFF;
+                default -> throw new CommandLine.TypeConversionException("expected on or off, not '" + value + "'");
+            };
+        }
     }
 }

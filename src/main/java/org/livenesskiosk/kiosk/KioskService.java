@@ -190,12 +190,23 @@ public final class KioskService implements AutoCloseable {
         return authorization().ticket();
     }
 
-    /** The upload: the challenge answered, the actions seen, the recording of what was analysed, and the best image. */
+    /**
+     * The upload: the challenge answered, the actions seen, the recording of what was analysed, the
+     * best image, and the far/near stage's two images when it was run.
+     */
     private static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
                 platform(), claims(outcome.result()), recording(outcome.recording()),
-                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)));
+                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear(outcome).orElse(null));
+    }
+
+    /** The far/near stage's two images and when the session reached each end, when it had the stage. */
+    public static Optional<UploadRequest.FarNear> farNear(SessionOutcome outcome) {
+        Base64.Encoder base64 = Base64.getEncoder();
+        return outcome.result().farNear().map(stage -> new UploadRequest.FarNear(
+                base64.encodeToString(outcome.images().get(EvidenceSlot.FAR)), stage.farAtMs(),
+                base64.encodeToString(outcome.images().get(EvidenceSlot.NEAR)), stage.nearAtMs()));
     }
 
     /** The actions the session saw, as the kiosk claims them to the service. */

@@ -87,7 +87,8 @@ public final class LivenessSession {
     private final Deque<FaceObservation> heldAtStage = new ArrayDeque<>();
     private long stageHeldSinceMs = -1;
     private List<FaceObservation> heldFar = List.of();
-    private Optional<Perspective.Cue> perspective = Optional.empty();
+    private long farAtMs;
+    private Optional<FarNearResult> farNearResult = Optional.empty();
 
     private int followedTrackId = -1;
     private Box previousBox;
@@ -261,13 +262,14 @@ public final class LivenessSession {
             stageHeldSinceMs = -1;
             if (far) {
                 heldFar = held;
+                farAtMs = now;
                 state = SessionState.NEAR;
                 return Optional.of(Prompt.NEAR_FACE);
             }
             Function<List<FaceObservation>, List<FaceLandmarks>> landmarks = faces -> faces.stream()
                     .map(FaceObservation::landmarks).toList();
-            perspective = Perspective.of(landmarks.apply(heldFar), landmarks.apply(held), meanSize(heldFar), meanSize(held),
-                    config.cameraFieldOfViewDegrees());
+            farNearResult = Optional.of(new FarNearResult(farAtMs, now, Perspective.of(landmarks.apply(heldFar),
+                    landmarks.apply(held), meanSize(heldFar), meanSize(held), config.cameraFieldOfViewDegrees())));
             state = SessionState.PREPARING;
             phaseStartMs = now;
             return Optional.of(Prompt.HOLD_STILL);
@@ -450,7 +452,7 @@ public final class LivenessSession {
     private void finish(Optional<LivenessError> error, String detail, long now) {
         state = SessionState.FINISHED;
         result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues(),
-                perspective);
+                farNearResult);
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {

@@ -11,12 +11,11 @@ import java.util.Optional;
  * @param actions    the actions seen, in the order asked
  * @param traces     each action's metric over its attempt
  * @param durationMs from the first frame to the end
- * @param passive     what the passive checks measured (texture, flatness) until the end
- * @param perspective the far/near stage's perspective cue, when the stage was run and completed
+ * @param passive    what the passive checks measured (texture, flatness) until the end
+ * @param farNear    the far/near stage, when it was asked for and completed
  */
 public record SessionResult(Optional<LivenessError> error, String detail, List<ActionRecord> actions,
-                            List<MetricTrace> traces, long durationMs, PassiveCues passive,
-                            Optional<Perspective.Cue> perspective) {
+                            List<MetricTrace> traces, long durationMs, PassiveCues passive, Optional<FarNearResult> farNear) {
 
     public SessionResult {
         actions = List.copyOf(actions);

@@ -50,9 +50,14 @@ public final class OpenApi {
      * @param attackType      with a score of 0: 1 presentation, 2 injection, 3 unsure
      * @param detectionResult the best image, base64 or a link to it as asked; absent when deleted
      * @param auditImageUrl   a frame from the actions, for a person reviewing the result: base64 or a link, as the best image
+     * @param imageFarUrl     a signed, short-lived link to the face at the far end of the far/near stage; absent without it
+     * @param farImageTime    when the far image was taken, in milliseconds from the session's first frame
+     * @param imageNearUrl    the same for the near end, the customer leaning in
+     * @param nearImageTime   when the near image was taken, in milliseconds from the session's first frame
      */
     public record ResultAnswer(String livenessId, int livenessScore, String attackType, String userId, String sdkVersion,
-                               String platform, String detectionResult, String auditImageUrl) {
+                               String platform, String detectionResult, String auditImageUrl, String imageFarUrl,
+                               Long farImageTime, String imageNearUrl, Long nearImageTime) {
     }
 
     public record DeleteRequest(String livenessId) {

@@ -20,6 +20,10 @@ public final class Routes {
     public static final String RESULT_IMAGE = "/openapi/liveness/v3/image/{livenessId}";
     /** A result's audit image behind a signed, short-lived link, as {@link #RESULT_IMAGE}. */
     public static final String AUDIT_IMAGE = "/openapi/liveness/v3/audit-image/{livenessId}";
+    /** The far/near stage's far image behind a signed, short-lived link, as {@link #RESULT_IMAGE}. */
+    public static final String FAR_IMAGE = "/openapi/liveness/v3/far-image/{livenessId}";
+    /** The far/near stage's near image behind a signed, short-lived link, as {@link #RESULT_IMAGE}. */
+    public static final String NEAR_IMAGE = "/openapi/liveness/v3/near-image/{livenessId}";
     /**
      * Every kiosk route starts with this: each request under it is signed by an enrolled kiosk
      * ({@link RequestSignature}), whatever the route.
@@ -37,13 +41,8 @@ public final class Routes {
     private Routes() {
     }
 
-    /** The best image link's path for one result. */
-    public static String resultImage(String livenessId) {
-        return RESULT_IMAGE.replace("{livenessId}", livenessId);
-    }
-
-    /** The audit image link's path for one result. */
-    public static String auditImage(String livenessId) {
-        return AUDIT_IMAGE.replace("{livenessId}", livenessId);
+    /** An image link's path for one result: {@code route} is one of the image routes above. */
+    public static String image(String route, String livenessId) {
+        return route.replace("{livenessId}", livenessId);
     }
 }

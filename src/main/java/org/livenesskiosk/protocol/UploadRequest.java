@@ -10,9 +10,27 @@ import java.util.List;
  *
  * @param actions   what the kiosk claims it saw, in the order asked
  * @param bestImage the best face image, JPEG, base64
+ * @param farNear   the far/near stage's two face images, when the challenge asked for the stage; else null
  */
 public record UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
-                            String platform, List<Action> actions, Recording recording, String bestImage) {
+                            String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear) {
+
+    /** A session without the far/near stage. */
+    public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
+                         String platform, List<Action> actions, Recording recording, String bestImage) {
+        this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, null);
+    }
+
+    /**
+     * The face at each end of the far/near stage, as the kiosk claims it reached them.
+     *
+     * @param farImage  the face at the far end, JPEG, base64
+     * @param farAtMs   when the far end was reached, in the recording's time
+     * @param nearImage the face at the near end, JPEG, base64
+     * @param nearAtMs  when the near end was reached, in the recording's time
+     */
+    public record FarNear(String farImage, long farAtMs, String nearImage, long nearAtMs) {
+    }
 
     /** @param atMs when the action was seen complete, in the recording's time */
     public record Action(String action, long atMs) {

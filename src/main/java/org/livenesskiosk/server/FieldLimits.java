@@ -26,6 +26,9 @@ final class FieldLimits {
             Map.entry("challengeId", 64),
             // The best image at full quality, base64; the upload's own check holds it to 2 MB of JPEG.
             Map.entry("bestImage", 3_000_000),
+            // The far/near stage's images, the same.
+            Map.entry("farImage", 3_000_000),
+            Map.entry("nearImage", 3_000_000),
             Map.entry("livenessId", 64),
             Map.entry("sdkVersion", 40),
             Map.entry("platform", 40),

@@ -163,17 +163,36 @@ final class KioskRoutes {
         }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
+        Optional<Store.FarNearImages> farNearImages = farNearImages(evidence.farNear());
         // Another node may have checked the same session at the same time: the first result stored stands.
         Store.StoredResult stored = store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
-                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt)),
+                Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
+                farNearImages),
                 verdict.fingerprints().toBytes(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
         }
         answer(ctx, Envelope.ok(uploadAnswer(stored.livenessId(), stored.score())));
+    }
+
+    /**
+     * The far/near stage's images, encrypted like the best image, at the times the kiosk claims (which
+     * a verified session's re-run bore out); kept for an auditor whatever the verdict.
+     */
+    private Optional<Store.FarNearImages> farNearImages(UploadRequest.FarNear stage) {
+        if (stage == null) {
+            return Optional.empty();
+        }
+        Optional<byte[]> far = SessionCheck.decoded(stage.farImage());
+        Optional<byte[]> near = SessionCheck.decoded(stage.nearImage());
+        if (far.isEmpty() || near.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Store.FarNearImages(store.encrypt(far.get()), stage.farAtMs(), store.encrypt(near.get()),
+                stage.nearAtMs()));
     }
 
     private static KioskApi.UploadAnswer uploadAnswer(String livenessId, int score) {

@@ -115,9 +115,14 @@ final class OpenApiRoutes {
         } else {
             throw new ServiceException("PARAMETER_ERROR", "livenessId or signatureId is required");
         }
+        Optional<Store.FarNearImages> stage = result.farNearImages();
         answer(ctx, Envelope.ok(new OpenApi.ResultAnswer(result.livenessId(), result.score(), result.attackType().orElse(null),
                 result.userId().orElse(null), result.sdkVersion(), result.platform(),
-                image(result, ResultImages.Kind.BEST, resultType), image(result, ResultImages.Kind.AUDIT, resultType))));
+                image(result, ResultImages.Kind.BEST, resultType), image(result, ResultImages.Kind.AUDIT, resultType),
+                stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.FAR)).orElse(null),
+                stage.map(Store.FarNearImages::farAtMs).orElse(null),
+                stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.NEAR)).orElse(null),
+                stage.map(Store.FarNearImages::nearAtMs).orElse(null))));
     }
 
     /** The result's image as asked: a link, or base64; none when the result has none. */

@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Routes;
@@ -16,7 +15,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * The results' images — the best image and the audit image — decrypted for the open API's answer,
+ * The results' images — the best image, the audit image and the far/near stage's two — decrypted for the open API's answer,
  * or behind a link that works for {@link #LINK_LIFETIME_MS} only. An image is biometric data, so
  * the link carries its own signed expiry, for that one image of that one result, instead of the
  * caller's token. Links start with the service's configured public URL, never with what the
@@ -26,16 +25,16 @@ final class ResultImages {
 
     /** Which of a result's images. */
     enum Kind {
-        BEST(Routes.RESULT_IMAGE, Routes::resultImage, Store.StoredResult::encryptedImage),
-        AUDIT(Routes.AUDIT_IMAGE, Routes::auditImage, Store.StoredResult::encryptedAuditImage);
+        BEST(Routes.RESULT_IMAGE, Store.StoredResult::encryptedImage),
+        AUDIT(Routes.AUDIT_IMAGE, Store.StoredResult::encryptedAuditImage),
+        FAR(Routes.FAR_IMAGE, result -> result.farNearImages().map(Store.FarNearImages::encryptedFar)),
+        NEAR(Routes.NEAR_IMAGE, result -> result.farNearImages().map(Store.FarNearImages::encryptedNear));
 
         private final String route;
-        private final UnaryOperator<String> path;
         private final Function<Store.StoredResult, Optional<byte[]>> encrypted;
 
-        Kind(String route, UnaryOperator<String> path, Function<Store.StoredResult, Optional<byte[]>> encrypted) {
+        Kind(String route, Function<Store.StoredResult, Optional<byte[]>> encrypted) {
             this.route = route;
-            this.path = path;
             this.encrypted = encrypted;
         }
 
@@ -65,7 +64,7 @@ final class ResultImages {
     /** A signed link to this image of the result on this service, valid for five minutes. */
     String link(String livenessId, Kind kind) {
         long expiresAt = System.currentTimeMillis() + LINK_LIFETIME_MS;
-        return publicUrl.get() + kind.path.apply(livenessId) + "?expires=" + expiresAt
+        return publicUrl.get() + Routes.image(kind.route, livenessId) + "?expires=" + expiresAt
                 + "&signature=" + signature(livenessId, kind, expiresAt);
     }
 

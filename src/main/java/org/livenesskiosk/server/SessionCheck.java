@@ -10,6 +10,7 @@ import org.livenesskiosk.capture.CaptureException;
 import org.livenesskiosk.capture.ClipRecorder;
 import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.liveness.ActionRecord;
+import org.livenesskiosk.liveness.FarNearResult;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.PassiveCues;
@@ -51,7 +52,8 @@ final class SessionCheck {
 
     /**
      * The verdict: a score from 0 to 100 (50 or more suggests a pass), the attack type and the
-     * reason when it is 0, and the recording's face fingerprints for the replay check.
+     * reason when it is 0, the recording's face fingerprints for the replay check, and the re-run's
+     * far/near stage (its times and its perspective cue) when the challenge asked for it.
      */
     record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints) {
 
@@ -69,7 +71,9 @@ final class SessionCheck {
      */
     static Verdict check(Challenges.Challenge challenge, UploadRequest upload, FrameAnalyzer analyzer, long deadlineNanos) {
         Fingerprints fingerprints = new Fingerprints();
-        Optional<String> bestImageProblem = bestImageProblem(analyzer, upload.bestImage());
+        Optional<String> bestImageProblem = imageProblem(analyzer, upload.bestImage(), "BEST_IMAGE")
+                .or(() -> Optional.ofNullable(upload.farNear()).flatMap(stage -> imageProblem(analyzer, stage.farImage(), "FAR_IMAGE")
+                        .or(() -> imageProblem(analyzer, stage.nearImage(), "NEAR_IMAGE"))));
         if (bestImageProblem.isPresent()) {
             return Verdict.attack(INJECTION, bestImageProblem.get(), fingerprints);
         }
@@ -99,7 +103,7 @@ final class SessionCheck {
         if (!rerun.success()) {
             return Verdict.attack(INJECTION, "RECORDING_" + rerun.code(), fingerprints);
         }
-        if (!claimsAgree(upload.actions(), rerun.actions())) {
+        if (!claimsAgree(upload.actions(), rerun.actions()) || !stageAgrees(upload.farNear(), rerun.farNear())) {
             return Verdict.attack(INJECTION, "CLAIMS_DISAGREE", fingerprints);
         }
         return passiveVerdict(rerun.passive(), fingerprints);
@@ -117,6 +121,15 @@ final class SessionCheck {
             case UNCERTAIN -> new Verdict(UNCERTAIN_SCORE, Optional.empty(), reason, fingerprints);
             case LIVE -> new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints);
         };
+    }
+
+    /** The kiosk's far and near images were taken when the re-run reached the stage's ends, or there was no stage. */
+    static boolean stageAgrees(UploadRequest.FarNear claimed, Optional<FarNearResult> seen) {
+        if (claimed == null || seen.isEmpty()) {
+            return claimed == null && seen.isEmpty();
+        }
+        return Math.abs(claimed.farAtMs() - seen.get().farAtMs()) <= CLAIM_TOLERANCE_MS
+                && Math.abs(claimed.nearAtMs() - seen.get().nearAtMs()) <= CLAIM_TOLERANCE_MS;
     }
 
     /** The kiosk claims the actions the re-run saw, in the same order, each at about the same time. */
@@ -152,11 +165,15 @@ final class SessionCheck {
         }
     }
 
-    /** What is wrong with the best image, if anything: it must show one face, frontal. */
-    private static Optional<String> bestImageProblem(FrameAnalyzer analyzer, String bestImage) {
-        try (Mat image = JpegFrames.decode(decoded(bestImage).orElse(new byte[0]))) {
+    /**
+     * What is wrong with an evidence image, if anything: it must show one face, frontal.
+     *
+     * @param name the image's name in the reason, e.g. {@code BEST_IMAGE}
+     */
+    private static Optional<String> imageProblem(FrameAnalyzer analyzer, String evidence, String name) {
+        try (Mat image = JpegFrames.decode(decoded(evidence).orElse(new byte[0]))) {
             if (image.empty()) {
-                return Optional.of("BEST_IMAGE_NOT_A_PICTURE");
+                return Optional.of(name + "_NOT_A_PICTURE");
             }
             analyzer.reset();
             FrameAnalysis analysis = analyzer.analyze(image, 0, 0);
@@ -164,10 +181,10 @@ final class SessionCheck {
             Optional<FaceMetrics> face = analysis.faceCount() == 1 ? analysis.mainFace().map(found -> found.metrics())
                     : Optional.empty();
             if (face.isEmpty()) {
-                return Optional.of("BEST_IMAGE_NOT_ONE_FACE");
+                return Optional.of(name + "_NOT_ONE_FACE");
             }
             if (!frontal(face.get().pose())) {
-                return Optional.of("BEST_IMAGE_NOT_FRONTAL");
+                return Optional.of(name + "_NOT_FRONTAL");
             }
             return Optional.empty();
         }

@@ -49,10 +49,18 @@ final class Store implements AutoCloseable {
      * @param attackType   with a score of 0: the SDK provider's 1 presentation, 2 injection, 3 unsure
      * @param attackReason        what exactly the service found, for an auditor
      * @param encryptedAuditImage a frame from the actions, for a person reviewing the result
+     * @param farNearImages       the far/near stage's two images, when the session had the stage
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
-                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage) {
+                        String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
+                        Optional<FarNearImages> farNearImages) {
+    }
+
+    /**
+     * The far and near face images, encrypted, and when each was taken in the session's time.
+     */
+    record FarNearImages(byte[] encryptedFar, long farAtMs, byte[] encryptedNear, long nearAtMs) {
     }
 
     private final DataSource dataSource;
@@ -223,11 +231,15 @@ final class Store implements AutoCloseable {
                 // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                    Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
-                            result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now);
+                            result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
+                            stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
+                            stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null));
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -343,13 +355,16 @@ final class Store implements AutoCloseable {
     }
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
-            + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image FROM liveness_result";
+            + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image, far_image, far_image_time, near_image, "
+            + "near_image_time FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
+        Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(13)).isEmpty() ? Optional.empty()
+                : Optional.of(new FarNearImages(row.getBytes(13), row.getLong(14), row.getBytes(15), row.getLong(16)));
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
                 Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
-                Optional.ofNullable(row.getBytes(12)));
+                Optional.ofNullable(row.getBytes(12)), stage);
     }
 
     private Account account(ResultSet row) throws SQLException {

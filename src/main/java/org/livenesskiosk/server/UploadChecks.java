@@ -53,6 +53,26 @@ final class UploadChecks {
         for (int i = 0; i < recording.frames().size(); i++) {
             requireJpeg(recording.frames().get(i), "recording.frames[" + i + "]", maxFrameBytes);
         }
+        requireFarNear(upload.farNear(), challenge, longestMs, maxImageBytes);
+    }
+
+    /** The far/near stage's images come exactly when the challenge asked for the stage, at rising times within it. */
+    private static void requireFarNear(UploadRequest.FarNear farNear, Challenges.Challenge challenge, long longestMs,
+                                       int maxImageBytes) {
+        if (challenge.farNearTimeLimitMs().isEmpty()) {
+            if (farNear != null) {
+                throw refused("farNear is only for a challenge with the far/near stage");
+            }
+            return;
+        }
+        if (farNear == null) {
+            throw refused("farNear (the far and near images) is required: the challenge asked for the far/near stage");
+        }
+        requireJpeg(farNear.farImage(), "farNear.farImage", maxImageBytes);
+        requireJpeg(farNear.nearImage(), "farNear.nearImage", maxImageBytes);
+        if (farNear.farAtMs() < 0 || farNear.nearAtMs() < farNear.farAtMs() || farNear.nearAtMs() > longestMs) {
+            throw refused("farNear's times must rise from 0 and stay within the challenge's " + longestMs + " ms");
+        }
     }
 
     private static void requireLength(String value, String field, int max) {

@@ -74,7 +74,8 @@ public final class LivenessClient {
      *
      * @param detectionResult the best image: base64 JPEG, or a link to it, as asked
      * @param auditImage      a frame from the actions, for a person reviewing the result: as the best image */
-    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult, String auditImage) {
+    public record Result(String livenessId, int livenessScore, String attackType, String detectionResult, String auditImage,
+                         String imageFarUrl, Long farImageTime, String imageNearUrl, Long nearImageTime) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -210,7 +211,8 @@ public final class LivenessClient {
         OpenApi.ResultAnswer answer = call(Routes.DETECTION_RESULT, Map.of(Headers.ACCESS_TOKEN, token), request,
                 OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
         return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
-                answer.detectionResult(), answer.auditImageUrl());
+                answer.detectionResult(), answer.auditImageUrl(), answer.imageFarUrl(), answer.farImageTime(), answer.imageNearUrl(),
+                answer.nearImageTime());
     }
 
     /**

@@ -47,6 +47,7 @@ class FarNearStageTest {
         // The far end is reached after its 300 ms hold (frame 30), the near end 300 ms after the face came near.
         assertEquals(List.of(EvidenceSlot.FAR), updates.get(30).keep());
         assertEquals(List.of(EvidenceSlot.NEAR), updates.get(70).keep());
+        assertEquals(new FarNearResult(300, 700, result.farNear().orElseThrow().perspective()), result.farNear().orElseThrow());
         assertEquals(Optional.of(Prompt.NEAR_FACE), updates.get(31).prompt());
     }
 
@@ -108,7 +109,7 @@ class FarNearStageTest {
         assertEquals(SessionState.PREPARING, session.state());
         assertEquals(Optional.empty(), new ScriptedFrames(FPS).hold(1_500).blinkThenOpenMouth().run(session).stream()
                 .flatMap(update -> update.targetFaceSize().stream().boxed()).findAny());
-        assertFalse(session.result().orElseThrow().perspective().isPresent());
+        assertFalse(session.result().orElseThrow().farNear().isPresent());
     }
 
     @Test
@@ -118,8 +119,8 @@ class FarNearStageTest {
         LivenessSession flat = session();
         farThenNearThenActions(new ScriptedFrames(FPS).flat()).run(flat);
 
-        Perspective.Cue realCue = real.result().orElseThrow().perspective().orElseThrow();
-        Perspective.Cue flatCue = flat.result().orElseThrow().perspective().orElseThrow();
+        Perspective.Cue realCue = real.result().orElseThrow().farNear().orElseThrow().perspective().orElseThrow();
+        Perspective.Cue flatCue = flat.result().orElseThrow().farNear().orElseThrow().perspective().orElseThrow();
         assertEquals(Perspective.Verdict.LIVE, realCue.verdict(), realCue.toString());
         assertEquals(Perspective.Verdict.ATTACK, flatCue.verdict(), flatCue.toString());
         assertEquals(1, realCue.ratio(), 0.3, "a textbook pinhole face meets the expectation: " + realCue);

@@ -246,7 +246,7 @@ class AbuseBoundsTest {
 
     @Test
     void imageLinksNeverComeFromTheHostHeader() throws Exception {
-        String livenessId = storedResultWithImage();
+        String livenessId = storedResultWithImage(server.store());
 
         JsonObject answer = envelope(new Request.Builder().url(url(Routes.DETECTION_RESULT)).header(Headers.ACCESS_TOKEN, token)
                 .header("Host", "evil.example:666").post(RequestBody.create(GSON.toJson(Map.of("livenessId", livenessId,
@@ -260,25 +260,19 @@ class AbuseBoundsTest {
     void imageLinksStartWithTheConfiguredPublicUrl() throws Exception {
         try (LivenessServer behindAProxy = LivenessServer.open(data.resolve("proxied"), Models.fromClasspath())
                 .publicUrl("https://liveness.bank.example/service/").start("127.0.0.1", 0)) {
-            Store store = behindAProxy.store();
-            Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
-            String livenessId = UUID.randomUUID().toString().replace("-", "");
-            store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
-                    Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
-                    Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty()), new byte[0],
-                    System.currentTimeMillis());
+            String livenessId = storedResultWithImage(behindAProxy.store());
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + behindAProxy.port(), Duration.ofSeconds(10));
             String proxyToken = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
 
             String link = client.result(proxyToken, "livenessId", livenessId, OpenApi.ResultRequest.IMAGE_URL).detectionResult();
 
-            assertTrue(link.startsWith("https://liveness.bank.example/service" + Routes.resultImage(livenessId) + "?"), link);
+            assertTrue(link.startsWith("https://liveness.bank.example/service" + Routes.image(Routes.RESULT_IMAGE, livenessId) + "?"), link);
         }
     }
 
     @Test
     void aForgedImageLinkIsTheEnvelopeToo() throws Exception {
-        try (Response response = HTTP.newCall(new Request.Builder().url(url(Routes.resultImage("nope") + "?expires=1&signature=x")).get()
+        try (Response response = HTTP.newCall(new Request.Builder().url(url(Routes.image(Routes.RESULT_IMAGE, "nope") + "?expires=1&signature=x")).get()
                 .build()).execute()) {
             assertEquals(404, response.code());
             assertEquals("IMAGE_NOT_FOUND", JsonParser.parseString(response.body().string()).getAsJsonObject().get("code").getAsString());
@@ -307,13 +301,13 @@ class AbuseBoundsTest {
     }
 
     /** A result with a best image, stored as an upload would. */
-    private static String storedResultWithImage() {
-        Store.Account demo = server.store().accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+    private static String storedResultWithImage(Store store) {
+        Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
         String livenessId = UUID.randomUUID().toString().replace("-", "");
-        server.store().saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
+        store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
                 Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
-                Optional.of(server.store().encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty()), new byte[0],
-                System.currentTimeMillis());
+                Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty(), Optional.empty()),
+                new byte[0], System.currentTimeMillis());
         return livenessId;
     }
 }

@@ -96,7 +96,7 @@ class AuditImageTest {
         byte[] audit = Base64.getDecoder().decode(result(OpenApi.ResultRequest.IMAGE_BASE64).auditImage());
         LivenessClient.Result linked = result(OpenApi.ResultRequest.IMAGE_URL);
 
-        assertTrue(linked.auditImage().startsWith("http://127.0.0.1:" + desk.server().port() + Routes.auditImage(livenessId) + "?"),
+        assertTrue(linked.auditImage().startsWith("http://127.0.0.1:" + desk.server().port() + Routes.image(Routes.AUDIT_IMAGE, livenessId) + "?"),
                 linked.auditImage());
         HttpResponse<byte[]> image = get(linked.auditImage());
         assertEquals(200, image.statusCode());
@@ -104,7 +104,7 @@ class AuditImageTest {
         assertArrayEquals(audit, image.body());
         // A link serves the one image it was signed for: the best image's signature opens no audit image.
         String bestImagesSignature = linked.detectionResult().substring(linked.detectionResult().indexOf('?'));
-        assertEquals(404, get("http://127.0.0.1:" + desk.server().port() + Routes.auditImage(livenessId) + bestImagesSignature)
+        assertEquals(404, get("http://127.0.0.1:" + desk.server().port() + Routes.image(Routes.AUDIT_IMAGE, livenessId) + bestImagesSignature)
                 .statusCode());
     }
 
