@@ -43,7 +43,6 @@ import org.livenesskiosk.vision.ModelException;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,6 +50,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Runs one liveness session on a recording or a camera, headless, and prints its result as one JSON object. */
 @Command(name = "detect", mixinStandardHelpOptions = true,

@@ -35,6 +35,11 @@ import picocli.CommandLine.Spec;
 final class KioskCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(KioskCommand.class);
+    /**
+     * A kiosk already runs on this data folder: a status of its own, so that the systemd unit does not
+     * start the refused one again and again ({@code RestartPreventExitStatus}).
+     */
+    static final int EXIT_ALREADY_RUNNING = 3;
 
     @Spec
     private CommandSpec spec;
@@ -70,7 +75,8 @@ final class KioskCommand implements Callable<Integer> {
         try (InstanceLock kiosk = InstanceLock.acquire(serviceOptions.dataDirectory(), "kiosk")) {
             return run();
         } catch (InstanceLock.HeldElsewhere e) {
-            throw new CommandFailure(LivenessError.ALREADY_INIT + ": " + e.getMessage(), e);
+            spec.commandLine().getErr().println(LivenessError.ALREADY_INIT + ": " + e.getMessage());
+            return EXIT_ALREADY_RUNNING;
         }
     }
 

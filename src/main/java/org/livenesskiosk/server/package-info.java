@@ -2,7 +2,8 @@
  * The reference liveness service: the open API the mobile SDK's provider documents (tokens,
  * licenses, signatureIds, results) and the kiosk-facing API (enrolment, authorization, evidence
  * upload), over real HTTP (Javalin), with storage in SQLite or a fleet's PostgreSQL. One class per
- * API ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code Devices}, {@code ResultImages}), callers
+ * API ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code Devices}, {@code ResultImages}: the best
+ * and the audit image, {@code AuditFrame} choosing the latter), callers
  * identified before any route runs ({@code Authentication}: tokens, tickets, and on every kiosk
  * request the signature of an enrolled kiosk, {@code RequestSignatures}). Speaks {@code protocol};
  * never uses the client.

@@ -76,7 +76,7 @@ class AlreadyInitTest {
         try {
             CommandLineRun run = CommandLineRun.of("kiosk", "--windowed", "--data", data.toString());
 
-            assertEquals(1, run.exitCode(), run.err());
+            assertEquals(KioskCommand.EXIT_ALREADY_RUNNING, run.exitCode(), run.err());
             assertTrue(run.err().startsWith("ALREADY_INIT: Liveness Kiosk is already running on " + data.toAbsolutePath()
                     + " (pid " + kiosk.pid() + ", kiosk, started "), run.err());
         } finally {

@@ -155,11 +155,11 @@ class DetectCommandTest {
         JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
                 "--distance", CLOSE_UP, "--result-size", "400", "--out", out.toString());
 
-        assertTrue(result.get("success").getAsBoolean(), result.toString());
-        Mat best = imread(out.resolve("best.jpg").toString(), IMREAD_COLOR);
+        // The kiosk's side decides the image; whether the upload then comes through is another test's.
+        assertEquals(1, result.getAsJsonArray("actions").size(), result.toString());
+        Mat best = imread(result.getAsJsonObject("evidence").get("best").getAsString(), IMREAD_COLOR);
         assertEquals(400, best.cols());
         assertEquals(400, best.rows());
-        assertServiceConfirms(result.get("livenessId").getAsString());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.UploadRequest;
 
@@ -110,6 +111,24 @@ class LivenessClientFaultsTest {
             service.enqueue(new MockResponse().setBody("{\"code\":\"" + code + "\",\"message\":\"no\"}"));
             assertEquals(code, authorizeFails().error());
         }
+    }
+
+    /** Refusals a kiosk cannot bring about against the real service (a token refused just after it was issued, a clock off). */
+    @Test
+    void theOpenApisRefusalsOfTheAuthorizingCallsAreTheirAuthCodes() {
+        assertEquals(LivenessError.AUTH_PARAMETER_ERROR, refusal("PARAMETER_ERROR", () -> client.generateToken("key", "secret")));
+        assertEquals(LivenessError.AUTH_TICKET_DISABLE, refusal("IAM_FAILED", () -> client.authLicense("token", 600, "app")));
+        assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, refusal("ACCOUNT_DISABLED", () -> client.authLicense("token", 600, "app")));
+        // The same codes on a call that authorizes nothing are the service's own, shown as they came.
+        assertEquals(LivenessError.UNDEFINED, refusal("DEVICE_LOCKED", () -> client.upload("ticket", EVIDENCE)));
+        assertEquals(LivenessError.UNDEFINED, refusal("IAM_FAILED", () -> client.result("token", "livenessId", "l")));
+    }
+
+    private LivenessError refusal(String code, Executable call) {
+        service.enqueue(new MockResponse().setBody("{\"code\":\"" + code + "\",\"message\":\"no\"}"));
+        ServiceCallException refused = assertThrows(ServiceCallException.class, call);
+        assertEquals(code, refused.serviceCode());
+        return refused.error();
     }
 
     @Test
