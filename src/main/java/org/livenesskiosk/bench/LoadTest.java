@@ -24,6 +24,8 @@ import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Many kiosks at once against a service or a fleet behind its load balancer, each as a kiosk
@@ -45,6 +47,7 @@ public final class LoadTest {
                           double seconds) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(LoadTest.class);
     /** What a kiosk waits after an answer that is not the livenessId: the service's Retry-After when busy, a second else. */
     private static final long BUSY_PAUSE_MS = 5_000;
     private static final long FAILURE_PAUSE_MS = 1_000;
@@ -92,8 +95,13 @@ public final class LoadTest {
                 Path folder = work.resolve("kiosk-" + kiosk);
                 running.add(kioskThreads.submit(() -> {
                     for (int session = 0; session < own; session++) {
-                        if (oneSession(client, Outbox.open(folder.resolve("outbox")), license, giveUpAt)) {
-                            completed.incrementAndGet();
+                        try {
+                            if (oneSession(client, Outbox.open(folder.resolve("outbox")), license, giveUpAt)) {
+                                completed.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            // A kiosk that fails keeps running its next customers, as a real one would; this session is lost.
+                            LOG.error("A session of {} failed", folder.getFileName(), e);
                         }
                     }
                     return null;
@@ -134,7 +142,8 @@ public final class LoadTest {
      */
     private boolean oneSession(LivenessClient client, Outbox outbox, String license, long giveUpAt) throws Exception {
         long start = System.nanoTime();
-        UploadBench.Sent sent = retried(giveUpAt, () -> UploadBench.prepared(client, license, evidence, "loadtest"));
+        UploadBench.Sent sent = retried(giveUpAt, () -> UploadBench.prepared(client, license, evidence, "loadtest",
+                outbox.waiting().size()));
         if (sent == null) {
             return false;
         }

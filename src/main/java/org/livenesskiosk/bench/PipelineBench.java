@@ -118,13 +118,13 @@ public final class PipelineBench {
         }
     }
 
-    /** A kiosk's evidence from the start of a recorded clip, its frames as decoded (for the load test). */
-    public static UploadBench.Evidence evidence(Path source, double folderFramesPerSecond) throws CaptureException {
+    /** A kiosk's evidence from the first {@code frameCount} frames of a recorded clip, as decoded (for the load test). */
+    public static UploadBench.Evidence evidence(Path source, double folderFramesPerSecond, int frameCount) throws CaptureException {
         List<TimedFrame> frames = new ArrayList<>();
         try (FrameSource frameSource = FrameSources.open(source, folderFramesPerSecond)) {
             for (Optional<Frame> next = frameSource.next(); next.isPresent(); next = frameSource.next()) {
                 frames.add(new TimedFrame(next.get().image(), next.get().timestampMs()));
-                if (frames.size() == UPLOADED_FRAMES) {
+                if (frames.size() == frameCount) {
                     break;
                 }
             }

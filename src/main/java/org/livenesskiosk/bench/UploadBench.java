@@ -124,7 +124,7 @@ public final class UploadBench {
 
     /** One kiosk's work for a customer: authorize, ask for the challenge, then upload the evidence. */
     private static Sent session(LivenessClient client, String license, Evidence evidence) throws Exception {
-        Sent sent = prepared(client, license, evidence, "bench");
+        Sent sent = prepared(client, license, evidence, "bench", null);
         if (uploadWhenFree(client, sent.ticket(), sent.upload(), System.currentTimeMillis() + BUSY_DEADLINE_MS,
                 new AtomicInteger()) == null) {
             throw new IllegalStateException("The service stayed busy for " + BUSY_DEADLINE_MS / 1000 + " s");
@@ -133,9 +133,10 @@ public final class UploadBench {
     }
 
     /** A kiosk's customer up to the upload: authorized, the challenge asked for, the evidence under it. */
-    static Sent prepared(LivenessClient client, String license, Evidence evidence, String platform) throws Exception {
+    static Sent prepared(LivenessClient client, String license, Evidence evidence, String platform, Integer outboxBacklog)
+            throws Exception {
         String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
-                ProductVersion.version()).ticket();
+                ProductVersion.version(), outboxBacklog).ticket();
         KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
         return new Sent(ticket, new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
                 ProductVersion.version(), platform, List.of(), evidence.recording(), evidence.bestImage()));

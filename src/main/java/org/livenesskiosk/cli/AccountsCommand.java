@@ -2,6 +2,7 @@ package org.livenesskiosk.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
@@ -84,8 +85,10 @@ final class AccountsCommand {
     @Command(name = "enroll-device", mixinStandardHelpOptions = true,
             description = {"Makes a one-time code that enrols one new kiosk in the account; prints it once.",
                 "The operator types it into the kiosk's console (or gives it with --enrollment-code). It serves once, within 24 h."})
-    int enrollDevice(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey) throws Exception {
-        Accounts.Enrollment enrollment = accounts().enrollDevice(accessKey);
+    int enrollDevice(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                     @Option(names = "--branch", paramLabel = "NAME", description = "The branch the kiosk stands in, for the fleet page.")
+                     String branch) throws Exception {
+        Accounts.Enrollment enrollment = accounts().enrollDevice(accessKey, Optional.ofNullable(branch));
         spec.commandLine().getOut().printf("enrollmentCode %s%nexpires        %s%n", enrollment.code(), enrollment.expiresAt());
         return 0;
     }

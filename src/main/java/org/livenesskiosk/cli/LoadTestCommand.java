@@ -47,8 +47,12 @@ final class LoadTestCommand implements Callable<Integer> {
     private Integer sessions;
 
     @Option(names = "--source", defaultValue = "../shared/data/videos/liveportrait_d18_man_yawn_mouth_open.avi", paramLabel = "CLIP",
-            description = "The recording each session uploads (its first 90 frames). Default: ${DEFAULT-VALUE}.")
+            description = "The recording each session uploads. Default: ${DEFAULT-VALUE}.")
     private Path source;
+
+    @Option(names = "--frames", defaultValue = "90", paramLabel = "N",
+            description = "Frames of the recording each session uploads, from its start (30 a second). Default: ${DEFAULT-VALUE}.")
+    private int frames;
 
     @Option(names = "--deadline-seconds", defaultValue = "600", paramLabel = "S",
             description = "A session not delivered by then is lost. Default: ${DEFAULT-VALUE}.")
@@ -62,13 +66,13 @@ final class LoadTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kiosks < 1 || (sessions != null && sessions < 1)) {
-            throw new ParameterException(spec.commandLine(), "--kiosks and --sessions must be at least 1");
+        if (kiosks < 1 || frames < 1 || (sessions != null && sessions < 1)) {
+            throw new ParameterException(spec.commandLine(), "--kiosks, --sessions and --frames must be at least 1");
         }
         Path work = Files.createTempDirectory("liveness-loadtest");
         try {
             Accounts accounts = Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
-            LoadTest test = new LoadTest(server, accounts, PipelineBench.evidence(source, folderFrameRate.framesPerSecond()), work);
+            LoadTest test = new LoadTest(server, accounts, PipelineBench.evidence(source, folderFrameRate.framesPerSecond(), frames), work);
             LoadTest.Figures figures = test.run(kiosks, sessions == null ? kiosks : sessions, Duration.ofSeconds(deadlineSeconds));
             report(spec.commandLine().getOut(), figures);
             return figures.lost() == 0 && figures.duplicated() == 0 ? 0 : ErrorReporter.EXIT_FAILURE;

@@ -1,6 +1,7 @@
 package org.livenesskiosk.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,6 +46,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
     private long lockoutMinutes;
 
+    @Option(names = "--retention-days", paramLabel = "N",
+            description = "Delete the best image and face fingerprints of results older than N days (their livenessId, score and "
+                    + "times stay). Default: kept until the result is deleted.")
+    private Integer retentionDays;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -64,6 +70,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (node != null) {
             opened.nodeName(node);
+        }
+        if (retentionDays != null) {
+            if (retentionDays < 1) {
+                opened.close();
+                throw new ParameterException(spec.commandLine(), "--retention-days must be at least 1");
+            }
+            opened.retention(Duration.ofDays(retentionDays));
         }
         try (LivenessServer server = opened.start(host, port)) {
             spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,

@@ -181,9 +181,18 @@ public final class KioskService implements AutoCloseable {
             if (license == null) {
                 license = licenses.license();
             }
-            authorization = client.authorize(license, market, applicationId, VERSION);
+            authorization = client.authorize(license, market, applicationId, VERSION, outboxBacklog());
         }
         return authorization;
+    }
+
+    /** The sessions waiting in the outbox, told to the service for the bank's operations team; null when unreadable. */
+    private Integer outboxBacklog() {
+        try {
+            return outbox.waiting().size();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private String ticket() throws ServiceCallException {

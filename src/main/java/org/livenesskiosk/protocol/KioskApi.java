@@ -33,8 +33,12 @@ public final class KioskApi {
     public record EnrollAnswer(String deviceId) {
     }
 
-    /** The kiosk itself is the one that signed the request: the service knows it by its enrolment, never by a field here. */
-    public record AuthorizeRequest(String license, String market, String applicationId, String version) {
+    /**
+     * The kiosk itself is the one that signed the request: the service knows it by its enrolment, never by a field here.
+     *
+     * @param outboxBacklog sessions waiting in the kiosk's outbox, for the bank's operations team; absent from older kiosks
+     */
+    public record AuthorizeRequest(String license, String market, String applicationId, String version, Integer outboxBacklog) {
     }
 
     /**

@@ -71,7 +71,15 @@ public final class Accounts {
 
     /** A one-time code, valid for a day, with which one new kiosk enrols in the account. */
     public Enrollment enrollDevice(String accessKey) {
-        Devices.Enrollment enrollment = new Devices(store).newCode(account(accessKey).id());
+        return enrollDevice(accessKey, Optional.empty());
+    }
+
+    /** A one-time code for a new kiosk of the branch named {@code branch} (at most 100 characters). */
+    public Enrollment enrollDevice(String accessKey, Optional<String> branch) {
+        if (branch.filter(name -> name.length() > 100).isPresent()) {
+            throw new IllegalArgumentException("A branch's name is at most 100 characters");
+        }
+        Devices.Enrollment enrollment = new Devices(store).newCode(account(accessKey).id(), branch);
         return new Enrollment(enrollment.code(), Instant.ofEpochMilli(enrollment.expiresAt()));
     }
 

@@ -34,7 +34,7 @@ final class Authentication {
     void register(Javalin app) {
         signatures.register(app);
         for (String path : new String[] {Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID, Routes.DETECTION_RESULT,
-                Routes.DELETE_RESULT}) {
+                Routes.DELETE_RESULT, FleetPage.SUMMARY}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
         for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_UPLOAD}) {

@@ -6,6 +6,7 @@ import static org.livenesskiosk.server.JsonExchange.required;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.livenesskiosk.crypto.Ed25519;
@@ -49,8 +50,12 @@ final class Devices {
         app.post(Routes.KIOSK_ENROLL, this::enroll);
     }
 
-    /** A one-time code enrolling one kiosk in the account, valid for a day. */
-    Enrollment newCode(String accountId) {
+    /**
+     * A one-time code enrolling one kiosk in the account, valid for a day.
+     *
+     * @param branch where the kiosk stands, as the operations team knows it
+     */
+    Enrollment newCode(String accountId, Optional<String> branch) {
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < CODE_CHARACTERS; i++) {
             if (i > 0 && i % 5 == 0) {
@@ -60,7 +65,7 @@ final class Devices {
         }
         long now = System.currentTimeMillis();
         long expiresAt = now + CODE_LIFETIME_MS;
-        store.saveEnrollmentCode(hash(code.toString()), accountId, now, expiresAt);
+        store.saveEnrollmentCode(hash(code.toString()), accountId, now, expiresAt, branch);
         return new Enrollment(code.toString(), expiresAt);
     }
 

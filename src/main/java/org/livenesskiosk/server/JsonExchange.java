@@ -52,7 +52,11 @@ final class JsonExchange {
         return value;
     }
 
+    /** The code of the envelope a request was answered with, for the metrics. */
+    static final String ANSWER_CODE = "answerCode";
+
     static void answer(Context ctx, Envelope envelope) {
+        ctx.attribute(ANSWER_CODE, envelope.code());
         ctx.status(200).contentType("application/json").result(GSON.toJson(envelope));
     }
 }

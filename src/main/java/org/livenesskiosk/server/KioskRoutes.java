@@ -26,7 +26,7 @@ final class KioskRoutes {
 
     private static final long TICKET_LIFETIME_MS = 600_000;
     static final int RETRY_AFTER_SECONDS = 5;
-    private static final int PASSING_SCORE = 50;
+    static final int PASSING_SCORE = 50;
     /** The best image, at full quality. */
     private static final int MAX_IMAGE_BYTES = 2 << 20;
     /** One recorded frame: a few times what a 480-pixel frame at the kiosk's quality takes. */
@@ -48,15 +48,18 @@ final class KioskRoutes {
     private final Licenses licenses;
     private final Challenges challenges;
     private final AnalyzerPool analyzers;
+    private final ServiceMetrics metrics;
     private final DeviceLockout lockout;
     private final Semaphore uploadSlots;
     private final long busyWaitMs;
 
-    KioskRoutes(Store store, Licenses licenses, Challenges challenges, AnalyzerPool analyzers, ServiceLimits limits) {
+    KioskRoutes(Store store, Licenses licenses, Challenges challenges, AnalyzerPool analyzers, ServiceMetrics metrics,
+                ServiceLimits limits) {
         this.store = store;
         this.licenses = licenses;
         this.challenges = challenges;
         this.analyzers = analyzers;
+        this.metrics = metrics;
         this.lockout = new DeviceLockout(store, limits.lockoutMs());
         this.uploadSlots = new Semaphore(limits.concurrentChecks() * UPLOADS_PER_ANALYZER, true);
         this.busyWaitMs = limits.busyWaitMs();
@@ -122,6 +125,8 @@ final class KioskRoutes {
             throw new ServiceException("AUTH_PARAMETER_ERROR", "The license belongs to another account than this kiosk");
         }
         String deviceId = device.id();
+        store.deviceReport(deviceId, Optional.ofNullable(request.version()).orElse("unknown"),
+                Optional.ofNullable(request.outboxBacklog()).filter(backlog -> backlog >= 0));
         lockout.refuseIfLocked(account.id(), deviceId, now);
         String ticket = SecretBox.randomToken();
         long expiresAt = Math.min(license.expiresAt(), now + TICKET_LIFETIME_MS);
@@ -157,7 +162,8 @@ final class KioskRoutes {
                 MAX_IMAGE_BYTES);
         lockout.refuseIfLocked(kiosk.accountId(), kiosk.deviceId(), now);
         SessionCheck.Verdict verdict = analyzers.withAnalyzer(busyWaitMs,
-                analyzer -> SessionCheck.check(challenge, evidence, analyzer, System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000));
+                analyzer -> metrics.check(() -> SessionCheck.check(challenge, evidence, analyzer,
+                        System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000)));
         if (verdict.score() >= PASSING_SCORE && replaysAnEarlierSession(verdict.fingerprints(), now)) {
             verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
         }

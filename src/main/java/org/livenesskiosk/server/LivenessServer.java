@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Optional;
 
 import org.livenesskiosk.crypto.SecureFiles;
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Headers;
+import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ public final class LivenessServer implements AutoCloseable {
     private volatile String publicUrl;
     /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
     private volatile String nodeName;
+    private Optional<Retention> retention = Optional.empty();
 
     private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
@@ -55,7 +58,8 @@ public final class LivenessServer implements AutoCloseable {
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         this.analyzers = new AnalyzerPool(models, limits.concurrentChecks());
-        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, limits);
+        ServiceMetrics metrics = new ServiceMetrics(store);
+        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits);
         app.before(ctx -> ctx.header(Headers.NODE, nodeName));
         new RequestSize(MAX_REQUEST_BYTES).register(app);
         kiosks.registerAdmission(app);
@@ -65,9 +69,16 @@ public final class LivenessServer implements AutoCloseable {
         new Devices(store).register(app);
         images.register(app);
         new Health(store::reachable, analyzers::loaded).register(app);
+        metrics.register(app);
+        new FleetPage(store).register(app);
+        app.after(Routes.KIOSK_UPLOAD, ctx -> Optional.ofNullable(ctx.<String>attribute(JsonExchange.ANSWER_CODE))
+                .ifPresent(metrics::upload));
         app.exception(ServiceException.class, (e, ctx) -> {
+            metrics.refused(e.code());
             if (e.code().equals("SERVICE_BUSY")) {
                 ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
+            } else {
+                countRefusal(e.code());
             }
             answer(ctx, Envelope.error(e.code(), e.getMessage()));
         });
@@ -83,6 +94,15 @@ public final class LivenessServer implements AutoCloseable {
             LOG.error("Request to {} failed", ctx.path(), e);
             answer(ctx, Envelope.error("ERROR", "The service failed; try again"));
         });
+    }
+
+    /** Counted for the fleet page; a busy answer is not (it sheds load, and the metrics count it). */
+    private void countRefusal(String code) {
+        try {
+            store.countRefusal(code, System.currentTimeMillis());
+        } catch (IllegalStateException e) {
+            LOG.warn("A refusal could not be counted: {}", e.getMessage());
+        }
     }
 
     /** Set by an answer that is already its envelope, with a status other than 200 (the image links' 404). */
@@ -169,6 +189,18 @@ public final class LivenessServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Deletes the best image and face fingerprints of every result older than {@code keep}, at start
+     * and every hour ({@code serve --retention-days}); without it they stay until the result is deleted.
+     */
+    public LivenessServer retention(Duration keep) {
+        if (keep.isNegative() || keep.isZero()) {
+            throw new IllegalArgumentException("The retention must be at least a day");
+        }
+        this.retention = Optional.of(new Retention(store, keep));
+        return this;
+    }
+
     /** The name this node of a fleet gives in {@link Headers#NODE} on its answers (by default its address and port). */
     public LivenessServer nodeName(String name) {
         this.nodeName = name;
@@ -184,6 +216,7 @@ public final class LivenessServer implements AutoCloseable {
         Thread warmUp = new Thread(analyzers::warmUp, "analyzer-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        retention.ifPresent(Retention::start);
         String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
         if (publicUrl == null) {
             publicUrl = "http://" + address;
@@ -210,6 +243,7 @@ public final class LivenessServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        retention.ifPresent(Retention::stop);
         store.close();
     }
 }

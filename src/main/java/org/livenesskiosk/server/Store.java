@@ -8,10 +8,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -339,6 +342,19 @@ final class Store implements AutoCloseable {
                 settings.farNearTimeLimitMs());
     }
 
+    /**
+     * Deletes the images (best, audit, far and near) and face fingerprints of the results made
+     * before {@code before}; their livenessId, score, attack type and times stay.
+     *
+     * @return how many results lost their images
+     */
+    int forgetFacesBefore(long before) {
+        update("DELETE FROM fingerprint WHERE created_at < ?", before);
+        return update("UPDATE liveness_result SET best_image = NULL, audit_image = NULL, far_image = NULL, near_image = NULL "
+                + "WHERE created_at < ? AND (best_image IS NOT NULL OR audit_image IS NOT NULL OR far_image IS NOT NULL "
+                + "OR near_image IS NOT NULL)", before);
+    }
+
     /** Deletes a result and its images: the customer's right to erasure. */
     boolean deleteResult(String accountId, String livenessId) {
         update("DELETE FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM liveness_result "
@@ -441,8 +457,13 @@ final class Store implements AutoCloseable {
     }
 
     void saveEnrollmentCode(String codeHash, String accountId, long now, long expiresAt) {
-        update("INSERT INTO enrollment_code (code_hash, account_id, created_at, expires_at) VALUES (?, ?, ?, ?)", codeHash,
-                accountId, now, expiresAt);
+        saveEnrollmentCode(codeHash, accountId, now, expiresAt, Optional.empty());
+    }
+
+    /** @param branch the branch the kiosk it enrols stands in, as the bank's administrator names it */
+    void saveEnrollmentCode(String codeHash, String accountId, long now, long expiresAt, Optional<String> branch) {
+        update("INSERT INTO enrollment_code (code_hash, account_id, created_at, expires_at, branch) VALUES (?, ?, ?, ?, ?)", codeHash,
+                accountId, now, expiresAt, branch.orElse(null));
     }
 
     /**
@@ -471,9 +492,9 @@ final class Store implements AutoCloseable {
                         accountId = rows.getString(1);
                     }
                 }
-                try (PreparedStatement statement = connection.prepareStatement(
-                        "INSERT INTO device (id, account_id, public_key, enrolled_at) VALUES (?, ?, ?, ?)")) {
-                    bind(statement, deviceId, accountId, publicKey, now);
+                try (PreparedStatement statement = connection.prepareStatement("INSERT INTO device (id, account_id, public_key, "
+                        + "enrolled_at, branch) SELECT ?, ?, ?, ?, branch FROM enrollment_code WHERE code_hash = ?")) {
+                    bind(statement, deviceId, accountId, publicKey, now, codeHash);
                     statement.executeUpdate();
                 }
                 connection.commit();
@@ -504,6 +525,63 @@ final class Store implements AutoCloseable {
     /** Notes that the device made a request; at most one write a minute per device. */
     void deviceSeen(String id, long now) {
         update("UPDATE device SET last_seen = ? WHERE id = ? AND (last_seen IS NULL OR last_seen < ?)", now, id, now - 60_000);
+    }
+
+    /** What the kiosk said when it was authorized: its version, and the sessions waiting in its outbox. */
+    void deviceReport(String id, String version, Optional<Integer> outboxBacklog) {
+        update("UPDATE device SET version = ?, outbox_backlog = ? WHERE id = ?", version, outboxBacklog.orElse(null), id);
+    }
+
+    /** The sessions waiting in the outboxes of the kiosks not revoked, as each last reported. */
+    double outboxBacklog() {
+        return queryOne("SELECT COALESCE(SUM(outbox_backlog), 0) FROM device WHERE revoked_at IS NULL", row -> row.getDouble(1))
+                .orElse(0.0);
+    }
+
+    /** One more refusal with {@code code} on the day of {@code now} (UTC), whichever node answered it. */
+    void countRefusal(String code, long now) {
+        update("INSERT INTO refusal (day, code, answers) VALUES (?, ?, 1) ON CONFLICT (day, code) DO UPDATE SET answers = "
+                + "refusal.answers + 1", day(now), code);
+    }
+
+    static String day(long time) {
+        return Instant.ofEpochMilli(time).toString().substring(0, 10);
+    }
+
+    /** The account's kiosks for the fleet page, the most recently seen first. */
+    List<FleetPage.Kiosk> kiosks(String accountId) {
+        return queryAll("SELECT id, branch, last_seen, version, outbox_backlog, revoked_at FROM device WHERE account_id = ? "
+                + "ORDER BY last_seen DESC NULLS LAST, id", row -> {
+                    long lastSeen = row.getLong(3);
+                    Long seen = row.wasNull() ? null : lastSeen;
+                    int backlog = row.getInt(5);
+                    Integer outbox = row.wasNull() ? null : backlog;
+                    row.getLong(6);
+                    return new FleetPage.Kiosk(row.getString(1), row.getString(2), seen, row.getString(4), outbox, !row.wasNull());
+                }, accountId);
+    }
+
+    private record Outcome(long at, int score, String attackType) {
+    }
+
+    /** The account's sessions per day (UTC) since {@code since}: verified, for a manual check, failed (an attack found). */
+    List<FleetPage.Day> days(String accountId, long since) {
+        Map<String, int[]> byDay = new TreeMap<>();
+        for (Outcome outcome : queryAll("SELECT created_at, score, attack_type FROM liveness_result WHERE account_id = ? "
+                + "AND created_at >= ?", row -> new Outcome(row.getLong(1), row.getInt(2), row.getString(3)), accountId, since)) {
+            int[] counts = byDay.computeIfAbsent(day(outcome.at()), any -> new int[4]);
+            counts[0]++;
+            boolean attack = SessionCheck.PRESENTATION.equals(outcome.attackType()) || SessionCheck.INJECTION.equals(outcome.attackType());
+            counts[outcome.score() >= KioskRoutes.PASSING_SCORE ? 1 : attack ? 3 : 2]++;
+        }
+        return byDay.entrySet().stream().map(day -> new FleetPage.Day(day.getKey(), day.getValue()[0], day.getValue()[1],
+                day.getValue()[2], day.getValue()[3])).toList();
+    }
+
+    /** The refusals the service answered per day and code since {@code sinceDay}, the most frequent first. */
+    List<FleetPage.Refusal> refusals(String sinceDay) {
+        return queryAll("SELECT day, code, answers FROM refusal WHERE day >= ? ORDER BY day, answers DESC, code",
+                row -> new FleetPage.Refusal(row.getString(1), row.getString(2), row.getLong(3)), sinceDay);
     }
 
     /**

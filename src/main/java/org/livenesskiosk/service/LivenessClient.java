@@ -159,8 +159,14 @@ public final class LivenessClient {
     /** The kiosk's authorization with its license: a ticket for uploads, and the challenge settings. */
     public Authorization authorize(String license, String market, String applicationId, String version)
             throws ServiceCallException {
+        return authorize(license, market, applicationId, version, null);
+    }
+
+    /** The authorization, telling the service how many sessions wait in this kiosk's outbox. */
+    public Authorization authorize(String license, String market, String applicationId, String version, Integer outboxBacklog)
+            throws ServiceCallException {
         KioskApi.AuthorizeAnswer answer = call(Routes.KIOSK_AUTHORIZE, Map.of(),
-                new KioskApi.AuthorizeRequest(license, market, applicationId, version), KioskApi.AuthorizeAnswer.class,
+                new KioskApi.AuthorizeRequest(license, market, applicationId, version, outboxBacklog), KioskApi.AuthorizeAnswer.class,
                 LivenessError.AUTH_BAD_NETWORK, KIOSK_REFUSALS);
         ChallengeSettings settings = answer.settings();
         if (settings == null || settings.actions() == null || settings.level() == null) {

@@ -1,0 +1,72 @@
+package org.livenesskiosk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.vision.Models;
+
+/**
+ * {@code serve --retention-days}: a result older than the retention keeps its livenessId, score and
+ * times for the integrator, and loses its images and face fingerprints; a newer one keeps all.
+ */
+class RetentionTest {
+
+    private static final long DAY_MS = 86_400_000;
+
+    @TempDir
+    Path data;
+
+    @Test
+    void resultsOlderThanTheRetentionLoseTheirFaceAndKeepTheirVerdict() throws Exception {
+        long now = System.currentTimeMillis();
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath())) {
+            String old = stored(server.store(), now - 8 * DAY_MS);
+            String recent = stored(server.store(), now - 6 * DAY_MS);
+            assertEquals(2, server.store().fingerprintsSince(0, 10).size());
+
+            server.retention(Duration.ofDays(7)).start("127.0.0.1", 0);
+            long giveUp = System.currentTimeMillis() + 10_000;
+            while (server.store().resultByLivenessIdAnyAccount(old).orElseThrow().encryptedImage().isPresent()
+                    && System.currentTimeMillis() < giveUp) {
+                Thread.sleep(50);
+            }
+
+            LivenessClient integrator = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            String token = integrator.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            LivenessClient.Result past = integrator.result(token, "livenessId", old);
+            assertEquals(old, past.livenessId());
+            assertEquals(80, past.livenessScore(), "the verdict stays");
+            assertNull(past.detectionResult(), "the face is gone");
+            assertNull(past.auditImage(), "the audit image too");
+            assertNull(past.imageFarUrl(), "and the far/near stage's images");
+            assertNull(past.imageNearUrl());
+            LivenessClient.Result newer = integrator.result(token, "livenessId", recent);
+            assertNotNull(newer.detectionResult(), "a newer result keeps its images");
+            assertNotNull(newer.auditImage());
+            assertNotNull(newer.imageFarUrl());
+            assertEquals(1, server.store().fingerprintsSince(0, 10).size(), "only the newer result's fingerprints stay");
+            assertTrue(server.store().resultByLivenessIdAnyAccount(recent).orElseThrow().encryptedImage().isPresent());
+        }
+    }
+
+    /** A result with every image (best, audit, far and near) and fingerprints, stored at {@code at} as an upload would. */
+    private static String stored(Store store, long at) {
+        Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+        String livenessId = UUID.randomUUID().toString().replace("-", "");
+        byte[] image = store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
+        store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), 80,
+                Optional.empty(), Optional.empty(), "0.1.0", "kiosk", Optional.of(image), Optional.of(image),
+                Optional.of(new Store.FarNearImages(image, 100, image, 900))), new byte[] {1, 2, 3}, at);
+        return livenessId;
+    }
+}
