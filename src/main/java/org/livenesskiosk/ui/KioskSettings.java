@@ -19,12 +19,15 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param pinHash              the operator PIN, hashed ({@link OperatorPin}); empty until the operator chooses one
  * @param enrollmentCode       the one-time code from the bank's administrator that enrols this kiosk with a standalone
  *                             service; empty when it is enrolled, or for the embedded service
+ * @param highContrast         the customers' screens in white and yellow on black, for poor sight
+ * @param largerText           every text of the customers' screens a quarter larger
  */
 public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
                             String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
                             boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
-                            int idleSeconds, String pinHash, String enrollmentCode) {
+                            int idleSeconds, String pinHash, String enrollmentCode, boolean highContrast,
+                            boolean largerText) {
 
     public KioskSettings {
         actions = List.copyOf(actions);
@@ -35,25 +38,25 @@ public record KioskSettings(String serviceUrl, String market, String application
     public static KioskSettings defaults() {
         return new KioskSettings("", "", "", "", "", "", "camera:0", true,
                 List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), true, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 30, "", "");
+                List.of(Language.values()), true, false, 30, "", "", false, false);
     }
 
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode);
+                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, highContrast, largerText);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, seconds, pinHash, enrollmentCode);
+                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, highContrast, largerText);
     }
 
     public KioskSettings withEnrollmentCode(String code) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, code);
+                languages, voice, recordSessions, idleSeconds, pinHash, code, highContrast, largerText);
     }
 
     /** Never shows the secrets: settings may end up in a log line. */
