@@ -11,6 +11,7 @@ import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.PendingUpload;
+import org.livenesskiosk.ui.PinLock;
 import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.ui.SessionListener;
 import org.livenesskiosk.ui.SessionRequest;
@@ -43,6 +44,7 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     private final SessionHistory history;
     private final ServiceLink service;
     private final SessionDesk sessions;
+    private final PinLockFile pinLock;
     private volatile KioskSettings settings;
 
     public Kiosk(SettingsFile settingsFile, KioskSettings settings, Path dataDirectory, Models models, Overrides overrides)
@@ -50,6 +52,7 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
         this.settingsFile = settingsFile;
         this.settings = settings;
         this.history = SessionHistory.open(dataDirectory);
+        this.pinLock = new PinLockFile(dataDirectory);
         // The kiosk's key pair and enrollments live beside its settings file, in its configuration folder.
         Path configuration = settingsFile.path().toAbsolutePath().getParent();
         this.service = new ServiceLink(() -> overrides.service().orElseGet(() -> ServiceConnection.of(this.settings, dataDirectory,
@@ -110,6 +113,29 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     @Override
     public CompletableFuture<Authorization> authorization() {
         return service.authorization();
+    }
+
+    @Override
+    public CompletableFuture<PinLock> pinLock() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return pinLock.read();
+            } catch (IOException e) {
+                throw new IllegalStateException("The operator PIN's lock cannot be read from " + pinLock.path() + ": "
+                        + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> keepPinLock(PinLock lock) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                pinLock.write(lock);
+            } catch (IOException e) {
+                LOG.error("The operator PIN's lock cannot be kept in {}: {}", pinLock.path(), e.getMessage());
+            }
+        });
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.FaceTarget;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskOutcome;
@@ -126,6 +127,8 @@ final class SessionDesk implements AutoCloseable {
         }
         LivenessConfig config = challenge.toConfig().withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
         LivenessSession session = new LivenessSession(config, challenge.actions());
+        listener.target(FaceTarget.centred(config.relativeFaceSizeAt(config.maxDistanceCm()),
+                config.relativeFaceSizeAt(config.minDistanceCm())));
         Optional<FrameAnalyzer> loaded = analyzer();
         if (loaded.isEmpty()) {
             return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);

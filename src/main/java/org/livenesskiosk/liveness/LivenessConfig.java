@@ -127,7 +127,7 @@ public record LivenessConfig(
     }
 
     /** Face width over frame width of a face at the given distance. */
-    double relativeFaceSizeAt(double distanceCm) {
+    public double relativeFaceSizeAt(double distanceCm) {
         double frameWidthCm = 2 * distanceCm * Math.tan(Math.toRadians(cameraFieldOfViewDegrees / 2));
         return FACE_WIDTH_CM / frameWidthCm;
     }

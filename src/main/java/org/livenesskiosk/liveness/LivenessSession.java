@@ -315,7 +315,8 @@ public final class LivenessSession {
         if (now - phaseStartMs > config.prepareTimeLimitMs()) {
             LivenessError error = preparationError();
             finish(Optional.of(error), "preparation not completed in " + config.prepareTimeLimitMs() + " ms: "
-                    + shortfall.map(Prompt::key).orElse("not steady long enough"), now);
+                    + shortfall.map(prompt -> "last prompt \"" + prompt.words() + "\"").orElse("not steady long enough"),
+                    now);
             return Optional.empty();
         }
         return shortfall.or(() -> Optional.of(Prompt.HOLD_STILL));

@@ -1,5 +1,7 @@
 package org.livenesskiosk.liveness;
 
+import java.util.Locale;
+
 /**
  * What the customer is told to do now. Each has a message key that the kiosk looks up in the
  * current language's bundle and speaks.
@@ -32,6 +34,11 @@ public enum Prompt {
 
     public String key() {
         return key;
+    }
+
+    /** The prompt in plain words for an operator's detail ("look at camera"), never a message key. */
+    public String words() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     public static Prompt forAction(ActionType action) {

@@ -27,4 +27,9 @@ public record SessionUpdate(SessionState state, int step, int steps, Optional<Ac
     public SessionUpdate {
         keep = List.copyOf(keep);
     }
+
+    /** Where the customer's face lies in this frame, for the oval. */
+    public Optional<FacePlacement> facePlacement() {
+        return face.map(observed -> FacePlacement.of(observed.metrics()));
+    }
 }

@@ -2,35 +2,39 @@ package org.livenesskiosk.ui;
 
 import java.util.Optional;
 
+import org.livenesskiosk.liveness.FacePlacement;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 
 import javafx.css.PseudoClass;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.shape.Ellipse;
+import javafx.scene.layout.VBox;
 
 /**
- * The mirrored live preview with the oval guide, the prompt in large text, the action's
- * animation, the step and the time left, and Cancel.
+ * The detection screen, in regions that cannot overlap: the prompt in large text with the action's
+ * animation at the top; the mirrored live preview with its {@link OvalGuide}, the get-ready
+ * picture beside it until the first action, and under it what the oval says; the step, the time
+ * left and Cancel in the footer.
  */
 final class DetectionScreen extends BorderPane {
 
-    /** The oval's size as a share of the preview's height, matching where the session wants the face. */
-    private static final double OVAL_HEIGHT = 0.62;
-
-    private static final PseudoClass PLACED = PseudoClass.getPseudoClass("placed");
+    private static final PseudoClass FITS = PseudoClass.getPseudoClass("fits");
 
     private final PreviewView preview = new PreviewView();
-    private final Ellipse oval = new Ellipse();
-    private final Label prompt = new Label();
+    private final OvalGuide guide = new OvalGuide(preview);
+    private final FaceFit faceFit = new FaceFit();
+    private final Label advice = new FlowingLabel();
+    private final GetReady getReady = new GetReady();
+    private final Label prompt = new FlowingLabel();
     private final ActionIcon actionIcon = new ActionIcon();
     private final Label step = new Label();
     private final ProgressBar timeLeft = new ProgressBar(1);
@@ -38,6 +42,8 @@ final class DetectionScreen extends BorderPane {
     private final Button cancel = new Button();
     private Messages messages;
     private Optional<Prompt> lastPrompt = Optional.empty();
+    private FaceFit.Advice shownAdvice = FaceFit.Advice.SHOW_FACE;
+    private FaceTarget sessionTarget = FaceTarget.STANDARD;
     /** The step whose time limit the bar shows (0: the preparation), and that limit. */
     private int timedStep = -1;
     private long limitMs;
@@ -46,31 +52,48 @@ final class DetectionScreen extends BorderPane {
         getStyleClass().add("screen");
         prompt.getStyleClass().add("prompt");
         prompt.setId("prompt");
-        prompt.setWrapText(true);
+        prompt.setMaxWidth(Double.MAX_VALUE);
+        advice.getStyleClass().add("advice");
+        advice.setId("advice");
+        advice.setMaxWidth(Double.MAX_VALUE);
         step.setId("step");
         step.getStyleClass().add("step");
+        step.setMinWidth(Region.USE_PREF_SIZE);
         secondsLeft.getStyleClass().add("step");
+        secondsLeft.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel");
+        cancel.setCancelButton(true);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(event -> onCancel.run());
-        oval.getStyleClass().add("oval");
-        oval.setMouseTransparent(true);
 
-        StackPane camera = new StackPane(preview, oval);
+        StackPane camera = new StackPane(preview, guide);
+        camera.getStyleClass().add("camera");
         camera.setMinSize(0, 0);
         preview.fitWidthProperty().bind(camera.widthProperty());
         preview.fitHeightProperty().bind(camera.heightProperty());
-        oval.radiusYProperty().bind(camera.heightProperty().multiply(OVAL_HEIGHT / 2));
-        oval.radiusXProperty().bind(oval.radiusYProperty().multiply(0.75));
+        VBox.setVgrow(camera, Priority.ALWAYS);
+        VBox picture = new VBox(8, camera, advice);
+        picture.setAlignment(Pos.TOP_CENTER);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        getReady.managedProperty().bind(getReady.visibleProperty());
+        getReady.setPrefWidth(320);
+        getReady.setMinWidth(220);
+        HBox middle = new HBox(16, picture, getReady);
+        middle.getStyleClass().add("preview-region");
 
+        HBox.setHgrow(prompt, Priority.ALWAYS);
+        actionIcon.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(24, actionIcon, prompt);
-        top.setAlignment(Pos.CENTER);
-        top.setPadding(new Insets(16));
+        top.getStyleClass().add("prompt-region");
+        top.setAlignment(Pos.CENTER_LEFT);
         timeLeft.setPrefWidth(320);
+        timeLeft.setMinWidth(60);
+        HBox.setHgrow(timeLeft, Priority.SOMETIMES);
         HBox bottom = new HBox(24, step, timeLeft, secondsLeft, cancel);
+        bottom.getStyleClass().add("footer");
         bottom.setAlignment(Pos.CENTER);
-        bottom.setPadding(new Insets(16));
         setTop(top);
-        setCenter(camera);
+        setCenter(middle);
         setBottom(bottom);
     }
 
@@ -84,7 +107,17 @@ final class DetectionScreen extends BorderPane {
         step.setText(messages.text(UiText.DETECTION_PREPARING));
         timeLeft.setProgress(1);
         secondsLeft.setText("");
-        placedWell(false);
+        getReady.setVisible(true);
+        faceFit.reset();
+        sessionTarget = FaceTarget.STANDARD;
+        guide.target(sessionTarget);
+        advise(FaceFit.Advice.SHOW_FACE);
+    }
+
+    /** Where this session wants the face: the oval moves and resizes to it. */
+    void target(FaceTarget wanted) {
+        sessionTarget = wanted;
+        guide.target(wanted);
     }
 
     void end() {
@@ -99,7 +132,15 @@ final class DetectionScreen extends BorderPane {
      */
     Optional<Prompt> show(SessionUpdate update) {
         boolean acting = update.state() == SessionState.ACTING;
-        placedWell(acting || update.prompt().equals(Optional.of(Prompt.HOLD_STILL)));
+        getReady.setVisible(update.state() == SessionState.PREPARING);
+        // The far/near stage asks for its own sizes in turn; the rest of the session for the kiosk's.
+        FaceTarget wanted = update.targetFaceSize().isPresent() ? FaceTarget.sized(update.targetFaceSize().getAsDouble())
+                : sessionTarget;
+        if (!wanted.equals(guide.target())) {
+            guide.target(wanted);
+        }
+        advise(faceFit.advise(update.facePlacement().map(this::faceBox), guide.target(),
+                System.nanoTime() / 1_000_000));
         actionIcon.show(acting ? update.action() : Optional.empty());
         step.setText(acting ? messages.text(UiText.DETECTION_STEP, update.step(), update.steps())
                 : messages.text(UiText.DETECTION_PREPARING));
@@ -117,13 +158,30 @@ final class DetectionScreen extends BorderPane {
         return update.prompt();
     }
 
-    private void placedWell(boolean well) {
-        oval.pseudoClassStateChanged(PLACED, well);
+    /**
+     * The face's box in fractions of the frame: its height follows from the box's own proportions
+     * and the picture's.
+     */
+    private FaceFit.FaceBox faceBox(FacePlacement face) {
+        double aspect = guide.pictureAspect();
+        return new FaceFit.FaceBox(face.centerX(), face.centerY(), face.width(), face.width() * face.heightOverWidth() * aspect,
+                aspect);
+    }
+
+    private void advise(FaceFit.Advice now) {
+        shownAdvice = now;
+        guide.fits(now == FaceFit.Advice.FITS);
+        advice.pseudoClassStateChanged(FITS, now == FaceFit.Advice.FITS);
+        if (messages != null) {
+            advice.setText(messages.text(now.text()));
+        }
     }
 
     void relabel(Messages messages) {
         this.messages = messages;
         cancel.setText(messages.text(UiText.DETECTION_CANCEL));
+        getReady.relabel(messages);
+        advise(shownAdvice);
         lastPrompt.ifPresent(shown -> prompt.setText(messages.prompt(shown)));
     }
 }

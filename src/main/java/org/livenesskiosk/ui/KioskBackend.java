@@ -56,6 +56,12 @@ public interface KioskBackend {
      */
     CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed);
 
+    /** The wrong operator PINs kept from before (the lock survives a restart). */
+    CompletableFuture<PinLock> pinLock();
+
+    /** Keeps the wrong operator PINs with their times, owner-only. */
+    CompletableFuture<Void> keepPinLock(PinLock lock);
+
     /** The cameras the drivers see, named as a source. */
     CompletableFuture<List<String>> cameras();
 

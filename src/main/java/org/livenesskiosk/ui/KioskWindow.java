@@ -1,6 +1,7 @@
 package org.livenesskiosk.ui;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
@@ -23,6 +24,9 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
@@ -43,6 +47,10 @@ public final class KioskWindow {
     /** Opens the operator console. */
     public static final KeyCombination CONSOLE_KEYS = KeyCombination.keyCombination("Shortcut+Alt+O");
     private static final Duration CURSOR_IDLE = Duration.seconds(3);
+    /** AtlantaFX's Primer Light: every control styled; {@code kiosk.css} adds the kiosk's own sizes and colours. */
+    private static final String THEME = "/atlantafx/base/theme/primer-light.css";
+    private static final String HIGH_CONTRAST = "high-contrast";
+    private static final String LARGER_TEXT = "larger-text";
 
     private final Stage stage;
     private final KioskBackend backend;
@@ -55,7 +63,7 @@ public final class KioskWindow {
     private final DetectionScreen detection = new DetectionScreen(this::cancel);
     private final VerifyingScreen verifying = new VerifyingScreen();
     private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer);
-    private final PinPrompt pinPrompt = new PinPrompt(this::closeOverlay);
+    private final PinPrompt pinPrompt;
     private final OperatorConsole console;
     private final BorderPane screenHolder = new BorderPane();
     private final StackPane overlay = new StackPane();
@@ -90,6 +98,7 @@ public final class KioskWindow {
         this.systemLanguage = Language.of(Locale.getDefault());
         this.settings = backend.settings();
         this.console = new OperatorConsole(backend, this::applied, this::closeOverlay, this::leave);
+        this.pinPrompt = new PinPrompt(this::closeOverlay, backend::keepPinLock);
         updates = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -106,13 +115,20 @@ public final class KioskWindow {
             voice.mute(!on);
             relabelSound();
         });
-        StackPane.setAlignment(sound, Pos.TOP_RIGHT);
-        StackPane.setMargin(sound, new Insets(16));
+        // The regions cannot overlap: the top bar holds the switches, the screen has the rest.
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox topBar = new HBox(16, spacer, sound);
+        topBar.getStyleClass().add("top-bar");
+        topBar.setAlignment(Pos.CENTER_RIGHT);
+        screenHolder.setTop(topBar);
+        screenHolder.setMinSize(0, 0);
         overlay.getStyleClass().add("dim");
         overlay.setVisible(false);
-        StackPane root = new StackPane(screenHolder, sound, overlay);
+        StackPane root = new StackPane(screenHolder, overlay);
         root.getStyleClass().add("kiosk");
         Scene scene = new Scene(root, 1280, 800);
+        Application.setUserAgentStylesheet(KioskWindow.class.getResource(THEME).toExternalForm());
         scene.getStylesheets().add(KioskWindow.class.getResource("/ui/kiosk.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (CONSOLE_KEYS.match(event)) {
@@ -139,6 +155,7 @@ public final class KioskWindow {
             cursorIdle.play();
         }
         nextCustomer();
+        backend.pinLock().thenAccept(kept -> Platform.runLater(() -> pinPrompt.restore(kept)));
         updates.start();
         stage.show();
         LOG.info("Window shown {} ms after the process started", ManagementFactory.getRuntimeMXBean().getUptime());
@@ -157,11 +174,26 @@ public final class KioskWindow {
 
     private void applied(KioskSettings newSettings) {
         settings = newSettings;
+        applyLook(newSettings);
         idle.setDuration(Duration.seconds(newSettings.idleSeconds()));
         Language shown = language == null || !newSettings.languages().contains(language) ? firstOffered(systemLanguage)
                 : language;
         welcome.offer(newSettings.languages(), shown);
         setLanguage(shown);
+    }
+
+    /** The looks the operator may switch on for customers who need them, as style classes of the window's root. */
+    private void applyLook(KioskSettings chosen) {
+        if (screenHolder.getParent() != null) {
+            List<String> classes = screenHolder.getParent().getStyleClass();
+            classes.removeAll(List.of(HIGH_CONTRAST, LARGER_TEXT));
+            if (chosen.highContrast()) {
+                classes.add(HIGH_CONTRAST);
+            }
+            if (chosen.largerText()) {
+                classes.add(LARGER_TEXT);
+            }
+        }
     }
 
     private Language firstOffered(Language preferred) {
@@ -223,6 +255,15 @@ public final class KioskWindow {
             @Override
             public PreviewFrames preview() {
                 return frames;
+            }
+
+            @Override
+            public void target(FaceTarget target) {
+                Platform.runLater(() -> {
+                    if (number == sessionNumber) {
+                        detection.target(target);
+                    }
+                });
             }
 
             @Override

@@ -1,6 +1,10 @@
 package org.livenesskiosk.ui;
 
 import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ResourceBundle;
 
 import org.livenesskiosk.liveness.ActionType;
@@ -54,6 +58,12 @@ public final class Messages {
     /** What the operator can do about an error code. */
     public String wayOut(LivenessError error) {
         return text("error." + error.name() + ".wayOut");
+    }
+
+    /** A moment as this language writes dates and times (never the US way for everyone), in the kiosk's time zone. */
+    public String dateTime(Instant moment) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(language.locale())
+                .withZone(ZoneId.systemDefault()).format(moment);
     }
 
     /** A label of the screens or the console, with its {@code {0}}… filled in, formatted for the language. */

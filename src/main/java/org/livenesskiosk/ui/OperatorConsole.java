@@ -1,8 +1,5 @@
 package org.livenesskiosk.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,9 +30,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -48,9 +48,6 @@ import javafx.scene.layout.VBox;
  * added in one place.
  */
 final class OperatorConsole extends BorderPane {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
 
     private final KioskBackend backend;
     private final Consumer<KioskSettings> onSaved;
@@ -71,12 +68,12 @@ final class OperatorConsole extends BorderPane {
     private final TextField accessKey = new TextField();
     private final PasswordField secretKey = new PasswordField();
     private final TextField enrollmentCode = new TextField();
-    private final Label authorization = new Label();
+    private final Label authorization = new FlowingLabel();
     private final ComboBox<String> camera = new ComboBox<>();
     private final Button findCameras = new Button();
     private final Button showCamera = new Button();
     private final PreviewView cameraView = new PreviewView();
-    private final Label cameraProblem = new Label();
+    private final Label cameraProblem = new FlowingLabel();
     private Optional<KioskBackend.CameraPreview> cameraPreview = Optional.empty();
     private final CheckBox challengeFromService = new CheckBox();
     private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
@@ -89,6 +86,8 @@ final class OperatorConsole extends BorderPane {
     private final Map<Language, CheckBox> languages = new EnumMap<>(Language.class);
     private final CheckBox voice = new CheckBox();
     private final CheckBox recording = new CheckBox();
+    private final CheckBox highContrast = new CheckBox();
+    private final CheckBox largerText = new CheckBox();
     private final Spinner<Integer> idleSeconds = new Spinner<>(5, 600, 30);
     private final Label saved = new Label();
     private final Button save = new Button();
@@ -141,7 +140,11 @@ final class OperatorConsole extends BorderPane {
         cameraView.setFitHeight(180);
         // Room for the preview and the camera's problem only while there is one to show.
         cameraView.managedProperty().bind(cameraView.imageProperty().isNotNull());
+        cameraView.visibleProperty().bind(cameraView.managedProperty());
         cameraProblem.managedProperty().bind(cameraProblem.textProperty().isNotEmpty());
+        cameraProblem.visibleProperty().bind(cameraProblem.managedProperty());
+        findCameras.setMinWidth(Region.USE_PREF_SIZE);
+        showCamera.setMinWidth(Region.USE_PREF_SIZE);
         cameraProblem.getStyleClass().add("problem");
         cameraProblem.setWrapText(true);
         save.setId("save");
@@ -182,6 +185,12 @@ final class OperatorConsole extends BorderPane {
         form.setHgap(16);
         form.setVgap(8);
         form.setPadding(new Insets(16));
+        // The labels take at most a third and wrap; the fields have the rest.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPercentWidth(33);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
         FlowPane actionBoxes = new FlowPane(12, 6);
         actionBoxes.getChildren().addAll(actions.values());
         actionBoxes.getChildren().add(shuffle);
@@ -203,11 +212,11 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_RESULT_IMAGE_SIZE, resultImageSize);
         addRow(UiText.CONSOLE_LANGUAGES, languageBoxes);
         addRow(UiText.CONSOLE_IDLE, idleSeconds);
-        form.add(new VBox(6, voice, recording), 1, formLabels.size());
+        form.add(new VBox(6, voice, recording, highContrast, largerText), 1, formLabels.size());
     }
 
     private void addRow(UiText text, Node field) {
-        Label label = new Label();
+        Label label = new FlowingLabel();
         GridPane.setValignment(label, VPos.TOP);
         label.setPadding(new Insets(6, 0, 0, 0));
         formLabels.add(label);
@@ -216,7 +225,7 @@ final class OperatorConsole extends BorderPane {
     }
 
     private void buildHistory() {
-        timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(TIME.format(row.getValue().time())));
+        timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.dateTime(row.getValue().time())));
         referenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().customerReference().orElse("")));
         resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
                 row.getValue().livenessId().orElse(row.getValue().code())));
@@ -255,12 +264,14 @@ final class OperatorConsole extends BorderPane {
         languages.forEach((language, box) -> box.setSelected(current.languages().contains(language)));
         voice.setSelected(current.voice());
         recording.setSelected(current.recordSessions());
+        highContrast.setSelected(current.highContrast());
+        largerText.setSelected(current.largerText());
         idleSeconds.getValueFactory().setValue(current.idleSeconds());
         saved.setText("");
         version.setText(messages.text(UiText.CONSOLE_VERSION, backend.version()));
         authorization.setText("…");
         backend.authorization().thenAccept(status -> Platform.runLater(() -> authorization.setText(status.until()
-                .map(until -> messages.text(UiText.CONSOLE_AUTHORIZED, TIME.format(until)))
+                .map(until -> messages.text(UiText.CONSOLE_AUTHORIZED, messages.dateTime(until)))
                 .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse("")))));
         backend.history().thenAccept(entries -> Platform.runLater(() -> history.getItems().setAll(entries)));
         refreshOutbox();
@@ -273,7 +284,7 @@ final class OperatorConsole extends BorderPane {
                 outbox.getChildren().add(new Label(messages.text(UiText.CONSOLE_OUTBOX_EMPTY)));
             }
             pending.forEach(upload -> outbox.getChildren().add(
-                    new Label(TIME.format(upload.since()) + "   " + upload.sessionId())));
+                    new Label(messages.dateTime(upload.since()) + "   " + upload.sessionId())));
         }));
     }
 
@@ -308,7 +319,7 @@ final class OperatorConsole extends BorderPane {
                 challengeFromService.isSelected(), chosenActions, shuffle.isSelected(), actionTimeLimit.getValue(),
                 prepareTimeLimit.getValue(), level.getValue(), offered.isEmpty() ? settings.languages() : offered, voice.isSelected(),
                 recording.isSelected(), idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip(),
-                resultImageSize.getValue());
+                resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected());
         backend.save(chosen).thenRun(() -> Platform.runLater(() -> {
             settings = chosen;
             saved.setText(messages.text(UiText.CONSOLE_SAVED));
@@ -318,6 +329,7 @@ final class OperatorConsole extends BorderPane {
 
     void relabel(Messages messages) {
         this.messages = messages;
+        history.refresh();
         title.setText(messages.text(UiText.CONSOLE_TITLE));
         settingsTab.setText(messages.text(UiText.CONSOLE_SETTINGS));
         historyTab.setText(messages.text(UiText.CONSOLE_HISTORY));
@@ -332,6 +344,8 @@ final class OperatorConsole extends BorderPane {
         actions.forEach((action, box) -> box.setText(messages.action(action)));
         voice.setText(messages.text(UiText.CONSOLE_VOICE));
         recording.setText(messages.text(UiText.CONSOLE_RECORDING));
+        highContrast.setText(messages.text(UiText.CONSOLE_HIGH_CONTRAST));
+        largerText.setText(messages.text(UiText.CONSOLE_LARGER_TEXT));
         save.setText(messages.text(UiText.CONSOLE_SAVE));
         close.setText(messages.text(UiText.CONSOLE_CLOSE));
         leave.setText(messages.text(UiText.CONSOLE_LEAVE));

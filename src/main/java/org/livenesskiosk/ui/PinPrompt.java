@@ -1,9 +1,10 @@
 package org.livenesskiosk.ui;
 
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -21,27 +22,31 @@ import javafx.util.Duration;
  */
 final class PinPrompt extends VBox {
 
-    static final int WRONG_PINS_ALLOWED = 5;
-    static final Duration LOCK = Duration.seconds(30);
+    static final int WRONG_PINS_ALLOWED = PinLock.WRONG_PINS_ALLOWED;
 
-    private final Label title = new Label();
+    private final Label title = new FlowingLabel();
     private final PasswordField pin = new PasswordField();
-    private final Label problem = new Label();
+    private final Label problem = new FlowingLabel();
     private final Button ok = new Button();
     private final Button close = new Button();
     private Messages messages;
     private String storedHash = "";
     private Consumer<String> onNewPin = hash -> { };
     private Runnable onOpened = () -> { };
-    private int wrongPins;
-    private final PauseTransition locked = new PauseTransition(LOCK);
+    private final Consumer<PinLock> keepLock;
+    private PinLock lock = PinLock.open();
+    private final PauseTransition locked = new PauseTransition();
 
-    /** @param onClose told when the operator gives up */
-    PinPrompt(Runnable onClose) {
+    /**
+     * @param onClose  told when the operator gives up
+     * @param keepLock told the lock after each PIN tried, to keep it across restarts
+     */
+    PinPrompt(Runnable onClose, Consumer<PinLock> keepLock) {
+        this.keepLock = keepLock;
         getStyleClass().addAll("overlay", "pin");
         setAlignment(Pos.CENTER);
         setSpacing(16);
-        setMaxSize(520, 320);
+        setMaxSize(600, USE_PREF_SIZE);
         title.getStyleClass().add("subtitle");
         pin.setId("pin");
         pin.setMaxWidth(240);
@@ -54,7 +59,6 @@ final class PinPrompt extends VBox {
         close.setCancelButton(true);
         close.setOnAction(event -> onClose.run());
         locked.setOnFinished(event -> {
-            wrongPins = 0;
             problem.setText("");
             ok.setDisable(false);
         });
@@ -73,12 +77,29 @@ final class PinPrompt extends VBox {
         this.onNewPin = onNewPin;
         this.onOpened = onOpened;
         pin.clear();
-        if (locked.getStatus() != Animation.Status.RUNNING) {
+        if (!showLocked()) {
             problem.setText("");
             ok.setDisable(false);
         }
         relabel(messages);
         pin.requestFocus();
+    }
+
+    /** The wrong PINs the kiosk kept from before a restart. */
+    void restore(PinLock kept) {
+        lock = kept;
+    }
+
+    /** Refuses every PIN while the lock lasts; false when it is open. */
+    private boolean showLocked() {
+        Optional<java.time.Duration> left = lock.lockedFor(Instant.now());
+        left.ifPresent(duration -> {
+            problem.setText(messages.text(UiText.CONSOLE_PIN_LOCKED));
+            ok.setDisable(true);
+            locked.setDuration(Duration.millis(duration.toMillis()));
+            locked.playFromStart();
+        });
+        return left.isPresent();
     }
 
     private void check() {
@@ -96,18 +117,18 @@ final class PinPrompt extends VBox {
             }));
             return;
         }
+        if (showLocked()) {
+            return;
+        }
         ok.setDisable(true);
         String hash = storedHash;
         CompletableFuture.supplyAsync(() -> OperatorPin.matches(typed, hash)).thenAccept(right -> Platform.runLater(() -> {
             ok.setDisable(false);
+            lock = right ? lock.succeeded() : lock.failed(Instant.now());
+            keepLock.accept(lock);
             if (right) {
-                wrongPins = 0;
                 onOpened.run();
-            } else if (++wrongPins >= WRONG_PINS_ALLOWED) {
-                problem.setText(messages.text(UiText.CONSOLE_PIN_LOCKED));
-                ok.setDisable(true);
-                locked.playFromStart();
-            } else {
+            } else if (!showLocked()) {
                 problem.setText(messages.text(UiText.CONSOLE_PIN_WRONG));
             }
         }));

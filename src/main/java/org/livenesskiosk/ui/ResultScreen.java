@@ -1,11 +1,11 @@
 package org.livenesskiosk.ui;
 
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Optional;
 
 import org.livenesskiosk.liveness.LivenessError;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,28 +13,31 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /**
  * A passed session's livenessId, large and selectable, as a QR code, with the best image; or a
- * failed session's code, its explanation and its way out, and Retry.
+ * failed session's code, its explanation and its way out, and Retry. The buttons stay in the
+ * footer, in view; the rest scrolls when a small screen or large text needs it.
  */
-final class ResultScreen extends VBox {
+final class ResultScreen extends BorderPane {
 
     private static final int QR_SIZE = 220;
     private static final int IMAGE_SIZE = 260;
 
-    private final Label title = new Label();
-    private final Label livenessIdLabel = new Label();
+    private final Label title = new FlowingLabel();
+    private final Label livenessIdLabel = new FlowingLabel();
     private final TextField livenessId = new TextField();
     /** The service's verdict for the operator: verified, or a person should look; never the score. */
-    private final Label verdict = new Label();
+    private final Label verdict = new FlowingLabel();
     private final ImageView qrCode = new ImageView();
     private final ImageView bestImage = new ImageView();
     private final Label code = new Label();
-    private final Label explanation = new Label();
-    private final Label wayOut = new Label();
+    private final Label explanation = new FlowingLabel();
+    private final Label wayOut = new FlowingLabel();
     private final Button retry = new Button();
     private final Button finish = new Button();
     private Messages messages;
@@ -42,12 +45,8 @@ final class ResultScreen extends VBox {
 
     ResultScreen(Runnable onRetry, Runnable onFinish) {
         getStyleClass().add("screen");
-        setAlignment(Pos.CENTER);
-        setSpacing(18);
-        setPadding(new Insets(40));
         title.getStyleClass().add("title");
         title.setId("resultTitle");
-        title.setWrapText(true);
         livenessId.setId("livenessId");
         livenessId.setEditable(false);
         livenessId.getStyleClass().add("liveness-id");
@@ -58,13 +57,15 @@ final class ResultScreen extends VBox {
         code.getStyleClass().add("code");
         explanation.setId("explanation");
         wayOut.setId("wayOut");
-        explanation.setWrapText(true);
-        wayOut.setWrapText(true);
         explanation.getStyleClass().add("subtitle");
         wayOut.getStyleClass().add("subtitle");
+        for (Label centred : List.of(title, livenessIdLabel, verdict, explanation, wayOut)) {
+            centred.setTextAlignment(TextAlignment.CENTER);
+        }
         retry.setId("retry");
         retry.getStyleClass().add("primary");
         finish.setId("finish");
+        finish.setCancelButton(true);
         retry.setOnAction(event -> onRetry.run());
         finish.setOnAction(event -> onFinish.run());
         qrCode.setFitWidth(QR_SIZE);
@@ -76,9 +77,9 @@ final class ResultScreen extends VBox {
         bestImage.setId("bestImage");
         HBox images = new HBox(40, bestImage, qrCode);
         images.setAlignment(Pos.CENTER);
-        HBox buttons = new HBox(24, retry, finish);
-        buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, livenessIdLabel, livenessId, verdict, images, code, explanation, wayOut, buttons);
+        ScreenRegions.contentAndFooter(this,
+                new VBox(16, title, livenessIdLabel, livenessId, verdict, images, code, explanation, wayOut),
+                ScreenRegions.footer(retry, finish));
     }
 
     void show(KioskOutcome shown) {
@@ -94,6 +95,9 @@ final class ResultScreen extends VBox {
         setShown(bestImage, shown.bestImage().isPresent());
         setShown(code, shown.error().isPresent());
         setShown(retry, !shown.passed());
+        // Enter does what the customer most likely wants next: try again, or be done.
+        retry.setDefaultButton(!shown.passed());
+        finish.setDefaultButton(shown.passed());
         code.setText(shown.error().map(LivenessError::name).orElse(""));
         relabel(messages);
     }

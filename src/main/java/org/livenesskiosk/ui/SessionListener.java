@@ -8,6 +8,13 @@ public interface SessionListener {
     /** Where the analysis thread leaves each frame for the preview. */
     PreviewFrames preview();
 
+    /**
+     * Where the session wants the customer's face, for the oval: told before the first frame, and
+     * again whenever the session wants it elsewhere. A listener that draws no oval ignores it.
+     */
+    default void target(FaceTarget target) {
+    }
+
     /** What the session made of the latest frame. */
     void update(SessionUpdate update);
 

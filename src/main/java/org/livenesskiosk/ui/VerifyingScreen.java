@@ -1,14 +1,16 @@
 package org.livenesskiosk.ui;
 
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 
 /** Shown while the evidence goes to the service. */
 final class VerifyingScreen extends VBox {
 
-    private final Label title = new Label();
+    private final Label title = new FlowingLabel();
 
     VerifyingScreen() {
         getStyleClass().add("screen");
@@ -16,6 +18,8 @@ final class VerifyingScreen extends VBox {
         setSpacing(32);
         title.getStyleClass().add("title");
         title.setId("verifying");
+        title.setTextAlignment(TextAlignment.CENTER);
+        setPadding(new Insets(24));
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(120, 120);
         getChildren().addAll(progress, title);

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -13,21 +12,30 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The language choice, the consent notice, the customer reference and Start. */
-final class WelcomeScreen extends VBox {
+/**
+ * The language choice, the consent notice, the customer reference and Start. The consent and the
+ * choices scroll when a small screen or large text needs it; the agreement and Start stay in the
+ * footer, always in view.
+ */
+final class WelcomeScreen extends BorderPane {
 
-    private final Label title = new Label();
-    private final Label chooseLanguage = new Label();
+    private final Label title = new FlowingLabel();
+    private final Label chooseLanguage = new FlowingLabel();
     private final FlowPane languages = new FlowPane(12, 12);
     private final ToggleGroup languageGroup = new ToggleGroup();
-    private final Label consentTitle = new Label();
-    private final Label consent = new Label();
+    private final Label consentTitle = new FlowingLabel();
+    private final Label consent = new FlowingLabel();
+    /** The box alone: its words are {@link #agreeText}, which wraps in every script and toggles it too. */
     private final CheckBox agree = new CheckBox();
-    private final Label referenceLabel = new Label();
+    private final Label agreeText = new FlowingLabel();
+    private final Label referenceLabel = new FlowingLabel();
     private final TextField reference = new TextField();
     private final Button start = new Button();
 
@@ -37,20 +45,22 @@ final class WelcomeScreen extends VBox {
      */
     WelcomeScreen(Consumer<Language> onLanguage, BiConsumer<Language, Optional<String>> onStart) {
         getStyleClass().add("screen");
-        setAlignment(Pos.TOP_CENTER);
-        setSpacing(14);
-        setPadding(new Insets(28, 60, 28, 60));
         title.getStyleClass().add("title");
         consentTitle.getStyleClass().add("subtitle");
-        consent.setWrapText(true);
-        consent.setMinHeight(Region.USE_PREF_SIZE);
         consent.getStyleClass().add("consent");
         agree.getStyleClass().add("agree");
         agree.setId("agree");
+        agreeText.setId("agreeText");
+        agreeText.getStyleClass().add("agree-text");
+        agreeText.setLabelFor(agree);
+        agreeText.setOnMouseClicked(event -> agree.fire());
         reference.setId("customerReference");
         reference.setMaxWidth(420);
+        referenceLabel.setLabelFor(reference);
         start.setId("start");
         start.getStyleClass().add("primary");
+        start.setDefaultButton(true);
+        start.setMinWidth(Region.USE_PREF_SIZE);
         start.disableProperty().bind(agree.selectedProperty().not());
         languages.setAlignment(Pos.CENTER);
         languageGroup.selectedToggleProperty().addListener((observed, before, now) -> {
@@ -62,7 +72,11 @@ final class WelcomeScreen extends VBox {
         });
         start.setOnAction(event -> onStart.accept((Language) languageGroup.getSelectedToggle().getUserData(),
                 Optional.of(reference.getText().strip()).filter(text -> !text.isEmpty())));
-        getChildren().addAll(title, chooseLanguage, languages, consentTitle, consent, agree, referenceLabel, reference, start);
+        HBox.setHgrow(agreeText, Priority.ALWAYS);
+        agreeText.setMaxWidth(Double.MAX_VALUE);
+        ScreenRegions.contentAndFooter(this,
+                new VBox(14, title, chooseLanguage, languages, consentTitle, consent, referenceLabel, reference),
+                ScreenRegions.footer(agree, agreeText, start));
     }
 
     /** The languages on offer, each named in its own language and font. */
@@ -97,7 +111,7 @@ final class WelcomeScreen extends VBox {
         chooseLanguage.setText(messages.text(UiText.WELCOME_CHOOSE_LANGUAGE));
         consentTitle.setText(messages.text(UiText.WELCOME_CONSENT_TITLE));
         consent.setText(messages.text(UiText.WELCOME_CONSENT));
-        agree.setText(messages.text(UiText.WELCOME_AGREE));
+        agreeText.setText(messages.text(UiText.WELCOME_AGREE));
         referenceLabel.setText(messages.text(UiText.WELCOME_REFERENCE));
         start.setText(messages.text(UiText.WELCOME_START));
     }

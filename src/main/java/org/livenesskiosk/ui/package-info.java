@@ -1,8 +1,13 @@
 /**
  * What customers and operators see and hear: the JavaFX kiosk window and its screens (welcome,
- * detection, verifying, result), the operator console behind its PIN, the six languages, their
- * fonts and spoken prompts. The screens observe a session through {@link org.livenesskiosk.ui.KioskBackend}
- * and never wait for it; nothing here decides liveness. Uses {@code liveness} only: never the
- * service, the HTTP client or JDBC.
+ * detection with its get-ready step, verifying, result), the operator console behind its PIN, the
+ * six languages, their fonts, line breaking and spoken prompts, and the look (AtlantaFX's Primer
+ * Light under {@code kiosk.css}, with high contrast and larger text). Each screen is laid out in
+ * regions that cannot overlap (top bar, content or prompt and preview, footer); text wraps by its
+ * own line breaks ({@link org.livenesskiosk.ui.FlowingLabel}); the oval judges where the face is
+ * ({@link org.livenesskiosk.ui.FaceFit}). The rules behind the views ({@code LineBreaks}, {@code FaceFit},
+ * {@link org.livenesskiosk.ui.PinLock}) are plain classes, tested without a display. The screens
+ * observe a session through {@link org.livenesskiosk.ui.KioskBackend} and never wait for it;
+ * nothing here decides liveness. Uses {@code liveness} only: never the service, the HTTP client or JDBC.
  */
 package org.livenesskiosk.ui;

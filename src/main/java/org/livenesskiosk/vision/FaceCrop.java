@@ -1,6 +1,6 @@
 package org.livenesskiosk.vision;
 
-import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;
 import static org.bytedeco.opencv.global.opencv_core.CV_64F;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
@@ -17,7 +17,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * The square face image a liveness result carries: centred on the face with a margin for hair and
- * chin, scaled to the requested size, as JPEG. Parts outside the frame are black.
+ * chin, scaled to the requested size, as JPEG. The square always lies within the frame — moved
+ * inwards, or made smaller, for a face near an edge — so the image never has a black band.
  */
 public final class FaceCrop {
 
@@ -37,16 +38,23 @@ public final class FaceCrop {
 
     public static byte[] jpeg(Mat frame, Box face, int size) {
         try (PointerScope scope = new PointerScope()) {
-            double side = Math.max(face.width(), face.height()) * MARGIN;
+            double side = Math.min(Math.max(face.width(), face.height()) * MARGIN, Math.min(frame.cols(), frame.rows()));
+            double centerX = within(face.centerX(), side / 2, frame.cols() - side / 2);
+            double centerY = within(face.centerY(), side / 2, frame.rows() - side / 2);
             double scale = size / side;
             Mat transform = new Mat(2, 3, CV_64F);
             DoubleIndexer indexer = transform.createIndexer();
-            indexer.put(0L, scale, 0, size / 2.0 - face.centerX() * scale, 0, scale, size / 2.0 - face.centerY() * scale);
+            indexer.put(0L, scale, 0, size / 2.0 - centerX * scale, 0, scale, size / 2.0 - centerY * scale);
             indexer.close();
             Mat crop = new Mat();
-            warpAffine(frame, crop, transform, new Size(size, size), INTER_AREA, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
+            // The square is inside the frame; replicating the edge only covers the last pixel's rounding.
+            warpAffine(frame, crop, transform, new Size(size, size), INTER_AREA, BORDER_REPLICATE, new Scalar());
             return encode(crop);
         }
+    }
+
+    private static double within(double value, double low, double high) {
+        return Math.max(low, Math.min(high, value));
     }
 
     private static byte[] encode(Mat image) {

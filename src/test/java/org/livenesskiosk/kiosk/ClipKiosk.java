@@ -27,7 +27,7 @@ final class ClipKiosk {
         return new KioskSettings(serviceUrl, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "",
                 LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
                 List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, recordSessions, 60, "", "", 600);
+                List.of(Language.values()), true, recordSessions, 60, "", "", 600, false, false);
     }
 
     /**

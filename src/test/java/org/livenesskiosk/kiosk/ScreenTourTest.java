@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -20,13 +21,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.ui.FaceTarget;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskOutcome;
@@ -36,6 +39,7 @@ import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.Messages;
 import org.livenesskiosk.ui.OperatorPin;
 import org.livenesskiosk.ui.PendingUpload;
+import org.livenesskiosk.ui.PinLock;
 import org.livenesskiosk.ui.PreviewFrames;
 import org.livenesskiosk.ui.SessionListener;
 import org.livenesskiosk.ui.SessionRequest;
@@ -44,6 +48,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -52,18 +59,23 @@ import javafx.stage.Stage;
 /**
  * Every screen in every language, with the real kiosk behind it and a recorded clip as camera:
  * each is checked for its language's text and font, and saved as a PNG in {@code target/screenshots}
- * (or {@code -Dscreenshots=DIR}) for a person to look at. {@code bin/screenshots} runs only this.
+ * for a person to look at. With {@code -Dscreenshots=DIR} ({@code bin/screenshots}) at each of the
+ * four sizes kiosks come in, else at 1280×800 only. Operated with the keyboard and the controls'
+ * own actions, never the mouse, so that a window larger than the display is photographed whole.
  */
 class ScreenTourTest {
 
     private static final String PIN = "1357";
     private static final Path SHOTS = Path.of(System.getProperty("screenshots", "target/screenshots"));
+    private static final List<int[]> SIZES = System.getProperty("screenshots") == null ? List.of(new int[] {1280, 800})
+            : List.of(new int[] {1280, 800}, new int[] {1920, 1080}, new int[] {1080, 1920}, new int[] {1024, 768});
 
     @TempDir
     Path folder;
 
     private Kiosk kiosk;
     private HeldResults held;
+    private Stage stage;
     private static final Duration WAIT = Duration.ofSeconds(40);
 
     private final FxRobot robot = new FxRobot();
@@ -82,9 +94,13 @@ class ScreenTourTest {
         kiosk.prepare();
         held = new HeldResults(kiosk);
         Files.createDirectories(SHOTS);
-        Stage stage = FxToolkit.registerPrimaryStage();
+        stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> new KioskWindow(stage, held, false, () -> { }).show());
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static Stream<Arguments> everySizeAndLanguage() {
+        return SIZES.stream().flatMap(size -> Stream.of(Language.values()).map(language -> Arguments.of(size[0], size[1], language)));
     }
 
     @AfterEach
@@ -95,58 +111,69 @@ class ScreenTourTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Language.class)
-    void everyScreenInEveryLanguage(Language language) throws Exception {
+    @ParameterizedTest(name = "{0}×{1} {2}")
+    @MethodSource("everySizeAndLanguage")
+    void everyScreenInEveryLanguage(int width, int height, Language language) throws Exception {
         Messages messages = Messages.of(language);
-        String name = language.locale().getLanguage();
+        String name = language.locale().getLanguage() + "-" + width + "x" + height;
+        robot.interact(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
 
-        robot.clickOn("#language-" + name);
+        fire("#language-" + language.locale().getLanguage());
         OnScreen.waitUntil(WAIT, () -> screen.text("#start").equals(messages.text(UiText.WELCOME_START)));
         assertEquals(fontOf(language), robot.lookup("#start").queryLabeled().getFont().getFamily());
         shoot(name + "-1-welcome");
 
-        robot.clickOn("#agree");
-        robot.clickOn("#customerReference").write("A-1024");
+        fire("#agree");
+        robot.interact(() -> robot.lookup("#customerReference").queryAs(TextField.class).setText("A-1024"));
         held.hold();
-        robot.clickOn("#start");
+        fire("#start");
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#getReady"));
+        shoot(name + "-2-get-ready");
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(Prompt.OPEN_MOUTH)));
-        shoot(name + "-2-detection");
+        shoot(name + "-3-detection");
 
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
         assertEquals(messages.text(UiText.VERIFYING_TITLE), screen.text("#verifying"));
-        shoot(name + "-3-verifying");
+        shoot(name + "-4-verifying");
         held.release();
 
         OnScreen.waitUntil(WAIT, () -> !screen.text("#livenessId").isEmpty());
         assertEquals(messages.text(UiText.RESULT_SUCCESS_TITLE), screen.text("#resultTitle"));
-        shoot(name + "-4-result-passed");
+        shoot(name + "-5-result-passed");
 
-        robot.clickOn("#finish");
-        robot.clickOn("#language-" + name);
-        robot.clickOn("#agree");
-        robot.clickOn("#start");
-        robot.clickOn("#cancel");
+        fire("#finish");
+        fire("#language-" + language.locale().getLanguage());
+        fire("#agree");
+        fire("#start");
+        fire("#cancel");
         OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(LivenessError.USER_GIVE_UP.name()));
         assertEquals(messages.explanation(LivenessError.USER_GIVE_UP), screen.text("#explanation"));
         assertEquals(messages.wayOut(LivenessError.USER_GIVE_UP), screen.text("#wayOut"));
-        shoot(name + "-5-result-failed");
+        shoot(name + "-6-result-failed");
 
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
         OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
-        shoot(name + "-6-pin");
-        robot.clickOn("#pin").write(PIN).type(KeyCode.ENTER);
+        shoot(name + "-7-pin");
+        robot.interact(() -> robot.lookup("#pin").queryAs(TextField.class).setText(PIN));
+        fire("#pinOk");
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        shoot(name + "-7-console");
-        robot.clickOn(messages.text(UiText.CONSOLE_HISTORY));
+        shoot(name + "-8-console");
+        robot.interact(() -> robot.lookup("#console .tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
         OnScreen.waitUntil(WAIT, () -> !robot.lookup("#history").queryTableView().getItems().isEmpty());
         HistoryEntry latest = (HistoryEntry) robot.lookup("#history").queryTableView().getItems().get(0);
         assertEquals("USER_GIVE_UP", latest.code());
-        shoot(name + "-8-history");
-        robot.clickOn("#consoleClose");
-        robot.clickOn("#finish");
+        shoot(name + "-9-history");
+        fire("#consoleClose");
+        fire("#finish");
         assertFalse(screen.shown("#console"));
+    }
+
+    private void fire(String query) {
+        robot.interact(() -> robot.lookup(query).queryAs(ButtonBase.class).fire());
     }
 
     private static String fontOf(Language language) {
@@ -203,6 +230,11 @@ class ScreenTourTest {
                 }
 
                 @Override
+                public void target(FaceTarget target) {
+                    listener.target(target);
+                }
+
+                @Override
                 public void update(SessionUpdate update) {
                     listener.update(update);
                 }
@@ -254,6 +286,16 @@ class ScreenTourTest {
         @Override
         public CompletableFuture<Authorization> authorization() {
             return kiosk.authorization();
+        }
+
+        @Override
+        public CompletableFuture<PinLock> pinLock() {
+            return kiosk.pinLock();
+        }
+
+        @Override
+        public CompletableFuture<Void> keepPinLock(PinLock lock) {
+            return kiosk.keepPinLock(lock);
         }
 
         @Override

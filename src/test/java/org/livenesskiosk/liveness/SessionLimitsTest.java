@@ -83,6 +83,8 @@ class SessionLimitsTest {
 
         assertEquals(Optional.of(LivenessError.FACE_MISSING), result.error());
         assertEquals(LivenessConfig.defaults().prepareTimeLimitMs() + FRAME_MS, result.durationMs());
+        assertEquals("preparation not completed in 10000 ms: last prompt \"look at camera\"", result.detail(),
+                "the operator reads words, never a message key");
     }
 
     @Test

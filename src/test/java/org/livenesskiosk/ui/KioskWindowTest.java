@@ -5,13 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
-import org.livenesskiosk.liveness.SessionState;
-import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
@@ -224,84 +217,5 @@ class KioskWindowTest {
         robot.clickOn("#customerReference").write("Kiosk user 7");
         robot.clickOn("#start");
         OnScreen.waitUntil(WAIT, () -> backend.starts == before + 1);
-    }
-
-    /** Plays the kiosk behind the screens: the test says what the session does. */
-    private static final class ScriptedBackend implements KioskBackend {
-        volatile KioskSettings settings;
-        volatile SessionRequest request;
-        volatile SessionListener listener;
-        volatile int starts;
-        final AtomicBoolean cancelled = new AtomicBoolean();
-        final List<KioskSettings> saved = new ArrayList<>();
-
-        void act(ActionType action) {
-            listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
-                    Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
-                    OptionalDouble.empty()));
-        }
-
-        void finish(KioskOutcome outcome) {
-            listener.finished(outcome);
-        }
-
-        @Override
-        public RunningSession start(SessionRequest started, SessionListener told) {
-            request = started;
-            listener = told;
-            cancelled.set(false);
-            starts++;
-            return () -> cancelled.set(true);
-        }
-
-        @Override
-        public KioskSettings settings() {
-            return settings;
-        }
-
-        @Override
-        public CompletableFuture<Void> save(KioskSettings changed) {
-            synchronized (saved) {
-                saved.add(changed);
-            }
-            settings = changed;
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<List<HistoryEntry>> history() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletableFuture<List<PendingUpload>> pendingUploads() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletableFuture<Void> sendPendingUploads() {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public CompletableFuture<Authorization> authorization() {
-            return CompletableFuture.completedFuture(new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE)));
-        }
-
-        @Override
-        public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
-            failed.accept("No camera here");
-            return () -> { };
-        }
-
-        @Override
-        public CompletableFuture<List<String>> cameras() {
-            return CompletableFuture.completedFuture(List.of("camera:0"));
-        }
-
-        @Override
-        public String version() {
-            return "test";
-        }
     }
 }

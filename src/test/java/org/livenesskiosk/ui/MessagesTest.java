@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -86,6 +87,14 @@ class MessagesTest {
             names.add(Messages.of(language).languageName());
         }
         assertEquals(Language.values().length, names.size());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CHINESE, 2026年11月", "ENGLISH, Nov", "INDONESIAN, Nov", "VIETNAMESE, thg 11", "HINDI, नव॰", "THAI, พ.ย."})
+    void datesAreWrittenAsEachLanguageWritesThem(Language language, String month) {
+        String written = Messages.of(language).dateTime(Instant.parse("2026-11-29T06:24:00Z"));
+        assertTrue(written.contains(month), language + ": " + written);
+        assertTrue(written.contains("2026") || written.contains("2569"), language + ": " + written);
     }
 
     @Test
