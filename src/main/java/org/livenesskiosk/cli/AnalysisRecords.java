@@ -98,6 +98,7 @@ final class AnalysisRecords {
         record.put("texturedFrames", cues.texturedFrames());
         record.put("flatness", cues.flatness().isPresent() ? rounded(cues.flatness().getAsDouble()) : null);
         record.put("flatPairs", cues.flatPairs());
+        record.put("perspective", cues.perspective().isPresent() ? rounded(cues.perspective().getAsDouble()) : null);
         record.put("passive", PassiveVerdict.of(cues).name());
         return record;
     }

@@ -452,8 +452,8 @@ public final class LivenessSession {
 
     private void finish(Optional<LivenessError> error, String detail, long now) {
         state = SessionState.FINISHED;
-        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues(),
-                farNearResult);
+        result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues()
+                .withPerspective(farNearResult.flatMap(FarNearResult::perspective)), farNearResult);
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {

@@ -2,6 +2,7 @@ package org.livenesskiosk.liveness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -16,7 +17,8 @@ import java.util.OptionalDouble;
  *                       most frontal view of the face and each view turned or nodded at least
  *                       {@link PassiveEvidence#MIN_POSE_CHANGE_DEGREES} from it; empty when the head never moved that far
  * @param flatPairs      how many such pairs of views were measured
- * @param perspective    the far/near stage's perspective figure; empty until that stage exists
+ * @param perspective    the far/near stage's perspective cue ({@link Perspective.Cue#ratio()}: about 1 for a real
+ *                       face, about 0 for a flat one); empty without the stage, or when the face grew too little
  */
 public record PassiveCues(OptionalDouble texture, int texturedFrames, OptionalDouble flatness, int flatPairs,
                           OptionalDouble perspective) {
@@ -29,6 +31,7 @@ public record PassiveCues(OptionalDouble texture, int texturedFrames, OptionalDo
     /** The cues' names in {@link #readings()}. */
     static final String TEXTURE = "TEXTURE";
     static final String SHAPE = "SHAPE";
+    static final String PERSPECTIVE = "PERSPECTIVE";
 
     /** The texture summary needs this many scored frames: one frame is noisy, a median of ten much less so. */
     public static final int MIN_TEXTURED_FRAMES = 10;
@@ -72,15 +75,26 @@ public record PassiveCues(OptionalDouble texture, int texturedFrames, OptionalDo
         return residual < FLAT_ATTACK ? Reading.ATTACK : residual < DEPTH_LIVE ? Reading.UNSURE : Reading.LIVE;
     }
 
-    /**
-     * Every cue's reading by the cue's name (as an auditor reads it in a result's reason), texture
-     * first. The far/near stage's perspective cue joins here as one more entry,
-     * {@code "PERSPECTIVE"}, read from {@link #perspective}.
-     */
+    public Reading perspectiveReading() {
+        if (perspective.isEmpty()) {
+            return Reading.ABSENT;
+        }
+        double ratio = perspective.getAsDouble();
+        return ratio < Perspective.ATTACK_RATIO ? Reading.ATTACK : ratio < Perspective.LIVE_RATIO ? Reading.UNSURE : Reading.LIVE;
+    }
+
+    /** The same cues with the far/near stage's perspective cue, when the stage gave one. */
+    public PassiveCues withPerspective(Optional<Perspective.Cue> cue) {
+        return new PassiveCues(texture, texturedFrames, flatness, flatPairs,
+                cue.map(found -> OptionalDouble.of(found.ratio())).orElse(OptionalDouble.empty()));
+    }
+
+    /** Every cue's reading by the cue's name (as an auditor reads it in a result's reason), texture first. */
     public Map<String, Reading> readings() {
         Map<String, Reading> readings = new LinkedHashMap<>();
         readings.put(TEXTURE, textureReading());
         readings.put(SHAPE, flatnessReading());
+        readings.put(PERSPECTIVE, perspectiveReading());
         return readings;
     }
 }

@@ -3,6 +3,7 @@ package org.livenesskiosk.liveness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,32 @@ class PassiveRulesTest {
         assertEquals(Reading.ABSENT, liveTextureAndShape(0.0, PassiveCues.MIN_FLAT_PAIRS - 1).flatnessReading());
     }
 
+    private static PassiveCues liveTextureWithPerspective(double ratio) {
+        return texture(0.99, 20).withPerspective(Optional.of(new Perspective.Cue(ratio, ratio * 0.1, 0.1)));
+    }
+
+    @Test
+    void theFarNearStagesPerspectiveJoinsTheFusion() {
+        assertEquals(Reading.LIVE, liveTextureWithPerspective(Perspective.LIVE_RATIO).perspectiveReading());
+        assertEquals(PassiveVerdict.LIVE, PassiveVerdict.of(liveTextureWithPerspective(Perspective.LIVE_RATIO)));
+
+        PassiveCues unsure = liveTextureWithPerspective(Math.nextDown(Perspective.LIVE_RATIO));
+        assertEquals(Reading.UNSURE, unsure.perspectiveReading());
+        assertEquals(PassiveVerdict.UNCERTAIN, PassiveVerdict.of(unsure));
+        assertEquals("UNSURE_PERSPECTIVE", PassiveVerdict.reason(unsure).orElseThrow());
+
+        PassiveCues flat = liveTextureWithPerspective(Math.nextDown(Perspective.ATTACK_RATIO));
+        assertEquals(PassiveVerdict.ATTACK, PassiveVerdict.of(flat));
+        assertEquals("PRESENTATION_PERSPECTIVE", PassiveVerdict.reason(flat).orElseThrow());
+        assertEquals(Reading.UNSURE, liveTextureWithPerspective(Perspective.ATTACK_RATIO).perspectiveReading());
+
+        assertEquals(Reading.ABSENT, texture(0.99, 20).withPerspective(Optional.empty()).perspectiveReading());
+    }
+
     @Test
     void aLiveTextureWithoutAHeadTurnIsLive() {
         assertEquals(PassiveVerdict.LIVE, PassiveVerdict.of(texture(0.99, 30)));
-        assertEquals(java.util.Optional.empty(), PassiveVerdict.reason(texture(0.99, 30)));
+        assertEquals(Optional.empty(), PassiveVerdict.reason(texture(0.99, 30)));
     }
 
     @Test
