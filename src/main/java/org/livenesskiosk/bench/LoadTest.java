@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +52,8 @@ public final class LoadTest {
     /** What a kiosk waits after an answer that is not the livenessId: the service's Retry-After when busy, a second else. */
     private static final long BUSY_PAUSE_MS = 5_000;
     private static final long FAILURE_PAUSE_MS = 1_000;
+    /** The simulated kiosks stand in this many branches, as the fleet page shows them. */
+    private static final int BRANCHES = 5;
 
     private final String url;
     private final Accounts accounts;
@@ -77,7 +80,7 @@ public final class LoadTest {
     public Figures run(int kiosks, int sessions, Duration deadline) throws Exception {
         List<LivenessClient> clients = new ArrayList<>();
         for (int kiosk = 0; kiosk < kiosks; kiosk++) {
-            clients.add(enrolled("kiosk-" + kiosk));
+            clients.add(enrolled("kiosk-" + kiosk, "Load test branch " + (kiosk % BRANCHES + 1)));
         }
         String license = retried(Long.MAX_VALUE, () -> {
             String token = clients.get(0).generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
@@ -125,11 +128,11 @@ public final class LoadTest {
     }
 
     /** A kiosk the bank enrolled: its key in a folder of its own, a code the administrator made, every answer's node counted. */
-    private LivenessClient enrolled(String name) throws Exception {
+    private LivenessClient enrolled(String name, String branch) throws Exception {
         Path folder = Files.createDirectories(work.resolve(name));
         LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60), DeviceIdentity.in(folder));
         client.onAnswer(node -> requestsPerNode.computeIfAbsent(node, any -> new LongAdder()).increment());
-        String code = accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+        String code = accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY, Optional.of(branch)).code();
         retried(Long.MAX_VALUE, () -> client.enroll(code, ProductVersion.version()));
         return client;
     }

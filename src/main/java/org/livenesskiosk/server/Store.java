@@ -557,7 +557,8 @@ final class Store implements AutoCloseable {
                     int backlog = row.getInt(5);
                     Integer outbox = row.wasNull() ? null : backlog;
                     row.getLong(6);
-                    return new FleetPage.Kiosk(row.getString(1), row.getString(2), seen, row.getString(4), outbox, !row.wasNull());
+                    boolean revoked = !row.wasNull();
+                    return new FleetPage.Kiosk(row.getString(1), row.getString(2), seen, row.getString(4), outbox, revoked);
                 }, accountId);
     }
 

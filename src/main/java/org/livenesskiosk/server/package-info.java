@@ -5,7 +5,10 @@
  * API ({@code OpenApiRoutes}, {@code KioskRoutes}, {@code Devices}, {@code ResultImages}: the best
  * and the audit image, {@code AuditFrame} choosing the latter), callers
  * identified before any route runs ({@code Authentication}: tokens, tickets, and on every kiosk
- * request the signature of an enrolled kiosk, {@code RequestSignatures}). Speaks {@code protocol};
- * never uses the client.
+ * request the signature of an enrolled kiosk, {@code RequestSignatures}). Several nodes may share one
+ * PostgreSQL database: every state that matters (single-use values, lock-outs, a session's one
+ * result) lives there, the key in each node's own file or environment ({@code SecretBox}). For
+ * those who run it: {@code Health}, {@code ServiceMetrics} (Prometheus), {@code Retention},
+ * {@code FleetPage}. Speaks {@code protocol}; never uses the client.
  */
 package org.livenesskiosk.server;

@@ -43,7 +43,8 @@ class FleetPageTest {
         try (LivenessServer server = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
             String url = "http://127.0.0.1:" + server.port();
             String sudirman = kiosk(server, url, "Jakarta Sudirman", 3);
-            kiosk(server, url, HOSTILE_BRANCH, 0);
+            String revoked = kiosk(server, url, HOSTILE_BRANCH, 0);
+            server.accounts().revokeDevice(revoked);
             Store.Account demo = server.store().accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
             long now = System.currentTimeMillis();
             result(server.store(), demo, 90, null, now);
@@ -65,7 +66,9 @@ class FleetPageTest {
             HeadlessChromium chromium = HeadlessChromium.in(Files.createDirectories(data.resolve("chromium")));
             String dom = chromium.dom(url + FleetPage.PAGE + "#token=" + token);
 
-            assertTrue(dom.contains(sudirman), "the kiosk is listed");
+            assertTrue(dom.contains("<code>" + sudirman + "</code>"), "the kiosk is listed, not revoked");
+            assertTrue(dom.contains("<code>" + revoked + " (revoked)</code>"), "a revoked kiosk is marked");
+            assertTrue(dom.contains("<form id=\"sign-in\" hidden=\"\">"), "signed in, the form is gone");
             assertTrue(dom.contains("Jakarta Sudirman"));
             assertTrue(dom.contains("<td class=\"number\">3</td>"), "its outbox backlog");
             assertTrue(dom.contains("<span id=\"total-sessions\">4</span>"), dom);
