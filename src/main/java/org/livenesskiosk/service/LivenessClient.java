@@ -46,6 +46,15 @@ public final class LivenessClient {
     private static final Gson GSON = new Gson();
     private static final Set<String> AUTH_CODES = Set.of("AUTH_PARAMETER_ERROR", "AUTH_IAM_FAILED", "AUTH_TICKET_DISABLE",
             "AUTH_ACCOUNT_ACCESS_DENIED");
+    /**
+     * The service's own refusals and the public code each stands for (ERROR_CODES.md): a field the
+     * kiosk sent that the service refuses (a signatureId unknown or already used, say) is a wrong
+     * parameter, a challenge past its time an expired ticket, a locked device an account denied.
+     * The service's code itself stays beside it, for the operator.
+     */
+    private static final Map<String, LivenessError> SEED_CODES = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "IAM_FAILED", LivenessError.AUTH_IAM_FAILED, "CHALLENGE_EXPIRED", LivenessError.AUTH_TICKET_DISABLE,
+            "CHALLENGE_INVALID", LivenessError.AUTH_TICKET_DISABLE, "DEVICE_LOCKED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
 
     /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
     public record Authorization(String ticket, long expiresAt, ChallengeSettings settings) {
@@ -211,7 +220,8 @@ public final class LivenessClient {
             String message = envelope.has("message") && envelope.get("message").isJsonPrimitive()
                     ? envelope.get("message").getAsString() : "";
             if (!code.equals("SUCCESS")) {
-                LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code) : LivenessError.UNDEFINED;
+                LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code)
+                        : SEED_CODES.getOrDefault(code, LivenessError.UNDEFINED);
                 throw new ServiceCallException(error, code, message, null);
             }
             JsonElement data = envelope.get("data");

@@ -59,6 +59,12 @@ public record KioskSettings(String serviceUrl, String market, String application
                 languages, voice, recordSessions, idleSeconds, pinHash, code, highContrast, largerText);
     }
 
+    public KioskSettings withLook(boolean highContrastLook, boolean largerTextLook) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, highContrastLook, largerTextLook);
+    }
+
     /** Never shows the secrets: settings may end up in a log line. */
     @Override
     public String toString() {
