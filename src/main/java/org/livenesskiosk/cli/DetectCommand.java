@@ -264,6 +264,9 @@ final class DetectCommand implements Callable<Integer> {
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
                 report.put("verdict", delivery.verdict().name());
+            } else if (delivery.refused()) {
+                fail(report, delivery.failure());
+                report.put("uploadRefused", KioskService.refusal(delivery));
             } else {
                 fail(report, delivery.failure());
                 report.put("pendingUpload", delivery.sessionId());
@@ -278,7 +281,8 @@ final class DetectCommand implements Callable<Integer> {
     /** Keeps this session's outcome as the kiosk's latest result, for {@code result} to read at any time. */
     private void remember(String sessionId, Map<String, Object> report) throws IOException {
         new LatestResult(sessionId, (String) report.get("code"), (String) report.get("livenessId"),
-                report.containsKey("pendingUpload"), Instant.now().toString()).write(serviceOptions.dataDirectory());
+                report.containsKey("pendingUpload"), Instant.now().toString(), (String) report.get("uploadRefused"))
+                .write(serviceOptions.dataDirectory());
     }
 
     private static void fail(Map<String, Object> report, ServiceCallException failure) {

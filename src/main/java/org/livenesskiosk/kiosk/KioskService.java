@@ -106,18 +106,23 @@ public final class KioskService implements AutoCloseable {
                 "embedded:" + serviceData.toAbsolutePath().normalize(), Optional.empty());
     }
 
+    /** Why the service refused a delivery for good: its own code and message. */
+    public static String refusal(UploadQueue.Delivery refused) {
+        return "refused by the service: " + refused.failure().serviceCode() + ": " + refused.failure().getMessage();
+    }
+
     /**
      * Sends the sessions still waiting in the outbox, oldest first; the latest result learns its
-     * livenessId when it was one of them.
+     * livenessId when it was one of them, or that the service refused it for good.
      */
     public List<UploadQueue.Delivery> sendPending() throws IOException {
         List<UploadQueue.Delivery> deliveries = uploads.retryPending();
         for (UploadQueue.Delivery earlier : deliveries) {
-            if (earlier.delivered()) {
-                Optional<LatestResult> latest = LatestResult.read(dataDirectory);
-                if (latest.isPresent()) {
-                    latest.get().delivered(earlier.sessionId(), earlier.livenessId()).write(dataDirectory);
-                }
+            Optional<LatestResult> latest = earlier.pending() ? Optional.empty() : LatestResult.read(dataDirectory);
+            if (latest.isPresent() && earlier.delivered()) {
+                latest.get().delivered(earlier.sessionId(), earlier.livenessId()).write(dataDirectory);
+            } else if (latest.isPresent()) {
+                latest.get().refused(earlier.sessionId(), earlier.failure().error().name(), refusal(earlier)).write(dataDirectory);
             }
         }
         return deliveries;

@@ -132,6 +132,8 @@ final class ServiceLink implements AutoCloseable {
             for (UploadQueue.Delivery delivery : service().sendPending()) {
                 if (delivery.delivered()) {
                     history.delivered(delivery.sessionId(), delivery.livenessId());
+                } else if (delivery.refused()) {
+                    history.refused(delivery.sessionId(), delivery.failure().error().name());
                 }
             }
         } catch (IOException | ServiceCallException | RuntimeException e) {

@@ -193,11 +193,15 @@ final class SessionDesk implements AutoCloseable {
                 boolean manualCheck = delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK
                         || outcome.result().passiveVerdict() != PassiveVerdict.LIVE;
                 return new KioskOutcome(Optional.empty(), outcome.result().detail(), Optional.of(delivery.livenessId()),
-                        Optional.empty(), best, manualCheck);
+                        Optional.empty(), best, manualCheck, false);
             }
             ServiceCallException failure = delivery.failure();
-            return new KioskOutcome(Optional.of(failure.error()), failure.serviceCode() + ": " + failure.getMessage(),
-                    Optional.empty(), Optional.of(sessionId), best, false);
+            String why = failure.serviceCode() + ": " + failure.getMessage();
+            if (delivery.refused()) {
+                return new KioskOutcome(Optional.of(failure.error()), "refused by the service: " + why, Optional.empty(),
+                        Optional.empty(), Optional.empty(), false, true);
+            }
+            return new KioskOutcome(Optional.of(failure.error()), why, Optional.empty(), Optional.of(sessionId), best, false, false);
         } catch (IOException e) {
             return cannotKeepData(e);
         } catch (ServiceCallException e) {
@@ -212,11 +216,12 @@ final class SessionDesk implements AutoCloseable {
     private void remember(String sessionId, SessionRequest request, KioskOutcome outcome) {
         String code = outcome.passed() ? "SUCCESS" : outcome.error().map(LivenessError::name).orElseThrow();
         HistoryEntry.UploadState upload = outcome.livenessId().isPresent() ? HistoryEntry.UploadState.SENT
-                : outcome.pendingUpload().isPresent() ? HistoryEntry.UploadState.WAITING : HistoryEntry.UploadState.NONE;
+                : outcome.pendingUpload().isPresent() ? HistoryEntry.UploadState.WAITING
+                : outcome.uploadRefused() ? HistoryEntry.UploadState.REFUSED : HistoryEntry.UploadState.NONE;
         try {
             history.add(new HistoryEntry(sessionId, Instant.now(), request.customerReference(), code, outcome.livenessId(), upload));
             new LatestResult(sessionId, code, outcome.livenessId().orElse(null), outcome.pendingUpload().isPresent(),
-                    Instant.now().toString()).write(dataDirectory);
+                    Instant.now().toString(), outcome.uploadRefused() ? outcome.detail() : null).write(dataDirectory);
         } catch (IOException | IllegalStateException e) {
             LOG.error("Session {} ({}) could not be added to the history: {}", sessionId, code, e.getMessage());
         }

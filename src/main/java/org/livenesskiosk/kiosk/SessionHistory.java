@@ -52,6 +52,12 @@ final class SessionHistory {
                 HistoryEntry.UploadState.SENT.name(), sessionId);
     }
 
+    /** A waiting session's evidence was refused for good by the service: its code is now the refusal's. */
+    void refused(String sessionId, String code) {
+        update("UPDATE session_history SET code = ?, upload_state = ? WHERE session_id = ?", code,
+                HistoryEntry.UploadState.REFUSED.name(), sessionId);
+    }
+
     /** The latest sessions, newest first. */
     List<HistoryEntry> latest() {
         String sql = "SELECT session_id, finished_at, customer_reference, code, liveness_id, upload_state "

@@ -21,8 +21,16 @@ import com.google.gson.JsonParseException;
  * @param livenessId    the service's id, once delivered
  * @param pendingUpload whether the evidence still waits in the outbox
  * @param finishedAt    when the session ended, ISO-8601
+ * @param uploadRefused why the service refused the evidence for good (its code and message), or null: a refused upload
+ *                      is set aside, never sent again, and so no longer pending
  */
-public record LatestResult(String sessionId, String code, String livenessId, boolean pendingUpload, String finishedAt) {
+public record LatestResult(String sessionId, String code, String livenessId, boolean pendingUpload, String finishedAt,
+                           String uploadRefused) {
+
+    /** A result whose upload nobody refused. */
+    public LatestResult(String sessionId, String code, String livenessId, boolean pendingUpload, String finishedAt) {
+        this(sessionId, code, livenessId, pendingUpload, finishedAt, null);
+    }
 
     private static final Gson GSON = new Gson();
     private static final String FILE = "latest-result.json";
@@ -48,5 +56,10 @@ public record LatestResult(String sessionId, String code, String livenessId, boo
     public LatestResult delivered(String deliveredSessionId, String deliveredLivenessId) {
         return sessionId.equals(deliveredSessionId)
                 ? new LatestResult(sessionId, code, deliveredLivenessId, false, finishedAt) : this;
+    }
+
+    /** The latest result once the service refused its pending upload for good, with the service's code in place of its own. */
+    public LatestResult refused(String refusedSessionId, String refusedCode, String why) {
+        return sessionId.equals(refusedSessionId) ? new LatestResult(sessionId, refusedCode, null, false, finishedAt, why) : this;
     }
 }

@@ -51,14 +51,19 @@ public final class LivenessClient {
      * What the open API's own refusals of the calls that authorize a kiosk mean to its operator, as
      * the mobile SDK reports them (ERROR_CODES.md): the key, its signature or a parameter wrong is
      * AUTH_PARAMETER_ERROR, a token no longer accepted AUTH_TICKET_DISABLE, an account or kiosk
-     * barred AUTH_ACCOUNT_ACCESS_DENIED. A refusal no map names, and every refusal of the other
-     * calls, is UNDEFINED with the service's code beside it.
+     * barred AUTH_ACCOUNT_ACCESS_DENIED; for a session's challenge and upload, a challenge past its
+     * time or unknown is AUTH_TICKET_DISABLE, and a field refused (a signatureId unknown or already
+     * used, say) AUTH_PARAMETER_ERROR. A refusal no map names is UNDEFINED with the service's code
+     * beside it.
      */
     private static final Map<String, LivenessError> TOKEN_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
             "IAM_FAILED", LivenessError.AUTH_PARAMETER_ERROR, "ACCOUNT_DISABLED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
     private static final Map<String, LivenessError> LICENSE_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
             "IAM_FAILED", LivenessError.AUTH_TICKET_DISABLE, "ACCOUNT_DISABLED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
     private static final Map<String, LivenessError> KIOSK_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "DEVICE_LOCKED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
+    private static final Map<String, LivenessError> SESSION_REFUSALS = Map.of("PARAMETER_ERROR", LivenessError.AUTH_PARAMETER_ERROR,
+            "CHALLENGE_EXPIRED", LivenessError.AUTH_TICKET_DISABLE, "CHALLENGE_INVALID", LivenessError.AUTH_TICKET_DISABLE,
             "DEVICE_LOCKED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
 
     /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
@@ -178,7 +183,7 @@ public final class LivenessClient {
     /** The challenge for a customer who just pressed Start: the plan the kiosk must ask for, drawn by the service. */
     public KioskApi.ChallengeAnswer challenge(String ticket, KioskApi.ChallengeRequest request) throws ServiceCallException {
         KioskApi.ChallengeAnswer answer = call(Routes.KIOSK_CHALLENGE, Map.of(Headers.KIOSK_TICKET, ticket), request,
-                KioskApi.ChallengeAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
+                KioskApi.ChallengeAnswer.class, LivenessError.AUTH_BAD_NETWORK, SESSION_REFUSALS);
         required(answer.challengeId(), "challengeId");
         try {
             answer.toConfig();
@@ -194,7 +199,7 @@ public final class LivenessClient {
      */
     public KioskApi.UploadAnswer upload(String ticket, UploadRequest evidence) throws ServiceCallException {
         KioskApi.UploadAnswer answer = call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence,
-                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK, Map.of());
+                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK, SESSION_REFUSALS);
         required(answer.livenessId(), "livenessId");
         if (answer.verdict() == null) {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks verdict", null);

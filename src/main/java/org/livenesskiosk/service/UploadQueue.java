@@ -36,10 +36,20 @@ public final class UploadQueue {
         String ticket() throws ServiceCallException;
     }
 
-    /** How one session's delivery ended: its livenessId and the service's verdict, or the failure that keeps it waiting. */
-    public record Delivery(String sessionId, String livenessId, KioskApi.Verdict verdict, ServiceCallException failure) {
+    /**
+     * How one session's delivery ended: its livenessId and the service's verdict, or the failure
+     * that keeps it waiting, or — {@code refused} — the service's refusal for good (it is set aside
+     * and will not be sent again).
+     */
+    public record Delivery(String sessionId, String livenessId, KioskApi.Verdict verdict, ServiceCallException failure,
+                           boolean refused) {
         public boolean delivered() {
             return livenessId != null;
+        }
+
+        /** Not delivered yet, but still in the outbox: it goes with a later try. */
+        public boolean pending() {
+            return !delivered() && !refused;
         }
     }
 
@@ -82,7 +92,7 @@ public final class UploadQueue {
             try {
                 List<Delivery> round = retryPending();
                 boolean progress = round.stream().anyMatch(Delivery::delivered);
-                boolean waiting = round.stream().anyMatch(delivery -> !delivery.delivered());
+                boolean waiting = round.stream().anyMatch(Delivery::pending);
                 if (!waiting) {
                     return;
                 }
@@ -99,18 +109,18 @@ public final class UploadQueue {
         try {
             KioskApi.UploadAnswer answer = client.upload(tickets.ticket(), upload);
             outbox.acknowledge(upload.sessionId());
-            return new Delivery(upload.sessionId(), answer.livenessId(), answer.verdict(), null);
+            return new Delivery(upload.sessionId(), answer.livenessId(), answer.verdict(), null, false);
         } catch (ServiceCallException e) {
             if (PERMANENT.contains(e.serviceCode())) {
                 LOG.error("Session {} refused by the service: {} {}; kept in the outbox's rejected folder",
                         upload.sessionId(), e.serviceCode(), e.getMessage());
                 outbox.reject(upload.sessionId());
-                return new Delivery(upload.sessionId(), null, null, e);
+                return new Delivery(upload.sessionId(), null, null, e, true);
             }
             LOG.warn("Session {} not delivered yet: {} {}", upload.sessionId(), e.serviceCode(), e.getMessage());
             ServiceCallException kept = e.error() == LivenessError.AUTH_BAD_NETWORK
                     ? new ServiceCallException(LivenessError.CHECKING_BAD_NETWORK, e.serviceCode(), e.getMessage(), e) : e;
-            return new Delivery(upload.sessionId(), null, null, kept);
+            return new Delivery(upload.sessionId(), null, null, kept, false);
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,7 +63,6 @@ final class DetectionScreen extends BorderPane {
         secondsLeft.getStyleClass().add("step");
         secondsLeft.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel");
-        cancel.setCancelButton(true);
         cancel.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setOnAction(event -> onCancel.run());
 
@@ -75,10 +75,17 @@ final class DetectionScreen extends BorderPane {
         VBox picture = new VBox(8, camera, advice);
         picture.setAlignment(Pos.TOP_CENTER);
         HBox.setHgrow(picture, Priority.ALWAYS);
-        getReady.managedProperty().bind(getReady.visibleProperty());
-        getReady.setPrefWidth(320);
-        getReady.setMinWidth(220);
-        HBox middle = new HBox(16, picture, getReady);
+        // The get-ready panel never takes height from the preview: on a small screen it scrolls.
+        ScrollPane readyPanel = new ScrollPane(getReady);
+        readyPanel.setFitToWidth(true);
+        readyPanel.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        readyPanel.getStyleClass().add("screen-content");
+        readyPanel.setMinHeight(0);
+        readyPanel.visibleProperty().bind(getReady.visibleProperty());
+        readyPanel.managedProperty().bind(getReady.visibleProperty());
+        readyPanel.setPrefWidth(320);
+        readyPanel.setMinWidth(220);
+        HBox middle = new HBox(16, picture, readyPanel);
         middle.getStyleClass().add("preview-region");
 
         HBox.setHgrow(prompt, Priority.ALWAYS);

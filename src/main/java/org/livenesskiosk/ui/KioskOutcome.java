@@ -14,15 +14,18 @@ import org.livenesskiosk.liveness.LivenessError;
  * @param bestImage   the best face image (JPEG) of a passed session; shown, never stored by the UI
  * @param manualCheck the service verified the session but suggests a person looks at it (its score is below 50);
  *                    the customer is never told why
+ * @param uploadRefused the service refused the evidence for good (it is set aside, never sent again); {@code error}
+ *                    and {@code detail} say why
  */
 public record KioskOutcome(Optional<LivenessError> error, String detail, Optional<String> livenessId,
-                           Optional<String> pendingUpload, Optional<byte[]> bestImage, boolean manualCheck) {
+                           Optional<String> pendingUpload, Optional<byte[]> bestImage, boolean manualCheck,
+                           boolean uploadRefused) {
 
     public boolean passed() {
         return livenessId.isPresent() || pendingUpload.isPresent();
     }
 
     public static KioskOutcome failed(LivenessError error, String detail) {
-        return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }
 }

@@ -61,6 +61,12 @@ public record KioskSettings(String serviceUrl, String market, String application
                 languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize, highContrast, largerText);
     }
 
+    public KioskSettings withLook(boolean highContrastLook, boolean largerTextLook) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrastLook, largerTextLook);
+    }
+
     /** Never shows the secrets: settings may end up in a log line. */
     @Override
     public String toString() {

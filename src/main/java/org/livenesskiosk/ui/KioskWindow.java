@@ -68,19 +68,16 @@ public final class KioskWindow {
     private final BorderPane screenHolder = new BorderPane();
     private final StackPane overlay = new StackPane();
     private final ToggleButton sound = new ToggleButton();
-    private final PauseTransition idle = new PauseTransition();
     private final PauseTransition cursorIdle = new PauseTransition(CURSOR_IDLE);
     private final AtomicReference<SessionUpdate> latestUpdate = new AtomicReference<>();
     private final AnimationTimer updates;
 
     private KioskSettings settings;
-    private KioskScreen screen;
-    private Language language;
+    /** Which screen, which language, which session: the rules the window follows. */
+    private final KioskFlow flow;
     private Messages messages;
     private SessionRequest lastRequest;
     private Optional<KioskBackend.RunningSession> running = Optional.empty();
-    /** Counts sessions, so that a late word from a cancelled one is not taken for the current one's. */
-    private int sessionNumber;
     private boolean leaving;
     /** The current session's frames, and when it started until its first frame is drawn: how fast the camera shows. */
     private PreviewFrames previewFrames = new PreviewFrames();
@@ -97,12 +94,16 @@ public final class KioskWindow {
         this.onLeave = onLeave;
         this.systemLanguage = Language.of(Locale.getDefault());
         this.settings = backend.settings();
+        this.flow = new KioskFlow(systemLanguage, settings.languages(), settings.idleSeconds());
         this.console = new OperatorConsole(backend, this::applied, this::closeOverlay, this::leave);
         this.pinPrompt = new PinPrompt(this::closeOverlay, backend::keepPinLock);
         updates = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 showLatestUpdate();
+                if (flow.idleExpired(now / 1_000_000)) {
+                    nextCustomer();
+                }
             }
         };
     }
@@ -138,7 +139,6 @@ public final class KioskWindow {
         });
         scene.addEventFilter(KeyEvent.ANY, this::activity);
         scene.addEventFilter(MouseEvent.ANY, this::activity);
-        idle.setOnFinished(event -> nextCustomer());
         stage.setScene(scene);
         stage.setTitle("Liveness Kiosk");
         if (kioskMode) {
@@ -163,9 +163,7 @@ public final class KioskWindow {
 
     /** Any key or touch: the customer (or operator) is still there. */
     private void activity(Event event) {
-        if (screen == KioskScreen.RESULT && !overlay.isVisible()) {
-            idle.playFromStart();
-        }
+        flow.activity(nowMs());
         if (kioskMode && event.getEventType() == MouseEvent.MOUSE_MOVED) {
             stage.getScene().setCursor(Cursor.DEFAULT);
             cursorIdle.playFromStart();
@@ -175,11 +173,9 @@ public final class KioskWindow {
     private void applied(KioskSettings newSettings) {
         settings = newSettings;
         applyLook(newSettings);
-        idle.setDuration(Duration.seconds(newSettings.idleSeconds()));
-        Language shown = language == null || !newSettings.languages().contains(language) ? firstOffered(systemLanguage)
-                : language;
-        welcome.offer(newSettings.languages(), shown);
-        setLanguage(shown);
+        flow.offer(newSettings.languages(), newSettings.idleSeconds());
+        welcome.offer(flow.offered(), flow.language());
+        setLanguage(flow.language());
     }
 
     /** The looks the operator may switch on for customers who need them, as style classes of the window's root. */
@@ -196,12 +192,8 @@ public final class KioskWindow {
         }
     }
 
-    private Language firstOffered(Language preferred) {
-        return settings.languages().contains(preferred) ? preferred : settings.languages().get(0);
-    }
-
     private void setLanguage(Language chosen) {
-        language = chosen;
+        flow.choose(chosen);
         messages = Messages.of(chosen);
         if (screenHolder.getScene() != null) {
             screenHolder.getScene().getRoot().setStyle(Fonts.style(chosen));
@@ -221,20 +213,19 @@ public final class KioskWindow {
         }
     }
 
-    private void show(KioskScreen next) {
-        screen = next;
-        Node content = switch (next) {
+    /** Shows the screen the flow is on. */
+    private void showScreen() {
+        Node content = switch (flow.screen()) {
             case WELCOME -> welcome;
             case DETECTION -> detection;
             case VERIFYING -> verifying;
             case RESULT -> result;
         };
         screenHolder.setCenter(content);
-        if (next == KioskScreen.RESULT) {
-            idle.playFromStart();
-        } else {
-            idle.stop();
-        }
+    }
+
+    private static long nowMs() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void start(Language chosen, Optional<String> customerReference) {
@@ -244,13 +235,13 @@ public final class KioskWindow {
 
     private void begin(SessionRequest request) {
         lastRequest = request;
-        int number = ++sessionNumber;
+        int number = flow.start();
         PreviewFrames frames = new PreviewFrames();
         previewFrames = frames;
         startedNanos = System.nanoTime();
         latestUpdate.set(null);
         detection.begin(frames);
-        show(KioskScreen.DETECTION);
+        showScreen();
         running = Optional.of(backend.start(request, new SessionListener() {
             @Override
             public PreviewFrames preview() {
@@ -260,7 +251,7 @@ public final class KioskWindow {
             @Override
             public void target(FaceTarget target) {
                 Platform.runLater(() -> {
-                    if (number == sessionNumber) {
+                    if (flow.current(number)) {
                         detection.target(target);
                     }
                 });
@@ -274,9 +265,9 @@ public final class KioskWindow {
             @Override
             public void verifying() {
                 Platform.runLater(() -> {
-                    if (number == sessionNumber && screen == KioskScreen.DETECTION) {
+                    if (flow.verifying(number)) {
                         detection.end();
-                        show(KioskScreen.VERIFYING);
+                        showScreen();
                     }
                 });
             }
@@ -284,7 +275,7 @@ public final class KioskWindow {
             @Override
             public void finished(KioskOutcome outcome) {
                 Platform.runLater(() -> {
-                    if (number == sessionNumber) {
+                    if (flow.finished(number, nowMs())) {
                         finish(outcome);
                     }
                 });
@@ -299,8 +290,8 @@ public final class KioskWindow {
             startedNanos = 0;
         }
         SessionUpdate update = latestUpdate.getAndSet(null);
-        if (update != null && screen == KioskScreen.DETECTION) {
-            detection.show(update).ifPresent(prompt -> voice.speak(language, prompt));
+        if (update != null && flow.screen() == KioskScreen.DETECTION) {
+            detection.show(update).ifPresent(prompt -> voice.speak(flow.language(), prompt));
         }
     }
 
@@ -309,7 +300,7 @@ public final class KioskWindow {
         detection.end();
         voice.stop();
         result.show(outcome);
-        show(KioskScreen.RESULT);
+        showScreen();
     }
 
     private void cancel() {
@@ -323,13 +314,13 @@ public final class KioskWindow {
 
     /** Back to the welcome screen, with nothing of the last customer left: their image, id, reference, language. */
     private void nextCustomer() {
-        language = null;
+        flow.nextCustomer();
         applied(settings);
         result.clear();
         welcome.clear();
         sound.setSelected(settings.voice());
         voice.mute(!settings.voice());
-        show(KioskScreen.WELCOME);
+        showScreen();
     }
 
     private void askPin() {
@@ -338,7 +329,7 @@ public final class KioskWindow {
         }
         overlay.getChildren().setAll(pinPrompt);
         overlay.setVisible(true);
-        idle.stop();
+        flow.overlay(true, nowMs());
         pinPrompt.ask(settings.pinHash(), this::pinChosen, this::openConsole);
     }
 
@@ -356,9 +347,7 @@ public final class KioskWindow {
     private void closeOverlay() {
         overlay.getChildren().clear();
         overlay.setVisible(false);
-        if (screen == KioskScreen.RESULT) {
-            idle.playFromStart();
-        }
+        flow.overlay(false, nowMs());
     }
 
     private void leave() {
@@ -372,11 +361,11 @@ public final class KioskWindow {
 
     /** The screen shown now: for tests and screenshots. */
     KioskScreen screen() {
-        return screen;
+        return flow.screen();
     }
 
     Language language() {
-        return language;
+        return flow.language();
     }
 
     VoicePrompts voice() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
@@ -89,7 +90,7 @@ final class OperatorConsole extends BorderPane {
     private final CheckBox highContrast = new CheckBox();
     private final CheckBox largerText = new CheckBox();
     private final Spinner<Integer> idleSeconds = new Spinner<>(5, 600, 30);
-    private final Label saved = new Label();
+    private final Label saved = new FlowingLabel();
     private final Button save = new Button();
     private final TableView<HistoryEntry> history = new TableView<>();
     private final TableColumn<HistoryEntry, String> timeColumn = new TableColumn<>();
@@ -173,6 +174,12 @@ final class OperatorConsole extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         HBox header = new HBox(24, title, version);
         header.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(saved, Priority.ALWAYS);
+        saved.setMaxWidth(Double.MAX_VALUE);
+        saved.setId("saved");
+        for (Button button : List.of(save, close, leave)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox footer = new HBox(16, save, saved, close, leave);
         footer.setAlignment(Pos.CENTER_RIGHT);
         footer.setPadding(new Insets(12, 0, 0, 0));
@@ -238,6 +245,7 @@ final class OperatorConsole extends BorderPane {
         return messages.text(switch (state) {
             case SENT -> UiText.CONSOLE_UPLOAD_SENT;
             case WAITING -> UiText.CONSOLE_UPLOAD_WAITING;
+            case REFUSED -> UiText.CONSOLE_UPLOAD_REFUSED;
             case NONE -> UiText.CONSOLE_UPLOAD_NONE;
         });
     }
@@ -317,9 +325,17 @@ final class OperatorConsole extends BorderPane {
                 applicationId.getText().strip(), license.getText().strip(), accessKey.getText().strip(),
                 secretKey.getText().strip(), camera.getValue() == null ? settings.source() : camera.getValue().strip(),
                 challengeFromService.isSelected(), chosenActions, shuffle.isSelected(), actionTimeLimit.getValue(),
-                prepareTimeLimit.getValue(), level.getValue(), offered.isEmpty() ? settings.languages() : offered, voice.isSelected(),
+                prepareTimeLimit.getValue(), level.getValue(), offered, voice.isSelected(),
                 recording.isSelected(), idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip(),
                 resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected());
+        List<UiText> problems = ConsoleSettings.problems(chosen);
+        if (!problems.isEmpty()) {
+            saved.getStyleClass().remove("problem");
+            saved.getStyleClass().add("problem");
+            saved.setText(problems.stream().map(messages::text).collect(Collectors.joining(". ")));
+            return;
+        }
+        saved.getStyleClass().remove("problem");
         backend.save(chosen).thenRun(() -> Platform.runLater(() -> {
             settings = chosen;
             saved.setText(messages.text(UiText.CONSOLE_SAVED));

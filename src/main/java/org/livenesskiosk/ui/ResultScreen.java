@@ -65,7 +65,6 @@ final class ResultScreen extends BorderPane {
         retry.setId("retry");
         retry.getStyleClass().add("primary");
         finish.setId("finish");
-        finish.setCancelButton(true);
         retry.setOnAction(event -> onRetry.run());
         finish.setOnAction(event -> onFinish.run());
         qrCode.setFitWidth(QR_SIZE);

@@ -77,6 +77,8 @@ public enum UiText {
     CONSOLE_IDLE("console.idle"),
     CONSOLE_SAVE("console.save"),
     CONSOLE_SAVED("console.saved"),
+    CONSOLE_PROBLEM_SERVICE("console.problemService"),
+    CONSOLE_PROBLEM_NO_LANGUAGE("console.problemNoLanguage"),
     CONSOLE_VERSION("console.version"),
     CONSOLE_LEAVE("console.leave"),
     CONSOLE_TIME("console.time"),
@@ -85,6 +87,7 @@ public enum UiText {
     CONSOLE_UPLOAD("console.upload"),
     CONSOLE_UPLOAD_SENT("console.uploadSent"),
     CONSOLE_UPLOAD_WAITING("console.uploadWaiting"),
+    CONSOLE_UPLOAD_REFUSED("console.uploadRefused"),
     CONSOLE_UPLOAD_NONE("console.uploadNone"),
     CONSOLE_OUTBOX_EMPTY("console.outboxEmpty"),
     CONSOLE_RETRY_NOW("console.retryNow");

@@ -2,9 +2,7 @@ package org.livenesskiosk.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +24,7 @@ import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
+import org.livenesskiosk.testdata.Screenshots;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.ui.FaceTarget;
 import org.livenesskiosk.ui.HistoryEntry;
@@ -51,8 +48,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
@@ -186,18 +181,7 @@ class ScreenTourTest {
     }
 
     private void shoot(String name) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = WaitForAsyncUtils.asyncFx(() -> robot.window(0).getScene().snapshot(null)).get();
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        assertTrue(ImageIO.write(png, "png", SHOTS.resolve(name + ".png").toFile()));
+        Screenshots.save(robot.window(0).getScene(), SHOTS.resolve(name + ".png"));
     }
 
     /**

@@ -115,6 +115,7 @@ class LivenessServiceTest {
         UploadRequest another = genuine(signatureId);
         ServiceCallException reused = assertThrows(ServiceCallException.class, () -> client.upload(ticket, another));
         assertEquals("PARAMETER_ERROR", reused.serviceCode());
+        assertEquals(LivenessError.AUTH_PARAMETER_ERROR, reused.error(), "its public code, never UNDEFINED");
     }
 
     @Test

@@ -30,6 +30,18 @@ class LatestResultTest {
     }
 
     @Test
+    void anUploadRefusedForGoodIsNoLongerPendingAndSaysWhy() throws Exception {
+        LatestResult pending = new LatestResult("session-3", "CHECKING_BAD_NETWORK", null, true, "2026-11-25T10:00:00Z");
+        pending.refused("session-3", "AUTH_PARAMETER_ERROR", "refused by the service: PARAMETER_ERROR: used").write(data);
+
+        LatestResult read = LatestResult.read(data).orElseThrow();
+        assertFalse(read.pendingUpload());
+        assertEquals("AUTH_PARAMETER_ERROR", read.code());
+        assertEquals("refused by the service: PARAMETER_ERROR: used", read.uploadRefused());
+        assertEquals(pending, pending.refused("session-4", "AUTH_PARAMETER_ERROR", "another session's refusal"));
+    }
+
+    @Test
     void nothingYetIsNothing() throws Exception {
         assertTrue(LatestResult.read(data).isEmpty());
     }

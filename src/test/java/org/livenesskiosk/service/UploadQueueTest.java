@@ -161,6 +161,8 @@ class UploadQueueTest {
         UploadQueue.Delivery refused = kiosk.submit(second);
 
         assertEquals("PARAMETER_ERROR", refused.failure().serviceCode());
+        assertEquals(LivenessError.AUTH_PARAMETER_ERROR, refused.failure().error(), "a reused signatureId is a wrong parameter");
+        assertTrue(refused.refused() && !refused.pending(), "refused for good, not pending");
         assertTrue(Outbox.open(data.resolve("outbox")).pending().isEmpty());
         assertTrue(Files.exists(data.resolve("outbox").resolve("rejected").resolve(second.sessionId() + ".upload")));
     }

@@ -111,7 +111,7 @@ class KioskWindowTest {
         backend.listener.verifying();
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
         backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-123"), Optional.empty(),
-                Optional.empty(), false));
+                Optional.empty(), false, false));
         OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-123"));
         assertTrue(robot.lookup("#qrCode").query().isVisible());
         assertFalse(robot.lookup("#retry").query().isVisible());
@@ -125,7 +125,7 @@ class KioskWindowTest {
     void aSessionTheServiceDoubtsSaysManualCheckButNeverTheScore() throws Exception {
         startSession();
         backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-456"), Optional.empty(),
-                Optional.empty(), true));
+                Optional.empty(), true, false));
         OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-456"));
 
         assertEquals(Messages.of(Language.ENGLISH).text(UiText.RESULT_MANUAL_CHECK), screen.text("#verdict"));

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +26,7 @@ import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
+import org.livenesskiosk.testdata.Screenshots;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -39,7 +43,7 @@ import javafx.stage.Stage;
 
 /**
  * Every screen in every language at the sizes kiosks come in — landscape 1280×800, 1920×1080 and
- * 1024×768, portrait 1080×1920 — with every prompt, every error and every console tab: no text cut
+ * 1024×768, portrait 1080×1920 — with the longest prompts and errors and every console tab: no text cut
  * short, wider than its place, repeated or under another control, nothing outside the window
  * ({@link LayoutCheck}). And the check itself, shown to fail when a label gets a word too long.
  */
@@ -47,6 +51,8 @@ class LayoutTest {
 
     private static final String PIN = "2468";
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How many of the longest prompts and error texts each language is laid out with. */
+    private static final int LONGEST = 4;
     static final List<int[]> SIZES = List.of(new int[] {1280, 800}, new int[] {1920, 1080}, new int[] {1080, 1920},
             new int[] {1024, 768});
 
@@ -54,17 +60,26 @@ class LayoutTest {
     private final OnScreen screen = new OnScreen(robot);
     private final ScriptedBackend backend = new ScriptedBackend();
     private final List<String> problems = new ArrayList<>();
+    /** With {@code -Dlayout.screenshots=DIR}, each screen checked is also saved there, as laid out. */
+    private static final String SHOTS = System.getProperty("layout.screenshots");
+    private int shot;
+    private String shown = "layout";
     private Stage stage;
 
+    /** Every size and language, and larger text on the smallest screens, landscape and portrait, where room is shortest. */
     static Stream<Arguments> everySizeAndLanguage() {
-        return SIZES.stream().flatMap(size -> Stream.of(Language.values()).map(language -> Arguments.of(size[0], size[1], language)));
+        return Stream.concat(
+                SIZES.stream().flatMap(size -> Stream.of(Language.values()).map(language -> Arguments.of(size[0], size[1], language, false))),
+                Stream.of(SIZES.get(2), SIZES.get(3))
+                        .flatMap(size -> Stream.of(Language.values()).map(language -> Arguments.of(size[0], size[1], language, true))));
     }
 
-    private void open(int width, int height) throws Exception {
+    private void open(int width, int height, boolean largerText) throws Exception {
         Display.required();
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.cleanupStages();
-        backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600);
+        backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withLook(false, largerText);
         FxToolkit.setupFixture(() -> {
             new KioskWindow(stage, backend, false, () -> { }).show();
             stage.setWidth(width);
@@ -80,10 +95,11 @@ class LayoutTest {
         FxToolkit.cleanupStages();
     }
 
-    @ParameterizedTest(name = "{0}×{1} {2}")
+    @ParameterizedTest(name = "{0}×{1} {2}, larger text {3}")
     @MethodSource("everySizeAndLanguage")
-    void everyScreenFits(int width, int height, Language language) throws Exception {
-        open(width, height);
+    void everyScreenFits(int width, int height, Language language, boolean largerText) throws Exception {
+        open(width, height, largerText);
+        shown = language.locale().getLanguage() + "-" + width + "x" + height + (largerText ? "-larger" : "");
         Messages messages = Messages.of(language);
         fire("#language-" + language.locale().getLanguage());
         check("welcome");
@@ -92,7 +108,7 @@ class LayoutTest {
         fire("#start");
         OnScreen.waitUntil(WAIT, () -> backend.starts == 1);
         check("get ready");
-        for (Prompt prompt : Prompt.values()) {
+        for (Prompt prompt : longest(Stream.of(Prompt.values()), messages::prompt)) {
             Optional<ActionType> action = Stream.of(ActionType.values()).filter(acted -> Prompt.forAction(acted) == prompt).findFirst();
             backend.listener.update(new SessionUpdate(action.isPresent() ? SessionState.ACTING : SessionState.PREPARING,
                     action.isPresent() ? 2 : 0, 3, action, Optional.of(prompt), 9_000, Optional.empty(), List.of(),
@@ -105,10 +121,11 @@ class LayoutTest {
         check("verifying");
 
         backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-7f3c2a9e-4b1d-4e8a-9c55-0d2b6f1e8a47"),
-                Optional.empty(), Optional.empty(), true));
+                Optional.empty(), Optional.empty(), true, false));
         OnScreen.waitUntil(WAIT, () -> screen.shown("#livenessId"));
         check("passed");
-        for (LivenessError error : LivenessError.values()) {
+        for (LivenessError error : longest(Stream.of(LivenessError.values()),
+                code -> messages.explanation(code) + messages.wayOut(code))) {
             backend.finish(KioskOutcome.failed(error, "detail"));
             OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(error.name()));
             check("failed, " + error);
@@ -123,18 +140,19 @@ class LayoutTest {
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
         TabPane tabs = robot.lookup("#console .tab-pane").queryAs(TabPane.class);
         for (int tab = 0; tab < tabs.getTabs().size(); tab++) {
-            int shown = tab;
-            robot.interact(() -> tabs.getSelectionModel().select(shown));
+            int selected = tab;
+            robot.interact(() -> tabs.getSelectionModel().select(selected));
             check("console, " + tabs.getTabs().get(tab).getText());
         }
         assertTrue(problems.isEmpty(), problems.size() + " problems, at " + width + "×" + height + " in " + language
+                + (largerText ? " with larger text" : "")
                 + ":\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
     }
 
     /** The check fails when one word is too long for its label: a test that cannot fail would prove nothing. */
     @Test
     void aWordTooLongForItsLabelIsCaught() throws Exception {
-        open(1024, 768);
+        open(1024, 768, false);
         check("welcome");
         assertTrue(problems.isEmpty(), String.join("\n", problems));
 
@@ -146,11 +164,28 @@ class LayoutTest {
                 String.join("\n", problems));
     }
 
+    /**
+     * The texts that need the most room in this language (the longest, and the one with the longest
+     * word): the others fit where these do, and laying out all of them at every size takes minutes.
+     */
+    private static <T> List<T> longest(Stream<T> texts, Function<T, String> text) {
+        List<T> all = texts.toList();
+        Stream<T> longestText = all.stream().sorted(Comparator.comparingInt((T each) -> text.apply(each).length()).reversed())
+                .limit(LONGEST);
+        Stream<T> longestWord = all.stream().max(Comparator.comparingInt(
+                (T each) -> Stream.of(text.apply(each).split("\\s+")).mapToInt(String::length).max().orElse(0))).stream();
+        return Stream.concat(longestText, longestWord).distinct().toList();
+    }
+
     private void fire(String query) {
         robot.interact(() -> robot.lookup(query).queryAs(ButtonBase.class).fire());
     }
 
-    private void check(String what) {
+    private void check(String what) throws Exception {
+        if (SHOTS != null) {
+            String name = shown + "-" + shot++ + "-" + what.replaceAll("[^A-Za-z0-9]+", "-");
+            Screenshots.save(stage.getScene(), Path.of(SHOTS, name + ".png"));
+        }
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> {
             Scene scene = stage.getScene();
