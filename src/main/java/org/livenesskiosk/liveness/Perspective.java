@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.livenesskiosk.vision.FaceLandmarks;
+import org.livenesskiosk.vision.LeastSquares;
 
 /**
  * The third passive cue: whether a face's proportions change with its distance as a real head's
@@ -128,8 +129,7 @@ public final class Perspective {
         double a = dot / sxx;
         double b = cross / sxx;
         // What is left, fitted as k·h·(p − c) + h·(sx, sy): radial growth and shift by protrusion h.
-        double[][] normal = new double[3][3];
-        double[] rhs = new double[3];
+        LeastSquares fit = new LeastSquares(3);
         for (int i = 0; i < n; i++) {
             double fx = far.x(i) - farCx;
             double fy = far.y(i) - farCy;
@@ -138,54 +138,10 @@ public final class Perspective {
             double rx = near.x(i) - nearCx - px;
             double ry = near.y(i) - nearCy - py;
             double h = (meanZ - far.z(i)) / width;
-            double[] columnX = {h * px, h, 0};
-            double[] columnY = {h * py, 0, h};
-            for (int r = 0; r < 3; r++) {
-                rhs[r] += columnX[r] * rx + columnY[r] * ry;
-                for (int c = 0; c < 3; c++) {
-                    normal[r][c] += columnX[r] * columnX[c] + columnY[r] * columnY[c];
-                }
-            }
+            fit.add(new double[] {h * px, h, 0}, rx);
+            fit.add(new double[] {h * py, 0, h}, ry);
         }
-        return solve(normal, rhs)[0];
-    }
-
-    /** Gaussian elimination with partial pivoting for the small normal equations. */
-    private static double[] solve(double[][] matrix, double[] rhs) {
-        int n = rhs.length;
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(matrix[row][col]) > Math.abs(matrix[pivot][col])) {
-                    pivot = row;
-                }
-            }
-            double[] rowSwap = matrix[col];
-            matrix[col] = matrix[pivot];
-            matrix[pivot] = rowSwap;
-            double valueSwap = rhs[col];
-            rhs[col] = rhs[pivot];
-            rhs[pivot] = valueSwap;
-            if (matrix[col][col] == 0) {
-                return new double[n];
-            }
-            for (int row = col + 1; row < n; row++) {
-                double factor = matrix[row][col] / matrix[col][col];
-                rhs[row] -= factor * rhs[col];
-                for (int c = col; c < n; c++) {
-                    matrix[row][c] -= factor * matrix[col][c];
-                }
-            }
-        }
-        double[] solution = new double[n];
-        for (int row = n - 1; row >= 0; row--) {
-            double sum = rhs[row];
-            for (int c = row + 1; c < n; c++) {
-                sum -= matrix[row][c] * solution[c];
-            }
-            solution[row] = sum / matrix[row][row];
-        }
-        return solution;
+        return fit.solve()[0];
     }
 
     private static double median(List<Double> values) {

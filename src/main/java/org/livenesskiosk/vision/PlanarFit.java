@@ -78,56 +78,11 @@ public final class PlanarFit {
      * equations of x'·(h31·x + h32·y + 1) = h11·x + h12·y + h13 and the same for y'.
      */
     private static double[] fit(double[] x, double[] y, double[] toX, double[] toY) {
-        double[][] normal = new double[UNKNOWNS][UNKNOWNS + 1];
-        double[] row = new double[UNKNOWNS];
+        LeastSquares homography = new LeastSquares(UNKNOWNS);
         for (int i = 0; i < x.length; i++) {
-            double[][] equations = {
-                {x[i], y[i], 1, 0, 0, 0, -x[i] * toX[i], -y[i] * toX[i], toX[i]},
-                {0, 0, 0, x[i], y[i], 1, -x[i] * toY[i], -y[i] * toY[i], toY[i]},
-            };
-            for (double[] equation : equations) {
-                System.arraycopy(equation, 0, row, 0, UNKNOWNS);
-                for (int r = 0; r < UNKNOWNS; r++) {
-                    for (int c = 0; c < UNKNOWNS; c++) {
-                        normal[r][c] += row[r] * row[c];
-                    }
-                    normal[r][UNKNOWNS] += row[r] * equation[UNKNOWNS];
-                }
-            }
+            homography.add(new double[] {x[i], y[i], 1, 0, 0, 0, -x[i] * toX[i], -y[i] * toX[i]}, toX[i]);
+            homography.add(new double[] {0, 0, 0, x[i], y[i], 1, -x[i] * toY[i], -y[i] * toY[i]}, toY[i]);
         }
-        return solve(normal);
-    }
-
-    /** Gaussian elimination with partial pivoting on an augmented 8×9 system. */
-    private static double[] solve(double[][] system) {
-        for (int column = 0; column < UNKNOWNS; column++) {
-            int pivot = column;
-            for (int r = column + 1; r < UNKNOWNS; r++) {
-                if (Math.abs(system[r][column]) > Math.abs(system[pivot][column])) {
-                    pivot = r;
-                }
-            }
-            double[] swap = system[column];
-            system[column] = system[pivot];
-            system[pivot] = swap;
-            if (system[column][column] == 0) {
-                continue;
-            }
-            for (int r = column + 1; r < UNKNOWNS; r++) {
-                double factor = system[r][column] / system[column][column];
-                for (int c = column; c <= UNKNOWNS; c++) {
-                    system[r][c] -= factor * system[column][c];
-                }
-            }
-        }
-        double[] solution = new double[UNKNOWNS];
-        for (int r = UNKNOWNS - 1; r >= 0; r--) {
-            double sum = system[r][UNKNOWNS];
-            for (int c = r + 1; c < UNKNOWNS; c++) {
-                sum -= system[r][c] * solution[c];
-            }
-            solution[r] = system[r][r] == 0 ? 0 : sum / system[r][r];
-        }
-        return solution;
+        return homography.solve();
     }
 }
