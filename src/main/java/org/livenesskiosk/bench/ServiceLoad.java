@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.livenesskiosk.kiosk.ProductVersion;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
@@ -75,6 +76,8 @@ public final class ServiceLoad {
             try {
                 List<Future<?>> running = new ArrayList<>();
                 Accounts accounts = Accounts.open(data, Optional.empty());
+                // The bench's recordings were made without the far/near stage: the service re-runs them so.
+                accounts.setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
                 for (int kiosk = 0; kiosk < kiosks; kiosk++) {
                     LivenessClient enrolled = enrolled(url, data, accounts, "kiosk-" + kiosk);
                     running.add(kioskThreads.submit(() -> {

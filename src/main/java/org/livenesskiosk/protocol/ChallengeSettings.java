@@ -24,14 +24,15 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
 
     /**
      * The session's configuration for this challenge. A service naming an action or level this kiosk
-     * does not know fails here, loudly, before any customer starts.
+     * does not know fails here, loudly, before any customer starts; one that does not know the
+     * far/near stage answers without it, and the session has none.
      */
     public LivenessConfig toConfig() {
         return LivenessConfig.defaults()
                 .withActions(actions.stream().map(ActionType::valueOf).toList(), shuffle)
                 .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
                 .withLevel(DetectionLevel.valueOf(level))
-                .withFarNear(farNear, farNearTimeLimitMs);
+                .withFarNear(farNear, farNear ? farNearTimeLimitMs : LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
     }
 
     /** The same challenge with or without the far/near stage. */

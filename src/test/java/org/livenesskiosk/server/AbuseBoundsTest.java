@@ -75,7 +75,8 @@ class AbuseBoundsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = RecordedSessions.withoutFarNear(LivenessServer.open(data.resolve("service"), Models.fromClasspath())
+                .start("127.0.0.1", 0));
         kiosk = EnrolledKiosk.client(server, data.resolve("kiosk"));
         token = kiosk.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
         ticket = kiosk.authorize(kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID), LivenessServer.DEMO_MARKET,

@@ -62,7 +62,8 @@ class DeviceIdentityAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = RecordedSessions.withoutFarNear(LivenessServer.open(data.resolve("service"), Models.fromClasspath())
+                .start("127.0.0.1", 0));
         token = new LivenessClient(url(""), Duration.ofSeconds(10)).generateToken(LivenessServer.DEMO_ACCESS_KEY,
                 LivenessServer.DEMO_SECRET_KEY);
     }
@@ -295,8 +296,8 @@ class DeviceIdentityAttackTest {
 
     @Test
     void aLockedKioskCannotNameItselfAnotherDevice() throws Exception {
-        try (LivenessServer strict = LivenessServer.open(data.resolve("strict"), Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))
-                .start("127.0.0.1", 0)) {
+        try (LivenessServer strict = RecordedSessions.withoutFarNear(LivenessServer.open(data.resolve("strict"), Models.fromClasspath(),
+                new ServiceLimits(2, 2_000, 60_000)).start("127.0.0.1", 0))) {
             LivenessClient locked = EnrolledKiosk.client(strict, data.resolve("locked"));
             LivenessClient open = new LivenessClient("http://127.0.0.1:" + strict.port(), Duration.ofSeconds(10));
             String license = open.authLicense(open.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY), 600,

@@ -25,8 +25,8 @@ class DeviceLockoutTest {
 
     @Test
     void aKioskFailingFiveTimesIsLockedOutAndOthersAreNot() throws Exception {
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))
-                .start("127.0.0.1", 0)) {
+        try (LivenessServer server = RecordedSessions.withoutFarNear(LivenessServer.open(data, Models.fromClasspath(),
+                new ServiceLimits(2, 2_000, 60_000)).start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("desk-2"));
             LivenessClient otherDesk = EnrolledKiosk.client(server, data.resolve("desk-3"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);

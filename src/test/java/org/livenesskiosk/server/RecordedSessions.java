@@ -15,6 +15,7 @@ import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.testdata.SharedData;
@@ -94,6 +95,12 @@ final class RecordedSessions {
             return SessionRunner.recording(ANALYZER, config).run(frames, new LivenessSession(config, challenge.actions()), none,
                     SessionRunner.Listener.NONE);
         }
+    }
+
+    /** The service's demo account asks for no far/near stage: the shared clips were recorded without it. */
+    static LivenessServer withoutFarNear(LivenessServer server) {
+        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
+        return server;
     }
 
     /** The upload a kiosk makes of a passed session. */

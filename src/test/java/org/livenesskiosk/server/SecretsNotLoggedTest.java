@@ -38,7 +38,8 @@ class SecretsNotLoggedTest {
         root.addAppender(log);
         root.setLevel(Level.TRACE);
         List<String> secrets;
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = RecordedSessions.withoutFarNear(LivenessServer.open(data, Models.fromClasspath())
+                .start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
             String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
             String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
