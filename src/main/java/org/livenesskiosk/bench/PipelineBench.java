@@ -155,7 +155,9 @@ public final class PipelineBench {
      */
     private List<ActionEvent> time(List<TimedFrame> frames) {
         List<ActionEvent> events = new ArrayList<>();
-        LivenessConfig everyAction = LivenessConfig.defaults().withActions(List.of(ActionType.values()), false);
+        // The clips were recorded without the far/near stage: the controller runs their actions.
+        LivenessConfig everyAction = LivenessConfig.defaults().withActions(List.of(ActionType.values()), false)
+                .withFarNear(false, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
         PreviewFrames preview = new PreviewFrames();
         for (int run = 0; run < settings.repeat(); run++) {
             analyzer.reset();

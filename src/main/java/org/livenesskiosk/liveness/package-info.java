@@ -1,11 +1,12 @@
 /**
  * The liveness rules, as pure logic over records: which actions exist, how each is recognised in
- * a stream of measured frames, the session's state machine and its error codes; and the passive
- * check's rules: which frames get their texture scored, the session's texture and flatness
- * figures ({@link org.livenesskiosk.liveness.PassiveCues}) and the verdict they fuse to
+ * a stream of measured frames, the session's state machine (the far/near stage, the preparation,
+ * the actions) and its error codes; and the passive check's rules: which frames get their texture
+ * scored, the session's texture, flatness and perspective figures
+ * ({@link org.livenesskiosk.liveness.PassiveCues}, {@code Perspective}) and the verdict they fuse to
  * ({@link org.livenesskiosk.liveness.PassiveVerdict}) — numbers only, the networks run in
  * {@code vision}. It uses only the records {@code vision} hands out and its plain arithmetic on
- * landmarks ({@code PlanarFit}); no OpenCV, JavaFX, HTTP, JDBC or file system (a rule tested by
+ * landmarks ({@code PlanarFit}, {@code LeastSquares}); no OpenCV, JavaFX, HTTP, JDBC or file system (a rule tested by
  * {@code ArchitectureTest}). Time comes only from the frames' timestamps, so a recorded clip gives
  * the same answer at any speed.
  */

@@ -15,6 +15,7 @@ import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -30,6 +31,13 @@ import org.livenesskiosk.vision.FrameAnalyzer;
  */
 public final class SessionRunner {
 
+    /**
+     * During the far/near stage the kiosk analyses, and so records, at most one frame in this many
+     * milliseconds: the customer steps back and leans in slowly, and a stage that takes its whole
+     * 50 s must not fill the upload. The camera's other frames still reach the preview.
+     */
+    static final long STAGE_FRAME_INTERVAL_MS = 100;
+
     private final FrameAnalyzer analyzer;
     private final LivenessConfig config;
     private final boolean record;
@@ -41,8 +49,9 @@ public final class SessionRunner {
         };
 
         /**
-         * Each analysed frame, on the analysis thread: the camera's frame on the kiosk, the recorded
-         * frame on the service. The image is released on return, so copy what is needed.
+         * Each frame, on the analysis thread: the camera's frame on the kiosk, the recorded frame on
+         * the service; one the far/near stage left unanalysed comes with the last update. The image
+         * is released on return, so copy what is needed.
          */
         default void frame(Mat image, long timestampMs, SessionUpdate update) {
         }
@@ -102,6 +111,8 @@ public final class SessionRunner {
         SessionRecording recording = new SessionRecording();
         int frames = 0;
         long lastMs = 0;
+        long lastAnalysedMs = 0;
+        SessionUpdate lastUpdate = null;
         try (Evidence evidence = new Evidence()) {
             while (session.result().isEmpty()) {
                 if (listener.cancelRequested()) {
@@ -122,6 +133,12 @@ public final class SessionRunner {
                 try (Frame frame = next.get()) {
                     lastMs = frame.timestampMs();
                     recorder.record(frame.image());
+                    boolean atStage = session.state() == SessionState.FAR || session.state() == SessionState.NEAR;
+                    if (record && atStage && lastUpdate != null && frame.timestampMs() - lastAnalysedMs < STAGE_FRAME_INTERVAL_MS) {
+                        listener.frame(frame.image(), frame.timestampMs(), lastUpdate);
+                        continue;
+                    }
+                    lastAnalysedMs = frame.timestampMs();
                     SessionUpdate update;
                     double scale = 1;
                     if (record) {
@@ -133,6 +150,7 @@ public final class SessionRunner {
                         update = session.accept(analysis(session, frame.image(), frames, frame.timestampMs()));
                     }
                     frames++;
+                    lastUpdate = update;
                     double toCamera = 1 / scale;
                     update.face().ifPresent(face -> update.keep()
                             .forEach(slot -> evidence.keep(slot, frame.image(), face.metrics().box().scaled(toCamera))));

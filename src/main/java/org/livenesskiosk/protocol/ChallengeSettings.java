@@ -33,7 +33,8 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
     /**
      * The session's configuration for this challenge (the SDK's default actions stand for none).
      * A service naming an action, level or size this kiosk does not take fails here, loudly, before
-     * any customer starts.
+     * any customer starts; one that does not know the far/near stage answers without it, and the
+     * session has none.
      */
     public LivenessConfig toConfig() {
         LivenessConfig defaults = LivenessConfig.defaults();
@@ -42,7 +43,7 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
                 .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
                 .withLevel(DetectionLevel.valueOf(level))
                 .withResultImageSize(resultImageSize)
-                .withFarNear(farNear, farNearTimeLimitMs);
+                .withFarNear(farNear, farNear ? farNearTimeLimitMs : LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
     }
 
     /** One customer's plan: the actions given, in order or shuffled, or the SDK's default when none are. */

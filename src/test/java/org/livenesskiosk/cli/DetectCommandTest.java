@@ -227,6 +227,20 @@ class DetectCommandTest {
         assertTrue(run.err().contains("The standalone service decides the challenge"), run.err());
     }
 
+    @Test
+    void theFarNearStageIsTheStandaloneServicesToDecideAndIsOnOrOff() {
+        CommandLineRun standalone = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
+                "--far-near", "off", "--server", "http://127.0.0.1:9", "--license", "L", "--market", "ID",
+                "--application-id", "org.bank.kiosk");
+        CommandLineRun unclear = CommandLineRun.of("detect", "--source", clip("liveportrait_d18_man_yawn_mouth_open"),
+                "--far-near", "yes");
+
+        assertEquals(2, standalone.exitCode());
+        assertTrue(standalone.err().contains("--far-near"), standalone.err());
+        assertEquals(2, unclear.exitCode());
+        assertTrue(unclear.err().contains("expected on or off, not 'yes'"), unclear.err());
+    }
+
     /** A bank's account on a standalone service, market ID, with the kiosk application org.bank.kiosk. */
     private static Accounts.Created bankWithKiosk(Path serviceData) throws IOException {
         Accounts accounts = Accounts.open(serviceData, Optional.empty());

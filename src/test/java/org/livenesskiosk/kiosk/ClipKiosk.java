@@ -47,10 +47,13 @@ final class ClipKiosk {
                 .withEnrollmentCode(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code());
     }
 
-    /** A kiosk keeping its settings (and its key) in {@code folder/kiosk.json} and its data in {@code folder/data}. */
+    /**
+     * A kiosk keeping its settings (and its key) in {@code folder/kiosk.json} and its data in
+     * {@code folder/data}; without the far/near stage, as {@code kiosk --far-near off}: the clips
+     * were recorded without it.
+     */
     static Kiosk open(Path folder, KioskSettings settings, String source) throws IOException {
         return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
-                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120},
-                        Optional.empty()));
+                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}, Optional.of(false)));
     }
 }

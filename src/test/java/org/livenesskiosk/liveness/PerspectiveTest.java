@@ -38,12 +38,14 @@ class PerspectiveTest {
     }
 
     @Test
-    void aFaceThatGrewLessThanAQuarterIsNotJudged() {
+    void aFaceThatGrewTooLittleForARealFaceToChangeAboveTheNoiseIsNotJudged() {
         List<FaceLandmarks> far = List.of(planar(1));
-        List<FaceLandmarks> near = List.of(planar(1.25));
+        List<FaceLandmarks> near = List.of(planar(1.5));
+        // Square pixels and a 90° camera: the expected gain is twice the growth in frame widths.
+        double grown = Perspective.MIN_EXPECTED_GAIN / 2;
 
-        assertTrue(Perspective.of(far, near, 0.2, 0.25, 60).isPresent());
-        assertTrue(Perspective.of(far, near, 0.2, Math.nextDown(0.25), 60).isEmpty());
+        assertTrue(Perspective.of(far, near, 0.2, 0.2 + grown, 90).isPresent());
+        assertTrue(Perspective.of(far, near, 0.2, Math.nextDown(0.2 + grown), 90).isEmpty());
         assertTrue(Perspective.of(List.of(), near, 0.2, 0.4, 60).isEmpty());
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
@@ -63,6 +64,8 @@ class UploadQueueTest {
     @BeforeEach
     void start() throws Exception {
         service = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        // The recorded sessions uploaded here were made without the far/near stage.
+        service.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
         client = EnrolledKiosk.client(service, data.resolve("kiosk"));
         faulty = new MockWebServer();
         faulty.start();
