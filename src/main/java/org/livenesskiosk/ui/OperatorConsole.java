@@ -79,6 +79,8 @@ final class OperatorConsole extends BorderPane {
     private final CheckBox challengeFromService = new CheckBox();
     private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
     private final CheckBox shuffle = new CheckBox();
+    /** What no action ticked asks for, in words that wrap: a check box's own text would not. */
+    private final Label actionsDefault = new FlowingLabel();
     private final Spinner<Integer> actionTimeLimit = new Spinner<>(3, 60, 10);
     private final Spinner<Integer> prepareTimeLimit = new Spinner<>(3, 60, 10);
     /** The SDK's range for the best image's side, in steps of 50 pixels. */
@@ -212,7 +214,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_ENROLLMENT_CODE, enrollmentCode);
         addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
         addRow(UiText.CONSOLE_CAMERA, new VBox(6, new HBox(8, camera, findCameras, showCamera), cameraView, cameraProblem));
-        addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes));
+        addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes, actionsDefault));
         addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
         addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
         addRow(UiText.CONSOLE_LEVEL, level);
@@ -357,6 +359,7 @@ final class OperatorConsole extends BorderPane {
         showCamera.setText(messages.text(UiText.CONSOLE_SHOW_CAMERA));
         challengeFromService.setText(messages.text(UiText.CONSOLE_CHALLENGE_FROM_SERVICE));
         shuffle.setText(messages.text(UiText.CONSOLE_SHUFFLE));
+        actionsDefault.setText(messages.text(UiText.CONSOLE_ACTIONS_DEFAULT));
         actions.forEach((action, box) -> box.setText(messages.action(action)));
         voice.setText(messages.text(UiText.CONSOLE_VOICE));
         recording.setText(messages.text(UiText.CONSOLE_RECORDING));

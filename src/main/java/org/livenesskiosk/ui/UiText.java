@@ -65,6 +65,7 @@ public enum UiText {
     CONSOLE_SHOW_CAMERA("console.showCamera"),
     CONSOLE_ACTIONS("console.actions"),
     CONSOLE_SHUFFLE("console.shuffle"),
+    CONSOLE_ACTIONS_DEFAULT("console.actionsDefault"),
     CONSOLE_ACTION_TIME_LIMIT("console.actionTimeLimit"),
     CONSOLE_PREPARE_TIME_LIMIT("console.prepareTimeLimit"),
     CONSOLE_LEVEL("console.level"),
