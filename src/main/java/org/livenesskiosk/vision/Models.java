@@ -29,6 +29,14 @@ public final class Models {
 
     private static final String CLASSPATH_DIR = "/models/";
 
+    /**
+     * OpenCV's importers fill their process-wide table of layer types the first time they run, and
+     * two threads importing at once can see it half filled ("Unsupported operator type MAX_POOL_2D",
+     * seen when a service warmed its analyser up while a second one loaded): one import at a time.
+     * Only the parse is serialised; the networks then run in parallel.
+     */
+    private static final Object IMPORT_LOCK = new Object();
+
     private final Optional<Path> directory;
     private final Map<String, String> pinnedDigests;
 
@@ -51,8 +59,11 @@ public final class Models {
     public Net load(ModelFile model) {
         byte[] bytes = verifiedBytes(model);
         try (BytePointer buffer = new BytePointer(bytes)) {
-            Net net = model.fileName().endsWith(".onnx") ? opencv_dnn.readNetFromONNX(buffer, bytes.length)
-                    : opencv_dnn.readNetFromTFLite(buffer, bytes.length);
+            Net net;
+            synchronized (IMPORT_LOCK) {
+                net = model.fileName().endsWith(".onnx") ? opencv_dnn.readNetFromONNX(buffer, bytes.length)
+                        : opencv_dnn.readNetFromTFLite(buffer, bytes.length);
+            }
             if (net.empty()) {
                 throw new ModelException(model.fileName(), "OpenCV could not load the model " + model.fileName());
             }
