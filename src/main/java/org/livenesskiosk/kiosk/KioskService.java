@@ -39,7 +39,11 @@ import org.livenesskiosk.vision.Models;
  */
 public final class KioskService implements AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long the kiosk waits for an answer: longer than the service's own deadline for checking a
+     * session (30 s), so that a busy service's verdict reaches the customer instead of the outbox.
+     */
+    private static final Duration TIMEOUT = Duration.ofSeconds(35);
     private static final long LICENSE_SECONDS = 3_600;
     private static final String VERSION = ProductVersion.version();
     /** A ticket this close to its end is renewed rather than used. */

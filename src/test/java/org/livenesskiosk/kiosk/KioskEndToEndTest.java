@@ -75,7 +75,8 @@ class KioskEndToEndTest {
         open(SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString(), 10);
         startAs("Customer 0042");
 
-        OnScreen.waitUntil(Duration.ofSeconds(40), () -> !screen.text("#livenessId").isEmpty());
+        // The session (about 10 s of clip) and the service's check of it (within its 30 s deadline).
+        OnScreen.waitUntil(Duration.ofSeconds(60), () -> !screen.text("#livenessId").isEmpty());
         String livenessId = screen.text("#livenessId");
 
         List<String> asked = prompts.stream().filter(prompt -> prompt.equals(ENGLISH.prompt(Prompt.OPEN_MOUTH))
