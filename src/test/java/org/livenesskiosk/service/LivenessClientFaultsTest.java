@@ -119,8 +119,10 @@ class LivenessClientFaultsTest {
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, refusal("PARAMETER_ERROR", () -> client.generateToken("key", "secret")));
         assertEquals(LivenessError.AUTH_TICKET_DISABLE, refusal("IAM_FAILED", () -> client.authLicense("token", 600, "app")));
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, refusal("ACCOUNT_DISABLED", () -> client.authLicense("token", 600, "app")));
-        // The same codes on a call that authorizes nothing are the service's own, shown as they came.
-        assertEquals(LivenessError.UNDEFINED, refusal("DEVICE_LOCKED", () -> client.upload("ticket", EVIDENCE)));
+        // A session's upload refused for a locked kiosk is barred as its authorization is; a code no call's map
+        // names is the service's own, shown as it came.
+        assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, refusal("DEVICE_LOCKED", () -> client.upload("ticket", EVIDENCE)));
+        assertEquals(LivenessError.UNDEFINED, refusal("IAM_FAILED", () -> client.upload("ticket", EVIDENCE)));
         assertEquals(LivenessError.UNDEFINED, refusal("IAM_FAILED", () -> client.result("token", "livenessId", "l")));
     }
 

@@ -1,6 +1,7 @@
 package org.livenesskiosk.testdata;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -22,13 +23,20 @@ public final class OnScreen {
 
     /** The text of a label, button or field on screen now; empty when it is not on screen. */
     public String text(String query) {
-        return robot.lookup(query).tryQuery().filter(OnScreen::visible)
-                .map(node -> node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText())
+        return onScreen(query).map(node -> node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText())
                 .orElse("");
     }
 
     public boolean shown(String query) {
-        return robot.lookup(query).tryQuery().filter(OnScreen::visible).isPresent();
+        return onScreen(query).isPresent();
+    }
+
+    /**
+     * The node on screen that answers the query: a window an earlier test left behind may hold an
+     * unseen node of the same id, and the first match alone would be that one.
+     */
+    private Optional<Node> onScreen(String query) {
+        return robot.lookup(query).queryAll().stream().filter(OnScreen::visible).findFirst();
     }
 
     /** Waits for the window to reach a state, then for the UI thread to finish drawing it. */
@@ -43,6 +51,6 @@ public final class OnScreen {
                 return false;
             }
         }
-        return node.getScene() != null;
+        return node.getScene() != null && node.getScene().getWindow() != null && node.getScene().getWindow().isShowing();
     }
 }
