@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,20 @@ class ModelsTest {
              InputStream notice = Models.class.getResourceAsStream("/models/minifasnet.NOTICE")) {
             assertTrue(new String(licence.readAllBytes(), StandardCharsets.UTF_8).contains("Apache License"));
             assertTrue(new String(notice.readAllBytes(), StandardCharsets.UTF_8).contains("Minivision"));
+        }
+    }
+
+    @Test
+    void theProductsNoticeNamesEveryPinnedModel() throws IOException {
+        try (InputStream sums = Models.class.getResourceAsStream("/models/SHA256SUMS");
+             InputStream notice = Models.class.getResourceAsStream("/models/NOTICE")) {
+            String named = new String(notice.readAllBytes(), StandardCharsets.UTF_8);
+            List<String> pinned = new String(sums.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.substring(line.indexOf("  ") + 2)).toList();
+            assertFalse(pinned.isEmpty());
+            for (String file : pinned) {
+                assertTrue(named.contains(file), file + " is pinned but not named in the models' NOTICE");
+            }
         }
     }
 
