@@ -79,8 +79,11 @@ public record PassiveCues(OptionalDouble texture, int texturedFrames, OptionalDo
         if (perspective.isEmpty()) {
             return Reading.ABSENT;
         }
-        double ratio = perspective.getAsDouble();
-        return ratio < Perspective.ATTACK_RATIO ? Reading.ATTACK : ratio < Perspective.LIVE_RATIO ? Reading.UNSURE : Reading.LIVE;
+        return switch (Perspective.verdict(perspective.getAsDouble())) {
+            case LIVE -> Reading.LIVE;
+            case UNCERTAIN -> Reading.UNSURE;
+            case ATTACK -> Reading.ATTACK;
+        };
     }
 
     /** The same cues with the far/near stage's perspective cue, when the stage gave one. */

@@ -59,11 +59,16 @@ public final class Perspective {
 
         /** The rule: {@code LIVE} at {@link #LIVE_RATIO} or more, {@code ATTACK} below {@link #ATTACK_RATIO}. */
         public Verdict verdict() {
-            if (ratio >= LIVE_RATIO) {
-                return Verdict.LIVE;
-            }
-            return ratio < ATTACK_RATIO ? Verdict.ATTACK : Verdict.UNCERTAIN;
+            return Perspective.verdict(ratio);
         }
+    }
+
+    /** What a cue's ratio says of the face: the one rule, for the cue and for the fused passive check. */
+    public static Verdict verdict(double ratio) {
+        if (ratio >= LIVE_RATIO) {
+            return Verdict.LIVE;
+        }
+        return ratio < ATTACK_RATIO ? Verdict.ATTACK : Verdict.UNCERTAIN;
     }
 
     private Perspective() {
