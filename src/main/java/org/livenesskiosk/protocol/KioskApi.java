@@ -66,7 +66,7 @@ public final class KioskApi {
      * @param challengeId     goes with the session's upload; single use
      * @param resultImageSize the side of the best image the kiosk keeps; 0 from a service older than the setting: 600
      * @param farNear         whether the session begins with the far/near stage, within {@code farNearTimeLimitMs}
-     *                        (0 from a service older than the stage: 50 s)
+     *                        (false from a service older than the stage, whose time limit then counts for nothing)
      */
     public record ChallengeAnswer(String challengeId, List<String> plan, long actionTimeLimitMs, long prepareTimeLimitMs,
                                   String level, long expireTimestamp, int resultImageSize, boolean farNear,
@@ -82,8 +82,8 @@ public final class KioskApi {
                 throw new IllegalArgumentException("a challenge asks for at least one action");
             }
             return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level,
-                    resultImageSize == 0 ? LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE : resultImageSize, farNear,
-                    farNearTimeLimitMs == 0 ? LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS : farNearTimeLimitMs).toConfig();
+                    resultImageSize == 0 ? LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE : resultImageSize, farNear, farNearTimeLimitMs)
+                    .toConfig();
         }
 
         /** The actions in the order asked. */
