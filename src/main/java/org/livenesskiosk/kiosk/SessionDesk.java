@@ -127,8 +127,7 @@ final class SessionDesk implements AutoCloseable {
         }
         LivenessConfig config = challenge.toConfig().withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
         LivenessSession session = new LivenessSession(config, challenge.actions());
-        listener.target(FaceTarget.centred(config.relativeFaceSizeAt(config.maxDistanceCm()),
-                config.relativeFaceSizeAt(config.minDistanceCm())));
+        listener.target(FaceTarget.centred(config.farFaceSize(), config.nearFaceSize()));
         Optional<FrameAnalyzer> loaded = analyzer();
         if (loaded.isEmpty()) {
             return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);

@@ -116,12 +116,12 @@ public record LivenessConfig(
                 resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
     }
 
-    /** The far/near stage's far target: face width over frame width at the far end of the distance range. */
+    /** Face width over frame width at the far end of the distance range: the far/near stage's far target. */
     public double farFaceSize() {
         return relativeFaceSizeAt(maxDistanceCm);
     }
 
-    /** The far/near stage's near target: face width over frame width at the near end, the customer leaning in. */
+    /** Face width over frame width at the near end of the distance range: the far/near stage's near target, leaning in. */
     public double nearFaceSize() {
         return relativeFaceSizeAt(minDistanceCm);
     }
