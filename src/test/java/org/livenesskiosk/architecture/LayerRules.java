@@ -66,11 +66,11 @@ final class LayerRules {
     /** The same rules decide on the kiosk and on the service, and are tested without any of these. */
     static final ArchRule LIVENESS_IS_PURE = noClasses()
             .that().resideInAPackage(inside("liveness"))
-            .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "javafx..", "okhttp3..", "io.javalin..",
+            .should().dependOnClassesThat().resideInAnyPackage("org.bytedeco..", "org.tensorflow..", "javafx..", "okhttp3..", "io.javalin..",
                     "java.net..", "java.sql..", "javax.sql..", "java.nio.file..")
             .orShould().dependOnClassesThat().belongToAnyOf(java.io.File.class, java.io.FileInputStream.class,
                     java.io.FileOutputStream.class, java.io.RandomAccessFile.class)
-            .because("liveness is pure rules over records: no OpenCV, JavaFX, HTTP, JDBC or file system");
+            .because("liveness is pure rules over records: no OpenCV, TensorFlow Lite, JavaFX, HTTP, JDBC or file system");
 
     /** The screens only draw what the kiosk hands them; they never wait on the network or a database. */
     static final ArchRule SCREENS_REACH_NO_SERVICE = noClasses()
