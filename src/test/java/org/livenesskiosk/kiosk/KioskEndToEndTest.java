@@ -141,7 +141,7 @@ class KioskEndToEndTest {
     private void open(String source, int prepareSeconds) throws Exception {
         kiosk = ClipKiosk.open(folder, ClipKiosk.enrolling(server, prepareSeconds, false), source);
         kiosk.prepare();
-        Stage stage = FxToolkit.registerPrimaryStage();
+        Stage stage = Display.newWindow();
         FxToolkit.setupFixture(() -> new KioskWindow(stage, kiosk, false, () -> { }).show());
         WaitForAsyncUtils.waitForFxEvents();
     }

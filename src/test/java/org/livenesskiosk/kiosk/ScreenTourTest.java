@@ -89,7 +89,7 @@ class ScreenTourTest {
         kiosk.prepare();
         held = new HeldResults(kiosk);
         Files.createDirectories(SHOTS);
-        stage = FxToolkit.registerPrimaryStage();
+        stage = Display.newWindow();
         FxToolkit.setupFixture(() -> new KioskWindow(stage, held, false, () -> { }).show());
         WaitForAsyncUtils.waitForFxEvents();
     }

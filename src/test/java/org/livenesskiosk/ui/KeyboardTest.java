@@ -32,7 +32,7 @@ class KeyboardTest {
     @BeforeEach
     void open() throws Exception {
         Display.required();
-        stage = FxToolkit.registerPrimaryStage();
+        stage = Display.newWindow();
         FxToolkit.cleanupStages();
         backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash("2468")).withIdleSeconds(600);
         FxToolkit.setupFixture(() -> {

@@ -47,7 +47,7 @@ class KioskWindowTest {
     }
 
     private void show(KioskSettings settings) throws Exception {
-        Stage stage = FxToolkit.registerPrimaryStage();
+        Stage stage = Display.newWindow();
         FxToolkit.cleanupStages();
         backend.settings = settings;
         FxToolkit.setupFixture(() -> {

@@ -76,7 +76,7 @@ class LayoutTest {
 
     private void open(int width, int height, boolean largerText) throws Exception {
         Display.required();
-        stage = FxToolkit.registerPrimaryStage();
+        stage = Display.newWindow();
         FxToolkit.cleanupStages();
         backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
                 .withLook(false, largerText);
