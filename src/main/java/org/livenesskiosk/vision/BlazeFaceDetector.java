@@ -1,22 +1,14 @@
 package org.livenesskiosk.vision;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Scalar;
-import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_core.StringVector;
-import org.bytedeco.opencv.opencv_dnn.Net;
 
 /**
- * MediaPipe's BlazeFace run through OpenCV DNN: letterboxing, anchor decoding and weighted
- * non-maximum suppression, as MediaPipe's face detection graph does them.
+ * MediaPipe's BlazeFace (see {@link MediaPipeNetwork} for the engine): letterboxing, anchor
+ * decoding and weighted non-maximum suppression, as MediaPipe's face detection graph does them.
  *
  * <p>Not thread-safe: one instance per analysis thread. Call from inside a
  * {@link org.bytedeco.javacpp.PointerScope} so that the temporary {@code Mat}s are released.
@@ -29,15 +21,20 @@ public final class BlazeFaceDetector {
     private static final double SUPPRESSION_IOU = 0.3;
     /** BlazeFace's logits are clipped to ±100 before the sigmoid, as MediaPipe does. */
     private static final double SCORE_CLIP = 100;
+    /** BlazeFace takes RGB scaled to [-1, 1]. */
+    static final double INPUT_MEAN = 127.5;
+    static final double INPUT_SCALE = 1 / 127.5;
 
     private final DetectorModel model;
-    private final Net net;
-    private final StringVector outputNames;
+    private final MediaPipeNetwork network;
 
     public BlazeFaceDetector(DetectorModel model, Models models) {
+        this(model, MediaPipeNetwork.load(models, model.modelFile(), INPUT_MEAN, INPUT_SCALE));
+    }
+
+    BlazeFaceDetector(DetectorModel model, MediaPipeNetwork network) {
         this.model = model;
-        this.net = models.load(model.modelFile());
-        this.outputNames = net.getUnconnectedOutLayersNames();
+        this.network = network;
     }
 
     public DetectorModel model() {
@@ -49,17 +46,10 @@ public final class BlazeFaceDetector {
         int size = model.inputSize();
         Mat letterboxed = new Mat();
         Letterbox letterbox = Letterbox.fit(bgr, size, size, letterboxed);
-        // BlazeFace takes RGB scaled to [-1, 1].
-        Mat blob = blobFromImage(letterboxed, 1 / 127.5, new Size(), new Scalar(127.5, 127.5, 127.5, 0), true, false, CV_32F);
-        net.setInput(blob);
-        MatVector outputs = new MatVector();
-        net.forward(outputs, outputNames);
-
-        float[] first = Tensors.toFloats(outputs.get(0));
-        float[] second = Tensors.toFloats(outputs.get(1));
-        boolean firstIsScores = first.length == model.anchorCount();
-        float[] scores = firstIsScores ? first : second;
-        float[] regressors = firstIsScores ? second : first;
+        float[][] outputs = network.run(letterboxed);
+        boolean scoresFirst = outputs[0].length == model.anchorCount();
+        float[] scores = scoresFirst ? outputs[0] : outputs[1];
+        float[] regressors = scoresFirst ? outputs[1] : outputs[0];
 
         return suppress(decode(scores, regressors, letterbox));
     }

@@ -64,7 +64,7 @@ final class TfLiteRuntime {
         boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
                 && System.getProperty("os.arch").matches("amd64|x86_64");
         if (!linuxX64) {
-            LOG.info("TensorFlow Lite's runtime does not ship for {} {}: FaceMesh runs through OpenCV DNN",
+            LOG.info("TensorFlow Lite's runtime does not ship for {} {}: MediaPipe's networks run through OpenCV DNN",
                     System.getProperty("os.name"), System.getProperty("os.arch"));
             return false;
         }

@@ -1,10 +1,11 @@
 /**
- * The kiosk's eyes: verified MediaPipe models run through OpenCV DNN to find faces (BlazeFace),
- * their 468 landmarks (FaceMesh, on TensorFlow Lite's XNNPACK kernels where that runtime ships:
- * {@link org.livenesskiosk.vision.TfLiteRuntime}), and the per-face metrics every later stage relies on; and the
- * passive check's measurements: Minivision's MiniFASNet networks score a face's texture
- * ({@link org.livenesskiosk.vision.TextureScorer}, on the frames the liveness rules pick), and
- * {@link org.livenesskiosk.vision.PlanarFit} measures how far two views of a face are from a plane.
+ * The kiosk's eyes: verified MediaPipe models find faces (BlazeFace) and their 468 landmarks
+ * (FaceMesh), on TensorFlow Lite's XNNPACK kernels where that runtime ships and through OpenCV DNN
+ * elsewhere ({@link org.livenesskiosk.vision.MediaPipeNetwork}); the per-face metrics every later
+ * stage relies on; and the passive check's measurements: Minivision's MiniFASNet networks score a
+ * face's texture ({@link org.livenesskiosk.vision.TextureScorer}, on the frames the liveness rules
+ * pick), and {@link org.livenesskiosk.vision.PlanarFit} measures how far two views of a face are
+ * from a plane.
  *
  * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
  * records in it) is plain immutable Java, so that the liveness rules never see a native
