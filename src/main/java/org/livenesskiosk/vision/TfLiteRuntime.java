@@ -18,8 +18,8 @@ import org.tensorflow.lite.Interpreter;
  * TensorFlow Lite's own runtime, with its XNNPACK kernels, for the networks that run on every frame.
  *
  * <p>Its native library ships for x86-64 Linux: the installed application has it beside its other
- * natives; a run from the jar copies it once into a folder only this user can open and loads it
- * from there. On a system it does not ship for,
+ * natives; a run from the jar copies it into a folder only this user can open, loads it from
+ * there and deletes it. On a system it does not ship for,
  * {@link #interpreter} answers empty and the caller uses OpenCV DNN instead.
  */
 final class TfLiteRuntime {
@@ -83,9 +83,11 @@ final class TfLiteRuntime {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path library = folder.resolve(LIBRARY);
             Files.copy(in, library, StandardCopyOption.REPLACE_EXISTING);
-            library.toFile().deleteOnExit();
-            folder.toFile().deleteOnExit();
             System.load(library.toString());
+            // Linux keeps a loaded library mapped after its file is gone: nothing is left behind,
+            // even by a process that is killed.
+            Files.delete(library);
+            Files.delete(folder);
             return true;
         } catch (IOException | UnsatisfiedLinkError e) {
             throw new ModelException(LIBRARY, "TensorFlow Lite's runtime cannot be loaded: " + e.getMessage(), e);

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -28,6 +32,14 @@ class MediaPipeNetworkTest {
         boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
                 && System.getProperty("os.arch").matches("amd64|x86_64");
         assertEquals(linuxX64, faceMeshOnTfLite().isPresent());
+    }
+
+    @Test
+    void leavesNoCopyOfTheRuntimeBehind() throws IOException {
+        assumeTrue(faceMeshOnTfLite().isPresent(), "TensorFlow Lite's runtime does not ship for this system");
+        try (Stream<Path> temporary = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), temporary.filter(path -> path.getFileName().toString().startsWith("liveness-tflite")).toList());
+        }
     }
 
     @ParameterizedTest
