@@ -192,9 +192,9 @@ public final class PipelineBench {
                 figures.preview.add(System.nanoTime() - start);
                 figures.timedFrames++;
             }
-            // The baseline goes over the same frames in a pass of its own: run between the kiosk's
-            // frames, its sweep over every scale evicts the caches the pipeline works in, which no
-            // kiosk does (it cost the pipeline about 1.3 ms a frame), and the pipeline would do the same to it.
+            // The baseline goes over the same frames in a pass of its own. Run between the kiosk's
+            // frames, its sweep over every scale evicted the caches the pipeline works in (about
+            // 1.3 ms a frame), which nothing on a kiosk does; and the pipeline did the same to it.
             for (TimedFrame frame : frames) {
                 long start = System.nanoTime();
                 HaarBaseline.Result classic = baseline.detect(frame.image());

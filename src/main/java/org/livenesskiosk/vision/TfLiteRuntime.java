@@ -19,8 +19,8 @@ import org.tensorflow.lite.Interpreter;
  *
  * <p>Its native library ships for x86-64 Linux: the installed application has it beside its other
  * natives; a run from the jar copies it into a folder only this user can open, loads it from
- * there and deletes it. On a system it does not ship for,
- * {@link #interpreter} answers empty and the caller uses OpenCV DNN instead.
+ * there and deletes it. On a system it does not ship for, {@link #interpreter} answers empty and
+ * the caller uses OpenCV DNN instead.
  */
 final class TfLiteRuntime {
 
