@@ -32,6 +32,14 @@ public final class FrameAnalyzer {
     }
 
     /**
+     * The engine MediaPipe's networks run on here (see {@link MediaPipeNetwork}): a speed figure
+     * means little without it.
+     */
+    public static String mediaPipeEngine() {
+        return TfLiteRuntime.available() ? "TensorFlow Lite XNNPACK" : "OpenCV DNN";
+    }
+
+    /**
      * Analyses one frame (grey, BGR or BGRA). Every native buffer made on the way is released
      * before this returns; the frame itself stays the caller's.
      */

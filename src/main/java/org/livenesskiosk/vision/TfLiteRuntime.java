@@ -35,12 +35,17 @@ final class TfLiteRuntime {
     private TfLiteRuntime() {
     }
 
+    /** Whether the runtime ships for this system (and so loads). */
+    static boolean available() {
+        return libraryLoaded();
+    }
+
     /**
      * An interpreter for a verified model, on one thread (the analysis thread's own), or empty when
      * the runtime does not ship for this system.
      */
     static Optional<Interpreter> interpreter(ModelFile model, byte[] verifiedBytes) {
-        if (!libraryLoaded()) {
+        if (!available()) {
             return Optional.empty();
         }
         ByteBuffer buffer = ByteBuffer.allocateDirect(verifiedBytes.length).order(ByteOrder.nativeOrder());

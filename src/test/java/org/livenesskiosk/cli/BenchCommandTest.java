@@ -25,6 +25,9 @@ class BenchCommandTest {
         JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals(24, figures.get("timedFrames").getAsInt());
         assertEquals("640x480", figures.get("frameSize").getAsString());
+        boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
+                && System.getProperty("os.arch").matches("amd64|x86_64");
+        assertEquals(linuxX64 ? "TensorFlow Lite XNNPACK" : "OpenCV DNN", figures.get("mediaPipeEngine").getAsString());
         for (String figure : List.of("decodeMsMedian", "pipelineMsMedian", "pipelineMsP95", "baselineMsMedian", "baselineMsP95",
                 "controllerMsMedian", "uploadMsMedian", "uploadSessionsPerSecond")) {
             assertTrue(figures.get(figure).getAsDouble() > 0, figure + " in " + figures);
