@@ -95,7 +95,7 @@ public final class Perspective {
                 gains.add(gain(from, to));
             }
         }
-        double median = median(gains);
+        double median = PassiveEvidence.median(gains).orElseThrow();
         return Optional.of(new Cue(median / expected, median, expected));
     }
 
@@ -152,11 +152,5 @@ public final class Perspective {
             fit.add(new double[] {h * py, 0, h}, ry);
         }
         return fit.solve()[0];
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }
