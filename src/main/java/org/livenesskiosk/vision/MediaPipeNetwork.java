@@ -92,6 +92,8 @@ abstract sealed class MediaPipeNetwork {
 
         private final Interpreter interpreter;
         private final ByteBuffer[] outputs;
+        /** The same buffers, by output index, as the interpreter takes them. */
+        private final Map<Integer, Object> outputsByIndex = new HashMap<>();
 
         OnTfLite(Interpreter interpreter, double mean, double scale) {
             super(mean, scale);
@@ -99,6 +101,7 @@ abstract sealed class MediaPipeNetwork {
             this.outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
             for (int i = 0; i < outputs.length; i++) {
                 outputs[i] = ByteBuffer.allocateDirect(interpreter.getOutputTensor(i).numBytes()).order(ByteOrder.nativeOrder());
+                outputsByIndex.put(i, outputs[i]);
             }
             // The interpreter's native memory goes with this network; nothing else holds it.
             INTERPRETERS.register(this, interpreter::close);
@@ -111,12 +114,10 @@ abstract sealed class MediaPipeNetwork {
             cvtColor(bgr, rgb, COLOR_BGR2RGB);
             Mat input = new Mat();
             rgb.convertTo(input, CV_32F, scale, -mean * scale);
-            Map<Integer, Object> byIndex = new HashMap<>();
-            for (int i = 0; i < outputs.length; i++) {
-                outputs[i].clear();
-                byIndex.put(i, outputs[i]);
+            for (ByteBuffer output : outputs) {
+                output.clear();
             }
-            interpreter.runForMultipleInputsOutputs(new Object[] {input.<FloatBuffer>createBuffer()}, byIndex);
+            interpreter.runForMultipleInputsOutputs(new Object[] {input.<FloatBuffer>createBuffer()}, outputsByIndex);
             float[][] values = new float[outputs.length][];
             for (int i = 0; i < values.length; i++) {
                 FloatBuffer floats = outputs[i].rewind().asFloatBuffer();
