@@ -2,6 +2,7 @@ package org.livenesskiosk.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,11 @@ import org.livenesskiosk.kiosk.ProductVersion;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
-import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.service.UploadQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +56,10 @@ public final class LoadTest {
     private static final long FAILURE_PAUSE_MS = 1_000;
     /** The simulated kiosks stand in this many branches, as the fleet page shows them. */
     private static final int BRANCHES = 5;
+    private static final String APPLICATION_ID = "org.livenesskiosk.loadtest";
 
     private final String url;
+    private final ServiceTrust trust;
     private final Accounts accounts;
     private final UploadBench.Evidence evidence;
     private final Path work;
@@ -67,11 +70,12 @@ public final class LoadTest {
     private final AtomicInteger duplicated = new AtomicInteger();
 
     /**
-     * @param accounts the service's accounts, to make each simulated kiosk's enrolment code (in the demo account)
+     * @param accounts the service's accounts, to make the load test's own account and each simulated kiosk's enrolment code
      * @param work     a folder for the kiosks' keys and outboxes
      */
-    public LoadTest(String url, Accounts accounts, UploadBench.Evidence evidence, Path work) {
+    public LoadTest(String url, ServiceTrust trust, Accounts accounts, UploadBench.Evidence evidence, Path work) {
         this.url = url;
+        this.trust = trust;
         this.accounts = accounts;
         this.evidence = evidence;
         this.work = work;
@@ -79,15 +83,17 @@ public final class LoadTest {
 
     /** Runs {@code sessions} sessions spread over {@code kiosks} kiosks at once, each given up after {@code deadline}. */
     public Figures run(int kiosks, int sessions, Duration deadline) throws Exception {
-        // The recorded evidence was made without the far/near stage: the demo account asks for none.
-        accounts.setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
+        // An account of the load test's own; the recorded evidence was made without the far/near stage: it asks for none.
+        Accounts.Created account = accounts.create("Load test", "LOAD");
+        accounts.addApplication(account.accessKey(), APPLICATION_ID);
+        accounts.setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false));
         List<LivenessClient> clients = new ArrayList<>();
         for (int kiosk = 0; kiosk < kiosks; kiosk++) {
-            clients.add(enrolled("kiosk-" + kiosk, "Load test branch " + (kiosk % BRANCHES + 1)));
+            clients.add(enrolled(account, "kiosk-" + kiosk, "Load test branch " + (kiosk % BRANCHES + 1)));
         }
-        String license = retried(Long.MAX_VALUE, () -> {
-            String token = clients.get(0).generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            return clients.get(0).authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
+        UploadBench.Licensed license = retried(Long.MAX_VALUE, () -> {
+            String token = clients.get(0).generateToken(account.accessKey(), account.secretKey());
+            return new UploadBench.Licensed(clients.get(0).authLicense(token, 3_600, APPLICATION_ID), account.market(), APPLICATION_ID);
         });
         long start = System.nanoTime();
         long giveUpAt = System.currentTimeMillis() + deadline.toMillis();
@@ -131,11 +137,12 @@ public final class LoadTest {
     }
 
     /** A kiosk the bank enrolled: its key in a folder of its own, a code the administrator made, every answer's node counted. */
-    private LivenessClient enrolled(String name, String branch) throws Exception {
+    private LivenessClient enrolled(Accounts.Created account, String name, String branch) throws Exception {
         Path folder = Files.createDirectories(work.resolve(name));
-        LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60), DeviceIdentity.in(folder));
+        LivenessClient client = new LivenessClient(url, Duration.ofSeconds(60), Optional.of(DeviceIdentity.in(folder)), trust,
+                Clock.systemUTC());
         client.onAnswer(node -> requestsPerNode.computeIfAbsent(node, any -> new LongAdder()).increment());
-        String code = accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY, Optional.of(branch)).code();
+        String code = accounts.enrollDevice(account.accessKey(), Optional.of(branch)).code();
         retried(Long.MAX_VALUE, () -> client.enroll(code, ProductVersion.version()));
         return client;
     }
@@ -146,7 +153,7 @@ public final class LoadTest {
      *
      * @return whether the session got its livenessId in time
      */
-    private boolean oneSession(LivenessClient client, Outbox outbox, String license, long giveUpAt) throws Exception {
+    private boolean oneSession(LivenessClient client, Outbox outbox, UploadBench.Licensed license, long giveUpAt) throws Exception {
         long start = System.nanoTime();
         UploadBench.Sent sent = retried(giveUpAt, () -> UploadBench.prepared(client, license, evidence, "loadtest",
                 outbox.waiting().size()));
@@ -159,7 +166,7 @@ public final class LoadTest {
         UploadQueue.Delivery delivery = queue.submit(upload);
         while (!delivery.delivered() && System.currentTimeMillis() < giveUpAt) {
             if (delivery.failure().serviceCode().equals("AUTH_TICKET_DISABLE")) {
-                ticket.set(client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
+                ticket.set(client.authorize(license.license(), license.market(), license.applicationId(),
                         ProductVersion.version()).ticket());
             }
             Thread.sleep(pauseAfter(delivery.failure()));

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.service.ServiceTrust;
 
 /**
  * Many kiosks at once against the service running as it runs in a branch: in a process of its own
@@ -23,7 +24,7 @@ public final class ServiceLoad {
 
     /** The service's heap, as the installed service caps it: what is resident above it is native memory. */
     public static final String SERVICE_HEAP = "-Xmx384m";
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
     /** Long enough for every kiosk's turn at two cores; a session still refused then is lost. */
     private static final long DEADLINE_MS = 600_000;
 
@@ -43,12 +44,12 @@ public final class ServiceLoad {
         Path data = Files.createTempDirectory("liveness-load-service");
         Path log = data.resolve("service.log");
         Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SERVICE_HEAP,
-                "-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0",
+                "-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0", "--management-port", "0",
                 "--data", data.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             int port = portOf(service, log);
             long residentStart = residentMb(service.pid(), "VmRSS");
-            LoadTest.Figures kiosksAtOnce = new LoadTest("http://127.0.0.1:" + port, Accounts.open(data, Optional.empty()), evidence,
+            LoadTest.Figures kiosksAtOnce = new LoadTest("http://127.0.0.1:" + port, ServiceTrust.SYSTEM, Accounts.open(data, Optional.empty()), evidence,
                     Files.createDirectories(data.resolve("kiosks"))).run(kiosks, kiosks, Duration.ofMillis(DEADLINE_MS));
             long residentPeak = residentMb(service.pid(), "VmHWM");
             return new Figures(kiosks, kiosksAtOnce.completed(), kiosksAtOnce.lost(), kiosksAtOnce.duplicated(),

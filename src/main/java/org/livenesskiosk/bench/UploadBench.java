@@ -21,6 +21,7 @@ import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.ServiceLimits;
 import org.livenesskiosk.service.DeviceIdentity;
@@ -66,10 +67,12 @@ public final class UploadBench {
         ServiceLimits noLockout = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), 0);
         try (LivenessServer server = LivenessServer.open(data, models, noLockout).start("127.0.0.1", 0)) {
             // The bench's recordings were made without the far/near stage: the service re-runs them so.
-            server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
+            Accounts.Local account = server.accounts().local();
+            server.accounts().setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false));
             LivenessClient client = desk(server, data, "desk-0");
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 3_600, LivenessServer.DEMO_APPLICATION_ID);
+            String token = client.generateToken(account.accessKey(), account.secretKey());
+            Licensed license = new Licensed(client.authLicense(token, 3_600, account.applicationId()), account.market(),
+                    account.applicationId());
 
             session(client, license, evidence);
             Timings roundTrip = new Timings();
@@ -115,15 +118,23 @@ public final class UploadBench {
     static LivenessClient desk(LivenessServer server, Path data, String name) throws Exception {
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(60),
                 DeviceIdentity.in(data.resolve(name)));
-        client.enroll(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), ProductVersion.version());
+        client.enroll(server.accounts().enrollDevice(server.accounts().local().accessKey()).code(), ProductVersion.version());
         return client;
     }
 
     record Sent(String ticket, UploadRequest upload) {
     }
 
+    /** A kiosk's license, with the account's market and the application id it was issued for. */
+    record Licensed(String license, String market, String applicationId) {
+        @Override
+        public String toString() {
+            return "Licensed[" + market + ", " + applicationId + "]";
+        }
+    }
+
     /** One kiosk's work for a customer: authorize, ask for the challenge, then upload the evidence. */
-    private static Sent session(LivenessClient client, String license, Evidence evidence) throws Exception {
+    private static Sent session(LivenessClient client, Licensed license, Evidence evidence) throws Exception {
         Sent sent = prepared(client, license, evidence, "bench", null);
         if (uploadWhenFree(client, sent.ticket(), sent.upload(), System.currentTimeMillis() + BUSY_DEADLINE_MS,
                 new AtomicInteger()) == null) {
@@ -133,10 +144,10 @@ public final class UploadBench {
     }
 
     /** A kiosk's customer up to the upload: authorized, the challenge asked for, the evidence under it. */
-    static Sent prepared(LivenessClient client, String license, Evidence evidence, String platform, Integer outboxBacklog)
+    static Sent prepared(LivenessClient client, Licensed license, Evidence evidence, String platform, Integer outboxBacklog)
             throws Exception {
-        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID,
-                ProductVersion.version(), outboxBacklog).ticket();
+        String ticket = client.authorize(license.license(), license.market(), license.applicationId(), ProductVersion.version(),
+                outboxBacklog).ticket();
         KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
         return new Sent(ticket, new UploadRequest(UUID.randomUUID().toString(), challenge.challengeId(), null, null,
                 ProductVersion.version(), platform, List.of(), evidence.recording(), evidence.bestImage()));

@@ -81,8 +81,8 @@ final class KioskCommand implements Callable<Integer> {
     }
 
     private int run() throws IOException, InterruptedException {
+        serviceOptions.validate(spec.commandLine());
         if (serviceOptions.serverUrl != null) {
-            serviceOptions.validate(spec.commandLine());
             if (farNear != null) {
                 throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
                         + "--far-near is for the embedded service (set the account's with accounts settings)");

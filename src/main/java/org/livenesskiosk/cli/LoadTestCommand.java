@@ -5,13 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.livenesskiosk.bench.LoadTest;
 import org.livenesskiosk.bench.PipelineBench;
 import org.livenesskiosk.bench.UploadBench;
 import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.service.ServiceTrust;
 
 import com.google.gson.Gson;
 
@@ -28,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
         description = {"Runs many kiosks at once against a liveness service (or a fleet behind its load balancer): each enrolled,",
-            "with its own outbox, uploading a real recording. Enrols its kiosks in the service's demo account through the",
+            "with its own outbox, uploading a real recording. Enrols its kiosks in an account of its own through the",
             "service's storage (--data, --database, --key-file as for serve). The last line printed is one JSON object;",
             "exit 0 when no session was lost and none got two livenessIds."})
 final class LoadTestCommand implements Callable<Integer> {
@@ -38,6 +41,10 @@ final class LoadTestCommand implements Callable<Integer> {
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "The service, or the fleet's load balancer.")
     private String server;
+
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "With an https:// --server: PEM certificates of the authorities that vouch for it, instead of the system's.")
+    private Path caFile;
 
     @Option(names = "--kiosks", defaultValue = "8", paramLabel = "N", description = "Kiosks at once. Default: ${DEFAULT-VALUE}.")
     private int kiosks;
@@ -69,10 +76,16 @@ final class LoadTestCommand implements Callable<Integer> {
         if (kiosks < 1 || frames < 1 || (sessions != null && sessions < 1)) {
             throw new ParameterException(spec.commandLine(), "--kiosks, --sessions and --frames must be at least 1");
         }
+        ServiceTrust trust = new ServiceTrust(Optional.ofNullable(caFile), List.of(), false);
+        try {
+            trust.requireUsableFor(server);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path work = Files.createTempDirectory("liveness-loadtest");
         try {
             Accounts accounts = Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
-            LoadTest test = new LoadTest(server, accounts, PipelineBench.evidence(source, folderFrameRate.framesPerSecond(), frames), work);
+            LoadTest test = new LoadTest(server, trust, accounts, PipelineBench.evidence(source, folderFrameRate.framesPerSecond(), frames), work);
             LoadTest.Figures figures = test.run(kiosks, sessions == null ? kiosks : sessions, Duration.ofSeconds(deadlineSeconds));
             report(spec.commandLine().getOut(), figures);
             return figures.lost() == 0 && figures.duplicated() == 0 ? 0 : ErrorReporter.EXIT_FAILURE;

@@ -30,6 +30,22 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
     private int port;
 
+    @Option(names = "--management-host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "Address of the listener for those who run the service (/health/live, /health/ready, /metrics, "
+                    + "/fleet); loopback by default, so that only this machine's Prometheus and load balancer reach it. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String managementHost;
+
+    @Option(names = "--management-port", defaultValue = "8081", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    private int managementPort;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "Speak HTTPS only, with this PEM certificate chain (read again whenever it changes); with --tls-key.")
+    private Path tlsCertificate;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key, unencrypted PKCS #8 PEM.")
+    private Path tlsKey;
+
     @Mixin
     private ServiceStorageOptions storage;
 
@@ -56,6 +72,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((tlsCertificate == null) != (tlsKey == null)) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
@@ -71,6 +90,15 @@ final class ServeCommand implements Callable<Integer> {
         if (node != null) {
             opened.nodeName(node);
         }
+        if (tlsCertificate != null) {
+            try {
+                opened.tls(tlsCertificate, tlsKey);
+            } catch (IllegalArgumentException e) {
+                opened.close();
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        opened.management(managementHost, managementPort);
         if (retentionDays != null) {
             if (retentionDays < 1) {
                 opened.close();
@@ -79,8 +107,14 @@ final class ServeCommand implements Callable<Integer> {
             opened.retention(Duration.ofDays(retentionDays));
         }
         try (LivenessServer server = opened.start(host, port)) {
-            spec.commandLine().getOut().printf("Liveness service listening on http://%s:%d (key in %s, records in %s)%n", host,
-                    server.port(), data, storage.databaseUrl().isEmpty() ? data.resolve("liveness.db") : "the PostgreSQL database");
+            spec.commandLine().getOut().printf("Liveness service listening on %s://%s:%d (key in %s, records in %s); health and "
+                            + "metrics on http://%s:%d%n", tlsCertificate != null ? "https" : "http", host, server.port(), data,
+                    storage.databaseUrl().isEmpty() ? data.resolve("liveness.db") : "the PostgreSQL database", managementHost,
+                    server.managementPort());
+            if (!server.hasAccounts()) {
+                spec.commandLine().getOut().println("No account yet: no key works until `liveness-kiosk accounts create --name N "
+                        + "--market M` makes one (its keys are printed once)");
+            }
             spec.commandLine().getOut().flush();
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "serve-shutdown"));

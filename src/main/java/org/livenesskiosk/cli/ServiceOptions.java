@@ -1,9 +1,13 @@
 package org.livenesskiosk.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.livenesskiosk.kiosk.DataDirectory;
 import org.livenesskiosk.kiosk.ServiceConnection;
+import org.livenesskiosk.service.ServiceTrust;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -41,16 +45,45 @@ final class ServiceOptions {
                     + "standalone service; needed once.")
     String enrollmentCode;
 
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "With an https:// --server: PEM certificates of the authorities that vouch for the service, instead of "
+                    + "the system's.")
+    Path caFile;
+
+    @Option(names = "--pin", paramLabel = "sha256/BASE64",
+            description = "With an https:// --server: the SHA-256 of a public key the service's certificate chain must hold "
+                    + "(repeatable).")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--insecure-http",
+            description = "Allow a plain http:// --server on another machine: customers' faces then cross the network in clear "
+                    + "text.")
+    boolean insecureHttp;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "This kiosk's data: the outbox of uploads not yet delivered, and the embedded service's database "
                     + "(default: the platform's data folder).")
     Path dataDirectory;
 
-    /** A standalone service needs this kiosk's credentials: checked before any session runs. */
+    /**
+     * A standalone service needs this kiosk's credentials, and an address the kiosk may trust:
+     * checked before any session runs.
+     */
     void validate(CommandLine commandLine) {
-        if (!connection(dataDirectory()).complete()) {
+        ServiceConnection connection = connection(dataDirectory());
+        if (!connection.complete()) {
             throw new ParameterException(commandLine,
                     "--server needs --license (or --access-key and --secret-key), --market and --application-id");
+        }
+        if (serverUrl == null && (caFile != null || !pins.isEmpty() || insecureHttp)) {
+            throw new ParameterException(commandLine, "--ca-file, --pin and --insecure-http are for a standalone --server");
+        }
+        if (serverUrl != null) {
+            try {
+                connection.trust().requireUsableFor(serverUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(commandLine, e.getMessage());
+            }
         }
     }
 
@@ -61,7 +94,7 @@ final class ServiceOptions {
      */
     ServiceConnection connection(Path identityDirectory) {
         return new ServiceConnection(serverUrl, license, accessKey, secretKey, market, applicationId, enrollmentCode,
-                dataDirectory(), identityDirectory);
+                dataDirectory(), identityDirectory, new ServiceTrust(Optional.ofNullable(caFile), pins, insecureHttp));
     }
 
     /**

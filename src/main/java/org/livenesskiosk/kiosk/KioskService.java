@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -90,7 +91,8 @@ public final class KioskService implements AutoCloseable {
         Outbox outbox = Outbox.open(connection.dataDirectory().resolve("outbox"));
         DeviceIdentity identity = DeviceIdentity.in(connection.identityDirectory());
         if (connection.serverUrl() != null) {
-            LivenessClient client = new LivenessClient(connection.serverUrl(), TIMEOUT, identity);
+            LivenessClient client = new LivenessClient(connection.serverUrl(), TIMEOUT, Optional.of(identity), connection.trust(),
+                    Clock.systemUTC());
             // With keys the kiosk gets its own license, but only when it first needs one: the session's
             // evidence must be in the outbox before anything touches the network.
             Licenses licenses = connection.license() != null ? connection::license
@@ -102,11 +104,12 @@ public final class KioskService implements AutoCloseable {
         }
         Path serviceData = connection.dataDirectory().resolve("service");
         LivenessServer server = LivenessServer.open(serviceData, models).start("127.0.0.1", 0);
+        Accounts.Local account = server.accounts().local();
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT, identity);
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, LICENSE_SECONDS, LivenessServer.DEMO_APPLICATION_ID);
-        return new KioskService(Optional.of(server), client, () -> license, LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID, outbox, connection.dataDirectory(), identity,
+        String token = client.generateToken(account.accessKey(), account.secretKey());
+        String license = client.authLicense(token, LICENSE_SECONDS, account.applicationId());
+        return new KioskService(Optional.of(server), client, () -> license, account.market(),
+                account.applicationId(), outbox, connection.dataDirectory(), identity,
                 "embedded:" + serviceData.toAbsolutePath().normalize(), Optional.empty());
     }
 
@@ -166,7 +169,7 @@ public final class KioskService implements AutoCloseable {
      * {@code accounts settings}), so there this returns false and changes nothing.
      */
     public boolean useEmbeddedChallenge(ChallengeSettings challenge) {
-        embedded.ifPresent(server -> server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, challenge));
+        embedded.ifPresent(server -> server.accounts().setSettings(server.accounts().local().accessKey(), challenge));
         return embedded.isPresent();
     }
 
@@ -257,12 +260,13 @@ public final class KioskService implements AutoCloseable {
             Optional<DeviceIdentity.Enrollment> known = identity.enrollment(serviceName);
             if (embedded.isPresent()) {
                 Accounts accounts = embedded.get().accounts();
-                boolean valid = known.isPresent() && accounts.devices(LivenessServer.DEMO_ACCESS_KEY).stream()
+                String local = accounts.local().accessKey();
+                boolean valid = known.isPresent() && accounts.devices(local).stream()
                         .anyMatch(device -> device.id().equals(known.get().deviceId()) && device.revokedAt().isEmpty());
                 if (valid) {
                     client.useDevice(known.get().deviceId());
                 } else {
-                    enrol(accounts.enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code());
+                    enrol(accounts.enrollDevice(local).code());
                 }
                 return;
             }

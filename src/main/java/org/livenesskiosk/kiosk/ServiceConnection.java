@@ -3,6 +3,7 @@ package org.livenesskiosk.kiosk;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.ui.KioskSettings;
 
 /**
@@ -17,9 +18,12 @@ import org.livenesskiosk.ui.KioskSettings;
  *                          standalone service (the embedded one enrols its kiosk by itself)
  * @param dataDirectory     the kiosk's outbox, and the embedded service's database
  * @param identityDirectory where the kiosk keeps its key pair and the ids services gave it: its configuration folder
+ * @param trust             how far the kiosk trusts a standalone service's certificate (the console's service: the
+ *                          system's authorities)
  */
 public record ServiceConnection(String serverUrl, String license, String accessKey, String secretKey, String market,
-                                String applicationId, String enrollmentCode, Path dataDirectory, Path identityDirectory) {
+                                String applicationId, String enrollmentCode, Path dataDirectory, Path identityDirectory,
+                                ServiceTrust trust) {
 
     @Override
     public String toString() {
@@ -30,7 +34,7 @@ public record ServiceConnection(String serverUrl, String license, String accessK
     public static ServiceConnection of(KioskSettings settings, Path dataDirectory, Path identityDirectory) {
         return new ServiceConnection(given(settings.serviceUrl()), given(settings.license()), given(settings.accessKey()),
                 given(settings.secretKey()), given(settings.market()), given(settings.applicationId()),
-                given(settings.enrollmentCode()), dataDirectory, identityDirectory);
+                given(settings.enrollmentCode()), dataDirectory, identityDirectory, ServiceTrust.SYSTEM);
     }
 
     private static String given(String value) {
@@ -48,6 +52,6 @@ public record ServiceConnection(String serverUrl, String license, String accessK
         return Objects.equals(serverUrl, other.serverUrl) && Objects.equals(license, other.license)
                 && Objects.equals(accessKey, other.accessKey) && Objects.equals(secretKey, other.secretKey)
                 && Objects.equals(market, other.market) && Objects.equals(applicationId, other.applicationId)
-                && Objects.equals(enrollmentCode, other.enrollmentCode);
+                && Objects.equals(enrollmentCode, other.enrollmentCode) && Objects.equals(trust, other.trust);
     }
 }

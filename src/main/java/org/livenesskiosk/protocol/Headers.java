@@ -15,6 +15,16 @@ public final class Headers {
     public static final String KIOSK_NONCE = "X-KIOSK-NONCE";
     /** The kiosk's Ed25519 signature of {@link RequestSignature#message}, base64. */
     public static final String KIOSK_SIGNATURE = "X-KIOSK-SIGNATURE";
+    /**
+     * On enrolment only, where the kiosk has no id yet: the public key it enrols (base64 of X.509),
+     * so that the service checks the signature before it reads the body.
+     */
+    public static final String KIOSK_PUBLIC_KEY = "X-KIOSK-PUBLIC-KEY";
+    /**
+     * The service's clock, in milliseconds since the epoch, on every answer: a kiosk signs with its
+     * own time corrected by it, so that a kiosk whose clock is off still works.
+     */
+    public static final String SERVICE_TIME = "X-Liveness-Time";
     /** Seconds to wait before trying again, with {@code SERVICE_BUSY}. */
     public static final String RETRY_AFTER = "Retry-After";
     /** The node of a fleet that answered, on every answer: for operators and the load test, never trusted. */

@@ -19,6 +19,17 @@ public final class Accounts {
         }
     }
 
+    /**
+     * The one account of a service a kiosk embeds for itself: its keys never leave the kiosk's
+     * process, so they are read back rather than shown once.
+     */
+    public record Local(String accessKey, String secretKey, String market, String applicationId) {
+        @Override
+        public String toString() {
+            return "Local[" + accessKey + ", " + market + "]";
+        }
+    }
+
     /** A one-time code enrolling one kiosk in an account: shown once, stored hashed. */
     public record Enrollment(String code, Instant expiresAt) {
         @Override
@@ -30,6 +41,10 @@ public final class Accounts {
     /** One of an account's enrolled kiosks. */
     public record Device(String id, Instant enrolledAt, Optional<Instant> lastSeen, Optional<Instant> revokedAt) {
     }
+
+    private static final String LOCAL_ACCESS_KEY = "local-kiosk";
+    private static final String LOCAL_MARKET = "LOCAL";
+    private static final String LOCAL_APPLICATION_ID = "org.livenesskiosk.kiosk";
 
     private final Store store;
 
@@ -52,6 +67,20 @@ public final class Accounts {
         String secretKey = SecretBox.randomToken();
         store.createAccount(name, market, accessKey, secretKey);
         return new Created(accessKey, secretKey, market);
+    }
+
+    /**
+     * The account of a kiosk's own embedded service, made at its first use with a random secret key
+     * (never the same on two kiosks, never a key anyone could know): it serves this kiosk alone, on
+     * loopback.
+     */
+    public Local local() {
+        Store.Account account = store.accountByAccessKey(LOCAL_ACCESS_KEY).orElseGet(() -> {
+            Store.Account made = store.createAccount("This kiosk", LOCAL_MARKET, LOCAL_ACCESS_KEY, SecretBox.randomToken());
+            store.addApplication(made.id(), LOCAL_APPLICATION_ID);
+            return made;
+        });
+        return new Local(account.accessKey(), account.secretKey(), account.market(), LOCAL_APPLICATION_ID);
     }
 
     public void addApplication(String accessKey, String applicationId) {

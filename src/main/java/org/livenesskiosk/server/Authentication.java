@@ -13,6 +13,8 @@ import io.javalin.http.Context;
  * Who is calling, checked before any route runs: the open API's calls carry an account's token;
  * every kiosk request is signed by an enrolled kiosk ({@link RequestSignatures}), and its uploads
  * carry a ticket issued to that same kiosk. Tokens and tickets are looked up by their hash only.
+ * Everything but the kiosk's signature is judged from the headers ({@link #registerCallers}); the
+ * signature, which covers the body, after the route's admission ({@link #registerSignatureCheck}).
  */
 final class Authentication {
 
@@ -31,15 +33,26 @@ final class Authentication {
         this.signatures = new RequestSignatures(store);
     }
 
-    void register(Javalin app) {
-        signatures.register(app);
+    /** Who calls, from the headers alone: before any body is read. */
+    void registerCallers(Javalin app) {
+        signatures.registerIdentify(app);
         for (String path : new String[] {Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID, Routes.DETECTION_RESULT,
-                Routes.DELETE_RESULT, FleetPage.SUMMARY}) {
+                Routes.DELETE_RESULT}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
         for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_UPLOAD}) {
             app.before(path, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
         }
+    }
+
+    /** The fleet page's figures, on the management listener, for the account whose token asks. */
+    void registerFleetPage(Javalin operations) {
+        operations.before(FleetPage.SUMMARY, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
+    }
+
+    /** The kiosk's signature over the request, body included. */
+    void registerSignatureCheck(Javalin app) {
+        signatures.registerVerify(app);
     }
 
     /** The account whose token the request carried; only on the routes that ask for one. */

@@ -78,9 +78,10 @@ final class Devices {
     private void enroll(Context ctx) {
         KioskApi.EnrollRequest request = body(ctx, KioskApi.EnrollRequest.class);
         String code = required(request.enrollmentCode(), "enrollmentCode");
-        String publicKey = required(request.publicKey(), "publicKey");
-        if (Ed25519.publicKey(publicKey).isEmpty()) {
-            throw new ServiceException("AUTH_PARAMETER_ERROR", "publicKey must be an Ed25519 public key, base64 of X.509");
+        // The key the request was signed with, from its header; the body, when it names one, must name the same.
+        String publicKey = Ed25519.encode(RequestSignatures.enrollingKey(ctx).orElseThrow());
+        if (request.publicKey() != null && !request.publicKey().equals(publicKey)) {
+            throw new ServiceException("AUTH_PARAMETER_ERROR", "publicKey is not the key the request was signed with");
         }
         Store.Device device = store.enrollDevice(hash(code), UUID.randomUUID().toString(), publicKey, System.currentTimeMillis())
                 .orElseThrow(() -> new ServiceException("AUTH_PARAMETER_ERROR",

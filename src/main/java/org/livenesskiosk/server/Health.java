@@ -10,7 +10,8 @@ import io.javalin.http.Context;
 /**
  * What a fleet's load balancer (and whoever runs the nodes) asks each node, without any key: is the
  * process alive, and is it ready for kiosks — its database answers and its vision models are
- * loaded. A node not ready answers HTTP 503, and the balancer sends its kiosks elsewhere.
+ * loaded. A node not ready answers HTTP 503, and the balancer sends its kiosks elsewhere. A new
+ * service with no account yet is ready, but says so: no key works until {@code accounts create}.
  */
 final class Health {
 
@@ -19,10 +20,12 @@ final class Health {
 
     private final BooleanSupplier databaseReachable;
     private final BooleanSupplier modelsLoaded;
+    private final BooleanSupplier hasAccounts;
 
-    Health(BooleanSupplier databaseReachable, BooleanSupplier modelsLoaded) {
+    Health(BooleanSupplier databaseReachable, BooleanSupplier modelsLoaded, BooleanSupplier hasAccounts) {
         this.databaseReachable = databaseReachable;
         this.modelsLoaded = modelsLoaded;
+        this.hasAccounts = hasAccounts;
     }
 
     void register(Javalin app) {
@@ -37,6 +40,13 @@ final class Health {
         answer.put("status", database && models ? "UP" : "DOWN");
         answer.put("database", database);
         answer.put("models", models);
+        if (database) {
+            boolean accounts = hasAccounts.getAsBoolean();
+            answer.put("accounts", accounts);
+            if (!accounts) {
+                answer.put("note", "No account yet: no key works until `accounts create` makes one");
+            }
+        }
         ctx.status(database && models ? 200 : 503).header("Cache-Control", "no-store").json(answer);
     }
 }

@@ -20,7 +20,13 @@ import org.slf4j.LoggerFactory;
 
 import com.google.gson.JsonParseException;
 
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 
@@ -28,69 +34,109 @@ import io.javalin.http.HttpStatus;
  * The reference liveness service over HTTP: its open API ({@link OpenApiRoutes}), its kiosk API
  * ({@link KioskRoutes}) and the results' image links ({@link ResultImages}), each route behind
  * {@link Authentication}. Every answer is HTTP 200 with an {@link Envelope}. Keys, tokens, tickets
- * and licenses are never logged.
+ * and licenses are never logged. What those who run it ask ({@link Health}, {@link ServiceMetrics},
+ * {@link FleetPage}) is on a listener of its own ({@link #management}), on loopback unless told
+ * otherwise, never on the API's. With {@link #tls} the API speaks TLS only.
+ *
+ * <p>A request is judged in this order, so that nobody without a kiosk's key or a token makes the
+ * service read, let alone parse, a body: its size from its headers ({@link RequestSize}), who calls
+ * from the headers (the kiosk, its ticket, the account's token), the upload's admission, then the
+ * body, read within its route's cap, and the kiosk's signature over it; then the route.
  */
 public final class LivenessServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LivenessServer.class);
-    /** An upload holds up to a minute of recording; see {@link KioskRoutes} for what each part may be. */
-    private static final long MAX_REQUEST_BYTES = 24L << 20;
-
-    public static final String DEMO_ACCESS_KEY = "demo-access-key";
-    public static final String DEMO_SECRET_KEY = "demo-secret-key";
-    public static final String DEMO_MARKET = "DEMO";
-    public static final String DEMO_APPLICATION_ID = "org.livenesskiosk.kiosk";
 
     private final Store store;
     private final Javalin app;
+    private final Javalin operations;
     private final AnalyzerPool analyzers;
     /** Where callers reach this service, for the image links it hands out; set at start unless given. */
     private volatile String publicUrl;
     /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
     private volatile String nodeName;
     private Optional<Retention> retention = Optional.empty();
+    private Optional<TlsCertificate> tls = Optional.empty();
+    private Optional<Listener> management = Optional.empty();
+    private Listener api;
+
+    /** Where a listener listens. */
+    private record Listener(String host, int port) {
+        String address(int boundPort) {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
+        }
+    }
 
     private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
+        ServiceMetrics metrics = new ServiceMetrics(store);
         this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            refuseInTheEnvelope(config);
+            config.jetty.addConnector((server, http) -> tls.map(certificate -> certificate.connector(server, http, api.host(), api.port()))
+                    .orElseGet(() -> plainConnector(server, http, api)));
+        });
+        this.operations = Javalin.create(config -> {
+            refuseInTheEnvelope(config);
+            config.jetty.addConnector((server, http) -> plainConnector(server, http, management.orElseThrow()));
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         this.analyzers = new AnalyzerPool(models, limits.concurrentChecks());
-        ServiceMetrics metrics = new ServiceMetrics(store);
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits);
-        app.before(ctx -> ctx.header(Headers.NODE, nodeName));
-        new RequestSize(MAX_REQUEST_BYTES).register(app);
+        Authentication authentication = new Authentication(store);
+        app.before(ctx -> ctx.header(Headers.NODE, nodeName).header(Headers.SERVICE_TIME, String.valueOf(System.currentTimeMillis())));
+        new RequestSize().register(app);
+        authentication.registerCallers(app);
         kiosks.registerAdmission(app);
-        new Authentication(store).register(app);
+        authentication.registerSignatureCheck(app);
         new OpenApiRoutes(store, licenses, images).register(app);
         kiosks.register(app);
         new Devices(store).register(app);
         images.register(app);
-        new Health(store::reachable, analyzers::loaded).register(app);
-        metrics.register(app);
-        new FleetPage(store).register(app);
         app.after(Routes.KIOSK_UPLOAD, ctx -> Optional.ofNullable(ctx.<String>attribute(JsonExchange.ANSWER_CODE))
                 .ifPresent(metrics::upload));
-        app.exception(ServiceException.class, (e, ctx) -> {
+        answerRefusals(app, metrics);
+
+        operations.before(ctx -> ctx.header(Headers.NODE, nodeName));
+        new Health(store::reachable, analyzers::loaded, store::hasAccounts).register(operations);
+        metrics.register(operations);
+        authentication.registerFleetPage(operations);
+        new FleetPage(store).register(operations);
+        answerRefusals(operations, metrics);
+    }
+
+    private static void refuseInTheEnvelope(JavalinConfig config) {
+        config.showJavalinBanner = false;
+        config.http.maxRequestSize = RequestSize.MAX_UPLOAD_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new Refusals()));
+        config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new Refusals()));
+    }
+
+    private static ServerConnector plainConnector(Server server, HttpConfiguration http, Listener listener) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(listener.host());
+        connector.setPort(listener.port());
+        return connector;
+    }
+
+    private void answerRefusals(Javalin javalin, ServiceMetrics metrics) {
+        javalin.exception(ServiceException.class, (e, ctx) -> {
             metrics.refused(e.code());
             if (e.code().equals("SERVICE_BUSY")) {
                 ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
             } else {
                 countRefusal(e.code());
             }
-            answer(ctx, Envelope.error(e.code(), e.getMessage()));
+            answer(ctx, e.envelope());
         });
-        app.exception(JsonParseException.class, (e, ctx) -> answer(ctx, Envelope.error("PARAMETER_ERROR", "The body is not valid JSON")));
-        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, refusal(e.getStatus())));
-        app.error(HttpStatus.NOT_FOUND, ctx -> {
+        javalin.exception(JsonParseException.class, (e, ctx) -> answer(ctx, Envelope.error("PARAMETER_ERROR", "The body is not valid JSON")));
+        javalin.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, Refusals.of(e.getStatus())));
+        javalin.error(HttpStatus.NOT_FOUND, ctx -> {
             if (!ctx.res().isCommitted() && ctx.attribute(ENVELOPE_SENT) == null) {
-                answer(ctx, refusal(HttpStatus.NOT_FOUND.getCode()));
+                answer(ctx, Refusals.of(HttpStatus.NOT_FOUND.getCode()));
             }
         });
-        app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> answer(ctx, refusal(HttpStatus.METHOD_NOT_ALLOWED.getCode())));
-        app.exception(Exception.class, (e, ctx) -> {
+        javalin.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> answer(ctx, Refusals.of(HttpStatus.METHOD_NOT_ALLOWED.getCode())));
+        javalin.exception(Exception.class, (e, ctx) -> {
             LOG.error("Request to {} failed", ctx.path(), e);
             answer(ctx, Envelope.error("ERROR", "The service failed; try again"));
         });
@@ -108,17 +154,11 @@ public final class LivenessServer implements AutoCloseable {
     /** Set by an answer that is already its envelope, with a status other than 200 (the image links' 404). */
     static final String ENVELOPE_SENT = "envelopeSent";
 
-    /** What the service says when Javalin or Jetty refuses the request before any route: always the envelope. */
-    private static Envelope refusal(int status) {
-        return switch (status) {
-            case 413 -> Envelope.error("PAYLOAD_TOO_LARGE", "The request is larger than " + (MAX_REQUEST_BYTES >> 20) + " MB");
-            case 404 -> Envelope.error("NOT_FOUND", "No such route");
-            case 405 -> Envelope.error("METHOD_NOT_ALLOWED", "This route does not take this method");
-            default -> Envelope.error("PARAMETER_ERROR", "The request was refused (HTTP " + status + ")");
-        };
-    }
-
-    /** A service keeping its data (SQLite database, key file) in {@code dataDirectory}, with the demo account. */
+    /**
+     * A service keeping its data (SQLite database, key file) in {@code dataDirectory}. It makes no
+     * account by itself: no key works until {@link Accounts#create} (or, for a kiosk's own service,
+     * {@link Accounts#local}) made one.
+     */
     public static LivenessServer open(Path dataDirectory, Models models) throws IOException {
         return open(dataDirectory, Optional.empty(), models, ServiceLimits.defaults());
     }
@@ -142,19 +182,7 @@ public final class LivenessServer implements AutoCloseable {
      */
     public static LivenessServer open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys, Models models,
                                       ServiceLimits limits) throws IOException {
-        Store store = store(dataDirectory, databaseUrl, keys);
-        if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
-            try {
-                Store.Account demo = store.createAccount("Demo", DEMO_MARKET, DEMO_ACCESS_KEY, DEMO_SECRET_KEY);
-                store.addApplication(demo.id(), DEMO_APPLICATION_ID);
-            } catch (IllegalStateException e) {
-                // Another node starting at the same moment made it.
-                if (store.accountByAccessKey(DEMO_ACCESS_KEY).isEmpty()) {
-                    throw e;
-                }
-            }
-        }
-        return new LivenessServer(store, new Licenses(keys), models, limits);
+        return new LivenessServer(store(dataDirectory, databaseUrl, keys), new Licenses(keys), models, limits);
     }
 
     static Store store(Path dataDirectory, Optional<String> databaseUrl, SecretBox secrets) throws IOException {
@@ -208,23 +236,51 @@ public final class LivenessServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening on {@code host}; port 0 picks a free port. Image links use {@code http://host:port}
-     * and the node calls itself {@code host:port} unless told otherwise.
+     * Answers those who run the service (health, metrics, the fleet page) on {@code host:port} once
+     * started; without it there is no such listener (a kiosk's own service). Port 0 picks a free port.
+     */
+    public LivenessServer management(String host, int port) {
+        this.management = Optional.of(new Listener(host, port));
+        return this;
+    }
+
+    /**
+     * Speaks TLS only, with the PEM certificate chain and PKCS #8 key in these files, read again
+     * whenever they change.
+     *
+     * @throws IllegalArgumentException naming the file that cannot be used, and why
+     */
+    public LivenessServer tls(Path certificateFile, Path keyFile) {
+        this.tls = Optional.of(new TlsCertificate(certificateFile, keyFile));
+        return this;
+    }
+
+    /**
+     * Starts listening on {@code host}; port 0 picks a free port. Image links use
+     * {@code http(s)://host:port} and the node calls itself {@code host:port} unless told otherwise.
      */
     public LivenessServer start(String host, int port) {
-        app.start(host, port);
+        api = new Listener(host, port);
+        app.start();
+        management.ifPresent(listener -> operations.start());
+        tls.ifPresent(TlsCertificate::watch);
         Thread warmUp = new Thread(analyzers::warmUp, "analyzer-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
         retention.ifPresent(Retention::start);
-        String address = (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port();
+        String address = api.address(app.port());
         if (publicUrl == null) {
-            publicUrl = "http://" + address;
+            publicUrl = (tls.isPresent() ? "https://" : "http://") + address;
         }
         if (nodeName == null) {
             nodeName = address;
         }
         return this;
+    }
+
+    /** Whether any account may use the service: a new fleet has none until {@code accounts create} made one. */
+    public boolean hasAccounts() {
+        return store.hasAccounts();
     }
 
     /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
@@ -236,6 +292,11 @@ public final class LivenessServer implements AutoCloseable {
         return app.port();
     }
 
+    /** The management listener's port, once started with one. */
+    public int managementPort() {
+        return operations.port();
+    }
+
     Store store() {
         return store;
     }
@@ -243,6 +304,8 @@ public final class LivenessServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        operations.stop();
+        tls.ifPresent(TlsCertificate::close);
         retention.ifPresent(Retention::stop);
         store.close();
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.livenesskiosk.crypto.Ed25519;
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.protocol.Headers;
-import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.RequestSignature;
 import org.livenesskiosk.protocol.Routes;
 
@@ -19,13 +18,24 @@ import io.javalin.http.Context;
  * Every request under {@link Routes#KIOSK_PREFIX}, whatever its route (those to come included),
  * must be signed ({@link RequestSignature}) by a kiosk the account enrolled, not revoked, of an
  * account not disabled; each signature serves once and only within five minutes of the service's
- * clock. On enrolment the kiosk has no id yet: it signs with the key it enrols, which proves it
- * holds that key. The device found is the only identity of the kiosk the other routes use.
+ * clock. On enrolment the kiosk has no id yet: it signs with the key it enrols, named in
+ * {@link Headers#KIOSK_PUBLIC_KEY}, which proves it holds that key. The device found is the only
+ * identity of the kiosk the other routes use.
+ *
+ * <p>Two steps, so that nobody without a kiosk's key makes the service read a body: {@link #identify}
+ * judges the headers alone (the time, the kiosk, its account), and {@link #verify}, once the route's
+ * admission let the request in, reads the body within its cap and checks the signature over it.
  */
 final class RequestSignatures {
 
     private static final String DEVICE = "device";
+    private static final String SIGNER = "signer";
     private static final long PRUNE_EVERY_MS = 60_000;
+
+    /** The request's signed headers, read and judged: who claims to have signed it, with which key. */
+    private record Signer(Optional<Store.Device> device, String deviceId, PublicKey key, long timestamp, String nonce,
+                          byte[] signature) {
+    }
 
     private final Store store;
     private final AtomicLong lastPrune = new AtomicLong();
@@ -34,7 +44,11 @@ final class RequestSignatures {
         this.store = store;
     }
 
-    void register(Javalin app) {
+    void registerIdentify(Javalin app) {
+        app.before(Routes.KIOSK_PREFIX + "*", this::identify);
+    }
+
+    void registerVerify(Javalin app) {
         app.before(Routes.KIOSK_PREFIX + "*", this::verify);
     }
 
@@ -43,7 +57,12 @@ final class RequestSignatures {
         return Optional.ofNullable(ctx.attribute(DEVICE));
     }
 
-    private void verify(Context ctx) {
+    /** On enrolment: the key the kiosk enrols, whose signature the request carried. */
+    static Optional<PublicKey> enrollingKey(Context ctx) {
+        return Optional.<Signer>ofNullable(ctx.attribute(SIGNER)).filter(signer -> signer.device().isEmpty()).map(Signer::key);
+    }
+
+    private void identify(Context ctx) {
         long now = System.currentTimeMillis();
         String signatureText = header(ctx, Headers.KIOSK_SIGNATURE);
         String nonce = header(ctx, Headers.KIOSK_NONCE);
@@ -66,41 +85,47 @@ final class RequestSignatures {
         } catch (IllegalArgumentException e) {
             throw refused("AUTH_PARAMETER_ERROR", Headers.KIOSK_SIGNATURE + " is not base64");
         }
-        byte[] body = ctx.bodyAsBytes();
-        boolean enrolment = ctx.path().equals(Routes.KIOSK_ENROLL) || ctx.path().equals(Routes.KIOSK_ENROLL + "/");
-        Optional<Store.Device> device = Optional.empty();
-        PublicKey key;
-        String deviceId;
-        if (enrolment) {
-            deviceId = "";
-            String encoded = JsonExchange.body(ctx, KioskApi.EnrollRequest.class).publicKey();
-            key = Optional.ofNullable(encoded).flatMap(Ed25519::publicKey)
-                    .orElseThrow(() -> refused("AUTH_PARAMETER_ERROR", "publicKey must be an Ed25519 public key, base64 of X.509"));
+        Signer signer;
+        if (enrolment(ctx)) {
+            PublicKey key = Optional.ofNullable(ctx.header(Headers.KIOSK_PUBLIC_KEY)).filter(text -> text.length() <= 200)
+                    .flatMap(Ed25519::publicKey)
+                    .orElseThrow(() -> refused("AUTH_PARAMETER_ERROR", Headers.KIOSK_PUBLIC_KEY
+                            + " must be the enrolling kiosk's Ed25519 public key, base64 of X.509"));
+            signer = new Signer(Optional.empty(), "", key, timestamp, nonce, signature);
         } else {
-            deviceId = header(ctx, Headers.KIOSK_DEVICE);
-            device = deviceId.length() > 64 ? Optional.empty() : store.device(deviceId);
-            key = device.flatMap(known -> Ed25519.publicKey(known.publicKey()))
+            String deviceId = header(ctx, Headers.KIOSK_DEVICE);
+            Optional<Store.Device> device = deviceId.length() > 64 ? Optional.empty() : store.device(deviceId);
+            PublicKey key = device.flatMap(known -> Ed25519.publicKey(known.publicKey()))
                     .orElseThrow(() -> refused("AUTH_IAM_FAILED", "This kiosk is not enrolled with the service: enrol it with a "
                             + "code from the bank's administrator"));
+            refuseIfBarred(device.get());
+            signer = new Signer(device, deviceId, key, timestamp, nonce, signature);
+            ctx.attribute(DEVICE, device.get());
         }
+        ctx.attribute(SIGNER, signer);
+    }
+
+    private void verify(Context ctx) {
+        Signer signer = ctx.attribute(SIGNER);
         String target = ctx.req().getRequestURI() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-        byte[] message = RequestSignature.message(ctx.method().name(), target, deviceId, timestamp, nonce, body);
-        if (!Ed25519.verify(key, message, signature)) {
+        byte[] message = RequestSignature.message(ctx.method().name(), target, signer.deviceId(), signer.timestamp(), signer.nonce(),
+                ctx.bodyAsBytes());
+        if (!Ed25519.verify(signer.key(), message, signer.signature())) {
             throw refused("AUTH_PARAMETER_ERROR", "The request's signature is wrong: it was not signed by this kiosk's key, "
                     + "or was altered on the way");
         }
-        if (device.isPresent()) {
-            refuseIfBarred(device.get());
-        }
-        String once = Sha256.hex((enrolment ? "enrol:" + Ed25519.encode(key) : "device:" + deviceId) + ":" + nonce);
-        if (!store.useSignature(once, timestamp + RequestSignature.MAX_CLOCK_SKEW_MS)) {
+        String once = Sha256.hex((signer.device().isEmpty() ? "enrol:" + Ed25519.encode(signer.key()) : "device:" + signer.deviceId())
+                + ":" + signer.nonce());
+        if (!store.useSignature(once, signer.timestamp() + RequestSignature.MAX_CLOCK_SKEW_MS)) {
             throw refused("AUTH_PARAMETER_ERROR", "This signed request was already used: a signature serves once");
         }
-        device.ifPresent(seen -> {
-            store.deviceSeen(seen.id(), now);
-            ctx.attribute(DEVICE, seen);
-        });
+        long now = System.currentTimeMillis();
+        signer.device().ifPresent(seen -> store.deviceSeen(seen.id(), now));
         prune(now);
+    }
+
+    private static boolean enrolment(Context ctx) {
+        return ctx.path().equals(Routes.KIOSK_ENROLL) || ctx.path().equals(Routes.KIOSK_ENROLL + "/");
     }
 
     /** A revoked kiosk, or any kiosk of a disabled account, is refused at once, whatever it holds. */

@@ -1,7 +1,9 @@
 package org.livenesskiosk.server;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Map;
+
+import org.livenesskiosk.protocol.Routes;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -12,90 +14,120 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * The request size cap, before anything reads a body: one declared larger is refused with
- * {@code PAYLOAD_TOO_LARGE} at once; one sent in chunks, with no length to judge it by, is read
- * only up to the cap (Javalin alone would read it whole into memory, however large).
+ * Each route's body cap, applied before anything reads a body: one declared larger is refused with
+ * {@code PAYLOAD_TOO_LARGE} at once, from its headers; one sent in chunks, with no length to judge
+ * it by, is refused the moment it passes the cap while it is read, so that no route ever holds more
+ * than its cap in memory, whoever sends it.
  */
 final class RequestSize {
 
-    private final long maxBytes;
-
-    RequestSize(long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
+    /** An upload holds up to a minute of recording; see {@link KioskRoutes} for what each part may be. */
+    static final long MAX_UPLOAD_BYTES = 24L << 20;
+    /**
+     * Every other route's body is a few short fields (a license is the longest, 4 KB, and the license
+     * request's list of application ids 2 KB): 64 KB is ten times what they need.
+     */
+    static final long MAX_OTHER_BYTES = 64L << 10;
+    private static final Map<String, Long> CAPS = Map.of(Routes.KIOSK_UPLOAD, MAX_UPLOAD_BYTES);
 
     void register(Javalin app) {
         app.before(this::bound);
     }
 
-    private void bound(Context ctx) throws IOException {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
+    /** The cap of the route at {@code path}. */
+    static long cap(String path) {
+        return CAPS.getOrDefault(path.replaceAll("/+$", ""), MAX_OTHER_BYTES);
+    }
+
+    static ServiceException tooLarge(long cap) {
+        return new ServiceException("PAYLOAD_TOO_LARGE", "The request is larger than this route takes ("
+                + (cap >= 1 << 20 ? (cap >> 20) + " MB" : (cap >> 10) + " KB") + ")");
+    }
+
+    private void bound(Context ctx) {
+        long cap = cap(ctx.path());
+        if (ctx.req().getContentLengthLong() > cap) {
+            throw tooLarge(cap);
         }
-        boolean chunked = declared < 0 && ctx.header("Transfer-Encoding") != null;
-        if (chunked && ctx instanceof JavalinServletContext servletContext) {
-            byte[] body = ctx.req().getInputStream().readNBytes((int) maxBytes + 1);
-            if (body.length > maxBytes) {
-                throw tooLarge();
-            }
-            servletContext.changeBaseRequest(new ReadBody(ctx.req(), body));
+        if (ctx instanceof JavalinServletContext servletContext) {
+            servletContext.changeBaseRequest(new CappedBody(ctx.req(), cap));
         }
     }
 
-    private ServiceException tooLarge() {
-        return new ServiceException("PAYLOAD_TOO_LARGE", "The request is larger than " + (maxBytes >> 20) + " MB");
-    }
+    /** The request whose body stream refuses to go past the cap, however the body is framed. */
+    private static final class CappedBody extends HttpServletRequestWrapper {
 
-    /** The request with its body already read, within the cap. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
+        private final long cap;
+        private ServletInputStream capped;
 
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
+        CappedBody(HttpServletRequest request, long cap) {
             super(request);
+            this.cap = cap;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (capped == null) {
+                capped = new CappedStream(super.getInputStream(), cap);
+            }
+            return capped;
+        }
+    }
+
+    private static final class CappedStream extends ServletInputStream {
+
+        private final ServletInputStream body;
+        private final long cap;
+        private long read;
+
+        CappedStream(ServletInputStream body, long cap) {
             this.body = body;
+            this.cap = cap;
         }
 
         @Override
-        public long getContentLengthLong() {
-            return body.length;
+        public int read() throws IOException {
+            int next = body.read();
+            if (next >= 0) {
+                counted(1);
+            }
+            return next;
         }
 
         @Override
-        public int getContentLength() {
-            return body.length;
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = body.read(buffer, offset, (int) Math.min(length, cap + 1 - read));
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            read += n;
+            if (read > cap) {
+                throw tooLarge(cap);
+            }
         }
 
         @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
+        public boolean isFinished() {
+            return body.isFinished();
+        }
 
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
+        @Override
+        public boolean isReady() {
+            return body.isReady();
+        }
 
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
+        @Override
+        public void setReadListener(ReadListener listener) {
+            body.setReadListener(listener);
+        }
 
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body was read already");
-                }
-            };
+        @Override
+        public void close() throws IOException {
+            body.close();
         }
     }
 }

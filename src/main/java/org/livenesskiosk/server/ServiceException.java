@@ -1,5 +1,7 @@
 package org.livenesskiosk.server;
 
+import org.livenesskiosk.protocol.Envelope;
+
 /** A request the service refuses, with the code the caller branches on. */
 final class ServiceException extends RuntimeException {
 
@@ -12,5 +14,10 @@ final class ServiceException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    /** The refusal as the caller reads it. */
+    Envelope envelope() {
+        return Envelope.error(code, getMessage());
     }
 }

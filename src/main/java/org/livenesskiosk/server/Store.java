@@ -150,6 +150,11 @@ final class Store implements AutoCloseable {
         update("UPDATE account SET enabled = ? WHERE id = ?", enabled ? 1 : 0, accountId);
     }
 
+    /** Whether any account may use the service. */
+    boolean hasAccounts() {
+        return queryOne("SELECT 1 FROM account WHERE enabled = 1 LIMIT 1", row -> true).isPresent();
+    }
+
     Optional<Account> accountByAccessKey(String accessKey) {
         return queryOne("SELECT id, name, market, access_key, secret_key, enabled FROM account WHERE access_key = ?",
                 this::account, accessKey);

@@ -4,14 +4,21 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
+
+import javax.net.ssl.SSLException;
 
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
@@ -83,6 +90,15 @@ public final class LivenessClient {
                          String imageFarUrl, Long farImageTime, String imageNearUrl, Long nearImageTime) {
     }
 
+    /**
+     * The service's certificate as this client last saw it, for the operator's console.
+     *
+     * @param subject who the certificate names
+     * @param expires when it stops being valid
+     */
+    public record ServiceCertificate(String subject, Instant expires) {
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     /** The last token request's timestamp: the service takes each signed token request once, so no two share one. */
     private static final AtomicLong LAST_TOKEN_TIMESTAMP = new AtomicLong();
@@ -90,6 +106,13 @@ public final class LivenessClient {
     private final HttpUrl baseUrl;
     private final OkHttpClient http;
     private final Optional<DeviceIdentity> identity;
+    private final Clock clock;
+    /**
+     * How far the service's clock is ahead of this kiosk's, learnt from each answer's
+     * {@link Headers#SERVICE_TIME}: the kiosk signs with its own time corrected by it.
+     */
+    private final AtomicLong clockOffsetMs = new AtomicLong();
+    private volatile Optional<ServiceCertificate> certificate = Optional.empty();
     /** The service's id of this kiosk, once enrolled. */
     private volatile String deviceId;
     /** Told which node of a fleet answered each call ({@link Headers#NODE}), when the answer names one. */
@@ -97,19 +120,39 @@ public final class LivenessClient {
 
     /** A client of the open API only: its kiosk calls go unsigned, and the service refuses them. */
     public LivenessClient(String baseUrl, Duration timeout) {
-        this(baseUrl, timeout, Optional.empty());
+        this(baseUrl, timeout, Optional.empty(), ServiceTrust.SYSTEM, Clock.systemUTC());
     }
 
     /** A kiosk's client, signing its kiosk calls with {@code identity}; enrol it, or name its device, before them. */
     public LivenessClient(String baseUrl, Duration timeout, DeviceIdentity identity) {
-        this(baseUrl, timeout, Optional.of(identity));
+        this(baseUrl, timeout, Optional.of(identity), ServiceTrust.SYSTEM, Clock.systemUTC());
     }
 
-    private LivenessClient(String baseUrl, Duration timeout, Optional<DeviceIdentity> identity) {
-        this.baseUrl = HttpUrl.get(baseUrl);
-        this.http = new OkHttpClient.Builder().connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
+    /**
+     * A client trusting the service as {@code trust} says, on this kiosk's {@code clock}.
+     *
+     * @throws IllegalArgumentException when the URL or the trust cannot be used, with a sentence saying why
+     */
+    public LivenessClient(String baseUrl, Duration timeout, Optional<DeviceIdentity> identity, ServiceTrust trust, Clock clock) {
+        HttpUrl url = HttpUrl.parse(baseUrl);
+        if (url == null) {
+            throw new IllegalArgumentException("The service's address must be an http:// or https:// URL, not " + baseUrl);
+        }
+        this.baseUrl = url;
+        this.http = trust.apply(url, new OkHttpClient.Builder()).connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
                 .callTimeout(timeout.multipliedBy(3)).build();
         this.identity = identity;
+        this.clock = clock;
+    }
+
+    /** The service's certificate from the last answer over HTTPS; empty over plain HTTP or before any answer. */
+    public Optional<ServiceCertificate> certificate() {
+        return certificate;
+    }
+
+    /** This kiosk's time, corrected to the service's. */
+    private long now() {
+        return clock.millis() + clockOffsetMs.get();
     }
 
     /**
@@ -138,9 +181,10 @@ public final class LivenessClient {
 
     /** The open API's token (server to server): what an integrator's back end does with its keys. */
     public String generateToken(String accessKey, String secretKey) throws ServiceCallException {
-        long timestamp = LAST_TOKEN_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
-        OpenApi.TokenRequest request = new OpenApi.TokenRequest(accessKey, timestamp,
-                TokenSignature.of(accessKey, secretKey, timestamp), null);
+        LongFunction<Object> request = now -> {
+            long timestamp = LAST_TOKEN_TIMESTAMP.updateAndGet(last -> Math.max(last + 1, now));
+            return new OpenApi.TokenRequest(accessKey, timestamp, TokenSignature.of(accessKey, secretKey, timestamp), null);
+        };
         return required(call(Routes.GENERATE_TOKEN, Map.of(), request, OpenApi.TokenAnswer.class, LivenessError.AUTH_BAD_NETWORK,
                 TOKEN_REFUSALS).token(), "token");
     }
@@ -226,21 +270,58 @@ public final class LivenessClient {
                 answer.nearImageTime());
     }
 
+    private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError,
+                       Map<String, LivenessError> refusals) throws ServiceCallException {
+        return call(path, headers, now -> body, answer, networkError, refusals);
+    }
+
     /**
+     * Sends the call; when the service refused it because this kiosk's clock was off (the answer's
+     * time is further from the request's than the service allows), once more, signed at the
+     * service's time.
+     *
+     * @param bodyAt   the body for a request made at the given (corrected) time: a token request signs its time
      * @param refusals what the service's own codes mean for this call, besides the AUTH_* codes it
      *                 answers as they are
      */
-    private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError,
-                       Map<String, LivenessError> refusals) throws ServiceCallException {
+    private <T> T call(String path, Map<String, String> headers, LongFunction<Object> bodyAt, Class<T> answer,
+                       LivenessError networkError, Map<String, LivenessError> refusals) throws ServiceCallException {
+        try {
+            return send(path, headers, bodyAt, answer, networkError, refusals);
+        } catch (ClockOff off) {
+            try {
+                return send(path, headers, bodyAt, answer, networkError, refusals);
+            } catch (ClockOff again) {
+                throw again.refusal;
+            }
+        }
+    }
+
+    /** A refusal of a request whose time the service found too far from its own. */
+    private static final class ClockOff extends Exception {
+        private final ServiceCallException refusal;
+
+        ClockOff(ServiceCallException refusal) {
+            super(refusal.getMessage(), null, false, false);
+            this.refusal = refusal;
+        }
+    }
+
+    private <T> T send(String path, Map<String, String> headers, LongFunction<Object> bodyAt, Class<T> answer,
+                       LivenessError networkError, Map<String, LivenessError> refusals) throws ServiceCallException, ClockOff {
         HttpUrl url = baseUrl.resolve(path);
-        byte[] bytes = GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        long sentAt = clock.millis();
+        long signedAt = now();
+        byte[] bytes = GSON.toJson(bodyAt.apply(signedAt)).getBytes(StandardCharsets.UTF_8);
         Request.Builder request = new Request.Builder().url(url).post(RequestBody.create(bytes, JSON));
         headers.forEach(request::header);
         if (path.startsWith(Routes.KIOSK_PREFIX)) {
-            sign(request, url, bytes, !path.equals(Routes.KIOSK_ENROLL));
+            sign(request, url, bytes, signedAt, path.equals(Routes.KIOSK_ENROLL));
         }
         try (Response response = http.newCall(request.build()).execute()) {
             Optional.ofNullable(response.header(Headers.NODE)).ifPresent(answeredBy);
+            OptionalLong serviceTime = learnTheTime(response, sentAt);
+            seenCertificate(response);
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
                 throw new ServiceCallException(LivenessError.UNDEFINED, "HTTP_" + response.code(),
@@ -253,7 +334,11 @@ public final class LivenessClient {
             if (!code.equals("SUCCESS")) {
                 LivenessError error = AUTH_CODES.contains(code) ? LivenessError.valueOf(code)
                         : refusals.getOrDefault(code, LivenessError.UNDEFINED);
-                throw new ServiceCallException(error, code, message, null);
+                ServiceCallException refusal = new ServiceCallException(error, code, message, null);
+                if (serviceTime.isPresent() && Math.abs(serviceTime.getAsLong() - signedAt) > RequestSignature.MAX_CLOCK_SKEW_MS) {
+                    throw new ClockOff(refusal);
+                }
+                throw refusal;
             }
             JsonElement data = envelope.get("data");
             if (data == null || !data.isJsonObject()) {
@@ -265,18 +350,45 @@ public final class LivenessClient {
         } catch (InterruptedIOException e) {
             throw new ServiceCallException(LivenessError.NO_RESPONSE, LivenessError.NO_RESPONSE.name(),
                     "The service did not answer in time", e);
+        } catch (SSLException e) {
+            throw new ServiceCallException(networkError, networkError.name(), CertificateProblem.describe(url, e), e);
         } catch (IOException e) {
             throw new ServiceCallException(networkError, networkError.name(), "The service cannot be reached: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The service's clock from its answer, and this kiosk's offset from it: the service's time less
+     * the middle of the round trip on this kiosk's clock.
+     */
+    private OptionalLong learnTheTime(Response response, long sentAt) {
+        String header = response.header(Headers.SERVICE_TIME);
+        if (header == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            long serviceTime = Long.parseLong(header.strip());
+            clockOffsetMs.set(serviceTime - (sentAt + clock.millis()) / 2);
+            return OptionalLong.of(serviceTime);
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private void seenCertificate(Response response) {
+        if (response.handshake() != null && !response.handshake().peerCertificates().isEmpty()
+                && response.handshake().peerCertificates().get(0) instanceof X509Certificate served) {
+            certificate = Optional.of(new ServiceCertificate(served.getSubjectX500Principal().getName(),
+                    served.getNotAfter().toInstant()));
+        }
+    }
+
     /** Signs a kiosk call ({@link RequestSignature}); left unsigned by a client with no device key. */
-    private void sign(Request.Builder request, HttpUrl url, byte[] body, boolean asDevice) {
+    private void sign(Request.Builder request, HttpUrl url, byte[] body, long timestamp, boolean enrolment) {
         if (identity.isEmpty()) {
             return;
         }
-        String device = asDevice ? Optional.ofNullable(deviceId).orElse("") : "";
-        long timestamp = System.currentTimeMillis();
+        String device = enrolment ? "" : Optional.ofNullable(deviceId).orElse("");
         byte[] random = new byte[16];
         RANDOM.nextBytes(random);
         String nonce = HexFormat.of().formatHex(random);
@@ -284,6 +396,9 @@ public final class LivenessClient {
         byte[] signature = identity.get().sign(RequestSignature.message("POST", target, device, timestamp, nonce, body));
         if (!device.isEmpty()) {
             request.header(Headers.KIOSK_DEVICE, device);
+        }
+        if (enrolment) {
+            request.header(Headers.KIOSK_PUBLIC_KEY, identity.get().publicKey());
         }
         request.header(Headers.KIOSK_TIMESTAMP, Long.toString(timestamp))
                 .header(Headers.KIOSK_NONCE, nonce)

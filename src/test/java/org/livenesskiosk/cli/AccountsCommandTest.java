@@ -18,6 +18,7 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
@@ -42,7 +43,7 @@ class AccountsCommandTest {
         assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "settings", "--access-key", keys.get("accessKey"),
                 "--actions", "BLINK,NOD", "--action-timeout", "8", "--level", "HARD").exitCode());
 
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0)) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("branch-7"), keys.get("accessKey"));
             String token = client.generateToken(keys.get("accessKey"), keys.get("secretKey"));
             String license = client.authLicense(token, 600, "org.bank.kiosk");
@@ -62,28 +63,28 @@ class AccountsCommandTest {
     @Test
     void aKioskEnrolledWithTheCommandsCodeIsListedAndRevokedWithThem() throws Exception {
         String dataFolder = data.toString();
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0)) {
             CommandLineRun enroll = CommandLineRun.of("accounts", "--data", dataFolder, "enroll-device", "--access-key",
-                    LivenessServer.DEMO_ACCESS_KEY);
+                    TestAccount.ACCESS_KEY);
             assertEquals(0, enroll.exitCode(), enroll.err());
             String code = enroll.lines().stream().filter(line -> line.startsWith("enrollmentCode ")).findFirst().orElseThrow()
                     .split("\\s+")[1];
             LivenessClient kiosk = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(5),
                     DeviceIdentity.in(data.resolve("kiosk")));
             String deviceId = kiosk.enroll(code, "0.1.0");
-            String token = kiosk.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            kiosk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0");
+            String token = kiosk.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String license = kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID);
+            kiosk.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0");
 
             CommandLineRun listed = CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--access-key",
-                    LivenessServer.DEMO_ACCESS_KEY);
+                    TestAccount.ACCESS_KEY);
             assertEquals(0, listed.exitCode(), listed.err());
             String line = listed.lines().stream().filter(row -> row.startsWith(deviceId)).findFirst().orElseThrow();
             assertTrue(line.matches(deviceId + "\\s+\\S+Z\\s+\\S+Z\\s+-"), line);
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--revoke", deviceId).exitCode());
             assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class, () -> kiosk.authorize(
-                    license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+                    license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")).error());
             CommandLineRun again = CommandLineRun.of("accounts", "--data", dataFolder, "devices", "--revoke", deviceId);
             assertEquals(1, again.exitCode());
             assertTrue(again.err().contains(deviceId), again.err());
@@ -93,12 +94,12 @@ class AccountsCommandTest {
     @Test
     void theAccountsShuffleAndResultSizeAreThoseOfTheSdk() throws Exception {
         String data = this.data.toString();
-        String key = LivenessServer.DEMO_ACCESS_KEY;
-        try (LivenessServer server = LivenessServer.open(this.data, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        String key = TestAccount.ACCESS_KEY;
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(this.data, Models.fromClasspath())).start("127.0.0.1", 0)) {
             LivenessClient kiosk = EnrolledKiosk.client(server, this.data.resolve("branch-9"));
-            String license = kiosk.authLicense(kiosk.generateToken(key, LivenessServer.DEMO_SECRET_KEY), 600,
-                    LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = kiosk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+            String license = kiosk.authLicense(kiosk.generateToken(key, TestAccount.SECRET_KEY), 600,
+                    TestAccount.APPLICATION_ID);
+            String ticket = kiosk.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").ticket();
 
             // No actions: the SDK's default, two of blink, mouth and head turn at random, the turn last.
             assertEquals(0, CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key, "--result-size", "800")
@@ -131,7 +132,7 @@ class AccountsCommandTest {
     @Test
     void aResultSizeOutsideTheSdksRangeIsRefused() {
         CommandLineRun run = CommandLineRun.of("accounts", "--data", data.toString(), "settings", "--access-key",
-                LivenessServer.DEMO_ACCESS_KEY, "--result-size", "1200");
+                TestAccount.ACCESS_KEY, "--result-size", "1200");
 
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("300 to 1000 pixels"), run.err());

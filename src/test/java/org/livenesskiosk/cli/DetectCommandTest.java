@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.vision.FrameAnalysis;
@@ -106,7 +108,8 @@ class DetectCommandTest {
         try (LivenessServer server = LivenessServer.open(temp.resolve("service").resolve("service"), Models.fromClasspath())
                 .start("127.0.0.1", 0)) {
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            Accounts.Local kiosk = server.accounts().local();
+            String token = client.generateToken(kiosk.accessKey(), kiosk.secretKey());
             LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
             assertTrue(confirmed.livenessScore() >= 50, "score " + confirmed.livenessScore());
         }
@@ -131,7 +134,7 @@ class DetectCommandTest {
         Accounts.Created bank = bankWithKiosk(serviceData);
         Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
                 new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 600, false, 50_000));
-        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(serviceData, Models.fromClasspath())).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"),
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
                     "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
@@ -181,7 +184,7 @@ class DetectCommandTest {
         Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
                 new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 800, false, 50_000));
         Path out = temp.resolve("evidence");
-        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(serviceData, Models.fromClasspath())).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--out", out.toString(),
                     "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
                     "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
@@ -304,7 +307,7 @@ class DetectCommandTest {
         Accounts.Created bank = bankWithKiosk(serviceData);
         Accounts.open(serviceData, Optional.empty())
                 .setSettings(bank.accessKey(), new ChallengeSettings(List.of("NOD"), false, 3_000, 10_000, "EASY", 600, false, 50_000));
-        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(serviceData, Models.fromClasspath())).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
                     "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
                     "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
@@ -389,7 +392,7 @@ class DetectCommandTest {
     void aWrongSecretKeyIsAuthParameterErrorBeforeAnySession() throws Exception {
         Path serviceData = temp.resolve("standalone");
         Accounts.Created bank = bankWithKiosk(serviceData);
-        try (LivenessServer server = LivenessServer.open(serviceData, Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(serviceData, Models.fromClasspath())).start("127.0.0.1", 0)) {
             JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--distance", CLOSE_UP,
                     "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
                     "--secret-key", "a-guessed-secret", "--market", "ID", "--application-id", "org.bank.kiosk",

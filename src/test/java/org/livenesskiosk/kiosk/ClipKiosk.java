@@ -9,6 +9,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.vision.Models;
@@ -24,8 +25,8 @@ final class ClipKiosk {
      * account; {@code ""} for the embedded service (which ignores the keys).
      */
     static KioskSettings settings(String serviceUrl, int prepareSeconds, boolean recordSessions) {
-        return new KioskSettings(serviceUrl, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "",
-                LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, "camera:0", false,
+        return new KioskSettings(serviceUrl, TestAccount.MARKET, TestAccount.APPLICATION_ID, "",
+                TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, "camera:0", false,
                 List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
                 List.of(Language.values()), true, recordSessions, 60, "", "", 600, false, false);
     }
@@ -35,8 +36,8 @@ final class ClipKiosk {
      * a standalone service's account, not the kiosk, decides the challenge.
      */
     static LivenessServer service(Path folder, int port) throws IOException {
-        LivenessServer server = LivenessServer.open(folder, Models.fromClasspath()).start("127.0.0.1", port);
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
+        LivenessServer server = TestAccount.in(LivenessServer.open(folder, Models.fromClasspath())).start("127.0.0.1", port);
+        server.accounts().setSettings(TestAccount.ACCESS_KEY,
                 new ChallengeSettings(List.of("MOUTH", "BLINK"), false, 10_000, 10_000, "NORMAL", 600, false, 50_000));
         return server;
     }
@@ -44,7 +45,7 @@ final class ClipKiosk {
     /** As {@link #settings}, for a kiosk of the demo account of {@code server}, with an enrollment code its administrator made. */
     static KioskSettings enrolling(LivenessServer server, int prepareSeconds, boolean recordSessions) {
         return settings("http://127.0.0.1:" + server.port(), prepareSeconds, recordSessions)
-                .withEnrollmentCode(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code());
+                .withEnrollmentCode(server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code());
     }
 
     /**

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
@@ -85,7 +86,7 @@ class KioskEndToEndTest {
         assertTrue(screen.shown("#qrCode") && screen.shown("#bestImage"));
 
         LivenessClient client = new LivenessClient(serviceUrl(), Duration.ofSeconds(10));
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
         LivenessClient.Result confirmed = client.result(token, "livenessId", livenessId);
         assertEquals(livenessId, confirmed.livenessId());
         assertTrue(confirmed.livenessScore() >= 50, "score " + confirmed.livenessScore());

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
+import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.ui.KioskSettings;
@@ -26,24 +28,24 @@ class KioskEnrollmentTest {
     Path folder;
 
     private ServiceConnection standalone(LivenessServer server, String enrollmentCode) {
-        return new ServiceConnection("http://127.0.0.1:" + server.port(), null, LivenessServer.DEMO_ACCESS_KEY,
-                LivenessServer.DEMO_SECRET_KEY, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, enrollmentCode,
-                folder.resolve("data"), folder.resolve("config"));
+        return new ServiceConnection("http://127.0.0.1:" + server.port(), null, TestAccount.ACCESS_KEY,
+                TestAccount.SECRET_KEY, TestAccount.MARKET, TestAccount.APPLICATION_ID, enrollmentCode,
+                folder.resolve("data"), folder.resolve("config"), ServiceTrust.SYSTEM);
     }
 
     private static List<Accounts.Device> devices(LivenessServer server) {
-        return server.accounts().devices(LivenessServer.DEMO_ACCESS_KEY);
+        return server.accounts().devices(TestAccount.ACCESS_KEY);
     }
 
     @Test
     void aKioskEnrolsOnceWithItsCodeAndIsRefusedOnceRevoked() throws Exception {
-        try (LivenessServer server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(folder.resolve("service"), Models.fromClasspath())).start("127.0.0.1", 0)) {
             try (KioskService unenrolled = KioskService.connect(standalone(server, null), Models.fromClasspath())) {
                 ServiceCallException refused = assertThrows(ServiceCallException.class, unenrolled::authorize);
                 assertEquals(LivenessError.AUTH_IAM_FAILED, refused.error());
                 assertEquals("KIOSK_NOT_ENROLLED", refused.serviceCode());
             }
-            String code = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+            String code = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
             try (KioskService enrolling = KioskService.connect(standalone(server, code), Models.fromClasspath())) {
                 enrolling.authorize();
             }
@@ -60,7 +62,7 @@ class KioskEnrollmentTest {
                 assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class, revoked::authorize).error());
             }
 
-            String newCode = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+            String newCode = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
             try (KioskService reenrolled = KioskService.connect(standalone(server, newCode), Models.fromClasspath())) {
                 reenrolled.authorize();
             }
@@ -72,14 +74,15 @@ class KioskEnrollmentTest {
     @Test
     void theEmbeddedServiceEnrolsItsKioskByItselfOnce() throws Exception {
         ServiceConnection embedded = new ServiceConnection(null, null, null, null, null, null, null, folder.resolve("data"),
-                folder.resolve("config"));
+                folder.resolve("config"), ServiceTrust.SYSTEM);
         for (int start = 0; start < 2; start++) {
             try (KioskService service = KioskService.connect(embedded, Models.fromClasspath())) {
                 service.authorize();
             }
         }
         try (LivenessServer server = LivenessServer.open(folder.resolve("data").resolve("service"), Models.fromClasspath())) {
-            assertEquals(1, devices(server).size(), "the kiosk kept its device across restarts");
+            assertEquals(1, server.accounts().devices(server.accounts().local().accessKey()).size(),
+                    "the kiosk kept its device across restarts");
         }
     }
 
@@ -89,7 +92,7 @@ class KioskEnrollmentTest {
         settings.write(KioskSettings.defaults());
         SessionHistory.open(folder.resolve("data"));
         ServiceConnection embedded = new ServiceConnection(null, null, null, null, null, null, null, folder.resolve("data"),
-                folder.resolve("config"));
+                folder.resolve("config"), ServiceTrust.SYSTEM);
         try (KioskService service = KioskService.connect(embedded, Models.fromClasspath())) {
             service.authorize();
         }

@@ -1,9 +1,11 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,12 +79,12 @@ class AbuseBoundsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RecordedSessions.askingForTheMouth(LivenessServer.open(data.resolve("service"), Models.fromClasspath())
+        server = RecordedSessions.askingForTheMouth(TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath()))
                 .start("127.0.0.1", 0));
         kiosk = EnrolledKiosk.client(server, data.resolve("kiosk"));
-        token = kiosk.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        ticket = kiosk.authorize(kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID), LivenessServer.DEMO_MARKET,
-                LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+        token = kiosk.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        ticket = kiosk.authorize(kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID), TestAccount.MARKET,
+                TestAccount.APPLICATION_ID, "0.1.0").ticket();
     }
 
     @AfterAll
@@ -171,8 +175,8 @@ class AbuseBoundsTest {
 
     @Test
     void aSmallSignedRequestSentInChunksIsTakenAsSent() throws Exception {
-        byte[] body = GSON.toJson(Map.of("license", kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID), "market",
-                LivenessServer.DEMO_MARKET, "applicationId", LivenessServer.DEMO_APPLICATION_ID, "version", "0.1.0"))
+        byte[] body = GSON.toJson(Map.of("license", kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID), "market",
+                TestAccount.MARKET, "applicationId", TestAccount.APPLICATION_ID, "version", "0.1.0"))
                 .getBytes(StandardCharsets.UTF_8);
         RequestBody chunked = new RequestBody() {
             @Override
@@ -195,6 +199,45 @@ class AbuseBoundsTest {
     }
 
     @Test
+    void bodiesThatWouldBuildMillionsOfObjectsAreRefusedBeforeTheyAreParsed() throws Exception {
+        String manyValues = "{\"accessKey\":[" + "1,".repeat(20_000) + "1]}";
+        String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+        String wide = IntStream.range(0, 100).mapToObj(i -> "\"k" + i + "\":1").collect(Collectors.joining(",", "{", "}"));
+        for (String body : List.of(manyValues, deep, wide)) {
+            JsonObject refused = envelope(new Request.Builder().url(url(Routes.GENERATE_TOKEN)).post(RequestBody.create(body, JSON)));
+            assertEquals("PARAMETER_ERROR", refused.get("code").getAsString(), refused.toString());
+            assertTrue(refused.get("message").getAsString().matches(".*(more than|deeper than).*"), refused.toString());
+        }
+        assertNothingLoggedAsAnError();
+    }
+
+    @Test
+    void whatJettyRefusesItselfIsTheEnvelopeWithoutItsWords() throws Exception {
+        Map<String, String> requests = Map.of(
+                "431", "GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 << 10) + "\r\n\r\n",
+                "400", "GET /openapi/%00/x HTTP/1.1\r\nHost: x\r\n\r\n",
+                "414", "GET /" + "a".repeat(70 << 10) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                "505", "GET / HTTP/3.0\r\nHost: x\r\n\r\n",
+                "400 header", "GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n");
+        for (Map.Entry<String, String> request : requests.entrySet()) {
+            String answer = raw(request.getValue());
+            String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+            assertTrue(body.startsWith("{\"code\":\""), request.getKey() + ": " + answer);
+            assertFalse(answer.matches("(?s).*(Exception|org\\.eclipse|<html|jetty|Jetty).*"), request.getKey() + ": " + answer);
+        }
+    }
+
+    /** One request written as it is on a socket, and the answer as it came, up to its end or the connection's. */
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void unknownPathsAndMethodsGetTheEnvelope() throws Exception {
         assertEquals("NOT_FOUND", envelope(new Request.Builder().url(url("/openapi/nothing/here"))
                 .post(RequestBody.create("{}", JSON))).get("code").getAsString());
@@ -210,6 +253,7 @@ class AbuseBoundsTest {
                 "{\"accessKey\":", "\"text\"")) {
             JsonObject refused = envelope(new Request.Builder().url(url(Routes.GENERATE_TOKEN)).post(RequestBody.create(body, JSON)));
             assertEquals("PARAMETER_ERROR", refused.get("code").getAsString(), body);
+            assertFalse(refused.toString().matches(".*(Exception|java\\.|com\\.google|Expected).*"), "the parser's own words: " + refused);
         }
         for (String body : List.of("{\"sessionId\":\"s-1\",\"actions\":\"BLINK\"}", "{\"sessionId\":\"s-2\",\"actions\":[null]}",
                 "{\"sessionId\":\"s-3\",\"images\":{\"best\":null}}", "{\"sessionId\":\"s-4\",\"traces\":[{\"samples\":[[1,\"x\"]]}]}",
@@ -228,8 +272,8 @@ class AbuseBoundsTest {
             assertEquals("PARAMETER_ERROR", refused.get("code").getAsString(), refused.toString());
         }
         String license = "l".repeat(5_000);
-        byte[] authorize = GSON.toJson(Map.of("license", license, "market", LivenessServer.DEMO_MARKET, "applicationId",
-                LivenessServer.DEMO_APPLICATION_ID, "version", "0.1.0")).getBytes(StandardCharsets.UTF_8);
+        byte[] authorize = GSON.toJson(Map.of("license", license, "market", TestAccount.MARKET, "applicationId",
+                TestAccount.APPLICATION_ID, "version", "0.1.0")).getBytes(StandardCharsets.UTF_8);
         Request.Builder signedAuthorize = new Request.Builder().url(url(Routes.KIOSK_AUTHORIZE)).post(RequestBody.create(authorize, JSON));
         SignedRequest.headers(DeviceIdentity.in(data.resolve("kiosk")), kiosk.deviceId().orElseThrow(), "POST", Routes.KIOSK_AUTHORIZE,
                 authorize).forEach(signedAuthorize::header);
@@ -259,11 +303,11 @@ class AbuseBoundsTest {
 
     @Test
     void imageLinksStartWithTheConfiguredPublicUrl() throws Exception {
-        try (LivenessServer behindAProxy = LivenessServer.open(data.resolve("proxied"), Models.fromClasspath())
+        try (LivenessServer behindAProxy = TestAccount.in(LivenessServer.open(data.resolve("proxied"), Models.fromClasspath()))
                 .publicUrl("https://liveness.bank.example/service/").start("127.0.0.1", 0)) {
             String livenessId = storedResultWithImage(behindAProxy.store());
             LivenessClient client = new LivenessClient("http://127.0.0.1:" + behindAProxy.port(), Duration.ofSeconds(10));
-            String proxyToken = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String proxyToken = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
 
             String link = client.result(proxyToken, "livenessId", livenessId, OpenApi.ResultRequest.IMAGE_URL).detectionResult();
 
@@ -303,7 +347,7 @@ class AbuseBoundsTest {
 
     /** A result with a best image, stored as an upload would. */
     private static String storedResultWithImage(Store store) {
-        Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+        Store.Account demo = store.accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow();
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
                 Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",

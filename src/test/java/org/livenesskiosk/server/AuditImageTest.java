@@ -83,7 +83,7 @@ class AuditImageTest {
     void theAuditImageIsEncryptedAtRest() throws Exception {
         byte[] audit = Base64.getDecoder().decode(result(OpenApi.ResultRequest.IMAGE_BASE64).auditImage());
         Store store = desk.server().store();
-        byte[] stored = store.resultByLivenessId(store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow().id(),
+        byte[] stored = store.resultByLivenessId(store.accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow().id(),
                 livenessId).orElseThrow().encryptedAuditImage().orElseThrow();
 
         assertFalse(Arrays.equals(audit, Arrays.copyOf(stored, audit.length)));

@@ -62,10 +62,10 @@ class DeviceIdentityAttackTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = RecordedSessions.askingForTheMouth(LivenessServer.open(data.resolve("service"), Models.fromClasspath())
+        server = RecordedSessions.askingForTheMouth(TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath()))
                 .start("127.0.0.1", 0));
-        token = new LivenessClient(url(""), Duration.ofSeconds(10)).generateToken(LivenessServer.DEMO_ACCESS_KEY,
-                LivenessServer.DEMO_SECRET_KEY);
+        token = new LivenessClient(url(""), Duration.ofSeconds(10)).generateToken(TestAccount.ACCESS_KEY,
+                TestAccount.SECRET_KEY);
     }
 
     @AfterAll
@@ -84,11 +84,11 @@ class DeviceIdentityAttackTest {
     }
 
     private static String license() throws ServiceCallException {
-        return new LivenessClient(url(""), Duration.ofSeconds(10)).authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
+        return new LivenessClient(url(""), Duration.ofSeconds(10)).authLicense(token, 600, TestAccount.APPLICATION_ID);
     }
 
     private static String ticket(LivenessClient kiosk) throws ServiceCallException {
-        return kiosk.authorize(license(), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+        return kiosk.authorize(license(), TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").ticket();
     }
 
     /** A session under a challenge the kiosk asked for with the ticket; its pictures show no face. */
@@ -100,8 +100,8 @@ class DeviceIdentityAttackTest {
     }
 
     private static String authorizeBody() throws ServiceCallException {
-        return GSON.toJson(Map.of("license", license(), "market", LivenessServer.DEMO_MARKET, "applicationId",
-                LivenessServer.DEMO_APPLICATION_ID, "version", "0.1.0"));
+        return GSON.toJson(Map.of("license", license(), "market", TestAccount.MARKET, "applicationId",
+                TestAccount.APPLICATION_ID, "version", "0.1.0"));
     }
 
     /** Sends a request as given, and reads the envelope the service answered. */
@@ -130,7 +130,7 @@ class DeviceIdentityAttackTest {
 
     @Test
     void anEnrollmentCodeServesOnce() throws Exception {
-        String code = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+        String code = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
         new LivenessClient(url(""), Duration.ofSeconds(10), DeviceIdentity.in(data.resolve("first"))).enroll(code, "0.1.0");
 
         LivenessClient second = new LivenessClient(url(""), Duration.ofSeconds(10), DeviceIdentity.in(data.resolve("second")));
@@ -142,7 +142,7 @@ class DeviceIdentityAttackTest {
 
     @Test
     void anExpiredEnrollmentCodeIsRefused() throws Exception {
-        Store.Account demo = server.store().accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+        Store.Account demo = server.store().accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow();
         long now = System.currentTimeMillis();
         server.store().saveEnrollmentCode(Devices.hash("OLD00-OLD00-OLD00-OLD00"), demo.id(), now - 2 * Devices.CODE_LIFETIME_MS,
                 now - Devices.CODE_LIFETIME_MS);
@@ -162,7 +162,7 @@ class DeviceIdentityAttackTest {
 
     @Test
     void enrollingSomeoneElsesPublicKeyNeedsItsPrivateKey() throws Exception {
-        String code = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+        String code = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
         String victimKey = DeviceIdentity.in(data.resolve("victim")).publicKey();
         String body = GSON.toJson(Map.of("enrollmentCode", code, "publicKey", victimKey, "version", "0.1.0"));
 
@@ -176,7 +176,7 @@ class DeviceIdentityAttackTest {
 
     @Test
     void enrollmentCodesAreStoredAsHashesOnly() throws Exception {
-        String code = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+        String code = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
         StringBuilder stored = new StringBuilder();
         try (var files = Files.list(data.resolve("service"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("liveness.db")).toList()) {
@@ -272,8 +272,8 @@ class DeviceIdentityAttackTest {
     @Test
     void aSignedTokenRequestIsAcceptedOnce() throws Exception {
         long timestamp = System.currentTimeMillis();
-        String body = GSON.toJson(Map.of("accessKey", LivenessServer.DEMO_ACCESS_KEY, "timestamp", timestamp, "signature",
-                TokenSignature.of(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY, timestamp)));
+        String body = GSON.toJson(Map.of("accessKey", TestAccount.ACCESS_KEY, "timestamp", timestamp, "signature",
+                TokenSignature.of(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, timestamp)));
 
         assertEquals("SUCCESS", code(send(post(Routes.GENERATE_TOKEN, body, Map.of()))));
         assertEquals("IAM_FAILED", code(send(post(Routes.GENERATE_TOKEN, body, Map.of()))));
@@ -296,19 +296,19 @@ class DeviceIdentityAttackTest {
 
     @Test
     void aLockedKioskCannotNameItselfAnotherDevice() throws Exception {
-        try (LivenessServer strict = RecordedSessions.askingForTheMouth(LivenessServer.open(data.resolve("strict"),
-                Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000)).start("127.0.0.1", 0))) {
+        try (LivenessServer strict = RecordedSessions.askingForTheMouth(TestAccount.in(LivenessServer.open(data.resolve("strict"),
+                Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))).start("127.0.0.1", 0))) {
             LivenessClient locked = EnrolledKiosk.client(strict, data.resolve("locked"));
             LivenessClient open = new LivenessClient("http://127.0.0.1:" + strict.port(), Duration.ofSeconds(10));
-            String license = open.authLicense(open.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY), 600,
-                    LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = locked.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+            String license = open.authLicense(open.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY), 600,
+                    TestAccount.APPLICATION_ID);
+            String ticket = locked.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").ticket();
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
                 locked.upload(ticket, upload(locked, ticket));
             }
 
-            String body = GSON.toJson(Map.of("license", license, "market", LivenessServer.DEMO_MARKET, "applicationId",
-                    LivenessServer.DEMO_APPLICATION_ID, "version", "0.1.0", "deviceId", "a-fresh-desk-" + UUID.randomUUID()));
+            String body = GSON.toJson(Map.of("license", license, "market", TestAccount.MARKET, "applicationId",
+                    TestAccount.APPLICATION_ID, "version", "0.1.0", "deviceId", "a-fresh-desk-" + UUID.randomUUID()));
             Map<String, String> headers = SignedRequest.headers(DeviceIdentity.in(data.resolve("locked")), locked.deviceId().orElseThrow(),
                     "POST", Routes.KIOSK_AUTHORIZE, body.getBytes(StandardCharsets.UTF_8));
             Request.Builder request = new Request.Builder().url("http://127.0.0.1:" + strict.port() + Routes.KIOSK_AUTHORIZE)
@@ -332,7 +332,7 @@ class DeviceIdentityAttackTest {
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED,
                 assertThrows(ServiceCallException.class, () -> kiosk.upload(ticket, upload(kiosk, ticket))).error());
         assertEquals(LivenessError.AUTH_ACCOUNT_ACCESS_DENIED, assertThrows(ServiceCallException.class, () -> ticket(kiosk)).error());
-        Accounts.Device listed = server.accounts().devices(LivenessServer.DEMO_ACCESS_KEY).stream()
+        Accounts.Device listed = server.accounts().devices(TestAccount.ACCESS_KEY).stream()
                 .filter(device -> device.id().equals(deviceId)).findFirst().orElseThrow();
         assertTrue(listed.revokedAt().isPresent() && listed.lastSeen().isPresent(), listed.toString());
     }
@@ -363,6 +363,6 @@ class DeviceIdentityAttackTest {
         LivenessClient otherBanksKiosk = EnrolledKiosk.client(server, data.resolve("other-bank"), "other-bank-key");
 
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class, () -> otherBanksKiosk.authorize(
-                license(), LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+                license(), TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")).error());
     }
 }

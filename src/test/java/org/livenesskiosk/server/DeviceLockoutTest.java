@@ -26,12 +26,12 @@ class DeviceLockoutTest {
     @Test
     void aKioskFailingFiveTimesIsLockedOutAndOthersAreNot() throws Exception {
         try (LivenessServer server = RecordedSessions.askingForTheMouth(
-                LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000)).start("127.0.0.1", 0))) {
+                TestAccount.in(LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(2, 2_000, 60_000))).start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("desk-2"));
             LivenessClient otherDesk = EnrolledKiosk.client(server, data.resolve("desk-3"));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+            String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+            String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                     .ticket();
             for (int attempt = 0; attempt < ServiceLimits.MAX_FAILURES; attempt++) {
                 String livenessId = client.upload(ticket, claimingAnOpenMouthLater(client, ticket)).livenessId();
@@ -43,8 +43,8 @@ class DeviceLockoutTest {
             assertEquals("DEVICE_LOCKED", locked.serviceCode());
             assertTrue(locked.getMessage().contains("try again in"), locked.getMessage());
             assertEquals("DEVICE_LOCKED", assertThrows(ServiceCallException.class, () -> client.authorize(license,
-                    LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).serviceCode());
-            otherDesk.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0");
+                    TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")).serviceCode());
+            otherDesk.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0");
         }
     }
 

@@ -75,14 +75,14 @@ class FarNearServiceTest {
     @BeforeAll
     static void runTheSession() throws Exception {
         Path clip = SharedData.video(CLIP);
-        server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, MOUTH_WITH_STAGE);
+        server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0);
+        server.accounts().setSettings(TestAccount.ACCESS_KEY, MOUTH_WITH_STAGE);
         // A minute for each answer: the service re-runs the whole recording, on a machine that may be busy.
         client = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(60), DeviceIdentity.in(data.resolve("kiosk")));
-        client.enroll(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), "0.1.0");
-        token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+        client.enroll(server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code(), "0.1.0");
+        token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+        ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").ticket();
         challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(DISTANCE_CM[0], DISTANCE_CM[1]));
         LivenessConfig config = challenge.toConfig().withDistance(DISTANCE_CM[0], DISTANCE_CM[1]);
         try (FrameSource frames = new Stretches(clip, STRETCHES); ClipRecorder none = new ClipRecorder(Optional.empty(), 25)) {

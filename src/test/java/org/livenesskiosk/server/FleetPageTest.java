@@ -40,31 +40,33 @@ class FleetPageTest {
 
     @Test
     void theOperationsTeamSeesKiosksSessionsAndRefusals() throws Exception {
-        try (LivenessServer server = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath()))
+                .management("127.0.0.1", 0).start("127.0.0.1", 0)) {
             String url = "http://127.0.0.1:" + server.port();
+            String operations = "http://127.0.0.1:" + server.managementPort();
             String sudirman = kiosk(server, url, "Jakarta Sudirman", 3);
             String revoked = kiosk(server, url, HOSTILE_BRANCH, 0);
             server.accounts().revokeDevice(revoked);
-            Store.Account demo = server.store().accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+            Store.Account demo = server.store().accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow();
             long now = System.currentTimeMillis();
             result(server.store(), demo, 90, null, now);
             result(server.store(), demo, 90, null, now);
             result(server.store(), demo, 0, SessionCheck.INJECTION, now);
             result(server.store(), demo, 0, SessionCheck.UNSURE, now);
             LivenessClient integrator = new LivenessClient(url, Duration.ofSeconds(10));
-            String token = integrator.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String token = integrator.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
 
-            HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url
+            HttpResponse<String> withoutToken = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(operations
                     + FleetPage.SUMMARY)).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(withoutToken.body().contains("\"IAM_FAILED\""), withoutToken.body());
-            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + FleetPage.PAGE))
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(operations + FleetPage.PAGE))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertEquals("default-src 'self'; frame-ancestors 'none'", page.headers().firstValue("Content-Security-Policy")
                     .orElse(""));
             assertFalse(page.body().contains(sudirman), "the page itself holds nothing of the bank");
 
             HeadlessChromium chromium = HeadlessChromium.in(Files.createDirectories(data.resolve("chromium")));
-            String dom = chromium.dom(url + FleetPage.PAGE + "#token=" + token);
+            String dom = chromium.dom(operations + FleetPage.PAGE + "#token=" + token);
 
             assertTrue(dom.contains("<code>" + sudirman + "</code>"), "the kiosk is listed, not revoked");
             assertTrue(dom.contains("<code>" + revoked + " (revoked)</code>"), "a revoked kiosk is marked");
@@ -81,7 +83,7 @@ class FleetPageTest {
             assertTrue(dom.contains("<title>Liveness service — fleet</title>"), "its script never ran");
             assertFalse(dom.contains(token), "the token leaves the address bar");
 
-            String withoutTokenDom = chromium.dom(url + FleetPage.PAGE);
+            String withoutTokenDom = chromium.dom(operations + FleetPage.PAGE);
             assertTrue(withoutTokenDom.contains("<form id=\"sign-in\">"), "without a token the page asks to sign in");
             assertFalse(withoutTokenDom.contains(sudirman));
         }
@@ -91,11 +93,11 @@ class FleetPageTest {
     private String kiosk(LivenessServer server, String url, String branch, int backlog) throws Exception {
         LivenessClient client = new LivenessClient(url, Duration.ofSeconds(10), DeviceIdentity.in(data.resolve(UUID.randomUUID()
                 .toString())));
-        String device = client.enroll(server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY, Optional.of(branch)).code(),
+        String device = client.enroll(server.accounts().enrollDevice(TestAccount.ACCESS_KEY, Optional.of(branch)).code(),
                 "0.1.0");
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.9.3", backlog)
+        String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+        String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.9.3", backlog)
                 .ticket();
         UploadRequest unknownChallenge = new UploadRequest(UUID.randomUUID().toString(), "no-such-challenge", null, null, "0.9.3",
                 "kiosk", List.of(), new UploadRequest.Recording(List.of(), List.of()), null);

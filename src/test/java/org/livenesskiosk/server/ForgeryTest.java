@@ -127,7 +127,7 @@ class ForgeryTest {
 
     @Test
     void aPlanTheAccountDoesNotAllowScoresZero() throws Exception {
-        desk.server().accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY,
+        desk.server().accounts().setSettings(TestAccount.ACCESS_KEY,
                 new ChallengeSettings(List.of("POS_YAW", "NOD"), false, 10_000, 10_000, "HARD", 600, false, 50_000));
         KioskApi.ChallengeAnswer asked = challenge();
         assertEquals(List.of("POS_YAW", "NOD"), asked.plan());

@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.Headers;
@@ -36,8 +42,9 @@ class HealthAndMetricsTest {
 
     @Test
     void aNodeSaysItIsReadyOnceItsModelsAreLoadedAndCountsWhatItAnswers() throws Exception {
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).nodeName("node-7").start("127.0.0.1", 0)) {
-            String url = "http://127.0.0.1:" + server.port();
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).nodeName("node-7")
+                .management("127.0.0.1", 0).start("127.0.0.1", 0)) {
+            String url = "http://127.0.0.1:" + server.managementPort();
             assertEquals(200, get(url + Health.LIVE).statusCode());
             HttpResponse<String> ready = get(url + Health.READY);
             long giveUp = System.currentTimeMillis() + 30_000;
@@ -46,13 +53,17 @@ class HealthAndMetricsTest {
                 Thread.sleep(100);
                 ready = get(url + Health.READY);
             }
-            assertEquals("{\"status\":\"UP\",\"database\":true,\"models\":true}", ready.body());
+            assertEquals("{\"status\":\"UP\",\"database\":true,\"models\":true,\"accounts\":true}", ready.body());
             assertEquals("node-7", ready.headers().firstValue(Headers.NODE).orElse(""), "every answer names its node");
 
             LivenessClient kiosk = EnrolledKiosk.client(server, data.resolve("kiosk"));
-            String token = kiosk.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String ticket = kiosk.authorize(kiosk.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID), LivenessServer.DEMO_MARKET,
-                    LivenessServer.DEMO_APPLICATION_ID, "0.1.0", 2).ticket();
+            String api = "http://127.0.0.1:" + server.port();
+            for (String operations : List.of(Health.LIVE, Health.READY, ServiceMetrics.PATH, FleetPage.PAGE, FleetPage.SUMMARY)) {
+                assertTrue(get(api + operations).body().contains("\"NOT_FOUND\""), operations + " is not on the API's listener");
+            }
+            String token = kiosk.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String ticket = kiosk.authorize(kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID), TestAccount.MARKET,
+                    TestAccount.APPLICATION_ID, "0.1.0", 2).ticket();
             String sessionId = UUID.randomUUID().toString();
             UploadRequest unknownChallenge = new UploadRequest(sessionId, "no-such-challenge", null, null, "0.1.0", "kiosk", List.of(),
                     new UploadRequest.Recording(List.of(), List.of()), null);
@@ -67,6 +78,49 @@ class HealthAndMetricsTest {
             assertTrue(metrics.contains("liveness_kiosk_outbox_backlog 2.0"), "the backlog the kiosk reported");
             assertTrue(metrics.contains("jvm_memory_used_bytes"));
             assertFalse(metrics.contains(sessionId) || metrics.contains(token) || metrics.contains(ticket), "counts only");
+        }
+    }
+
+    @Test
+    void theManagementListenerAnswersOnlyTheAddressItIsBoundTo() throws Exception {
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).management("127.0.0.1", 0)
+                .start("127.0.0.1", 0)) {
+            assertEquals(200, get("http://127.0.0.1:" + server.managementPort() + Health.LIVE).statusCode());
+            // Another address of this machine: the loopback network answers 127.0.0.2, but nothing listens there.
+            assertThrows(ConnectException.class, () -> get("http://127.0.0.2:" + server.managementPort() + ServiceMetrics.PATH));
+        }
+    }
+
+    @Test
+    void theDemoAccountOfAnEarlierVersionIsDisabled() throws Exception {
+        String database = "jdbc:sqlite:" + data.resolve("liveness.db");
+        Flyway.configure().dataSource(database, null, null).target("9").load().migrate();
+        try (Connection connection = DriverManager.getConnection(database)) {
+            connection.createStatement().executeUpdate("INSERT INTO account (id, name, market, access_key, secret_key, enabled) "
+                    + "VALUES ('old-demo', 'Demo', 'DEMO', 'demo-access-key', X'00', 1)");
+        }
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath())) {
+            assertFalse(server.hasAccounts(), "a disabled account is no account to serve");
+        }
+        try (Connection connection = DriverManager.getConnection(database);
+             ResultSet enabled = connection.createStatement().executeQuery("SELECT enabled FROM account WHERE id = 'old-demo'")) {
+            assertTrue(enabled.next());
+            assertEquals(0, enabled.getInt(1));
+        }
+    }
+
+    @Test
+    void aServiceWithNoAccountSaysSoAndTakesNoKey() throws Exception {
+        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).management("127.0.0.1", 0)
+                .start("127.0.0.1", 0)) {
+            String ready = get("http://127.0.0.1:" + server.managementPort() + Health.READY).body();
+            assertTrue(ready.contains("\"accounts\":false") && ready.contains("accounts create"), ready);
+            LivenessClient integrator = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
+            for (String[] keys : List.of(new String[] {"demo-access-key", "demo-secret-key"},
+                    new String[] {TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY})) {
+                ServiceCallException refused = assertThrows(ServiceCallException.class, () -> integrator.generateToken(keys[0], keys[1]));
+                assertEquals("IAM_FAILED", refused.serviceCode());
+            }
         }
     }
 }

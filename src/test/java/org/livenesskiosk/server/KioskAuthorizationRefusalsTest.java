@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.kiosk.ServiceConnection;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.vision.Models;
@@ -36,7 +37,7 @@ class KioskAuthorizationRefusalsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        server = TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath())).start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + server.port();
     }
 
@@ -60,7 +61,7 @@ class KioskAuthorizationRefusalsTest {
     private static ServiceConnection connection(String license, String accessKey, String secretKey, String market, String applicationId,
                                                 String enrollmentCode) {
         Path kiosk = data.resolve("kiosk-" + ++kiosks);
-        return new ServiceConnection(url, license, accessKey, secretKey, market, applicationId, enrollmentCode, kiosk, kiosk);
+        return new ServiceConnection(url, license, accessKey, secretKey, market, applicationId, enrollmentCode, kiosk, kiosk, ServiceTrust.SYSTEM);
     }
 
     /** What the kiosk tells its operator when it authorizes with this connection. */

@@ -60,7 +60,7 @@ class LivenessServiceTest {
     }
 
     private String license(long seconds) throws ServiceCallException {
-        return client.authLicense(token, seconds, LivenessServer.DEMO_APPLICATION_ID);
+        return client.authLicense(token, seconds, TestAccount.APPLICATION_ID);
     }
 
     /** A genuine session, under a fresh challenge. */
@@ -141,7 +141,7 @@ class LivenessServiceTest {
     void theWrongMarketIsAuthParameterError() throws Exception {
         String license = license(600);
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, "ID", LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+                () -> client.authorize(license, "ID", TestAccount.APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -149,14 +149,14 @@ class LivenessServiceTest {
         String license = license(600);
         String forged = license.substring(0, license.indexOf('.') - 2) + "xx" + license.substring(license.indexOf('.'));
         assertEquals(LivenessError.AUTH_PARAMETER_ERROR, assertThrows(ServiceCallException.class,
-                () -> client.authorize(forged, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+                () -> client.authorize(forged, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
     void anUnregisteredApplicationIdIsAuthIamFailed() throws Exception {
         String license = client.authLicense(token, 600, "com.example.other");
         assertEquals(LivenessError.AUTH_IAM_FAILED, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, "com.example.other", "0.1.0")).error());
+                () -> client.authorize(license, TestAccount.MARKET, "com.example.other", "0.1.0")).error());
     }
 
     @Test
@@ -164,7 +164,7 @@ class LivenessServiceTest {
         String license = license(1);
         Thread.sleep(1_100);
         assertEquals(LivenessError.AUTH_TICKET_DISABLE, assertThrows(ServiceCallException.class,
-                () -> client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")).error());
+                () -> client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")).error());
     }
 
     @Test
@@ -183,7 +183,7 @@ class LivenessServiceTest {
     @Test
     void aWrongSecretGetsNoToken() {
         ServiceCallException refused = assertThrows(ServiceCallException.class,
-                () -> client.generateToken(LivenessServer.DEMO_ACCESS_KEY, "guessed"));
+                () -> client.generateToken(TestAccount.ACCESS_KEY, "guessed"));
         assertEquals("IAM_FAILED", refused.serviceCode());
     }
 
@@ -198,7 +198,7 @@ class LivenessServiceTest {
         }
         assertTrue(stored.length() > 0);
 
-        assertTrue(stored.indexOf(LivenessServer.DEMO_SECRET_KEY) < 0 && stored.indexOf(token) < 0, "a secret is stored in the clear");
+        assertTrue(stored.indexOf(TestAccount.SECRET_KEY) < 0 && stored.indexOf(token) < 0, "a secret is stored in the clear");
         // A JPEG starts with FF D8 FF E0; none is stored unencrypted.
         assertTrue(stored.indexOf("\u00ff\u00d8\u00ff\u00e0") < 0, "an image is stored in the clear");
     }

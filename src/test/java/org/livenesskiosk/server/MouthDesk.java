@@ -15,12 +15,12 @@ import org.livenesskiosk.vision.Models;
 record MouthDesk(LivenessServer server, LivenessClient client, String token, String ticket) implements AutoCloseable {
 
     static MouthDesk open(Path data) throws Exception {
-        LivenessServer server = LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0);
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+        LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0);
+        server.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
         LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+        String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+        String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                 .ticket();
         return new MouthDesk(server, client, token, ticket);
     }

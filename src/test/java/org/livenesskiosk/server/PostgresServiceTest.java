@@ -90,21 +90,21 @@ class PostgresServiceTest {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         inFreshSchema(url -> {
             SecretBox fleetKey = SecretBox.inFolder(keys);
-            try (LivenessServer first = LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
-                    ServiceLimits.defaults()).start("127.0.0.1", 0);
-                 LivenessServer second = LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
-                         ServiceLimits.defaults()).start("127.0.0.1", 0)) {
-                second.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+            try (LivenessServer first = TestAccount.in(LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
+                    ServiceLimits.defaults())).start("127.0.0.1", 0);
+                 LivenessServer second = TestAccount.in(LivenessServer.open(keys, Optional.of(url), fleetKey, Models.fromClasspath(),
+                         ServiceLimits.defaults())).start("127.0.0.1", 0)) {
+                second.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
                 // One kiosk, its calls sent to either node; patient, as both check the session at once on a busy machine.
                 LivenessClient onFirst = new LivenessClient("http://127.0.0.1:" + first.port(), Duration.ofSeconds(60),
                         DeviceIdentity.in(keys.resolve("kiosk")));
-                String device = onFirst.enroll(first.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code(), "0.1.0");
+                String device = onFirst.enroll(first.accounts().enrollDevice(TestAccount.ACCESS_KEY).code(), "0.1.0");
                 LivenessClient onSecond = new LivenessClient("http://127.0.0.1:" + second.port(), Duration.ofSeconds(60),
                         DeviceIdentity.in(keys.resolve("kiosk")));
                 onSecond.useDevice(device);
-                String token = onSecond.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-                String license = onFirst.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-                String ticket = onFirst.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+                String token = onSecond.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+                String license = onFirst.authLicense(token, 600, TestAccount.APPLICATION_ID);
+                String ticket = onFirst.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                         .ticket();
                 KioskApi.ChallengeAnswer challenge = onSecond.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
                 UploadRequest session = RecordedSessions.upload(recorded, challenge, null, null);
@@ -143,8 +143,8 @@ class PostgresServiceTest {
     @Test
     void aNodeWithAnotherKeyIsRefused() throws Exception {
         inFreshSchema(url -> {
-            try (LivenessServer first = LivenessServer.open(keys.resolve("one"), Optional.of(url), Models.fromClasspath(),
-                    ServiceLimits.defaults())) {
+            try (LivenessServer first = TestAccount.in(LivenessServer.open(keys.resolve("one"), Optional.of(url), Models.fromClasspath(),
+                    ServiceLimits.defaults()))) {
                 IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LivenessServer.open(
                         keys.resolve("other"), Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()));
                 assertTrue(refused.getMessage().contains("same key"), refused.getMessage());
@@ -162,14 +162,14 @@ class PostgresServiceTest {
 
     private void runSession(String url) throws Exception {
         SessionOutcome recorded = RecordedSessions.mouthSession();
-        try (LivenessServer server = LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults())
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()))
                 .start("127.0.0.1", 0)) {
             LivenessClient client = EnrolledKiosk.client(server, keys.resolve("kiosk"));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+            String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+            String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                     .ticket();
-            server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+            server.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
             String signatureId = client.generateSignatureId(token);
             KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
             UploadRequest session = RecordedSessions.upload(recorded, challenge, signatureId, "customer-7");

@@ -84,7 +84,7 @@ final class RecordedSessions {
      * challenge the mouth clip answers, as recorded without the stage.
      */
     static LivenessServer askingForTheMouth(LivenessServer server) {
-        server.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+        server.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
         return server;
     }
 

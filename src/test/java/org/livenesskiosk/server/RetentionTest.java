@@ -29,7 +29,7 @@ class RetentionTest {
     @Test
     void resultsOlderThanTheRetentionLoseTheirFaceAndKeepTheirVerdict() throws Exception {
         long now = System.currentTimeMillis();
-        try (LivenessServer server = LivenessServer.open(data, Models.fromClasspath())) {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath()))) {
             String old = stored(server.store(), now - 8 * DAY_MS);
             String recent = stored(server.store(), now - 6 * DAY_MS);
             assertEquals(2, server.store().fingerprintsSince(0, 10).size());
@@ -42,7 +42,7 @@ class RetentionTest {
             }
 
             LivenessClient integrator = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10));
-            String token = integrator.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+            String token = integrator.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
             LivenessClient.Result past = integrator.result(token, "livenessId", old);
             assertEquals(old, past.livenessId());
             assertEquals(80, past.livenessScore(), "the verdict stays");
@@ -61,7 +61,7 @@ class RetentionTest {
 
     /** A result with every image (best, audit, far and near) and fingerprints, stored at {@code at} as an upload would. */
     private static String stored(Store store, long at) {
-        Store.Account demo = store.accountByAccessKey(LivenessServer.DEMO_ACCESS_KEY).orElseThrow();
+        Store.Account demo = store.accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow();
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         byte[] image = store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
         store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), 80,

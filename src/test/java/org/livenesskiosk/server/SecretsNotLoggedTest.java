@@ -39,17 +39,17 @@ class SecretsNotLoggedTest {
         root.setLevel(Level.TRACE);
         List<String> secrets;
         try (LivenessServer server = RecordedSessions.askingForTheMouth(
-                LivenessServer.open(data, Models.fromClasspath()).start("127.0.0.1", 0))) {
+                TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+            String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+            String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                     .ticket();
             UploadRequest upload = RecordedSessions.upload(RecordedSessions.mouthSession(),
                     client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)), null, null);
             client.upload(ticket, upload);
             String frame = upload.recording().frames().get(10);
-            secrets = List.of(LivenessServer.DEMO_SECRET_KEY, token, license.substring(0, 40), ticket, frame.substring(100, 160),
+            secrets = List.of(TestAccount.SECRET_KEY, token, license.substring(0, 40), ticket, frame.substring(100, 160),
                     upload.bestImage().substring(100, 160));
         } finally {
             root.setLevel(before);

@@ -33,12 +33,12 @@ class ServiceBusyTest {
     @Test
     void uploadsBeyondWhatItCanCheckAreToldToComeBack() throws Exception {
         try (LivenessServer server = RecordedSessions.askingForTheMouth(
-                LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0, 300_000)).start("127.0.0.1", 0))) {
+                TestAccount.in(LivenessServer.open(data, Models.fromClasspath(), new ServiceLimits(1, 0, 300_000))).start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk"));
             DeviceIdentity kiosk = DeviceIdentity.in(data.resolve("kiosk"));
-            String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-            String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-            String ticket = client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0")
+            String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+            String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")
                     .ticket();
             SessionOutcome recorded = RecordedSessions.mouthSession();
             HttpClient http = HttpClient.newHttpClient();

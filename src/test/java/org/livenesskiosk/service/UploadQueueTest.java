@@ -29,6 +29,7 @@ import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.vision.Models;
 
@@ -63,9 +64,9 @@ class UploadQueueTest {
 
     @BeforeEach
     void start() throws Exception {
-        service = LivenessServer.open(data.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0);
+        service = TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath())).start("127.0.0.1", 0);
         // The recorded sessions uploaded here were made without the far/near stage.
-        service.accounts().setSettings(LivenessServer.DEMO_ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
+        service.accounts().setSettings(TestAccount.ACCESS_KEY, ChallengeSettings.defaults().withFarNear(false));
         client = EnrolledKiosk.client(service, data.resolve("kiosk"));
         faulty = new MockWebServer();
         faulty.start();
@@ -78,9 +79,9 @@ class UploadQueueTest {
     }
 
     private String ticket() throws ServiceCallException {
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
-        String license = client.authLicense(token, 600, LivenessServer.DEMO_APPLICATION_ID);
-        return client.authorize(license, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, "0.1.0").ticket();
+        String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
+        return client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").ticket();
     }
 
     /** A session under a challenge the service issued; its pictures show no face, which is no matter to the queue. */
@@ -154,7 +155,7 @@ class UploadQueueTest {
 
     @Test
     void aSessionRefusedForGoodIsSetAsideNotRetriedForever() throws Exception {
-        String token = client.generateToken(LivenessServer.DEMO_ACCESS_KEY, LivenessServer.DEMO_SECRET_KEY);
+        String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
         String signatureId = client.generateSignatureId(token);
         UploadRequest first = withSignature(session(), signatureId);
         UploadRequest second = withSignature(session(), signatureId);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
@@ -17,7 +18,7 @@ public final class EnrolledKiosk {
 
     /** A kiosk of the demo account, its key in {@code folder}. */
     public static LivenessClient client(LivenessServer server, Path folder) throws IOException, ServiceCallException {
-        return client(server, folder, LivenessServer.DEMO_ACCESS_KEY);
+        return client(server, folder, TestAccount.ACCESS_KEY);
     }
 
     /** A kiosk of the account with {@code accessKey}, its key in {@code folder}. */

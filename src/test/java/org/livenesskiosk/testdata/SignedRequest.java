@@ -27,7 +27,9 @@ public final class SignedRequest {
                                               long timestamp, String nonce) {
         byte[] signature = identity.sign(RequestSignature.message(method, target, deviceId, timestamp, nonce, body));
         Map<String, String> headers = new LinkedHashMap<>();
-        if (!deviceId.isEmpty()) {
+        if (deviceId.isEmpty()) {
+            headers.put(Headers.KIOSK_PUBLIC_KEY, identity.publicKey());
+        } else {
             headers.put(Headers.KIOSK_DEVICE, deviceId);
         }
         headers.put(Headers.KIOSK_TIMESTAMP, Long.toString(timestamp));

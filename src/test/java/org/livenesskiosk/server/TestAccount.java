@@ -1,0 +1,27 @@
+package org.livenesskiosk.server;
+
+/**
+ * The account the tests' services are opened with, with keys known to the tests alone: a service
+ * makes no account by itself ({@code serve} accepts no key until {@code accounts create}), so a
+ * test that needs one makes it here.
+ */
+public final class TestAccount {
+
+    public static final String ACCESS_KEY = "test-access-key";
+    public static final String SECRET_KEY = "test-secret-key";
+    public static final String MARKET = "TEST";
+    public static final String APPLICATION_ID = "org.livenesskiosk.kiosk";
+
+    private TestAccount() {
+    }
+
+    /** The service, with the test account made in it unless it was already. */
+    public static LivenessServer in(LivenessServer server) {
+        Store store = server.store();
+        if (store.accountByAccessKey(ACCESS_KEY).isEmpty()) {
+            Store.Account account = store.createAccount("Test bank", MARKET, ACCESS_KEY, SECRET_KEY);
+            store.addApplication(account.id(), APPLICATION_ID);
+        }
+        return server;
+    }
+}
