@@ -30,6 +30,7 @@ import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -111,6 +112,11 @@ public final class KioskService implements AutoCloseable {
         return new KioskService(Optional.of(server), client, () -> license, account.market(),
                 account.applicationId(), outbox, connection.dataDirectory(), identity,
                 "embedded:" + serviceData.toAbsolutePath().normalize(), Optional.empty());
+    }
+
+    /** The certificate the standalone service showed over HTTPS, for the console; empty for plain HTTP or the embedded one. */
+    public Optional<KioskBackend.ServiceCertificate> certificate() {
+        return client.certificate().map(seen -> new KioskBackend.ServiceCertificate(seen.subject(), seen.expires()));
     }
 
     /** Why the service refused a delivery for good: its own code and message. */

@@ -103,11 +103,12 @@ final class ServiceLink implements AutoCloseable {
     CompletableFuture<KioskBackend.Authorization> authorization() {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return new KioskBackend.Authorization(Optional.of(service().authorizedUntil()), Optional.empty());
+                KioskService service = service();
+                return new KioskBackend.Authorization(Optional.of(service.authorizedUntil()), Optional.empty(), service.certificate());
             } catch (ServiceCallException e) {
-                return new KioskBackend.Authorization(Optional.empty(), Optional.of(e.error()));
+                return new KioskBackend.Authorization(Optional.empty(), Optional.of(e.error()), Optional.empty());
             } catch (IOException e) {
-                return new KioskBackend.Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED));
+                return new KioskBackend.Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED), Optional.empty());
             }
         }, network);
     }

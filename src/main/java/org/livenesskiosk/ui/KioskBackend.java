@@ -38,8 +38,15 @@ public interface KioskBackend {
     /** Sends what waits in the outbox now. */
     CompletableFuture<Void> sendPendingUploads();
 
-    /** Whether the service authorizes this kiosk: until when, or the code saying why not. */
-    record Authorization(Optional<Instant> until, Optional<LivenessError> refusal) {
+    /** The service's certificate as the kiosk last saw it: who it names, and until when it is valid. */
+    record ServiceCertificate(String subject, Instant expires) {
+    }
+
+    /**
+     * Whether the service authorizes this kiosk: until when, or the code saying why not; and the
+     * certificate the service showed, over HTTPS.
+     */
+    record Authorization(Optional<Instant> until, Optional<LivenessError> refusal, Optional<ServiceCertificate> certificate) {
     }
 
     /** Asks the service for an authorization now. */

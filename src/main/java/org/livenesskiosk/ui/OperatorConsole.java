@@ -132,6 +132,7 @@ final class OperatorConsole extends BorderPane {
         }
         enrollmentCode.setId("enrollmentCode");
         resultImageSize.setId("resultImageSize");
+        authorization.setId("authorization");
         camera.setEditable(true);
         camera.setId("camera");
         findCameras.setOnAction(event -> findCameras());
@@ -282,7 +283,9 @@ final class OperatorConsole extends BorderPane {
         authorization.setText("…");
         backend.authorization().thenAccept(status -> Platform.runLater(() -> authorization.setText(status.until()
                 .map(until -> messages.text(UiText.CONSOLE_AUTHORIZED, messages.dateTime(until)))
-                .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse("")))));
+                .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse(""))
+                + status.certificate().map(certificate -> "\n" + messages.text(UiText.CONSOLE_CERTIFICATE, certificate.subject(),
+                        messages.dateTime(certificate.expires()))).orElse(""))));
         backend.history().thenAccept(entries -> Platform.runLater(() -> history.getItems().setAll(entries)));
         refreshOutbox();
     }

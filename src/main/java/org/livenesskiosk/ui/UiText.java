@@ -59,6 +59,7 @@ public enum UiText {
     CONSOLE_ENROLLMENT_CODE("console.enrollmentCode"),
     CONSOLE_AUTHORIZATION("console.authorization"),
     CONSOLE_AUTHORIZED("console.authorized"),
+    CONSOLE_CERTIFICATE("console.certificate"),
     CONSOLE_CHALLENGE_FROM_SERVICE("console.challengeFromService"),
     CONSOLE_CAMERA("console.camera"),
     CONSOLE_REFRESH_CAMERAS("console.refreshCameras"),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -198,6 +199,18 @@ class KioskWindowTest {
         robot.type(KeyCode.DOWN, 20);
         robot.clickOn("#save");
         OnScreen.waitUntil(WAIT, () -> lastSaved().map(KioskSettings::resultImageSize).orElse(0) == 300);
+    }
+
+    @Test
+    void theConsoleShowsTheServicesCertificate() throws Exception {
+        Instant until = Instant.parse("2027-03-01T00:00:00Z");
+        backend.authorization = new KioskBackend.Authorization(Optional.of(until), Optional.empty(),
+                Optional.of(new KioskBackend.ServiceCertificate("CN=liveness.bank.example", until)));
+        openConsoleWith(PIN);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+
+        OnScreen.waitUntil(WAIT, () -> screen.text("#authorization").contains("CN=liveness.bank.example"));
+        assertTrue(screen.text("#authorization").contains("Service certificate"), screen.text("#authorization"));
     }
 
     private Optional<KioskSettings> lastSaved() {

@@ -21,6 +21,8 @@ final class ScriptedBackend implements KioskBackend {
     volatile SessionListener listener;
     volatile int starts;
     volatile PinLock pinLock = PinLock.open();
+    volatile Authorization authorization = new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE),
+            Optional.empty());
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
 
@@ -74,7 +76,7 @@ final class ScriptedBackend implements KioskBackend {
 
     @Override
     public CompletableFuture<Authorization> authorization() {
-        return CompletableFuture.completedFuture(new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE)));
+        return CompletableFuture.completedFuture(authorization);
     }
 
     @Override
