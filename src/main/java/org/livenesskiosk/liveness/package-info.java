@@ -4,7 +4,8 @@
  * the actions) and its error codes; and the passive check's rules: which frames get their texture
  * scored, the session's texture, flatness and perspective figures
  * ({@link org.livenesskiosk.liveness.PassiveCues}, {@code Perspective}) and the verdict they fuse to
- * ({@link org.livenesskiosk.liveness.PassiveVerdict}) — numbers only, the networks run in
+ * ({@link org.livenesskiosk.liveness.PassiveVerdict}); the light challenge's colours
+ * ({@code LightSequence}) and whether a face answered them ({@code LightCheck}) — numbers only, the networks run in
  * {@code vision}. It uses only the records {@code vision} hands out and its plain arithmetic on
  * landmarks ({@code PlanarFit}, {@code LeastSquares}); no OpenCV, JavaFX, HTTP, JDBC or file system (a rule tested by
  * {@code ArchitectureTest}). Time comes only from the frames' timestamps, so a recorded clip gives

@@ -1,0 +1,198 @@
+package org.livenesskiosk.liveness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Whether a face answered the screen's colours as a live face in front of this kiosk does: its skin
+ * takes on each colour the screen shows, a camera frame or so later, far more than the room behind
+ * it (the face is near the screen, the room is not), and more where it faces the screen than where
+ * it turns away (a face is round; a print or a phone held up is flat and answers the same all over).
+ *
+ * <p>Only chroma is compared, never brightness: a camera's exposure and the room's light change the
+ * brightness of everything at once, and cancel out of the log-chromaticity used here. The outcome is
+ * never a false refusal of a customer the check could not judge: too few steady frames, or a room
+ * so bright that no answer could be told from the noise, is {@link Outcome#UNSURE}, for a person.
+ */
+public final class LightCheck {
+
+    /** A colour as a camera measured it, mean 8-bit values of one region; NaN where the region could not be read (clipped). */
+    public record Rgb(double r, double g, double b) {
+        double channel(int c) {
+            return c == 0 ? r : c == 1 ? g : b;
+        }
+
+        boolean read() {
+            return !Double.isNaN(r) && !Double.isNaN(g) && !Double.isNaN(b);
+        }
+    }
+
+    /**
+     * One frame's measurement: the face where it faces the camera (and the screen beside it), where
+     * it turns away (the outer cheeks), and the scene beside the face.
+     */
+    public record Sample(long timeMs, Rgb frontal, Rgb oblique, Rgb background) {
+    }
+
+    public enum Outcome { LIVE, ATTACK, UNSURE }
+
+    /**
+     * @param lagMs       how long after the screen changed the face answered, at the best fit
+     * @param correlation how closely the face's chroma followed the screen's, at that lag (−1 to 1)
+     * @param response    how strongly the whole face took the colours on (log-chroma per unit of screen chroma)
+     * @param background  the scene beside the face's answer, as a share of the face's
+     * @param shape       the outer cheeks' answer, as a share of the middle of the face's (1 for a flat picture)
+     */
+    public record Verdict(Outcome outcome, Optional<String> reason, long lagMs, double correlation, double response,
+                          double background, double shape) {
+    }
+
+    /** Fewer frames of a face during the step than this cannot be judged (about a third of a second at 30 fps). */
+    static final int MIN_FRAMES = 10;
+    /** A face that follows the screen this closely answered it; a recording made before follows nothing. */
+    static final double MIN_CORRELATION = 0.5;
+    /**
+     * The latest a live answer comes: a webcam's frame (33 ms at 30 fps) and its exposure, its
+     * transfer and the display's own latency add up to 100–150 ms; twice that is the bound. A
+     * stream that answers later was made after the colours were seen, by something in between.
+     */
+    static final long MAX_LAG_MS = 250;
+    /** How far later an answer is looked for, to tell a late answer from none. */
+    static final long SEARCH_LAG_MS = 1_500;
+    static final long LAG_STEP_MS = 20;
+    /** The room behind the customer, a metre or more from the screen, takes at most this share of the face's answer. */
+    static final double MAX_BACKGROUND_SHARE = 0.5;
+    /** Where the face turns away takes at most this share of the answer where it faces the screen; a flat picture takes all. */
+    static final double MAX_OBLIQUE_SHARE = 0.85;
+    /**
+     * The weakest answer a live face at 40–80 cm from a kiosk's screen at full brightness gives, in
+     * log-chroma per unit of screen chroma (the reflection model's, see docs/light-challenge.md: to
+     * be confirmed on each kiosk model with `analyze --light-report`).
+     */
+    static final double MIN_RESPONSE = 0.05;
+    /** The weakest answer stands out of the noise this many times over where the check can judge. */
+    static final double MIN_SIGNAL_TO_NOISE = 3;
+
+    private LightCheck() {
+    }
+
+    /**
+     * @param samples  the frames with a face, in time order
+     * @param timeline when each colour was on the kiosk's screen, in the same milliseconds
+     */
+    public static Verdict judge(List<Sample> samples, List<LightSequence.Shown> timeline) {
+        if (timeline.isEmpty()) {
+            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_NOT_SHOWN"), 0, 0, 0, 0, 0);
+        }
+        Fit best = null;
+        for (long lag = 0; lag <= SEARCH_LAG_MS; lag += LAG_STEP_MS) {
+            Optional<Fit> fit = Fit.at(samples, timeline, lag, Sample::frontal, Sample::oblique);
+            if (fit.isPresent() && (best == null || fit.get().correlation > best.correlation)) {
+                best = fit.get();
+            }
+        }
+        if (best == null) {
+            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0);
+        }
+        double background = Fit.at(samples, timeline, best.lagMs, Sample::background, Sample::background).orElseThrow().response
+                / best.response;
+        double shape = Fit.at(samples, timeline, best.lagMs, Sample::oblique, Sample::oblique).orElseThrow().response
+                / Fit.at(samples, timeline, best.lagMs, Sample::frontal, Sample::frontal).orElseThrow().response;
+        // A chance likeness too faint to be the screen's light is no answer: a live face's is at least MIN_RESPONSE.
+        if (best.correlation < MIN_CORRELATION || best.response < MIN_RESPONSE) {
+            boolean answerWouldShow = MIN_RESPONSE * best.stimulusSpread >= MIN_SIGNAL_TO_NOISE * best.noise;
+            return verdict(answerWouldShow ? Outcome.ATTACK : Outcome.UNSURE,
+                    answerWouldShow ? "LIGHT_NO_ANSWER" : "LIGHT_AMBIENT", best, background, shape);
+        }
+        if (best.lagMs > MAX_LAG_MS) {
+            return verdict(Outcome.ATTACK, "LIGHT_LATE", best, background, shape);
+        }
+        if (background > MAX_BACKGROUND_SHARE) {
+            return verdict(Outcome.ATTACK, "LIGHT_UNIFORM", best, background, shape);
+        }
+        if (shape > MAX_OBLIQUE_SHARE) {
+            return verdict(Outcome.ATTACK, "LIGHT_FLAT", best, background, shape);
+        }
+        return verdict(Outcome.LIVE, null, best, background, shape);
+    }
+
+    private static Verdict verdict(Outcome outcome, String reason, Fit fit, double background, double shape) {
+        return new Verdict(outcome, Optional.ofNullable(reason), fit.lagMs, fit.correlation, fit.response, background, shape);
+    }
+
+    /** How one region (or two, pooled) followed the screen at one lag: a regression through the origin of chroma on chroma. */
+    private record Fit(long lagMs, double correlation, double response, double noise, double stimulusSpread) {
+
+        static Optional<Fit> at(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs,
+                                Function<Sample, Rgb> first, Function<Sample, Rgb> second) {
+            List<double[]> stimulus = new ArrayList<>();
+            List<double[]> measured = new ArrayList<>();
+            for (Sample sample : samples) {
+                Optional<Integer> shown = LightSequence.colourAt(timeline, sample.timeMs() - lagMs);
+                if (shown.isEmpty() || !first.apply(sample).read() || !second.apply(sample).read()) {
+                    continue;
+                }
+                stimulus.add(screenChroma(shown.get()));
+                measured.add(logChroma(first.apply(sample), second.apply(sample)));
+            }
+            if (stimulus.size() < MIN_FRAMES) {
+                return Optional.empty();
+            }
+            centre(stimulus);
+            centre(measured);
+            double sxy = 0;
+            double sxx = 0;
+            double syy = 0;
+            for (int i = 0; i < stimulus.size(); i++) {
+                for (int c = 0; c < 3; c++) {
+                    double x = stimulus.get(i)[c];
+                    double y = measured.get(i)[c];
+                    sxy += x * y;
+                    sxx += x * x;
+                    syy += y * y;
+                }
+            }
+            if (sxx == 0) {
+                return Optional.empty();
+            }
+            double slope = sxy / sxx;
+            double residual = Math.max(0, syy - slope * sxy);
+            int n = stimulus.size() * 3;
+            double correlation = syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+            return Optional.of(new Fit(lagMs, correlation, slope, Math.sqrt(residual / n), Math.sqrt(sxx / n)));
+        }
+
+        /** The screen's colour as chroma: each channel's share less the three's mean. */
+        private static double[] screenChroma(int rgb) {
+            double[] value = {((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
+            double mean = (value[0] + value[1] + value[2]) / 3;
+            return new double[] {value[0] - mean, value[1] - mean, value[2] - mean};
+        }
+
+        /** A region's log-chromaticity (pooled over two regions when given two): free of its brightness. */
+        private static double[] logChroma(Rgb first, Rgb second) {
+            double[] log = new double[3];
+            for (int c = 0; c < 3; c++) {
+                log[c] = Math.log(Math.max(1, (first.channel(c) + second.channel(c)) / 2));
+            }
+            double mean = (log[0] + log[1] + log[2]) / 3;
+            return new double[] {log[0] - mean, log[1] - mean, log[2] - mean};
+        }
+
+        /** Each channel less its mean over the frames: what stays is how it changed. */
+        private static void centre(List<double[]> series) {
+            for (int c = 0; c < 3; c++) {
+                double mean = 0;
+                for (double[] value : series) {
+                    mean += value[c];
+                }
+                mean /= series.size();
+                for (double[] value : series) {
+                    value[c] -= mean;
+                }
+            }
+        }
+    }
+}

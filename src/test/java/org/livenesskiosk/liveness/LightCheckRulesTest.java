@@ -1,0 +1,158 @@
+package org.livenesskiosk.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The light check's rules on faces made of numbers: the same model as the simulator's (each region
+ * takes on the screen's colour in proportion to how it faces the screen), with each rule's limit
+ * crossed on purpose. The near misses sit just inside and just outside each limit.
+ */
+class LightCheckRulesTest {
+
+    private static final LightCheck.Rgb SKIN = new LightCheck.Rgb(160, 115, 95);
+    private static final LightCheck.Rgb WALL = new LightCheck.Rgb(90, 95, 100);
+    private static final long FRAME_MS = 33;
+
+    /** How a made-up scene answers: each region's share of the screen's light, and how late the camera sees it. */
+    private record Scene(double strength, double frontal, double oblique, double background, long lagMs, double noise) {
+        static Scene live() {
+            return new Scene(0.6, 1.0, 0.65, 0.08, 70, 0.6);
+        }
+    }
+
+    private static List<LightCheck.Sample> frames(List<LightSequence.Shown> screen, Scene scene, long seed) {
+        Random noise = new Random(seed);
+        List<LightCheck.Sample> samples = new ArrayList<>();
+        long end = screen.get(screen.size() - 1).toMs() + 1_000;
+        for (long t = 0; t < end; t += FRAME_MS) {
+            Optional<Integer> colour = LightSequence.colourAt(screen, t - scene.lagMs());
+            samples.add(new LightCheck.Sample(t, lit(SKIN, colour, scene.strength() * scene.frontal(), noise, scene.noise()),
+                    lit(SKIN, colour, scene.strength() * scene.oblique(), noise, scene.noise()),
+                    lit(WALL, colour, scene.strength() * scene.background(), noise, scene.noise())));
+        }
+        return samples;
+    }
+
+    private static LightCheck.Rgb lit(LightCheck.Rgb base, Optional<Integer> colour, double share, Random noise, double level) {
+        int rgb = colour.orElse(0);
+        return new LightCheck.Rgb(base.r() * (1 + share * ((rgb >> 16) & 0xFF) / 255.0) + noise.nextGaussian() * level,
+                base.g() * (1 + share * ((rgb >> 8) & 0xFF) / 255.0) + noise.nextGaussian() * level,
+                base.b() * (1 + share * (rgb & 0xFF) / 255.0) + noise.nextGaussian() * level);
+    }
+
+    private static LightCheck.Verdict judge(Scene scene) {
+        LightSequence sequence = LightSequence.draw(new Random(7));
+        List<LightSequence.Shown> screen = sequence.shownFrom(500);
+        return LightCheck.judge(frames(screen, scene, 11), screen);
+    }
+
+    @Test
+    void aRoundFaceNearTheScreenAnswersPromptly() {
+        LightCheck.Verdict verdict = judge(Scene.live());
+
+        assertEquals(LightCheck.Outcome.LIVE, verdict.outcome(), verdict.toString());
+        assertTrue(Math.abs(verdict.lagMs() - 70) <= LightCheck.LAG_STEP_MS, verdict.toString());
+    }
+
+    @Test
+    void anAnswerLaterThanACameraGivesIsMadeBySomethingInBetween() {
+        Scene justInTime = new Scene(0.6, 1.0, 0.65, 0.08, LightCheck.MAX_LAG_MS - 2 * LightCheck.LAG_STEP_MS, 0.6);
+        Scene late = new Scene(0.6, 1.0, 0.65, 0.08, LightCheck.MAX_LAG_MS + 3 * LightCheck.LAG_STEP_MS, 0.6);
+
+        assertEquals(LightCheck.Outcome.LIVE, judge(justInTime).outcome());
+        assertEquals(Optional.of("LIGHT_LATE"), judge(late).reason());
+    }
+
+    @Test
+    void aFlatPictureAnswersAlikeAllOver() {
+        Scene nearlyFlat = new Scene(0.6, 1.0, LightCheck.MAX_OBLIQUE_SHARE - 0.1, 0.08, 70, 0.6);
+        Scene flat = new Scene(0.6, 1.0, 1.0, 0.08, 70, 0.6);
+
+        assertEquals(LightCheck.Outcome.LIVE, judge(nearlyFlat).outcome());
+        assertEquals(Optional.of("LIGHT_FLAT"), judge(flat).reason());
+    }
+
+    @Test
+    void aSceneLitAllOverIsAPictureHeldToTheScreen() {
+        Scene roomJustDimmer = new Scene(0.6, 1.0, 0.65, LightCheck.MAX_BACKGROUND_SHARE * 0.6, 70, 0.6);
+        Scene litAllOver = new Scene(0.6, 1.0, 0.65, 1.0, 70, 0.6);
+
+        assertEquals(LightCheck.Outcome.LIVE, judge(roomJustDimmer).outcome());
+        assertEquals(Optional.of("LIGHT_UNIFORM"), judge(litAllOver).reason());
+    }
+
+    @Test
+    void noAnswerIsAnAttackWhereOneWouldShowAndUnsureWhereTheRoomDrownsIt() {
+        LightCheck.Verdict steady = judge(new Scene(0, 1.0, 0.65, 0.08, 70, 0.6));
+        LightCheck.Verdict noisy = judge(new Scene(0, 1.0, 0.65, 0.08, 70, 12));
+
+        assertEquals(Optional.of("LIGHT_NO_ANSWER"), steady.reason(), steady.toString());
+        assertEquals(LightCheck.Outcome.ATTACK, steady.outcome());
+        assertEquals(Optional.of("LIGHT_AMBIENT"), noisy.reason(), noisy.toString());
+        assertEquals(LightCheck.Outcome.UNSURE, noisy.outcome());
+    }
+
+    @Test
+    void anAnswerToAnotherSequenceIsNoAnswer() {
+        List<LightSequence.Shown> asked = LightSequence.draw(new Random(1)).shownFrom(500);
+        List<LightSequence.Shown> answered = LightSequence.draw(new Random(2)).shownFrom(500);
+
+        LightCheck.Verdict verdict = LightCheck.judge(frames(answered, Scene.live(), 3), asked);
+
+        assertNotEquals(LightCheck.Outcome.LIVE, verdict.outcome(), verdict.toString());
+    }
+
+    @Test
+    void tooFewFramesOfAFaceAreLeftToAPerson() {
+        List<LightSequence.Shown> screen = LightSequence.draw(new Random(3)).shownFrom(500);
+        List<LightCheck.Sample> few = frames(screen, Scene.live(), 5).subList(20, 20 + LightCheck.MIN_FRAMES - 1);
+
+        assertEquals(Optional.of("LIGHT_TOO_FEW_FRAMES"), LightCheck.judge(few, screen).reason());
+        assertEquals(Optional.of("LIGHT_NOT_SHOWN"), LightCheck.judge(few, List.of()).reason());
+    }
+
+    @Test
+    void sequencesAreUnforeseeableAndFlashAtMostThreeTimesASecond() {
+        SecureRandom random = new SecureRandom();
+        List<List<LightSequence.Flash>> drawn = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            LightSequence sequence = LightSequence.draw(random);
+            List<LightSequence.Flash> flashes = sequence.flashes();
+            assertTrue(flashes.size() >= LightSequence.MIN_FLASHES && flashes.size() <= LightSequence.MAX_FLASHES);
+            for (int k = 0; k < flashes.size(); k++) {
+                assertTrue(flashes.get(k).durationMs() >= LightSequence.MIN_HOLD_MS, "at most three changes a second");
+                assertTrue(flashes.get(k).durationMs() <= LightSequence.MAX_HOLD_MS);
+                assertFalse(k > 0 && flashes.get(k).rgb() == flashes.get(k - 1).rgb(), "no colour twice in a row");
+            }
+            drawn.add(flashes);
+        }
+        assertEquals(drawn.size(), drawn.stream().distinct().count(), "no two of 200 sequences alike");
+    }
+
+    @Test
+    void aTimelineShowsTheSequenceOnlyInItsOrderAndTimes() {
+        LightSequence sequence = LightSequence.draw(new Random(9));
+        List<LightSequence.Shown> shown = sequence.shownFrom(1_000);
+        List<LightSequence.Shown> swapped = new ArrayList<>(shown);
+        swapped.set(0, new LightSequence.Shown(shown.get(1).rgb(), shown.get(0).fromMs(), shown.get(0).toMs()));
+        List<LightSequence.Shown> stretched = new ArrayList<>(shown);
+        LightSequence.Shown first = shown.get(0);
+        stretched.set(0, new LightSequence.Shown(first.rgb(), first.fromMs(), first.toMs() + 200));
+
+        assertTrue(sequence.shownAs(shown, 50));
+        assertFalse(sequence.shownAs(swapped, 50));
+        assertFalse(sequence.shownAs(stretched, 50));
+        assertFalse(sequence.shownAs(shown.subList(1, shown.size()), 50));
+    }
+}
