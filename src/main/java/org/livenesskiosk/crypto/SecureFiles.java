@@ -55,6 +55,19 @@ public final class SecureFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
+        syncFolder(file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * The rename survives a power cut only once the folder's new entry is on disk too. Linux syncs
+     * a folder opened for reading; Windows cannot open one so, and keeps its renames in its journal.
+     */
+    private static void syncFolder(Path folder) {
+        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException cannotSyncAFolderHere) {
+            // Nothing more this system offers.
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.livenesskiosk.service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -25,6 +26,11 @@ import com.google.gson.Gson;
  * to a network failure or a restart. Each is one file, encrypted under this kiosk's own key (a
  * file only its owner can read), written before the upload starts and deleted only once the
  * service has given its livenessId.
+ *
+ * <p>The kiosk's session thread and its retry thread use one outbox at once: a session may be
+ * delivered, and its file deleted, by one while the other is listing or reading the folder. A file
+ * gone between the listing and the reading was delivered: it is skipped, never an error that
+ * stops the other sessions' delivery.
  */
 public final class Outbox {
 
@@ -62,7 +68,11 @@ public final class Outbox {
      */
     public void reject(String sessionId) throws IOException {
         Path rejected = Files.createDirectories(folder.resolve("rejected"));
-        Files.move(fileOf(sessionId), rejected.resolve(sessionId + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.move(fileOf(sessionId), rejected.resolve(sessionId + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+        } catch (NoSuchFileException deliveredMeanwhile) {
+            LOG.info("Session {} was delivered by another attempt before its refusal arrived", sessionId);
+        }
     }
 
     /** A session waiting in the outbox, known without decrypting its evidence. */
@@ -74,8 +84,12 @@ public final class Outbox {
         List<Waiting> waiting = new ArrayList<>();
         for (Path file : uploadFiles()) {
             String name = file.getFileName().toString();
-            waiting.add(new Waiting(name.substring(0, name.length() - SUFFIX.length()),
-                    Files.getLastModifiedTime(file).toInstant()));
+            try {
+                waiting.add(new Waiting(name.substring(0, name.length() - SUFFIX.length()),
+                        Files.getLastModifiedTime(file).toInstant()));
+            } catch (NoSuchFileException deliveredMeanwhile) {
+                // Delivered since the listing: no longer waiting.
+            }
         }
         return waiting;
     }
@@ -89,6 +103,8 @@ public final class Outbox {
                         UploadRequest.class));
             } catch (GeneralSecurityException e) {
                 LOG.error("The outbox entry {} cannot be decrypted with this kiosk's key; it is kept for inspection", file.getFileName());
+            } catch (NoSuchFileException deliveredMeanwhile) {
+                // Delivered since the listing: nothing left to send.
             }
         }
         return uploads;
