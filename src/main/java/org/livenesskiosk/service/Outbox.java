@@ -46,9 +46,19 @@ public final class Outbox {
         this.cipher = cipher;
     }
 
-    /** The outbox in {@code folder}, with its key in {@code folder/outbox.key}, both made on first use. */
+    /**
+     * The outbox in {@code folder}, with its key in {@code folder/outbox.key}, both made on first use.
+     * A half-written entry a crash left behind ({@code .upload.tmp}) is deleted: its session never
+     * reached the outbox whole, and was never sent.
+     */
     public static Outbox open(Path folder) throws IOException {
         SecureFiles.directories(folder);
+        try (Stream<Path> listing = Files.list(folder)) {
+            for (Path halfWritten : listing.filter(file -> file.getFileName().toString().endsWith(SUFFIX + ".tmp")).toList()) {
+                LOG.warn("A half-written outbox entry {} from a crash is deleted", halfWritten.getFileName());
+                Files.deleteIfExists(halfWritten);
+            }
+        }
         return new Outbox(folder, new AesGcm(SecureFiles.key(folder.resolve("outbox.key"), AesGcm.KEY_BYTES)));
     }
 

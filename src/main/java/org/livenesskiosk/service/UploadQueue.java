@@ -66,6 +66,7 @@ public final class UploadQueue {
     /** Keeps the session in the outbox, then tries to deliver it. */
     public Delivery submit(UploadRequest upload) throws IOException {
         outbox.put(upload);
+        CrashPoint.KEPT.reached();
         return send(upload);
     }
 
@@ -108,7 +109,9 @@ public final class UploadQueue {
     private Delivery send(UploadRequest upload) throws IOException {
         try {
             KioskApi.UploadAnswer answer = client.upload(tickets.ticket(), upload);
+            CrashPoint.ANSWERED.reached();
             outbox.acknowledge(upload.sessionId());
+            CrashPoint.CLEARED.reached();
             return new Delivery(upload.sessionId(), answer.livenessId(), answer.verdict(), null, false);
         } catch (ServiceCallException e) {
             if (PERMANENT.contains(e.serviceCode())) {

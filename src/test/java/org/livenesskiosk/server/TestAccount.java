@@ -1,5 +1,7 @@
 package org.livenesskiosk.server;
 
+import java.util.Optional;
+
 /**
  * The account the tests' services are opened with, with keys known to the tests alone: a service
  * makes no account by itself ({@code serve} accepts no key until {@code accounts create}), so a
@@ -13,6 +15,13 @@ public final class TestAccount {
     public static final String APPLICATION_ID = "org.livenesskiosk.kiosk";
 
     private TestAccount() {
+    }
+
+    /** The livenessId the service gave the test account's session, if it holds one. */
+    public static Optional<String> resultOfSession(LivenessServer server, String sessionId) {
+        Store store = server.store();
+        return store.resultBySession(store.accountByAccessKey(ACCESS_KEY).orElseThrow().id(), sessionId)
+                .map(Store.StoredResult::livenessId);
     }
 
     /** The service, with the test account made in it unless it was already. */

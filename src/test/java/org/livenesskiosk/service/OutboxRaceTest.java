@@ -69,6 +69,17 @@ class OutboxRaceTest {
     }
 
     @Test
+    void aHalfWrittenEntryACrashLeftIsGoneWhenTheKioskStartsAgain() throws Exception {
+        Outbox.open(folder).put(session(2));
+        Files.write(folder.resolve("session-3.upload.tmp"), new byte[] {1, 2, 3});
+
+        Outbox restarted = Outbox.open(folder);
+
+        assertEquals(List.of("session-2"), restarted.waiting().stream().map(Outbox.Waiting::sessionId).toList());
+        assertTrue(Files.notExists(folder.resolve("session-3.upload.tmp")));
+    }
+
+    @Test
     void aRefusalArrivingAfterAnotherAttemptDeliveredTheSessionKeepsNothing() throws Exception {
         Outbox outbox = Outbox.open(folder);
         outbox.put(session(1));

@@ -44,7 +44,8 @@ import okhttp3.mockwebserver.SocketPolicy;
 class UploadQueueTest {
 
     /** Stands for a face image (a small grey JPEG): what matters here is that it never lies on disk in the clear. */
-    private static final String IMAGE = greyJpeg();
+    /** A small grey JPEG: a picture with no face, as the queue needs no more. */
+    static final String IMAGE = greyJpeg();
 
     private static String greyJpeg() {
         try (Mat grey = new Mat(32, 32, CV_8UC3, new Scalar(128, 128, 128, 0)); BytePointer jpeg = new BytePointer()) {
