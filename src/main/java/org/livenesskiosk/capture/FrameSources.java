@@ -38,6 +38,11 @@ public final class FrameSources {
         return open(Path.of(spec), settings.folderFramesPerSecond());
     }
 
+    /** Whether a source named as on the command line is a camera ({@code camera:N}, {@code webcam:NAME}) rather than a recording. */
+    public static boolean isCamera(String spec) {
+        return spec.startsWith(CAMERA) || spec.startsWith(WEBCAM);
+    }
+
     /** Every camera each driver sees; a driver that fails is reported as such rather than hiding the others. */
     public static List<String> describeCameras() {
         List<String> lines = new ArrayList<>();

@@ -31,7 +31,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "PATH",
+    @Option(names = "--source", required = true, paramLabel = "PATH", converter = OptionValues.Recording.class,
             description = "An MJPEG .avi clip, a folder of JPEG/PNG frames, or one image.")
     private Path source;
 

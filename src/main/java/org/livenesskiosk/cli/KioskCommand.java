@@ -44,16 +44,16 @@ final class KioskCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "SOURCE",
+    @Option(names = "--source", paramLabel = "SOURCE", converter = OptionValues.Source.class,
             description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip.avi.")
     private String source;
 
     @Option(names = "--windowed", description = "An ordinary window instead of full screen, for development.")
     private boolean windowed;
 
-    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX", converter = OptionValues.DistanceRange.Converter.class,
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
-    private String distance;
+    private OptionValues.DistanceRange distance;
 
     @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
             description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
@@ -88,10 +88,6 @@ final class KioskCommand implements Callable<Integer> {
                         + "--far-near is for the embedded service (set the account's with accounts settings)");
             }
         }
-        String[] range = distance.split("-");
-        if (range.length != 2) {
-            throw new ParameterException(spec.commandLine(), "--distance is MIN-MAX in cm, e.g. 40-80");
-        }
         SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
         KioskSettings read = settingsFile.read();
         // A code on the command line enrols the kiosk with the service of its settings too (kept for this run only).
@@ -100,7 +96,7 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])}, Optional.ofNullable(farNear).map(OnOff::on));
+                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);

@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Runs the reference liveness service standalone, for a fleet of kiosks. */
@@ -27,13 +26,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = OptionValues.Port.class,
+            description = "Default: ${DEFAULT-VALUE}.")
     private int port;
 
     @Mixin
     private ServiceStorageOptions storage;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(names = "--public-url", paramLabel = "URL", converter = OptionValues.ServiceUrl.class,
             description = "Where callers reach this service (e.g. https://liveness.bank.example behind a proxy): the image links "
                     + "it hands out start with it. Default: http://HOST:PORT.")
     private String publicUrl;
@@ -42,11 +42,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How this node of a fleet names itself in the X-Liveness-Node header of its answers. Default: HOST:PORT.")
     private String node;
 
-    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
-    private long lockoutMinutes;
+    private int lockoutMinutes;
 
-    @Option(names = "--retention-days", paramLabel = "N",
+    @Option(names = "--retention-days", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "Delete the best image and face fingerprints of results older than N days (their livenessId, score and "
                     + "times stay). Default: kept until the result is deleted.")
     private Integer retentionDays;
@@ -56,26 +56,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ListeningAddress.checkFree(host, port);
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
-        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
+        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000L);
         LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), storage.keys(), modelOptions.models(), limits);
         if (publicUrl != null) {
-            try {
-                opened.publicUrl(publicUrl);
-            } catch (IllegalArgumentException e) {
-                opened.close();
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            opened.publicUrl(publicUrl);
         }
         if (node != null) {
             opened.nodeName(node);
         }
         if (retentionDays != null) {
-            if (retentionDays < 1) {
-                opened.close();
-                throw new ParameterException(spec.commandLine(), "--retention-days must be at least 1");
-            }
             opened.retention(Duration.ofDays(retentionDays));
         }
         try (LivenessServer server = opened.start(host, port)) {

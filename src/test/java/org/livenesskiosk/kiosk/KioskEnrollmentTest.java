@@ -70,6 +70,27 @@ class KioskEnrollmentTest {
     }
 
     @Test
+    void anAddressTheKioskIsNotEnrolledWithIsNamedBesideTheOnesItIs() throws Exception {
+        try (LivenessServer server = LivenessServer.open(folder.resolve("service"), Models.fromClasspath()).start("127.0.0.1", 0)) {
+            String code = server.accounts().enrollDevice(LivenessServer.DEMO_ACCESS_KEY).code();
+            try (KioskService enrolling = KioskService.connect(standalone(server, code), Models.fromClasspath())) {
+                enrolling.authorize();
+            }
+            ServiceConnection mistyped = new ServiceConnection("http://127.0.0.1:9", null, LivenessServer.DEMO_ACCESS_KEY,
+                    LivenessServer.DEMO_SECRET_KEY, LivenessServer.DEMO_MARKET, LivenessServer.DEMO_APPLICATION_ID, null,
+                    folder.resolve("data"), folder.resolve("config"));
+            try (KioskService elsewhere = KioskService.connect(mistyped, Models.fromClasspath())) {
+                ServiceCallException refused = assertThrows(ServiceCallException.class, elsewhere::authorize);
+
+                assertEquals("KIOSK_NOT_ENROLLED", refused.serviceCode());
+                assertEquals("This kiosk is not enrolled with the service at http://127.0.0.1:9: enter the enrollment code from the "
+                        + "bank's administrator, or check the address (it is enrolled with http://127.0.0.1:" + server.port() + ")",
+                        refused.getMessage());
+            }
+        }
+    }
+
+    @Test
     void theEmbeddedServiceEnrolsItsKioskByItselfOnce() throws Exception {
         ServiceConnection embedded = new ServiceConnection(null, null, null, null, null, null, null, folder.resolve("data"),
                 folder.resolve("config"));
