@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 
 import org.livenesskiosk.kiosk.DataDirectory;
 import org.livenesskiosk.kiosk.InstanceLock;
@@ -40,6 +41,12 @@ final class KioskCommand implements Callable<Integer> {
      * start the refused one again and again ({@code RestartPreventExitStatus}).
      */
     static final int EXIT_ALREADY_RUNNING = 3;
+    /**
+     * JavaFX warns on every start that it was loaded from the class path, not as modules: how the
+     * product ships, jar and installed package alike; a note for JavaFX's developers, not for an
+     * operator. Held here, since java.util.logging forgets the level of a logger no one holds.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     @Spec
     private CommandSpec spec;
@@ -108,6 +115,7 @@ final class KioskCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> { });
         } catch (UnsupportedOperationException e) {
