@@ -3,6 +3,7 @@ package org.livenesskiosk.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +15,7 @@ import org.livenesskiosk.kiosk.DataDirectory;
 import org.livenesskiosk.kiosk.InstanceLock;
 import org.livenesskiosk.kiosk.Kiosk;
 import org.livenesskiosk.kiosk.SettingsFile;
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.KioskWindow;
@@ -67,6 +69,12 @@ final class KioskCommand implements Callable<Integer> {
                     + "without it is replayed with off). Default: the challenge's (on). A standalone service's account decides.")
     private OnOff farNear;
 
+    @Option(names = "--actions", split = ",", paramLabel = "ACTION",
+            description = "The embedded service's challenge asks for these actions, in order: ${COMPLETION-CANDIDATES} "
+                    + "(a recorded clip answers only the ones it shows). Default: the console's, or the SDK's. A standalone "
+                    + "service's account decides.")
+    private List<ActionType> actions;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
     private Path config;
@@ -90,9 +98,9 @@ final class KioskCommand implements Callable<Integer> {
     private int run() throws IOException, InterruptedException {
         if (serviceOptions.serverUrl != null) {
             serviceOptions.validate(spec.commandLine());
-            if (farNear != null) {
+            if (farNear != null || actions != null) {
                 throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
-                        + "--far-near is for the embedded service (set the account's with accounts settings)");
+                        + "--far-near and --actions are for the embedded service (set the account's with accounts settings)");
             }
         }
         SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
@@ -103,7 +111,7 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on));
+                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on), Optional.ofNullable(actions));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);
