@@ -18,14 +18,14 @@ import picocli.CommandLine;
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
-
     static final int EXIT_FAILURE = 1;
     static final int EXIT_USAGE = 2;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        LOG.debug("Command failed", e);
+        // Looked up only now: logging starts in a second of XML parsing, which --version and a usage error need not wait for.
+        Logger log = LoggerFactory.getLogger(ErrorReporter.class);
+        log.debug("Command failed", e);
         String message;
         if (e instanceof ModelException model) {
             message = LivenessError.MODEL_ERROR + ": " + model.getMessage() + ". Reinstall Liveness Kiosk.";

@@ -37,7 +37,6 @@ import picocli.CommandLine.Spec;
             "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
 final class KioskCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KioskCommand.class);
     /**
      * A kiosk already runs on this data folder: a status of its own, so that the systemd unit does not
      * start the refused one again and again ({@code RestartPreventExitStatus}).
@@ -46,9 +45,10 @@ final class KioskCommand implements Callable<Integer> {
     /**
      * JavaFX warns on every start that it was loaded from the class path, not as modules: how the
      * product ships, jar and installed package alike; a note for JavaFX's developers, not for an
-     * operator. Held here, since java.util.logging forgets the level of a logger no one holds.
+     * operator. Held, since java.util.logging forgets the level of a logger no one holds; made only
+     * when the kiosk runs, since every command line makes this command's object.
      */
-    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+    private java.util.logging.Logger javafxLog;
 
     @Spec
     private CommandSpec spec;
@@ -113,7 +113,8 @@ final class KioskCommand implements Callable<Integer> {
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
                 distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on), Optional.ofNullable(actions));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
+        Logger log = LoggerFactory.getLogger(KioskCommand.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> log.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);
         // The kiosk opens its history while the window's toolkit starts: together they are most of the start.
         CompletableFuture<Kiosk> opening = CompletableFuture.supplyAsync(() -> {
@@ -123,7 +124,8 @@ final class KioskCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
-        JAVAFX_LOG.setLevel(Level.SEVERE);
+        javafxLog = java.util.logging.Logger.getLogger("javafx");
+        javafxLog.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> { });
         } catch (UnsupportedOperationException e) {
