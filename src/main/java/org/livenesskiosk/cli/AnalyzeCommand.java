@@ -32,7 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "PATH", converter = OptionValues.Recording.class,
-            description = "An MJPEG .avi clip, a folder of JPEG/PNG frames, or one image.")
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of JPEG/PNG frames, or one image.")
     private Path source;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",

@@ -38,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "PATH", converter = OptionValues.Recording.class,
-            description = "An MJPEG .avi clip, a folder of frames, or an image. Repeat to bench several.")
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of frames, or an image. Repeat to bench several.")
     private List<Path> sources;
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", converter = OptionValues.AtLeastOne.class,

@@ -65,14 +65,14 @@ final class DetectCommand implements Callable<Integer> {
     /** The embedded service's lock-out, as {@code serve} has it by default. */
     private static final long LOCKOUT_MINUTES = ServiceLimits.defaults().lockoutMs() / 60_000;
     /** The SDK has one code for a source that gives no frames; for a recording it is no camera's fault. */
-    static final String UNREADABLE_RECORDING = "The recording cannot be read. Give an MJPEG .avi clip, a folder of JPEG or PNG "
+    static final String UNREADABLE_RECORDING = "The recording cannot be read. Give a clip (MJPEG .avi, MP4, MOV, WebM), a folder of JPEG or PNG "
             + "frames, or an image.";
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--source", required = true, paramLabel = "SOURCE", converter = OptionValues.Source.class,
-            description = "An MJPEG .avi clip, a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
     private String source;
 
     @Option(names = "--actions", split = ",", paramLabel = "ACTION",

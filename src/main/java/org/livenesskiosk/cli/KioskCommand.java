@@ -54,7 +54,8 @@ final class KioskCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--source", paramLabel = "SOURCE", converter = OptionValues.Source.class,
-            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip.avi.")
+            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip (.avi, .mp4, "
+                    + ".mov, .webm).")
     private String source;
 
     @Option(names = "--windowed", description = "An ordinary window instead of full screen, for development.")
