@@ -26,7 +26,7 @@ public final class ClipFrameSource implements FrameSource {
         capture = new VideoCapture(clip.toString());
         if (!capture.isOpened()) {
             capture.close();
-            throw new CaptureException("Cannot read " + clip + " as a video (recorded clips are MJPEG .avi files)");
+            throw new CaptureException("Cannot read " + clip + " as a video (clips are MJPEG .avi, MP4, MOV or WebM files)");
         }
         double fps = capture.get(CAP_PROP_FPS);
         framesPerSecond = fps > 0 && fps < 1000 ? fps : 25;

@@ -38,6 +38,11 @@ public final class FrameSources {
         return open(Path.of(spec), settings.folderFramesPerSecond());
     }
 
+    /** Whether a source named as on the command line is a camera ({@code camera:N}, {@code webcam:NAME}) rather than a recording. */
+    public static boolean isCamera(String spec) {
+        return spec.startsWith(CAMERA) || spec.startsWith(WEBCAM);
+    }
+
     /** Every camera each driver sees; a driver that fails is reported as such rather than hiding the others. */
     public static List<String> describeCameras() {
         List<String> lines = new ArrayList<>();
@@ -86,7 +91,8 @@ public final class FrameSources {
         if (isImage(path)) {
             return new ImageFolderSource(List.of(path), folderFramesPerSecond);
         }
-        return new ClipFrameSource(path);
+        // OpenCV reads MJPEG .avi itself, as the kiosk records them; FFmpeg reads what phones and webcams record.
+        return extension(path).equals("avi") ? new ClipFrameSource(path) : new FfmpegClipFrameSource(path);
     }
 
     private static List<Path> imagesIn(Path folder) throws CaptureException {
@@ -98,8 +104,12 @@ public final class FrameSources {
     }
 
     private static boolean isImage(Path path) {
+        return IMAGE_EXTENSIONS.contains(extension(path));
+    }
+
+    private static String extension(Path path) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot >= 0 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 }

@@ -51,20 +51,22 @@ final class AccountsCommand {
                          description = "The actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: the SDK's, two of BLINK, "
                                  + "MOUTH, POS_YAW at random, a head turn last.") List<ActionType> actions,
                  @Option(names = "--shuffle", description = "Every one of the --actions, in an order drawn at random.") boolean shuffle,
-                 @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS") double actionSeconds,
-                 @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS") double prepareSeconds,
+                 @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS",
+                         converter = OptionValues.Positive.class) double actionSeconds,
+                 @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS",
+                         converter = OptionValues.Positive.class) double prepareSeconds,
                  @Option(names = "--level", defaultValue = "NORMAL", paramLabel = "LEVEL",
                          description = "${COMPLETION-CANDIDATES}") DetectionLevel level,
-                 @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS",
+                 @Option(names = "--result-size", defaultValue = "600", paramLabel = "PIXELS", converter = OptionValues.ResultSize.class,
                          description = "The side of the square best image, 300 to 1000. Default: ${DEFAULT-VALUE}.") int resultSize,
                  @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
                          description = "Begin with the far/near stage (default: on).") OnOff farNear,
-                 @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS",
+                 @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS", converter = OptionValues.FarNearSeconds.class,
                          description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds)
             throws Exception {
         ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                DetectCommand.resultImageSize(spec.commandLine(), resultSize), farNear == null || farNear.on(),
+                resultSize, farNear == null || farNear.on(),
                 Math.round(farNearSeconds * 1000));
         accounts().setSettings(accessKey, settings);
         return 0;

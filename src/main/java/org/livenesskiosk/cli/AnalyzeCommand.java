@@ -31,8 +31,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "PATH",
-            description = "An MJPEG .avi clip, a folder of JPEG/PNG frames, or one image.")
+    @Option(names = "--source", required = true, paramLabel = "PATH", converter = OptionValues.Recording.class,
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of JPEG/PNG frames, or one image.")
     private Path source;
 
     @Option(names = "--format", defaultValue = "jsonl", paramLabel = "FORMAT",

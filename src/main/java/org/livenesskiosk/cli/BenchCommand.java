@@ -29,27 +29,27 @@ import picocli.CommandLine.Spec;
  * object, so that figures can be tracked from run to run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Times the vision pipeline against OpenCV's Haar cascades on the same frames, on one core,",
-            "and with --labels scores the blinks seen against hand-checked ones.",
+        description = {"Times the vision pipeline against OpenCV's Haar cascades on the same frames, on one core.",
+            "With --labels it also scores the blinks seen against hand-checked ones.",
             "The last line printed is one JSON object with the figures."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "PATH",
-            description = "An MJPEG .avi clip, a folder of frames, or an image. Repeat to bench several.")
+    @Option(names = "--source", required = true, paramLabel = "PATH", converter = OptionValues.Recording.class,
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of frames, or an image. Repeat to bench several.")
     private List<Path> sources;
 
-    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "How many times to run over the frames. Default: ${DEFAULT-VALUE}.")
     private int repeat;
 
-    @Option(names = "--frames", defaultValue = "300", paramLabel = "N",
+    @Option(names = "--frames", defaultValue = "300", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "At most this many frames from the start of each source are kept in memory and timed. Default: ${DEFAULT-VALUE}.")
     private int maxFrames;
 
-    @Option(names = "--frame-size", paramLabel = "WxH",
+    @Option(names = "--frame-size", paramLabel = "WxH", converter = OptionValues.FrameSize.class,
             description = "Fit every frame into this size (scaled and padded, never squashed) before timing, e.g. 640x480.")
     private String frameSize;
 
@@ -61,12 +61,12 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private FolderFrameRate folderFrameRate;
 
-    @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N",
+    @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "Sessions per kiosk for the upload figures (authorize, challenge and upload to a service on loopback). "
                     + "Default: ${DEFAULT-VALUE}.")
     private int uploadSessions;
 
-    @Option(names = "--load-kiosks", defaultValue = "0", paramLabel = "N",
+    @Option(names = "--load-kiosks", defaultValue = "0", paramLabel = "N", converter = OptionValues.NoneOrMore.class,
             description = "Also this many kiosks uploading at once to the service in a process of its own: sessions lost, "
                     + "livenessIds given twice, the service's resident memory. Default: none.")
     private int loadKiosks;

@@ -25,6 +25,7 @@ import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.MetricTrace;
+import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.Perspective;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -32,6 +33,7 @@ import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.server.ServiceLimits;
 import org.livenesskiosk.service.LatestResult;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
@@ -50,7 +52,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** Runs one liveness session on a recording or a camera, headless, and prints its result as one JSON object. */
 @Command(name = "detect", mixinStandardHelpOptions = true,
@@ -59,12 +60,19 @@ import picocli.CommandLine;
 final class DetectCommand implements Callable<Integer> {
 
     private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+    private static final String LOCKOUT = ServiceLimits.MAX_FAILURES + " refused sessions within "
+            + ServiceLimits.FAILURE_WINDOW_MS / 60_000 + " minutes";
+    /** The embedded service's lock-out, as {@code serve} has it by default. */
+    private static final long LOCKOUT_MINUTES = ServiceLimits.defaults().lockoutMs() / 60_000;
+    /** The SDK has one code for a source that gives no frames; for a recording it is no camera's fault. */
+    static final String UNREADABLE_RECORDING = "The recording cannot be read. Give a clip (MJPEG .avi, MP4, MOV, WebM), a folder of JPEG or PNG "
+            + "frames, or an image.";
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", required = true, paramLabel = "SOURCE",
-            description = "An MJPEG .avi clip, a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
+    @Option(names = "--source", required = true, paramLabel = "SOURCE", converter = OptionValues.Source.class,
+            description = "A clip (MJPEG .avi, MP4, MOV, WebM), a folder of frames, an image, camera:N (OpenCV camera N) or webcam:NAME.")
     private String source;
 
     @Option(names = "--actions", split = ",", paramLabel = "ACTION",
@@ -76,7 +84,7 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--shuffle", description = "The embedded service asks for every one of the --actions in an order drawn at random.")
     private boolean shuffle;
 
-    @Option(names = "--result-size", paramLabel = "PIXELS",
+    @Option(names = "--result-size", paramLabel = "PIXELS", converter = OptionValues.ResultSize.class,
             description = "The embedded service's challenge: the side of the square best image, 300 to 1000. Default: 600.")
     private Integer resultSize;
 
@@ -84,11 +92,11 @@ final class DetectCommand implements Callable<Integer> {
             description = "How much each action must show: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private DetectionLevel level;
 
-    @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS",
+    @Option(names = "--action-timeout", defaultValue = "10", paramLabel = "SECONDS", converter = OptionValues.Positive.class,
             description = "Time limit of each action. Default: ${DEFAULT-VALUE} s.")
     private double actionTimeoutSeconds;
 
-    @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS",
+    @Option(names = "--prepare-timeout", defaultValue = "10", paramLabel = "SECONDS", converter = OptionValues.Positive.class,
             description = "Time limit of the preparation. Default: ${DEFAULT-VALUE} s.")
     private double prepareTimeoutSeconds;
 
@@ -97,9 +105,9 @@ final class DetectCommand implements Callable<Integer> {
                     + "without it is replayed with off). Default: on. A standalone service's account decides.")
     private OnOff farNear;
 
-    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX", converter = OptionValues.DistanceRange.Converter.class,
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
-    private String distance;
+    private OptionValues.DistanceRange distance;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Write the evidence here: best.jpg, neutral.jpg, one image per action, traces.json.")
@@ -170,12 +178,20 @@ final class DetectCommand implements Callable<Integer> {
                 modelOptions.models())) {
             service.authorize();
             chosen.ifPresent(service::useEmbeddedChallenge);
-            double[] distanceCm = distanceCm();
+            double[] distanceCm = distance.asArray();
             KioskApi.ChallengeAnswer challenge = service.challenge(distanceCm);
             LivenessConfig config = challenge.toConfig().withDistance(distanceCm[0], distanceCm[1]);
             SessionOutcome outcome = runSession(config, challenge.actions());
             Map<String, String> written = out == null ? Map.of() : write(outcome);
             report = report(challenge.actions(), outcome, written);
+            if (!FrameSources.isCamera(source) && outcome.result().error().equals(Optional.of(LivenessError.DEVICE_NOT_SUPPORT))) {
+                report.put("message", UNREADABLE_RECORDING);
+            }
+            if (!outcome.result().success() && PassiveVerdict.of(outcome.result().passive()) == PassiveVerdict.ATTACK) {
+                // The customer's screen only asks to try again; the operator is told what the check saw.
+                report.put("message", "The kiosk's passive check judged this face a presentation attack (a photo, a screen or "
+                        + "a mask held to the camera); the session ended with " + outcome.result().code() + ". A person should look.");
+            }
             if (outcome.result().success()) {
                 deliver(service, sessionId, challenge, outcome, report);
             }
@@ -191,7 +207,8 @@ final class DetectCommand implements Callable<Integer> {
 
     private void print(Map<String, Object> report) {
         PrintWriter printer = spec.commandLine().getOut();
-        printer.println(new Gson().toJson(report));
+        // Messages are read in a terminal: "kiosk's", not "kiosk\u0027s".
+        printer.println(new GsonBuilder().disableHtmlEscaping().create().toJson(report));
         printer.flush();
     }
 
@@ -212,7 +229,7 @@ final class DetectCommand implements Callable<Integer> {
                     given.hasMatchedOption("--action-timeout") ? Math.round(actionTimeoutSeconds * 1000) : defaults.actionTimeLimitMs(),
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
-                    level.name(), resultSize == null ? defaults.resultImageSize() : resultImageSize(spec.commandLine(), resultSize),
+                    level.name(), resultSize == null ? defaults.resultImageSize() : resultSize,
                     farNear == null ? defaults.farNear() : farNear.on(), defaults.farNearTimeLimitMs()));
         }
         if (anyGiven) {
@@ -220,21 +237,6 @@ final class DetectCommand implements Callable<Integer> {
                     + String.join(", ", challengeOptions) + " are for the embedded service (set the account's with accounts settings)");
         }
         return Optional.empty();
-    }
-
-    /** The side of the best image asked for, when the SDK takes it: {@code --result-size} of detect and of accounts settings. */
-    static int resultImageSize(CommandLine commandLine, int pixels) {
-        if (!LivenessConfig.validResultImageSize(pixels)) {
-            throw new ParameterException(commandLine, "--result-size is the side of the square best image: "
-                    + LivenessConfig.MIN_RESULT_IMAGE_SIZE + " to " + LivenessConfig.MAX_RESULT_IMAGE_SIZE
-                    + " pixels, as the SDK takes it, not " + pixels);
-        }
-        return pixels;
-    }
-
-    private double[] distanceCm() {
-        String[] range = distance.split("-");
-        return new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])};
     }
 
     private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan) {
@@ -264,6 +266,10 @@ final class DetectCommand implements Callable<Integer> {
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
                 report.put("verdict", delivery.verdict().name());
+                service.embeddedAttackReason(delivery.livenessId()).ifPresent(reason -> {
+                    report.put("attackReason", reason);
+                    report.put("message", scoredBelowPass(reason));
+                });
             } else if (delivery.refused()) {
                 fail(report, delivery.failure());
                 report.put("uploadRefused", KioskService.refusal(delivery));
@@ -288,8 +294,27 @@ final class DetectCommand implements Callable<Integer> {
     private static void fail(Map<String, Object> report, ServiceCallException failure) {
         report.put("success", false);
         report.put("code", failure.error().name());
-        report.put("message", operatorMessage(failure.error()));
+        // The SDK's code for a locked device is the account's; the operator needs to know it is this kiosk, and for how long.
+        report.put("message", failure.serviceCode().equals("DEVICE_LOCKED")
+                ? "The service locked this kiosk out after " + LOCKOUT + ": " + failure.getMessage() + "."
+                : operatorMessage(failure.error()));
         report.put("detail", failure.serviceCode() + ": " + failure.getMessage());
+    }
+
+    /**
+     * What the embedded service's check found, for the operator at this kiosk (the customer is only
+     * ever told to try again): the same recording used twice is the usual surprise when replaying clips.
+     */
+    private static String scoredBelowPass(String reason) {
+        if (reason.equals("REPLAY")) {
+            return "The service refused this session as a replay: the same recording was already used on this kiosk. Record a new "
+                    + "one (--record) or use a camera; " + LOCKOUT + " lock the kiosk out for " + LOCKOUT_MINUTES + " minutes.";
+        }
+        if (reason.startsWith("UNSURE_") || reason.equals("CHECK_DEADLINE")) {
+            return "The service's check could not tell that this is a live person (" + reason + "): a person should look.";
+        }
+        return "The service's check refused this session as an attack (" + reason + "): a person should look. " + LOCKOUT
+                + " lock the kiosk out for " + LOCKOUT_MINUTES + " minutes.";
     }
 
     private static SessionOutcome failed(SessionResult result) {

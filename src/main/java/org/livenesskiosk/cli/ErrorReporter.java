@@ -18,22 +18,35 @@ import picocli.CommandLine;
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
-
     static final int EXIT_FAILURE = 1;
+    static final int EXIT_USAGE = 2;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        LOG.debug("Command failed", e);
+        // Looked up only now: logging starts in a second of XML parsing, which --version and a usage error need not wait for.
+        Logger log = LoggerFactory.getLogger(ErrorReporter.class);
+        log.debug("Command failed", e);
         String message;
         if (e instanceof ModelException model) {
             message = LivenessError.MODEL_ERROR + ": " + model.getMessage() + ". Reinstall Liveness Kiosk.";
         } else if (e instanceof CaptureException || e instanceof CommandFailure || e instanceof IOException) {
             message = e.getMessage();
         } else {
-            message = "Unexpected failure: " + e;
+            // The exception's class means nothing to an operator; where it came from goes to the log.
+            message = "Unexpected failure" + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + " (LOG_LEVEL=DEBUG logs where it happened)";
         }
         commandLine.getErr().println(message);
         return EXIT_FAILURE;
+    }
+
+    /**
+     * A command line that names a wrong option or value: the one line that says which and what is
+     * allowed, and where the rest is told, rather than a screenful of help that hides that line.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        commandLine.getErr().println(e.getMessage() + " (see `" + commandLine.getCommandSpec().qualifiedName() + " --help`)");
+        return EXIT_USAGE;
     }
 }

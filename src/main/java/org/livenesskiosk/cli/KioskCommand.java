@@ -3,16 +3,19 @@ package org.livenesskiosk.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
 
 import org.livenesskiosk.kiosk.DataDirectory;
 import org.livenesskiosk.kiosk.InstanceLock;
 import org.livenesskiosk.kiosk.Kiosk;
 import org.livenesskiosk.kiosk.SettingsFile;
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.KioskWindow;
@@ -34,31 +37,44 @@ import picocli.CommandLine.Spec;
             "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
 final class KioskCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KioskCommand.class);
     /**
      * A kiosk already runs on this data folder: a status of its own, so that the systemd unit does not
      * start the refused one again and again ({@code RestartPreventExitStatus}).
      */
     static final int EXIT_ALREADY_RUNNING = 3;
+    /**
+     * JavaFX warns on every start that it was loaded from the class path, not as modules: how the
+     * product ships, jar and installed package alike; a note for JavaFX's developers, not for an
+     * operator. Held, since java.util.logging forgets the level of a logger no one holds; made only
+     * when the kiosk runs, since every command line makes this command's object.
+     */
+    private java.util.logging.Logger javafxLog;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--source", paramLabel = "SOURCE",
-            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip.avi.")
+    @Option(names = "--source", paramLabel = "SOURCE", converter = OptionValues.Source.class,
+            description = "Use this camera or recorded clip instead of the camera in the settings: camera:N, webcam:NAME, a clip (.avi, .mp4, "
+                    + ".mov, .webm).")
     private String source;
 
     @Option(names = "--windowed", description = "An ordinary window instead of full screen, for development.")
     private boolean windowed;
 
-    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX",
+    @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX", converter = OptionValues.DistanceRange.Converter.class,
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
-    private String distance;
+    private OptionValues.DistanceRange distance;
 
     @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
             description = "The embedded service's challenge begins with the far/near stage, or not (a recording made "
                     + "without it is replayed with off). Default: the challenge's (on). A standalone service's account decides.")
     private OnOff farNear;
+
+    @Option(names = "--actions", split = ",", paramLabel = "ACTION",
+            description = "The embedded service's challenge asks for these actions, in order: ${COMPLETION-CANDIDATES} "
+                    + "(a recorded clip answers only the ones it shows). Default: the console's, or the SDK's. A standalone "
+                    + "service's account decides.")
+    private List<ActionType> actions;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
@@ -83,14 +99,10 @@ final class KioskCommand implements Callable<Integer> {
     private int run() throws IOException, InterruptedException {
         serviceOptions.validate(spec.commandLine());
         if (serviceOptions.serverUrl != null) {
-            if (farNear != null) {
+            if (farNear != null || actions != null) {
                 throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
-                        + "--far-near is for the embedded service (set the account's with accounts settings)");
+                        + "--far-near and --actions are for the embedded service (set the account's with accounts settings)");
             }
-        }
-        String[] range = distance.split("-");
-        if (range.length != 2) {
-            throw new ParameterException(spec.commandLine(), "--distance is MIN-MAX in cm, e.g. 40-80");
         }
         SettingsFile settingsFile = new SettingsFile(config != null ? config : DataDirectory.configuration().resolve(SettingsFile.NAME));
         KioskSettings read = settingsFile.read();
@@ -100,9 +112,10 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                new double[] {Double.parseDouble(range[0]), Double.parseDouble(range[1])}, Optional.ofNullable(farNear).map(OnOff::on));
+                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on), Optional.ofNullable(actions));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
-        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> LOG.error("Unexpected failure on {}", thread.getName(), failure));
+        Logger log = LoggerFactory.getLogger(KioskCommand.class);
+        Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> log.error("Unexpected failure on {}", thread.getName(), failure));
         CountDownLatch left = new CountDownLatch(1);
         // The kiosk opens its history while the window's toolkit starts: together they are most of the start.
         CompletableFuture<Kiosk> opening = CompletableFuture.supplyAsync(() -> {
@@ -112,6 +125,8 @@ final class KioskCommand implements Callable<Integer> {
                 throw new UncheckedIOException(e);
             }
         });
+        javafxLog = java.util.logging.Logger.getLogger("javafx");
+        javafxLog.setLevel(Level.SEVERE);
         try {
             Platform.startup(() -> { });
         } catch (UnsupportedOperationException e) {

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * with its outbox, uploading a real recording. Its last line is one JSON object.
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
-        description = {"Runs many kiosks at once against a liveness service (or a fleet behind its load balancer): each enrolled,",
-            "with its own outbox, uploading a real recording. Enrols its kiosks in an account of its own through the",
+        description = {"Runs many kiosks at once against a liveness service or a fleet's load balancer.",
+            "Each is enrolled, with its own outbox, and uploads a real recording. Enrols its kiosks in an account of its own through the",
             "service's storage (--data, --database, --key-file as for serve). The last line printed is one JSON object;",
             "exit 0 when no session was lost and none got two livenessIds."})
 final class LoadTestCommand implements Callable<Integer> {
@@ -39,31 +39,32 @@ final class LoadTestCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--server", required = true, paramLabel = "URL", description = "The service, or the fleet's load balancer.")
+    @Option(names = "--server", required = true, paramLabel = "URL", converter = OptionValues.ServiceUrl.class, description = "The service, or the fleet's load balancer.")
     private String server;
 
     @Option(names = "--ca-file", paramLabel = "FILE",
             description = "With an https:// --server: PEM certificates of the authorities that vouch for it, instead of the system's.")
     private Path caFile;
 
-    @Option(names = "--kiosks", defaultValue = "8", paramLabel = "N", description = "Kiosks at once. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--kiosks", defaultValue = "8", paramLabel = "N", converter = OptionValues.AtLeastOne.class, description = "Kiosks at once. Default: ${DEFAULT-VALUE}.")
     private int kiosks;
 
-    @Option(names = "--sessions", paramLabel = "M",
+    @Option(names = "--sessions", paramLabel = "M", converter = OptionValues.AtLeastOne.class,
             description = "Sessions in all, spread over the kiosks. Default: one per kiosk.")
     private Integer sessions;
 
     @Option(names = "--source", defaultValue = "../shared/data/videos/liveportrait_d18_man_yawn_mouth_open.avi", paramLabel = "CLIP",
+            converter = OptionValues.Recording.class,
             description = "The recording each session uploads. Default: ${DEFAULT-VALUE}.")
     private Path source;
 
-    @Option(names = "--frames", defaultValue = "90", paramLabel = "N",
+    @Option(names = "--frames", defaultValue = "90", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "Frames of the recording each session uploads, from its start (30 a second). Default: ${DEFAULT-VALUE}.")
     private int frames;
 
-    @Option(names = "--deadline-seconds", defaultValue = "600", paramLabel = "S",
+    @Option(names = "--deadline-seconds", defaultValue = "600", paramLabel = "S", converter = OptionValues.AtLeastOne.class,
             description = "A session not delivered by then is lost. Default: ${DEFAULT-VALUE}.")
-    private long deadlineSeconds;
+    private int deadlineSeconds;
 
     @Mixin
     private ServiceStorageOptions storage;
@@ -73,9 +74,6 @@ final class LoadTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (kiosks < 1 || frames < 1 || (sessions != null && sessions < 1)) {
-            throw new ParameterException(spec.commandLine(), "--kiosks, --sessions and --frames must be at least 1");
-        }
         ServiceTrust trust = new ServiceTrust(Optional.ofNullable(caFile), List.of(), false);
         try {
             trust.requireUsableFor(server);

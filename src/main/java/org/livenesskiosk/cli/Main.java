@@ -20,6 +20,7 @@ public final class Main {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(ErrorReporter::usageError);
         // --codes ios, --level easy: options are typed as people type them.
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;

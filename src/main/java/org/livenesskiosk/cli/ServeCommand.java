@@ -27,7 +27,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on; 0.0.0.0 for every interface. Default: ${DEFAULT-VALUE}.")
     private String host;
 
-    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = OptionValues.Port.class,
+            description = "Default: ${DEFAULT-VALUE}.")
     private int port;
 
     @Option(names = "--management-host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
@@ -36,7 +37,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private String managementHost;
 
-    @Option(names = "--management-port", defaultValue = "8081", paramLabel = "PORT", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--management-port", defaultValue = "8081", paramLabel = "PORT", converter = OptionValues.Port.class,
+            description = "Default: ${DEFAULT-VALUE}.")
     private int managementPort;
 
     @Option(names = "--tls-cert", paramLabel = "FILE",
@@ -49,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private ServiceStorageOptions storage;
 
-    @Option(names = "--public-url", paramLabel = "URL",
+    @Option(names = "--public-url", paramLabel = "URL", converter = OptionValues.ServiceUrl.class,
             description = "Where callers reach this service (e.g. https://liveness.bank.example behind a proxy): the image links "
                     + "it hands out start with it. Default: http://HOST:PORT.")
     private String publicUrl;
@@ -58,11 +60,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How this node of a fleet names itself in the X-Liveness-Node header of its answers. Default: HOST:PORT.")
     private String node;
 
-    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N",
+    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
-    private long lockoutMinutes;
+    private int lockoutMinutes;
 
-    @Option(names = "--retention-days", paramLabel = "N",
+    @Option(names = "--retention-days", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "Delete the best image and face fingerprints of results older than N days (their livenessId, score and "
                     + "times stay). Default: kept until the result is deleted.")
     private Integer retentionDays;
@@ -75,17 +77,14 @@ final class ServeCommand implements Callable<Integer> {
         if ((tlsCertificate == null) != (tlsKey == null)) {
             throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
         }
+        ListeningAddress.checkFree(host, port);
+        ListeningAddress.checkFree(managementHost, managementPort);
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
-        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000);
+        ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000L);
         LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), storage.keys(), modelOptions.models(), limits);
         if (publicUrl != null) {
-            try {
-                opened.publicUrl(publicUrl);
-            } catch (IllegalArgumentException e) {
-                opened.close();
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
+            opened.publicUrl(publicUrl);
         }
         if (node != null) {
             opened.nodeName(node);
@@ -100,10 +99,6 @@ final class ServeCommand implements Callable<Integer> {
         }
         opened.management(managementHost, managementPort);
         if (retentionDays != null) {
-            if (retentionDays < 1) {
-                opened.close();
-                throw new ParameterException(spec.commandLine(), "--retention-days must be at least 1");
-            }
             opened.retention(Duration.ofDays(retentionDays));
         }
         try (LivenessServer server = opened.start(host, port)) {

@@ -20,7 +20,7 @@ import picocli.CommandLine;
  */
 final class ServiceOptions {
 
-    @Option(names = "--server", paramLabel = "URL", description = "A standalone liveness service (default: an embedded one on 127.0.0.1).")
+    @Option(names = "--server", paramLabel = "URL", converter = OptionValues.ServiceUrl.class, description = "A standalone liveness service (default: an embedded one on 127.0.0.1).")
     String serverUrl;
 
     @Option(names = "--license", paramLabel = "LICENSE",

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskSettings;
@@ -35,9 +36,10 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
      * @param service    a service given on the command line, instead of the settings' one
      * @param distanceCm the expected distance of the customer, min and max
      * @param farNear    the embedded service's far/near stage on or off, instead of its challenge's
+     * @param actions    the actions the embedded service asks for, in order, instead of its challenge's
      */
     public record Overrides(Optional<String> source, Optional<ServiceConnection> service, double[] distanceCm,
-                            Optional<Boolean> farNear) {
+                            Optional<Boolean> farNear, Optional<List<ActionType>> actions) {
     }
 
     private final SettingsFile settingsFile;

@@ -50,6 +50,8 @@ public final class KioskService implements AutoCloseable {
     private static final String VERSION = ProductVersion.version();
     /** A ticket this close to its end is renewed rather than used. */
     private static final long TICKET_MARGIN_MS = 30_000;
+    /** The embedded service's enrolment is kept under this prefix and its folder, apart from the addresses of standalone ones. */
+    private static final String EMBEDDED = "embedded:";
 
     private final Optional<LivenessServer> embedded;
     private final LivenessClient client;
@@ -111,7 +113,7 @@ public final class KioskService implements AutoCloseable {
         String license = client.authLicense(token, LICENSE_SECONDS, account.applicationId());
         return new KioskService(Optional.of(server), client, () -> license, account.market(),
                 account.applicationId(), outbox, connection.dataDirectory(), identity,
-                "embedded:" + serviceData.toAbsolutePath().normalize(), Optional.empty());
+                EMBEDDED + serviceData.toAbsolutePath().normalize(), Optional.empty());
     }
 
     /** The certificate the standalone service showed over HTTPS, for the console; empty for plain HTTP or the embedded one. */
@@ -160,6 +162,11 @@ public final class KioskService implements AutoCloseable {
     }
 
     /** What to tell the operator when the outbox or the latest result cannot be written. */
+    /** Why the embedded service scored a delivered session as an attack; nothing from a standalone service, which keeps it. */
+    public Optional<String> embeddedAttackReason(String livenessId) {
+        return embedded.flatMap(server -> server.attackReason(livenessId));
+    }
+
     public static String cannotKeepData(IOException e) {
         return "This kiosk cannot keep its data (disk full or not writable?): " + e.getMessage();
     }
@@ -284,12 +291,22 @@ public final class KioskService implements AutoCloseable {
             } else if (known.isPresent()) {
                 client.useDevice(known.get().deviceId());
             } else {
-                throw new ServiceCallException(LivenessError.AUTH_IAM_FAILED, "KIOSK_NOT_ENROLLED", "This kiosk is not enrolled "
-                        + "with the service: enter the enrollment code from the bank's administrator", null);
+                throw new ServiceCallException(LivenessError.AUTH_IAM_FAILED, "KIOSK_NOT_ENROLLED", notEnrolled(), null);
             }
         } catch (IOException e) {
             throw new ServiceCallException(LivenessError.UNDEFINED, "KIOSK_DATA", cannotKeepData(e), e);
         }
+    }
+
+    /**
+     * Said before any request: the kiosk has nothing to sign with at this address. Usually a new
+     * kiosk; just as often an address mistyped, so the ones it is enrolled with are named beside it.
+     */
+    private String notEnrolled() throws IOException {
+        List<String> others = identity.enrolledWith().stream().filter(name -> !name.startsWith(EMBEDDED)).sorted().toList();
+        return "This kiosk is not enrolled with the service at " + serviceName + ": enter the enrollment code from the bank's "
+                + "administrator" + (others.isEmpty() ? "" : ", or check the address (it is enrolled with " + String.join(", ", others)
+                + ")");
     }
 
     private void enrol(String code) throws ServiceCallException, IOException {

@@ -119,7 +119,7 @@ final class SessionDesk implements AutoCloseable {
         KioskSettings current = settings.get();
         KioskApi.ChallengeAnswer challenge;
         try {
-            challenge = service.challenge(localChallenge(current, overrides.farNear()), overrides.distanceCm());
+            challenge = service.challenge(localChallenge(current, overrides), overrides.distanceCm());
         } catch (ServiceCallException e) {
             return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
         } catch (IOException e) {
@@ -171,15 +171,17 @@ final class SessionDesk implements AutoCloseable {
 
     /**
      * The challenge the operator set on this kiosk, unless they leave it to the service's account;
-     * {@code kiosk --far-near} sets the embedded service's far/near stage either way.
+     * {@code kiosk --far-near} and {@code --actions} set the embedded service's stage and actions either way.
      */
-    private static Optional<ChallengeSettings> localChallenge(KioskSettings current, Optional<Boolean> farNear) {
-        if (current.challengeFromService()) {
-            return farNear.map(on -> ChallengeSettings.defaults().withFarNear(on));
-        }
-        return Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
-                current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
-                current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
+    private static Optional<ChallengeSettings> localChallenge(KioskSettings current, Kiosk.Overrides overrides) {
+        Optional<Boolean> farNear = overrides.farNear();
+        Optional<ChallengeSettings> chosen = current.challengeFromService()
+                ? farNear.map(on -> ChallengeSettings.defaults().withFarNear(on))
+                : Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
+                        current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
+                        current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
+        return overrides.actions().map(actions -> chosen.orElseGet(ChallengeSettings::defaults)
+                .withActions(actions.stream().map(ActionType::name).toList())).or(() -> chosen);
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,

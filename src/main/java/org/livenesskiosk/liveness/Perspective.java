@@ -29,7 +29,7 @@ public final class Perspective {
     /**
      * At or above this ratio the change of proportions is a real face's. FaceMesh renders about
      * 0.4–0.8 of the geometric perspective of a real face (measured on a webcam customer moving
-     * 1.3–1.8× in size); flat pictures brought closer measure −0.21 to 0.16 (README, "The far/near stage").
+     * 1.3–1.8× in size); flat pictures brought closer measure −0.21 to 0.16 (docs/measurements.md, "The far/near stage").
      */
     public static final double LIVE_RATIO = 0.3;
     /** Below this ratio the face grew as a flat picture does. */

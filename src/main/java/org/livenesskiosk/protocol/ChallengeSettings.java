@@ -52,6 +52,12 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
     }
 
     /** The same challenge with or without the far/near stage. */
+    /** The same challenge asking for these actions, in this order. */
+    public ChallengeSettings withActions(List<String> asked) {
+        return new ChallengeSettings(asked, false, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, farNear,
+                farNearTimeLimitMs);
+    }
+
     public ChallengeSettings withFarNear(boolean on) {
         return new ChallengeSettings(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, on,
                 farNearTimeLimitMs);

@@ -283,6 +283,15 @@ public final class LivenessServer implements AutoCloseable {
         return store.hasAccounts();
     }
 
+    /**
+     * Why the service scored a result as an attack ({@code REPLAY}, {@code PRESENTATION_TEXTURE}, …),
+     * for the operator of the kiosk it is embedded in: the kiosk and the service are one machine,
+     * one operator. A standalone service answers no kiosk with it.
+     */
+    public Optional<String> attackReason(String livenessId) {
+        return store.resultByLivenessIdAnyAccount(livenessId).flatMap(Store.StoredResult::attackReason);
+    }
+
     /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
     public Accounts accounts() {
         return new Accounts(store);

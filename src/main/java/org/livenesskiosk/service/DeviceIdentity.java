@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.livenesskiosk.crypto.Ed25519;
 import org.livenesskiosk.crypto.SecureFiles;
@@ -86,6 +87,11 @@ public final class DeviceIdentity {
     /** This kiosk's enrolment with the service named {@code service} (its URL, or the embedded one's name). */
     public synchronized Optional<Enrollment> enrollment(String service) throws IOException {
         return Optional.ofNullable(enrollments().get(service));
+    }
+
+    /** The services this kiosk enrolled with, by the names {@link #enrollment} takes. */
+    public synchronized Set<String> enrolledWith() throws IOException {
+        return Set.copyOf(enrollments().keySet());
     }
 
     /** Remembers this kiosk's id at {@code service}. */

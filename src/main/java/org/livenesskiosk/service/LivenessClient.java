@@ -349,11 +349,12 @@ public final class LivenessClient {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer is malformed", e);
         } catch (InterruptedIOException e) {
             throw new ServiceCallException(LivenessError.NO_RESPONSE, LivenessError.NO_RESPONSE.name(),
-                    "The service did not answer in time", e);
+                    "The service at " + baseUrl + " did not answer in time", e);
         } catch (SSLException e) {
             throw new ServiceCallException(networkError, networkError.name(), CertificateProblem.describe(url, e), e);
         } catch (IOException e) {
-            throw new ServiceCallException(networkError, networkError.name(), "The service cannot be reached: " + e.getMessage(), e);
+            throw new ServiceCallException(networkError, networkError.name(), "The service at " + baseUrl + " cannot be reached: "
+                    + e.getMessage(), e);
         }
     }
 

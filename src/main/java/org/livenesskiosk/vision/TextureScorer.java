@@ -24,7 +24,7 @@ import org.bytedeco.opencv.opencv_dnn.Net;
  * 0–255 values, as upstream feeds them; the answer is the two networks' softmax for "real",
  * averaged. Upstream's boxes come from its own RetinaFace detector, which draws them larger and
  * lower than the box around FaceMesh's landmarks; {@link #upstreamBox} turns ours into theirs so
- * that the networks see what they were trained on (measured in the README, "The passive check").
+ * that the networks see what they were trained on (measured in docs/measurements.md, "The passive check").
  *
  * <p>About 5 ms a face on one core, so it runs on a sample of the frames only (see
  * {@code liveness.TextureSampling}). Not thread-safe: one instance per analysis thread.

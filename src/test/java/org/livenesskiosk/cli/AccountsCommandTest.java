@@ -135,7 +135,8 @@ class AccountsCommandTest {
                 TestAccount.ACCESS_KEY, "--result-size", "1200");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("300 to 1000 pixels"), run.err());
+        assertTrue(run.err().contains("--result-size") && run.err().contains("'1200' is not the side of the square best image in "
+                + "pixels, 300 to 1000"), run.err());
     }
 
     @Test
@@ -143,6 +144,7 @@ class AccountsCommandTest {
         CommandLineRun run = CommandLineRun.of("serve", "--data", data.toString(), "--port", "0", "--public-url", "javascript:alert(1)");
 
         assertEquals(2, run.exitCode(), run.err());
-        assertTrue(run.err().contains("public URL"), run.err());
+        assertTrue(run.err().contains("--public-url") && run.err().contains("'javascript:alert(1)' is not a service's address"),
+                run.err());
     }
 }

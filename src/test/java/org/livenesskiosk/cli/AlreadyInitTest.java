@@ -49,8 +49,13 @@ class AlreadyInitTest {
         return kiosk;
     }
 
-    private JsonObject detect() {
-        CommandLineRun run = CommandLineRun.of("detect", "--data", data.toString(), "--source", data.resolve("no-camera.avi").toString());
+    @TempDir
+    Path elsewhere;
+
+    /** A detect whose session cannot run (its clip is text), so that only the lock decides what it answers. */
+    private JsonObject detect() throws IOException {
+        Path notAClip = Files.writeString(elsewhere.resolve("not-a-clip.avi"), "this is not a video");
+        CommandLineRun run = CommandLineRun.of("detect", "--data", data.toString(), "--source", notAClip.toString());
         assertEquals(1, run.exitCode(), run.out() + run.err());
         return JsonParser.parseString(run.out().strip()).getAsJsonObject();
     }

@@ -118,8 +118,8 @@ class AnalyzeCommandTest {
     void aMissingFileIsAClearError() {
         CommandLineRun run = CommandLineRun.of("analyze", "--source", temp.resolve("nowhere.avi").toString());
 
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("No such file") && run.err().contains("nowhere.avi"), run.err());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("no file or folder") && run.err().contains("nowhere.avi"), run.err());
         assertEquals("", run.out());
     }
 

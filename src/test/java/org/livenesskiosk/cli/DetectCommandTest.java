@@ -172,8 +172,8 @@ class DetectCommandTest {
                     clip("liveportrait_d18_man_yawn_mouth_open"), "--result-size", size);
 
             assertEquals(2, run.exitCode(), run.err());
-            assertTrue(run.err().contains("--result-size is the side of the square best image: 300 to 1000 pixels, as the SDK "
-                    + "takes it, not " + size), run.err());
+            assertTrue(run.err().contains("--result-size") && run.err().contains("'" + size + "' is not the side of the square best "
+                    + "image in pixels, 300 to 1000, as the SDK takes it"), run.err());
         }
     }
 
@@ -196,10 +196,10 @@ class DetectCommandTest {
     }
 
     @Test
-    void theGivenActionsShuffledAreEveryOneOfThem() {
+    void theGivenActionsShuffledAreEveryOneOfThem() throws IOException {
         List<String> given = List.of("NOD", "POS_YAW", "BLINK");
         for (int customer = 0; customer < 4; customer++) {
-            JsonObject result = detect("--source", temp.resolve("no-camera.avi").toString(), "--actions", String.join(",", given),
+            JsonObject result = detect("--source", notAClip().toString(), "--actions", String.join(",", given),
                     "--shuffle");
 
             List<String> plan = result.getAsJsonArray("plan").asList().stream().map(action -> action.getAsString()).toList();
@@ -209,9 +209,9 @@ class DetectCommandTest {
     }
 
     @Test
-    void withoutActionsTheSdksDefaultIsAsked() {
+    void withoutActionsTheSdksDefaultIsAsked() throws IOException {
         for (int customer = 0; customer < 4; customer++) {
-            JsonObject result = detect("--source", temp.resolve("no-camera.avi").toString());
+            JsonObject result = detect("--source", notAClip().toString());
 
             List<String> plan = result.getAsJsonArray("plan").asList().stream().map(action -> action.getAsString()).toList();
             assertEquals(2, plan.size(), plan.toString());
@@ -273,7 +273,38 @@ class DetectCommandTest {
                 "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
 
         assertEquals("AUTH_BAD_NETWORK", result.get("code").getAsString(), result.toString());
+        assertTrue(result.get("detail").getAsString().contains("The service at http://127.0.0.1:9/ cannot be reached"), result.toString());
         assertFalse(result.has("actions"), "no session ran");
+    }
+
+    @Test
+    void theSameRecordingTwiceOnTheEmbeddedServiceIsToldAsAReplay() {
+        String[] session = {"--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH", "--distance", CLOSE_UP};
+        JsonObject first = detect(session);
+        JsonObject again = detect(session);
+
+        assertEquals("VERIFIED", first.get("verdict").getAsString(), first.toString());
+        assertFalse(first.has("attackReason"), first.toString());
+        assertEquals("MANUAL_CHECK", again.get("verdict").getAsString(), again.toString());
+        assertEquals("REPLAY", again.get("attackReason").getAsString(), again.toString());
+        assertTrue(again.get("message").getAsString().startsWith("The service refused this session as a replay: the same recording "
+                + "was already used on this kiosk."), again.toString());
+    }
+
+    @Test
+    void aLockedOutKioskIsToldItIsThisKioskAndForHowLong() throws IOException {
+        try (MockWebServer service = new MockWebServer()) {
+            service.enqueue(new MockResponse().setBody("{\"code\":\"SUCCESS\",\"data\":{\"deviceId\":\"d-1\"}}"));
+            service.enqueue(new MockResponse().setBody("{\"code\":\"DEVICE_LOCKED\",\"message\":\"Too many failed attempts on this "
+                    + "kiosk; it may try again in 120 s\"}"));
+            service.start();
+            JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--server", service.url("/").toString(),
+                    "--license", "x", "--market", "ID", "--application-id", "app", "--enrollment-code", "ABCDE-FGHJK");
+
+            assertEquals("AUTH_ACCOUNT_ACCESS_DENIED", result.get("code").getAsString(), result.toString());
+            assertEquals("The service locked this kiosk out after 5 refused sessions within 3 minutes: Too many failed attempts on "
+                    + "this kiosk; it may try again in 120 s.", result.get("message").getAsString());
+        }
     }
 
     @Test
@@ -433,11 +464,17 @@ class DetectCommandTest {
     }
 
     @Test
-    void aMissingCameraOrClipIsDeviceNotSupport() {
-        JsonObject result = detect("--source", temp.resolve("no-such-clip.avi").toString());
+    void aRecordingThatCannotBeReadIsDeviceNotSupportSayingSoNotACamerasFault() throws IOException {
+        JsonObject result = detect("--source", notAClip().toString());
 
         assertEquals("DEVICE_NOT_SUPPORT", result.get("code").getAsString());
-        assertTrue(result.get("detail").getAsString().contains("no-such-clip.avi"), result.toString());
+        assertEquals(DetectCommand.UNREADABLE_RECORDING, result.get("message").getAsString(), result.toString());
+        assertTrue(result.get("detail").getAsString().contains("not-a-clip.avi"), result.toString());
+    }
+
+    /** A text file named as a clip: the session is drawn and asked, then ends at its first frame. */
+    private Path notAClip() throws IOException {
+        return Files.writeString(temp.resolve("not-a-clip.avi"), "this is not a video");
     }
 
     @Test

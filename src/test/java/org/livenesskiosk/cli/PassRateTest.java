@@ -71,6 +71,8 @@ class PassRateTest {
     @Test
     void noAttackPasses() throws IOException {
         List<String> passed = new ArrayList<>();
+        List<String> notToldAsAttacks = new ArrayList<>();
+        int judgedAttacks = 0;
         List<Path> attacks = new ArrayList<>(files("attacks", name -> true));
         attacks.addAll(files("images", name -> name.startsWith("spoof_print")));
         attacks.addAll(files("pad", name -> name.contains("ImposterFace")));
@@ -84,10 +86,21 @@ class PassRateTest {
                 if (result.get("success").getAsBoolean()) {
                     passed.add(attack.getFileName() + " " + action);
                 }
+                if (result.getAsJsonObject("passive").get("passive").getAsString().equals("ATTACK")) {
+                    // Whatever code the session ended with, the operator is told what the passive check saw.
+                    judgedAttacks++;
+                    if (!result.get("message").getAsString().startsWith("The kiosk's passive check judged this face a presentation "
+                            + "attack")) {
+                        notToldAsAttacks.add(attack.getFileName() + " " + action + ": " + result.get("message"));
+                    }
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "attacks: %d passed / %d asked%n", passed.size(), asked);
+        System.out.printf(Locale.ROOT, "attacks: %d passed / %d asked, %d judged attacks by the kiosk%n", passed.size(), asked,
+                judgedAttacks);
         assertEquals(List.of(), passed);
+        assertTrue(judgedAttacks > 0, "the phone replay reads as an attack");
+        assertEquals(List.of(), notToldAsAttacks);
     }
 
     /**

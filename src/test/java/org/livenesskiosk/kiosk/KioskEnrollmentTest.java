@@ -72,6 +72,28 @@ class KioskEnrollmentTest {
     }
 
     @Test
+    void anAddressTheKioskIsNotEnrolledWithIsNamedBesideTheOnesItIs() throws Exception {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(folder.resolve("service"), Models.fromClasspath()))
+                .start("127.0.0.1", 0)) {
+            String code = server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code();
+            try (KioskService enrolling = KioskService.connect(standalone(server, code), Models.fromClasspath())) {
+                enrolling.authorize();
+            }
+            ServiceConnection mistyped = new ServiceConnection("http://127.0.0.1:9", null, TestAccount.ACCESS_KEY,
+                    TestAccount.SECRET_KEY, TestAccount.MARKET, TestAccount.APPLICATION_ID, null,
+                    folder.resolve("data"), folder.resolve("config"), ServiceTrust.SYSTEM);
+            try (KioskService elsewhere = KioskService.connect(mistyped, Models.fromClasspath())) {
+                ServiceCallException refused = assertThrows(ServiceCallException.class, elsewhere::authorize);
+
+                assertEquals("KIOSK_NOT_ENROLLED", refused.serviceCode());
+                assertEquals("This kiosk is not enrolled with the service at http://127.0.0.1:9: enter the enrollment code from the "
+                        + "bank's administrator, or check the address (it is enrolled with http://127.0.0.1:" + server.port() + ")",
+                        refused.getMessage());
+            }
+        }
+    }
+
+    @Test
     void theEmbeddedServiceEnrolsItsKioskByItselfOnce() throws Exception {
         ServiceConnection embedded = new ServiceConnection(null, null, null, null, null, null, null, folder.resolve("data"),
                 folder.resolve("config"), ServiceTrust.SYSTEM);

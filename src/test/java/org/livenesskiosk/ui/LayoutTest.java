@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -63,6 +65,9 @@ class LayoutTest {
     /** With {@code -Dlayout.screenshots=DIR}, each screen checked is also saved there, as laid out. */
     private static final String SHOTS = System.getProperty("layout.screenshots");
     private int shot;
+    /** How many screens this layout checked: with the layouts done, the progress a long run reports. */
+    private int checked;
+    private static final AtomicInteger LAYOUTS_DONE = new AtomicInteger();
     private String shown = "layout";
     private Stage stage;
 
@@ -144,6 +149,9 @@ class LayoutTest {
             robot.interact(() -> tabs.getSelectionModel().select(selected));
             check("console, " + tabs.getTabs().get(tab).getText());
         }
+        // Some minutes in all: each layout says it is done, so that a run shows it is moving.
+        System.out.printf(Locale.ROOT, "LayoutTest %d/%d: %s, %d screens, %d problems%n", LAYOUTS_DONE.incrementAndGet(),
+                everySizeAndLanguage().count(), shown, checked, problems.size());
         assertTrue(problems.isEmpty(), problems.size() + " problems, at " + width + "×" + height + " in " + language
                 + (largerText ? " with larger text" : "")
                 + ":\n" + String.join("\n", problems.subList(0, Math.min(40, problems.size()))));
@@ -187,6 +195,7 @@ class LayoutTest {
             Screenshots.save(stage.getScene(), Path.of(SHOTS, name + ".png"));
         }
         WaitForAsyncUtils.waitForFxEvents();
+        checked++;
         robot.interact(() -> {
             Scene scene = stage.getScene();
             scene.getRoot().applyCss();

@@ -33,7 +33,7 @@ import org.livenesskiosk.testdata.SharedData;
  * clip moving away from and toward the camera (its {@code moves_away_from_camera} and
  * {@code moves_toward_camera} labels), against flat pictures brought closer the way a photograph
  * or a screen held up to the camera is: every shared printed-photo recapture and still image,
- * held square to the camera and tilted 20°. The figures are printed for the README.
+ * held square to the camera and tilted 20°. The figures are printed for docs/measurements.md.
  */
 class PerspectiveCueTest {
 
