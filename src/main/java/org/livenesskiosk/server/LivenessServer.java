@@ -44,6 +44,7 @@ public final class LivenessServer implements AutoCloseable {
     private final Store store;
     private final Javalin app;
     private final AnalyzerPool analyzers;
+    private final ServiceMetrics metrics;
     /** Where callers reach this service, for the image links it hands out; set at start unless given. */
     private volatile String publicUrl;
     /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
@@ -57,8 +58,8 @@ public final class LivenessServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
-        this.analyzers = new AnalyzerPool(models, limits.concurrentChecks());
-        ServiceMetrics metrics = new ServiceMetrics(store);
+        this.metrics = new ServiceMetrics(store);
+        this.analyzers = new AnalyzerPool(models, limits.concurrentChecks(), metrics.faceEmbeddings());
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits);
         app.before(ctx -> ctx.header(Headers.NODE, nodeName));
         new RequestSize(MAX_REQUEST_BYTES).register(app);
@@ -190,8 +191,9 @@ public final class LivenessServer implements AutoCloseable {
     }
 
     /**
-     * Deletes the best image and face fingerprints of every result older than {@code keep}, at start
-     * and every hour ({@code serve --retention-days}); without it they stay until the result is deleted.
+     * Deletes the images of every result older than {@code keep}, at start and every hour
+     * ({@code serve --retention-days}); without it they stay until the result is deleted. The one-way
+     * fingerprints stay for the replay window either way.
      */
     public LivenessServer retention(Duration keep) {
         if (keep.isNegative() || keep.isZero()) {
@@ -228,6 +230,11 @@ public final class LivenessServer implements AutoCloseable {
     }
 
     /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
+    /** What the same-person and replay checks added to this node's checks so far. */
+    public IdentityCost identityCost() {
+        return metrics.identityCost();
+    }
+
     public Accounts accounts() {
         return new Accounts(store);
     }
