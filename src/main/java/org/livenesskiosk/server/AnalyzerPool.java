@@ -6,24 +6,29 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.livenesskiosk.vision.FaceEmbedder;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.Models;
 
+import io.micrometer.core.instrument.Timer;
+
 /**
- * The service's vision analysers: at most a fixed number, each loaded once when first needed and
- * lent to one check at a time. Their number is the number of checks that run at once, so memory
+ * The service's vision analysers, each with its face embedder: at most a fixed number, each loaded
+ * once when first needed and lent to one check at a time. Their number is the number of checks that run at once, so memory
  * stays flat however many kiosks upload together; a check that finds none free within the busy
  * wait is told to come back.
  */
 final class AnalyzerPool {
 
     private final Models models;
+    private final Timer embeddings;
     private final Semaphore permits;
-    private final Queue<FrameAnalyzer> idle = new ConcurrentLinkedQueue<>();
+    private final Queue<Vision> idle = new ConcurrentLinkedQueue<>();
     private volatile boolean loaded;
 
-    AnalyzerPool(Models models, int size) {
+    AnalyzerPool(Models models, int size, Timer embeddings) {
         this.models = models;
+        this.embeddings = embeddings;
         this.permits = new Semaphore(size, true);
     }
 
@@ -42,7 +47,7 @@ final class AnalyzerPool {
      *
      * @throws ServiceException {@code SERVICE_BUSY} when none became free in time
      */
-    <T> T withAnalyzer(long waitMs, Function<FrameAnalyzer, T> check) {
+    <T> T withAnalyzer(long waitMs, Function<Vision, T> check) {
         try {
             if (!permits.tryAcquire(waitMs, TimeUnit.MILLISECONDS)) {
                 throw KioskRoutes.busy();
@@ -51,17 +56,17 @@ final class AnalyzerPool {
             Thread.currentThread().interrupt();
             throw new ServiceException("SERVICE_BUSY", "The service is shutting down");
         }
-        FrameAnalyzer analyzer = null;
+        Vision vision = null;
         try {
-            analyzer = idle.poll();
-            if (analyzer == null) {
-                analyzer = new FrameAnalyzer(models);
+            vision = idle.poll();
+            if (vision == null) {
+                vision = new Vision(new FrameAnalyzer(models), new FaceEmbedder(models), embeddings);
             }
-            analyzer.reset();
-            return check.apply(analyzer);
+            vision.analyzer().reset();
+            return check.apply(vision);
         } finally {
-            if (analyzer != null) {
-                idle.add(analyzer);
+            if (vision != null) {
+                idle.add(vision);
             }
             permits.release();
         }

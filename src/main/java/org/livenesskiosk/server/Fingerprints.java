@@ -1,55 +1,89 @@
 package org.livenesskiosk.server;
 
 import java.nio.ByteBuffer;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import org.livenesskiosk.vision.FaceFingerprint;
 
 /**
- * A recording's face fingerprints, frame by frame with their times, and the test for a replay: a
- * recording whose frames are, most of them, the very pictures of an earlier session, at the same
- * pace. A customer who simply tries again makes new pictures (another moment, another pose) and
- * acts at other times, so at most the still frames of the two tries look alike.
+ * What the replay check keeps of a recording: each frame's face fingerprint, in order, and the
+ * buckets its face is filed under ({@link FaceBuckets}); and the test for a replay.
+ *
+ * <p>A replay is the same pictures again, however they were changed: turned, mirrored, zoomed,
+ * cropped, re-encoded, brightened, made noisy (the fingerprint of the aligned face survives all of
+ * that, and a mirrored frame is compared in its mirrored orientation), and however they were
+ * re-timed: slowed, sped up, with frames dropped or repeated, played backwards or shuffled. So
+ * recordings are compared as sets of <em>moments</em>, not frame by frame at one time offset: a
+ * moment is a frame that differs from the moment before it by more than such changes do, so a
+ * still second is one moment at any frame rate, and a mouth opening is a few. A recording replays
+ * an earlier one when {@link #REPLAYED_SHARE} of its moments are pictures of the earlier one, in
+ * whatever order.
+ *
+ * <p>A customer trying again is not a replay: the same face is expected (it is in the same
+ * buckets), the same moments are not. A new try is a new head position, new light on the face,
+ * an action of another depth at another pace; at most its still moments look like the earlier
+ * try's.
  */
 final class Fingerprints {
 
-    /** Bits that may differ between a frame and its re-encoded copy (of {@link FaceFingerprint#BITS}). */
-    static final int SAME_PICTURE_BITS = 10;
-    /** Share of the frames that must be an earlier session's, at one time offset, to make a replay. */
-    static final double REPLAYED_SHARE = 0.8;
-    /** Matched frames whose time offsets differ by less than this share one offset (a frame's jitter). */
-    static final long OFFSET_TOLERANCE_MS = 60;
-    /** Fewer frames with a face than this say too little to call anything a replay. */
-    static final int MIN_FRAMES = 10;
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Frames looked at before the full comparison. */
-    private static final int SAMPLES = 16;
+    /**
+     * Bits (of {@link FaceFingerprint#BITS}) that may differ between a frame and its copy turned by
+     * up to 10°, zoomed ±20 %, cropped, mirrored, brightened, re-encoded at JPEG quality 30 or made
+     * noisy: nine in ten such copies on the shared clips stay within 23 (docs/identity.md).
+     */
+    static final int SAME_PICTURE_BITS = 24;
+    /**
+     * Share of a recording's moments that must be an earlier session's to make a replay. Measured
+     * through the service (ReplayAndSpliceTest, docs/identity.md): every changed copy had all its
+     * moments in the original; a new try of the same person, at most two of five or six.
+     */
+    static final double REPLAYED_SHARE = 0.7;
+    /**
+     * Fewer moments than this are a still picture: a session needs an action, which makes more
+     * (a webcam's small face opening its mouth makes three to seven), and one or two pictures
+     * matching another session's say nothing about a replay.
+     */
+    static final int MIN_MOMENTS = 3;
 
-    private static final int BYTES_PER_FRAME = Long.BYTES * (1 + FaceFingerprint.LONGS);
+    private static final int BYTES_PER_FRAME = Long.BYTES * FaceFingerprint.LONGS;
 
-    private final List<Long> timesMs = new ArrayList<>();
-    private final List<long[]> hashes = new ArrayList<>();
+    private final List<long[]> asShown = new ArrayList<>();
+    /** Each frame's mirrored fingerprint; only while the recording is checked, never stored. */
+    private final List<long[]> mirrored = new ArrayList<>();
+    /** The recording's face, the mean embedding of its frames; only while it is checked, never stored. */
+    private Optional<float[]> face = Optional.empty();
 
-    void add(long timeMs, long[] hash) {
-        timesMs.add(timeMs);
-        hashes.add(hash);
+    void add(FaceFingerprint frame) {
+        asShown.add(frame.asShown());
+        mirrored.add(frame.mirrored());
+    }
+
+    /** Files the recording under its face, the mean embedding of its frames. */
+    void fileUnder(float[] meanFace) {
+        face = Optional.of(meanFace.clone());
+    }
+
+    /** The buckets the recording is filed under, when a face could be embedded. */
+    Optional<long[]> buckets() {
+        return face.map(FaceBuckets::of);
+    }
+
+    /** The buckets a look-up for this recording's earlier sessions reads, when a face could be embedded. */
+    Optional<long[]> probes() {
+        return face.map(FaceBuckets::probes);
     }
 
     int size() {
-        return hashes.size();
+        return asShown.size();
     }
 
+    /** The frames' fingerprints as shown, for the store: the mirrored ones are derived again when needed. */
     byte[] toBytes() {
-        ByteBuffer bytes = ByteBuffer.allocate(hashes.size() * BYTES_PER_FRAME);
-        for (int i = 0; i < hashes.size(); i++) {
-            bytes.putLong(timesMs.get(i));
-            for (long part : hashes.get(i)) {
+        ByteBuffer bytes = ByteBuffer.allocate(asShown.size() * BYTES_PER_FRAME);
+        for (long[] frame : asShown) {
+            for (long part : frame) {
                 bytes.putLong(part);
             }
         }
@@ -60,61 +94,39 @@ final class Fingerprints {
         Fingerprints fingerprints = new Fingerprints();
         ByteBuffer bytes = ByteBuffer.wrap(stored);
         while (bytes.remaining() >= BYTES_PER_FRAME) {
-            long time = bytes.getLong();
-            long[] hash = new long[FaceFingerprint.LONGS];
-            for (int i = 0; i < hash.length; i++) {
-                hash[i] = bytes.getLong();
+            long[] frame = new long[FaceFingerprint.LONGS];
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = bytes.getLong();
             }
-            fingerprints.add(time, hash);
+            fingerprints.asShown.add(frame);
         }
         return fingerprints;
     }
 
-    /**
-     * A quick look first, to pass over the sessions this recording has nothing in common with: does
-     * any of a few of its frames, drawn at random, appear in {@code earlier} at all? Drawn at random,
-     * so that no recording can put fresh frames where the look falls; any one is enough, so that a
-     * replay with a few fresh frames still goes on to the full comparison (a replay of 80 % escapes it
-     * with a chance of 0.2<sup>16</sup>).
-     */
-    private boolean sampleMatches(Fingerprints earlier) {
-        for (int sample = 0; sample < SAMPLES; sample++) {
-            long[] hash = hashes.get(RANDOM.nextInt(size()));
-            if (earlier.hashes.stream().anyMatch(other -> FaceFingerprint.distance(hash, other) <= SAME_PICTURE_BITS)) {
-                return true;
-            }
-        }
-        return false;
+    /** Whether this recording, as shown or mirrored, replays {@code earlier}. */
+    boolean replays(Fingerprints earlier) {
+        return replays(asShown, earlier.asShown) || (!mirrored.isEmpty() && replays(mirrored, earlier.asShown));
     }
 
-    /**
-     * Whether this recording replays {@code earlier}: at least {@link #REPLAYED_SHARE} of its frames
-     * are pictures of {@code earlier} taken at one and the same time offset.
-     */
-    boolean replays(Fingerprints earlier) {
-        if (size() < MIN_FRAMES || earlier.size() < MIN_FRAMES) {
+    private static boolean replays(List<long[]> frames, List<long[]> earlier) {
+        List<long[]> moments = moments(frames);
+        if (moments.size() < MIN_MOMENTS) {
             return false;
         }
-        if (!sampleMatches(earlier)) {
-            return false;
-        }
-        // For each window of two neighbouring offset bins (rounding splits one offset over two),
-        // how many frames of this recording match in it; each frame counts once per window.
-        Map<Long, Integer> framesInWindow = new HashMap<>();
-        for (int i = 0; i < size(); i++) {
-            Set<Long> windows = new HashSet<>();
-            for (int j = 0; j < earlier.size(); j++) {
-                if (FaceFingerprint.distance(hashes.get(i), earlier.hashes.get(j)) <= SAME_PICTURE_BITS) {
-                    long bin = Math.floorDiv(timesMs.get(i) - earlier.timesMs.get(j), OFFSET_TOLERANCE_MS);
-                    windows.add(bin);
-                    windows.add(bin - 1);
-                }
-            }
-            for (long window : windows) {
-                framesInWindow.merge(window, 1, Integer::sum);
-            }
-        }
-        int best = framesInWindow.values().stream().mapToInt(Integer::intValue).max().orElse(0);
-        return best >= REPLAYED_SHARE * size();
+        long replayed = moments.stream().filter(moment -> earlier.stream()
+                .anyMatch(picture -> FaceFingerprint.distance(moment, picture) <= SAME_PICTURE_BITS)).count();
+        return replayed >= REPLAYED_SHARE * moments.size();
     }
+
+    /** The frames that differ from the moment before them by more than a re-encoding does. */
+    static List<long[]> moments(List<long[]> frames) {
+        List<long[]> moments = new ArrayList<>();
+        for (long[] frame : frames) {
+            if (moments.isEmpty() || FaceFingerprint.distance(moments.get(moments.size() - 1), frame) > SAME_PICTURE_BITS) {
+                moments.add(frame);
+            }
+        }
+        return moments;
+    }
+
 }

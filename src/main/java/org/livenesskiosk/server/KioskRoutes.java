@@ -37,9 +37,8 @@ final class KioskRoutes {
     private static final long RECORDING_SLACK_MS = 2_000;
     /** How long one check may hold an analyser. */
     private static final long CHECK_DEADLINE_MS = 30_000;
-    /** Recordings are compared with the results of this long ago, the newest first and no more than so many. */
-    private static final long REPLAY_WINDOW_MS = 30L * 24 * 3_600_000;
-    private static final int REPLAY_CANDIDATES = 2_000;
+    /** Recordings are compared with every session of this long ago, across the fleet, whatever became of its result. */
+    static final long REPLAY_WINDOW_MS = 30L * 24 * 3_600_000;
     /** Uploads read at once per analyser: each holds its body in memory until it is checked. */
     private static final int UPLOADS_PER_ANALYZER = 4;
     private static final String HOLDS_UPLOAD_SLOT = "holdsUploadSlot";
@@ -164,7 +163,9 @@ final class KioskRoutes {
         SessionCheck.Verdict verdict = analyzers.withAnalyzer(busyWaitMs,
                 analyzer -> metrics.check(() -> SessionCheck.check(challenge, evidence, analyzer,
                         System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000)));
-        if (verdict.score() >= PASSING_SCORE && replaysAnEarlierSession(verdict.fingerprints(), now)) {
+        // A replay found is the finding an auditor needs, above a texture or a shape the passive check doubted;
+        // an injection already found (a second person, claims the recording does not bear out) stands.
+        if (!verdict.attackType().equals(Optional.of(SessionCheck.INJECTION)) && replaysAnEarlierSession(verdict.fingerprints(), now)) {
             verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
         }
         String livenessId = SecretBox.randomToken();
@@ -176,7 +177,7 @@ final class KioskRoutes {
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
                 farNearImages),
-                verdict.fingerprints().toBytes(), now);
+                verdict.fingerprints(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
@@ -205,10 +206,15 @@ final class KioskRoutes {
         return new KioskApi.UploadAnswer(livenessId, score >= PASSING_SCORE ? KioskApi.Verdict.VERIFIED : KioskApi.Verdict.MANUAL_CHECK);
     }
 
-    /** Whether the recording's frames are an earlier session's pictures, whichever kiosk or account sent them. */
+    /**
+     * Whether the recording's frames are an earlier session's pictures, whichever kiosk or account
+     * sent them: the sessions of a face like its own are looked up in the replay index and compared.
+     */
     private boolean replaysAnEarlierSession(Fingerprints recording, long now) {
         store.deleteFingerprintsBefore(now - REPLAY_WINDOW_MS);
-        return store.fingerprintsSince(now - REPLAY_WINDOW_MS, REPLAY_CANDIDATES).stream()
-                .anyMatch(stored -> recording.replays(Fingerprints.fromBytes(stored)));
+        return metrics.replayLookup(() -> recording.probes()
+                .map(probes -> store.fingerprintsIn(probes, now - REPLAY_WINDOW_MS).stream()
+                        .anyMatch(stored -> recording.replays(Fingerprints.fromBytes(stored))))
+                .orElse(false));
     }
 }

@@ -51,6 +51,7 @@ public final class LivenessServer implements AutoCloseable {
     private final Javalin app;
     private final Javalin operations;
     private final AnalyzerPool analyzers;
+    private final ServiceMetrics metrics;
     /** Where callers reach this service, for the image links it hands out; set at start unless given. */
     private volatile String publicUrl;
     /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
@@ -69,7 +70,7 @@ public final class LivenessServer implements AutoCloseable {
 
     private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
-        ServiceMetrics metrics = new ServiceMetrics(store);
+        this.metrics = new ServiceMetrics(store);
         this.app = Javalin.create(config -> {
             refuseInTheEnvelope(config);
             config.jetty.addConnector((server, http) -> tls.map(certificate -> certificate.connector(server, http, api.host(), api.port()))
@@ -80,7 +81,7 @@ public final class LivenessServer implements AutoCloseable {
             config.jetty.addConnector((server, http) -> plainConnector(server, http, management.orElseThrow()));
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
-        this.analyzers = new AnalyzerPool(models, limits.concurrentChecks());
+        this.analyzers = new AnalyzerPool(models, limits.concurrentChecks(), metrics.faceEmbeddings());
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits);
         Authentication authentication = new Authentication(store);
         app.before(ctx -> ctx.header(Headers.NODE, nodeName).header(Headers.SERVICE_TIME, String.valueOf(System.currentTimeMillis())));
@@ -218,8 +219,9 @@ public final class LivenessServer implements AutoCloseable {
     }
 
     /**
-     * Deletes the best image and face fingerprints of every result older than {@code keep}, at start
-     * and every hour ({@code serve --retention-days}); without it they stay until the result is deleted.
+     * Deletes the images of every result older than {@code keep}, at start and every hour
+     * ({@code serve --retention-days}); without it they stay until the result is deleted. The one-way
+     * fingerprints stay for the replay window either way.
      */
     public LivenessServer retention(Duration keep) {
         if (keep.isNegative() || keep.isZero()) {
@@ -290,6 +292,11 @@ public final class LivenessServer implements AutoCloseable {
      */
     public Optional<String> attackReason(String livenessId) {
         return store.resultByLivenessIdAnyAccount(livenessId).flatMap(Store.StoredResult::attackReason);
+    }
+
+    /** What the same-person and replay checks added to this node's checks so far. */
+    public IdentityCost identityCost() {
+        return metrics.identityCost();
     }
 
     /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the biometric part of a result no longer than the bank's retention: once a result is older,
- * its best image and its face fingerprints are deleted, and what remains is its livenessId, score,
- * verdict's attack type and times — what an auditor needs, nothing of the face. Runs at start and
+ * its images are deleted, and what remains is its livenessId, score, verdict's attack type and
+ * times — what an auditor needs, nothing of the face — and, until the replay window ends, its
+ * one-way fingerprints (see {@code Fingerprints}). Runs at start and
  * every hour on every node of a fleet; each run does the same deletion, so nodes never disagree.
  */
 final class Retention {
@@ -32,7 +33,7 @@ final class Retention {
         this.keep = keep;
     }
 
-    /** @return how many results lost their image and fingerprints */
+    /** @return how many results lost their images */
     int apply(long now) {
         return store.forgetFacesBefore(now - keep.toMillis());
     }
@@ -42,7 +43,7 @@ final class Retention {
             try {
                 int forgotten = apply(System.currentTimeMillis());
                 if (forgotten > 0) {
-                    LOG.info("Retention: the images and face fingerprints of {} results older than {} days deleted", forgotten,
+                    LOG.info("Retention: the images of {} results older than {} days deleted", forgotten,
                             keep.toDays());
                 }
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.livenesskiosk.server;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -28,6 +29,8 @@ final class ServiceMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final AtomicInteger checksInFlight = new AtomicInteger();
     private final Timer checkDuration;
+    private final Timer faceEmbeddings;
+    private final Timer replayLookups;
     private final Counter busyAnswers;
     private final Counter lockouts;
 
@@ -36,6 +39,10 @@ final class ServiceMetrics {
                 .description("Sessions being re-checked on this node now").register(registry);
         checkDuration = Timer.builder("liveness_check_duration").description("How long the re-check of a session took")
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+        faceEmbeddings = Timer.builder("liveness_face_embedding_duration")
+                .description("How long one face of a recording took to embed (the same-person and replay checks)").register(registry);
+        replayLookups = Timer.builder("liveness_replay_lookup_duration")
+                .description("How long a session's look-up in the replay index and its comparisons took").register(registry);
         busyAnswers = Counter.builder("liveness_busy_answers").description("SERVICE_BUSY answers: a kiosk told to come back")
                 .register(registry);
         lockouts = Counter.builder("liveness_lockouts").description("Requests refused because the kiosk is locked out (DEVICE_LOCKED)")
@@ -60,6 +67,21 @@ final class ServiceMetrics {
         } finally {
             checksInFlight.decrementAndGet();
         }
+    }
+
+    Timer faceEmbeddings() {
+        return faceEmbeddings;
+    }
+
+    /** Runs a session's look-up in the replay index, timed. */
+    <T> T replayLookup(Supplier<T> lookup) {
+        return replayLookups.record(lookup);
+    }
+
+    /** The time spent embedding faces and looking up replays, over the checks since the start. */
+    IdentityCost identityCost() {
+        return new IdentityCost(checkDuration.count(), faceEmbeddings.count(), faceEmbeddings.totalTime(TimeUnit.MILLISECONDS),
+                replayLookups.count(), replayLookups.totalTime(TimeUnit.MILLISECONDS));
     }
 
     /** An upload answered with {@code code} ({@code SUCCESS} or a refusal's). */

@@ -1,5 +1,6 @@
 package org.livenesskiosk.server;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +21,8 @@ import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.vision.FaceFingerprint;
-import org.livenesskiosk.vision.FaceMetrics;
+import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
-import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.HeadPose;
 
 /**
@@ -45,6 +45,9 @@ final class SessionCheck {
     /** The best image must show its one face this frontal. */
     static final double MAX_BEST_ANGLE = 25;
 
+    /** Draws the frames to embed where no recording can know in advance. */
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** The SDK provider's attack types, for a score of 0. */
     static final String PRESENTATION = "1";
     static final String INJECTION = "2";
@@ -52,8 +55,7 @@ final class SessionCheck {
 
     /**
      * The verdict: a score from 0 to 100 (50 or more suggests a pass), the attack type and the
-     * reason when it is 0, the recording's face fingerprints for the replay check, and the re-run's
-     * far/near stage (its times and its perspective cue) when the challenge asked for it.
+     * reason when it is 0, and the recording's face fingerprints for the replay check.
      */
     record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints) {
 
@@ -69,24 +71,27 @@ final class SessionCheck {
      * @param deadlineNanos {@link System#nanoTime()} after which the check gives up (an unsure 0):
      *                      no upload holds an analyser for long
      */
-    static Verdict check(Challenges.Challenge challenge, UploadRequest upload, FrameAnalyzer analyzer, long deadlineNanos) {
+    static Verdict check(Challenges.Challenge challenge, UploadRequest upload, Vision vision, long deadlineNanos) {
         Fingerprints fingerprints = new Fingerprints();
-        Optional<String> bestImageProblem = imageProblem(analyzer, upload.bestImage(), "BEST_IMAGE")
-                .or(() -> Optional.ofNullable(upload.farNear()).flatMap(stage -> imageProblem(analyzer, stage.farImage(), "FAR_IMAGE")
-                        .or(() -> imageProblem(analyzer, stage.nearImage(), "NEAR_IMAGE"))));
+        List<float[]> faces = new ArrayList<>();
+        Optional<String> bestImageProblem = imageProblem(vision, upload.bestImage(), "BEST_IMAGE", faces)
+                .or(() -> Optional.ofNullable(upload.farNear()).flatMap(stage -> imageProblem(vision, stage.farImage(), "FAR_IMAGE", faces)
+                        .or(() -> imageProblem(vision, stage.nearImage(), "NEAR_IMAGE", faces))));
         if (bestImageProblem.isPresent()) {
             return Verdict.attack(INJECTION, bestImageProblem.get(), fingerprints);
         }
         LivenessConfig config = challenge.config();
         LivenessSession session = new LivenessSession(config, challenge.plan());
         List<JpegFrames.Encoded> frames = frames(upload.recording());
+        RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints, faces, new SamePerson(upload.recording().timesMs(),
+                claimedTimes(upload.actions()), RANDOM));
         SessionResult rerun;
         try (JpegFrames source = new JpegFrames(frames);
              ClipRecorder noCopy = new ClipRecorder(Optional.empty(), source.framesPerSecond())) {
-            rerun = SessionRunner.replaying(analyzer, config).run(source, session, noCopy, new SessionRunner.Listener() {
+            rerun = SessionRunner.replaying(vision.analyzer(), config).run(source, session, noCopy, new SessionRunner.Listener() {
                 @Override
                 public void frame(Mat image, long timestampMs, SessionUpdate update) {
-                    update.face().ifPresent(face -> fingerprints.add(timestampMs, FaceFingerprint.of(image, face.metrics().box())));
+                    recordingFaces.see(image, timestampMs, update.face());
                 }
 
                 @Override
@@ -97,8 +102,15 @@ final class SessionCheck {
         } catch (CaptureException e) {
             throw new IllegalStateException("A recording is never written on the service", e);
         }
+        recordingFaces.seeTheRest(frames, deadlineNanos);
         if (System.nanoTime() > deadlineNanos) {
             return Verdict.attack(UNSURE, "CHECK_DEADLINE", fingerprints);
+        }
+        if (!SamePerson.onePerson(faces)) {
+            return Verdict.attack(INJECTION, "IDENTITY_CHANGED", fingerprints);
+        }
+        if (!faces.isEmpty()) {
+            fingerprints.fileUnder(SamePerson.face(faces));
         }
         if (!rerun.success()) {
             return Verdict.attack(INJECTION, "RECORDING_" + rerun.code(), fingerprints);
@@ -107,6 +119,57 @@ final class SessionCheck {
             return Verdict.attack(INJECTION, "CLAIMS_DISAGREE", fingerprints);
         }
         return passiveVerdict(rerun.passive(), fingerprints);
+    }
+
+    /** When the kiosk claims its actions were seen; a claim without a time is left to the claims' own check. */
+    private static List<Long> claimedTimes(List<UploadRequest.Action> actions) {
+        return actions == null ? List.of() : actions.stream().filter(action -> action != null).map(UploadRequest.Action::atMs).toList();
+    }
+
+    /**
+     * The faces of a recording as the check meets them, frame by frame: each one's fingerprint, and
+     * the embedding of those {@link SamePerson} draws. The re-run stops once the session is decided;
+     * the frames after that are looked at too, so that nothing can be added after the last action
+     * unseen.
+     */
+    private static final class RecordingFaces {
+
+        private final Vision vision;
+        private final Fingerprints fingerprints;
+        private final List<float[]> faces;
+        private final SamePerson draw;
+        private long lastSeenMs = Long.MIN_VALUE;
+
+        RecordingFaces(Vision vision, Fingerprints fingerprints, List<float[]> faces, SamePerson draw) {
+            this.vision = vision;
+            this.fingerprints = fingerprints;
+            this.faces = faces;
+            this.draw = draw;
+        }
+
+        void see(Mat image, long timestampMs, Optional<FaceObservation> face) {
+            lastSeenMs = timestampMs;
+            face.ifPresent(seen -> {
+                fingerprints.add(FaceFingerprint.of(image, seen.landmarks()));
+                if (SamePerson.embeddable(seen.metrics()) && draw.draws(timestampMs)) {
+                    faces.add(vision.embedding(image, seen.landmarks()));
+                }
+            });
+        }
+
+        /** The frames after the last one the re-run analysed, through the same analyser. */
+        void seeTheRest(List<JpegFrames.Encoded> frames, long deadlineNanos) {
+            for (JpegFrames.Encoded frame : frames) {
+                if (frame.timestampMs() <= lastSeenMs || System.nanoTime() > deadlineNanos) {
+                    continue;
+                }
+                try (Mat image = JpegFrames.decode(frame.jpeg())) {
+                    if (!image.empty()) {
+                        see(image, frame.timestampMs(), vision.analyzer().analyze(image, 0, frame.timestampMs()).mainFace());
+                    }
+                }
+            }
+        }
     }
 
     /**
@@ -166,25 +229,28 @@ final class SessionCheck {
     }
 
     /**
-     * What is wrong with an evidence image, if anything: it must show one face, frontal.
+     * What is wrong with an evidence image, if anything: it must show one face, frontal. Its face,
+     * when large enough, joins the faces that must be one person.
      *
      * @param name the image's name in the reason, e.g. {@code BEST_IMAGE}
      */
-    private static Optional<String> imageProblem(FrameAnalyzer analyzer, String evidence, String name) {
+    private static Optional<String> imageProblem(Vision vision, String evidence, String name, List<float[]> faces) {
         try (Mat image = JpegFrames.decode(decoded(evidence).orElse(new byte[0]))) {
             if (image.empty()) {
                 return Optional.of(name + "_NOT_A_PICTURE");
             }
-            analyzer.reset();
-            FrameAnalysis analysis = analyzer.analyze(image, 0, 0);
-            analyzer.reset();
-            Optional<FaceMetrics> face = analysis.faceCount() == 1 ? analysis.mainFace().map(found -> found.metrics())
-                    : Optional.empty();
+            vision.analyzer().reset();
+            FrameAnalysis analysis = vision.analyzer().analyze(image, 0, 0);
+            vision.analyzer().reset();
+            Optional<FaceObservation> face = analysis.faceCount() == 1 ? analysis.mainFace() : Optional.empty();
             if (face.isEmpty()) {
                 return Optional.of(name + "_NOT_ONE_FACE");
             }
-            if (!frontal(face.get().pose())) {
+            if (!frontal(face.get().metrics().pose())) {
                 return Optional.of(name + "_NOT_FRONTAL");
+            }
+            if (SamePerson.embeddable(face.get().metrics())) {
+                faces.add(vision.embedding(image, face.get().landmarks()));
             }
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -226,13 +227,14 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * Stores a result with its face fingerprints, binding its signatureId in the same transaction,
-     * unless another upload of the same session (on this node or another) stored one first.
+     * Stores a result with its face fingerprints, filed in the replay index under its face's buckets,
+     * binding its signatureId in the same transaction, unless another upload of the same session (on
+     * this node or another) stored one first.
      *
      * @return the session's one result: this one, or the one stored first
      * @throws ServiceException when the signatureId is unknown or already used
      */
-    StoredResult saveResult(StoredResult result, byte[] fingerprints, long now) {
+    StoredResult saveResult(StoredResult result, Fingerprints fingerprints, long now) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -261,8 +263,16 @@ final class Store implements AutoCloseable {
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
                         "INSERT INTO fingerprint (liveness_id, created_at, hashes) VALUES (?, ?, ?)")) {
-                    bind(statement, result.livenessId(), now, fingerprints);
+                    bind(statement, result.livenessId(), now, fingerprints.toBytes());
                     statement.executeUpdate();
+                }
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "INSERT INTO replay_bucket (bucket, liveness_id, created_at) VALUES (?, ?, ?)")) {
+                    for (long bucket : fingerprints.buckets().orElse(new long[0])) {
+                        bind(statement, bucket, result.livenessId(), now);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
                 }
                 connection.commit();
                 return result;
@@ -302,14 +312,29 @@ final class Store implements AutoCloseable {
                 sessionId, challengeId, sessionId) == 1;
     }
 
-    /** The face fingerprints of the latest results since {@code since}, newest first, at most {@code limit}. */
-    List<byte[]> fingerprintsSince(long since, int limit) {
-        return queryAll("SELECT hashes FROM fingerprint WHERE created_at >= ? ORDER BY created_at DESC LIMIT ?",
-                row -> row.getBytes(1), since, limit);
+    /**
+     * The face fingerprints of the sessions since {@code since} filed under any of the buckets: one
+     * indexed lookup per bucket, whatever the number of sessions stored.
+     */
+    List<byte[]> fingerprintsIn(long[] buckets, long since) {
+        String placeholders = String.join(",", Collections.nCopies(buckets.length, "?"));
+        Object[] parameters = new Object[buckets.length + 1];
+        for (int i = 0; i < buckets.length; i++) {
+            parameters[i] = buckets[i];
+        }
+        parameters[buckets.length] = since;
+        return queryAll("SELECT hashes FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM replay_bucket "
+                + "WHERE bucket IN (" + placeholders + ") AND created_at >= ?)", row -> row.getBytes(1), parameters);
     }
 
-    /** Forgets fingerprints older than the replay window: they are kept no longer than needed. */
+    /** How many sessions' fingerprints are kept since {@code since}. */
+    int fingerprintsSince(long since) {
+        return queryOne("SELECT COUNT(*) FROM fingerprint WHERE created_at >= ?", row -> row.getInt(1), since).orElse(0);
+    }
+
+    /** Forgets the fingerprints and buckets older than the replay window: they are kept no longer than needed. */
     void deleteFingerprintsBefore(long before) {
+        update("DELETE FROM replay_bucket WHERE created_at < ?", before);
         update("DELETE FROM fingerprint WHERE created_at < ?", before);
     }
 
@@ -348,22 +373,23 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * Deletes the images (best, audit, far and near) and face fingerprints of the results made
-     * before {@code before}; their livenessId, score, attack type and times stay.
+     * Deletes the images (best, audit, far and near) of the results made before {@code before};
+     * their livenessId, score, attack type and times stay, and their one-way fingerprints stay for
+     * the replay window.
      *
      * @return how many results lost their images
      */
     int forgetFacesBefore(long before) {
-        update("DELETE FROM fingerprint WHERE created_at < ?", before);
         return update("UPDATE liveness_result SET best_image = NULL, audit_image = NULL, far_image = NULL, near_image = NULL "
                 + "WHERE created_at < ? AND (best_image IS NOT NULL OR audit_image IS NOT NULL OR far_image IS NOT NULL "
                 + "OR near_image IS NOT NULL)", before);
     }
 
-    /** Deletes a result and its images: the customer's right to erasure. */
+    /**
+     * Deletes a result and its images: the customer's right to erasure. Its one-way fingerprints
+     * stay until the replay window ends, or the deleted session could be replayed at once.
+     */
     boolean deleteResult(String accountId, String livenessId) {
-        update("DELETE FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM liveness_result "
-                + "WHERE account_id = ? AND liveness_id = ?)", accountId, livenessId);
         return update("DELETE FROM liveness_result WHERE account_id = ? AND liveness_id = ?", accountId, livenessId) == 1;
     }
 

@@ -9,6 +9,7 @@
  * PostgreSQL database: every state that matters (single-use values, lock-outs, a session's one
  * result) lives there, the key in each node's own file or environment ({@code SecretBox}). For
  * those who run it: {@code Health}, {@code ServiceMetrics} (Prometheus), {@code Retention},
- * {@code FleetPage}. Speaks {@code protocol}; never uses the client.
+ * {@code FleetPage}. One person, one moment: {@code SamePerson} and the replay index
+ * ({@code Fingerprints}, {@code FaceBuckets}). Speaks {@code protocol}; never uses the client.
  */
 package org.livenesskiosk.server;

@@ -15,7 +15,9 @@ public enum ModelFile {
     /** Minivision's MiniFASNetV2: an 80×80 crop 2.7 times the face box in, real / print / screen logits out. */
     TEXTURE_NEAR("2.7_80x80_MiniFASNetV2.onnx"),
     /** Minivision's MiniFASNetV1SE: the same on a crop 4 times the face box, with more of the surroundings. */
-    TEXTURE_WIDE("4_0_0_80x80_MiniFASNetV1SE.onnx");
+    TEXTURE_WIDE("4_0_0_80x80_MiniFASNetV1SE.onnx"),
+    /** MobileFaceNet: two aligned 112×112 faces in, a 192-number embedding of each out (see {@link FaceEmbedder}). */
+    FACE_EMBEDDING("MobileFaceNet.tflite");
 
     private final String fileName;
 

@@ -5,7 +5,9 @@
  * stage relies on; and the passive check's measurements: Minivision's MiniFASNet networks score a
  * face's texture ({@link org.livenesskiosk.vision.TextureScorer}, on the frames the liveness rules
  * pick), and {@link org.livenesskiosk.vision.PlanarFit} measures how far two views of a face are
- * from a plane.
+ * from a plane. For the service's same-person and replay checks: a face's embedding
+ * ({@link org.livenesskiosk.vision.FaceEmbedder}, MobileFaceNet) and its one-way fingerprint
+ * ({@link org.livenesskiosk.vision.FaceFingerprint}), both of the face aligned on its landmarks.
  *
  * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
  * records in it) is plain immutable Java, so that the liveness rules never see a native

@@ -110,6 +110,6 @@ class FleetPageTest {
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         store.saveResult(new Store.StoredResult(livenessId, account.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), score,
                 Optional.ofNullable(attackType), Optional.empty(), "0.9.3", "kiosk", Optional.empty(), Optional.empty(), Optional.empty()),
-                new byte[0], at);
+                new Fingerprints(), at);
     }
 }

@@ -97,9 +97,14 @@ final class RecordedSessions {
     }
 
     /** The session a kiosk runs on the clip from {@code firstFrame} under the challenge. */
-    static synchronized SessionOutcome run(String clip, int firstFrame, KioskApi.ChallengeAnswer challenge) throws CaptureException {
+    static SessionOutcome run(String clip, int firstFrame, KioskApi.ChallengeAnswer challenge) throws CaptureException {
+        return run(stretch(clip, firstFrame), challenge);
+    }
+
+    /** The session a kiosk runs on these frames under the challenge: an emulated kiosk's, when an attacker made them. */
+    static synchronized SessionOutcome run(FrameSource source, KioskApi.ChallengeAnswer challenge) throws CaptureException {
         var config = challenge.toConfig().withDistance(CLOSE_UP[0], CLOSE_UP[1]);
-        try (FrameSource frames = stretch(clip, firstFrame); ClipRecorder none = new ClipRecorder(Optional.empty(), 30)) {
+        try (FrameSource frames = source; ClipRecorder none = new ClipRecorder(Optional.empty(), 30)) {
             return SessionRunner.recording(ANALYZER, config).run(frames, new LivenessSession(config, challenge.actions()), none,
                     SessionRunner.Listener.NONE);
         }

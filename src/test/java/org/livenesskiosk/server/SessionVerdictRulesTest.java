@@ -19,8 +19,12 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.vision.FaceEmbedder;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.Models;
+
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * The service's verdict on one genuine session of the shared mouth clip ({@link RecordedSessions}),
@@ -29,7 +33,8 @@ import org.livenesskiosk.vision.Models;
  */
 class SessionVerdictRulesTest {
 
-    private static final FrameAnalyzer ANALYZER = new FrameAnalyzer(Models.fromClasspath());
+    private static final Vision VISION = new Vision(new FrameAnalyzer(Models.fromClasspath()), new FaceEmbedder(Models.fromClasspath()),
+            Timer.builder("embeddings").register(new SimpleMeterRegistry()));
     private static final Challenges.Challenge MOUTH = new Challenges.Challenge("c", "a", "d", List.of(ActionType.MOUTH), 10_000,
             10_000, DetectionLevel.NORMAL, 600, RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1], Optional.empty(), 0,
             Long.MAX_VALUE,
@@ -52,7 +57,7 @@ class SessionVerdictRulesTest {
 
     @Test
     void aGenuineSessionIsVerifiedWithItsFingerprints() throws CaptureException {
-        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, genuine(), ANALYZER, NO_DEADLINE);
+        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, genuine(), VISION, NO_DEADLINE);
 
         assertEquals(SessionCheck.VERIFIED_SCORE, verdict.score(), verdict.reason().toString());
         assertEquals(Optional.empty(), verdict.attackType());
@@ -66,7 +71,7 @@ class SessionVerdictRulesTest {
         UploadRequest late = withActions(upload,
                 List.of(new UploadRequest.Action(claim.action(), claim.atMs() + SessionCheck.CLAIM_TOLERANCE_MS + 1)));
 
-        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, late, ANALYZER, NO_DEADLINE);
+        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, late, VISION, NO_DEADLINE);
 
         assertEquals(Optional.of(SessionCheck.INJECTION), verdict.attackType());
         assertEquals(Optional.of("CLAIMS_DISAGREE"), verdict.reason());
@@ -80,7 +85,7 @@ class SessionVerdictRulesTest {
         UploadRequest.Recording cut = new UploadRequest.Recording(upload.recording().timesMs().subList(0, frames),
                 upload.recording().frames().subList(0, frames));
 
-        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, withRecording(upload, cut, upload.bestImage()), ANALYZER,
+        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, withRecording(upload, cut, upload.bestImage()), VISION,
                 NO_DEADLINE);
 
         assertEquals(Optional.of(SessionCheck.INJECTION), verdict.attackType());
@@ -89,7 +94,7 @@ class SessionVerdictRulesTest {
 
     @Test
     void aCheckPastItsDeadlineIsUnsure() throws CaptureException {
-        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, genuine(), ANALYZER, System.nanoTime());
+        SessionCheck.Verdict verdict = SessionCheck.check(MOUTH, genuine(), VISION, System.nanoTime());
 
         assertEquals(0, verdict.score());
         assertEquals(Optional.of(SessionCheck.UNSURE), verdict.attackType());
@@ -103,7 +108,7 @@ class SessionVerdictRulesTest {
         UploadRequest upload = genuine();
 
         SessionCheck.Verdict verdict = SessionCheck.check(MOUTH,
-                withRecording(upload, upload.recording(), Base64.getEncoder().encodeToString(turned)), ANALYZER, NO_DEADLINE);
+                withRecording(upload, upload.recording(), Base64.getEncoder().encodeToString(turned)), VISION, NO_DEADLINE);
 
         assertEquals(Optional.of(SessionCheck.INJECTION), verdict.attackType());
         assertEquals(Optional.of("BEST_IMAGE_NOT_FRONTAL"), verdict.reason());
@@ -117,7 +122,7 @@ class SessionVerdictRulesTest {
         UploadRequest upload = genuine();
 
         SessionCheck.Verdict verdict = SessionCheck.check(MOUTH,
-                withRecording(upload, upload.recording(), Base64.getEncoder().encodeToString(jpeg.toByteArray())), ANALYZER,
+                withRecording(upload, upload.recording(), Base64.getEncoder().encodeToString(jpeg.toByteArray())), VISION,
                 NO_DEADLINE);
 
         assertEquals(Optional.of(SessionCheck.INJECTION), verdict.attackType());

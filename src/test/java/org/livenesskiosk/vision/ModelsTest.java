@@ -23,11 +23,24 @@ class ModelsTest {
     @TempDir
     Path folder;
 
-    /** The networks; the canonical face is read by {@link HeadPoseFit} (see {@link HeadPoseFitTest}). */
+    /**
+     * The networks OpenCV runs; the canonical face is read by {@link HeadPoseFit} (see
+     * {@link HeadPoseFitTest}), the face embedding only by TensorFlow Lite (below).
+     */
     @ParameterizedTest
-    @EnumSource(value = ModelFile.class, mode = EnumSource.Mode.EXCLUDE, names = {"CANONICAL_FACE", "CANONICAL_FACE_FIT"})
+    @EnumSource(value = ModelFile.class, mode = EnumSource.Mode.EXCLUDE, names = {"CANONICAL_FACE", "CANONICAL_FACE_FIT", "FACE_EMBEDDING"})
     void loadsEveryPackedNetwork(ModelFile model) {
         assertFalse(Models.fromClasspath().load(model).empty());
+    }
+
+    @Test
+    void loadsTheFaceEmbeddingOnTensorFlowLiteWithItsLicenceAndNotice() throws IOException {
+        new FaceEmbedder(Models.fromClasspath());
+        try (InputStream licence = Models.class.getResourceAsStream("/models/MobileFaceNet.LICENSE");
+             InputStream notice = Models.class.getResourceAsStream("/models/MobileFaceNet.NOTICE")) {
+            assertTrue(new String(licence.readAllBytes(), StandardCharsets.UTF_8).contains("MIT License"));
+            assertTrue(new String(notice.readAllBytes(), StandardCharsets.UTF_8).contains("training"));
+        }
     }
 
     @Test

