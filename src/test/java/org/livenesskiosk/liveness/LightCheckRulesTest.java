@@ -123,6 +123,43 @@ class LightCheckRulesTest {
     }
 
     @Test
+    void aCameraWhoseExposurePumpsWithTheFlashesIsNoColourAnswer() {
+        LightSequence sequence = LightSequence.draw(new Random(5));
+        List<LightSequence.Shown> screen = sequence.shownFrom(500);
+        List<LightCheck.Sample> pumped = new ArrayList<>();
+        for (long t = 0; t < screen.get(screen.size() - 1).toMs() + 1_000; t += FRAME_MS) {
+            int rgb = LightSequence.colourAt(screen, t - 70).orElse(0);
+            // Brighter in every channel alike when the screen is brighter: exposure, not colour.
+            double gain = 1 + 0.6 * (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 765.0;
+            LightCheck.Rgb face = new LightCheck.Rgb(SKIN.r() * gain, SKIN.g() * gain, SKIN.b() * gain);
+            pumped.add(new LightCheck.Sample(t, face, face, new LightCheck.Rgb(WALL.r() * gain, WALL.g() * gain, WALL.b() * gain)));
+        }
+
+        assertNotEquals(LightCheck.Outcome.LIVE, LightCheck.judge(pumped, screen).outcome());
+    }
+
+    @Test
+    void framesWhoseSkinWasClippedAreLeftOut() {
+        LightSequence sequence = LightSequence.draw(new Random(6));
+        List<LightSequence.Shown> screen = sequence.shownFrom(500);
+        LightCheck.Rgb clipped = new LightCheck.Rgb(Double.NaN, Double.NaN, Double.NaN);
+        List<LightCheck.Sample> unreadable = frames(screen, Scene.live(), 8).stream()
+                .map(sample -> new LightCheck.Sample(sample.timeMs(), clipped, sample.oblique(), sample.background())).toList();
+
+        assertEquals(Optional.of("LIGHT_TOO_FEW_FRAMES"), LightCheck.judge(unreadable, screen).reason());
+    }
+
+    @Test
+    void aFaintAnswerOnAStronglyColouredSkinIsStillFound() {
+        // Skin far from grey: its own chroma is large beside the screen's small share of it.
+        Scene faint = new Scene(0.12, 1.0, 0.65, 0.08, 70, 0.2);
+
+        LightCheck.Verdict verdict = judge(faint);
+
+        assertEquals(LightCheck.Outcome.LIVE, verdict.outcome(), verdict.toString());
+    }
+
+    @Test
     void sequencesAreUnforeseeableAndFlashAtMostThreeTimesASecond() {
         SecureRandom random = new SecureRandom();
         List<List<LightSequence.Flash>> drawn = new ArrayList<>();
@@ -136,6 +173,7 @@ class LightCheckRulesTest {
                 assertFalse(k > 0 && flashes.get(k).rgb() == flashes.get(k - 1).rgb(), "no colour twice in a row");
             }
             drawn.add(flashes);
+            assertEquals(flashes.stream().mapToLong(LightSequence.Flash::durationMs).sum(), sequence.durationMs());
         }
         assertEquals(drawn.size(), drawn.stream().distinct().count(), "no two of 200 sequences alike");
     }
@@ -154,5 +192,14 @@ class LightCheckRulesTest {
         assertFalse(sequence.shownAs(swapped, 50));
         assertFalse(sequence.shownAs(stretched, 50));
         assertFalse(sequence.shownAs(shown.subList(1, shown.size()), 50));
+        List<LightSequence.Shown> overlapping = new ArrayList<>(shown);
+        LightSequence.Shown second = shown.get(1);
+        overlapping.set(1, new LightSequence.Shown(second.rgb(), second.fromMs() - 30, second.toMs() - 30));
+        assertFalse(sequence.shownAs(overlapping, 50), "two colours at once on one screen");
+        List<LightSequence.Shown> justAfter = new ArrayList<>(shown);
+        justAfter.set(1, new LightSequence.Shown(second.rgb(), second.fromMs() + 10, second.toMs()));
+        assertTrue(sequence.shownAs(justAfter, 50), "a colour a refresh late");
+        assertEquals(Optional.of(shown.get(1).rgb()), LightSequence.colourAt(shown, shown.get(0).toMs()), "the next colour from its first moment");
+        assertEquals(Optional.empty(), LightSequence.colourAt(shown, shown.get(shown.size() - 1).toMs()));
     }
 }

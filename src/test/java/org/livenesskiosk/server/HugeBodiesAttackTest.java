@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,18 +97,23 @@ class HugeBodiesAttackTest {
                 DeviceIdentity.in(data.resolve("kiosk")));
         String deviceId = kiosk.enroll(accounts.enrollDevice(account.accessKey()).code(), "0.1.0");
         SessionOutcome genuine = RecordedSessions.mouthSession();
-        long residentBefore = residentMb("VmRSS");
-
+        String token = kiosk.generateToken(account.accessKey(), account.secretKey());
+        String license = kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID);
+        Callable<String> customer = () -> {
+            String ticket = kiosk.authorize(license, account.market(), TestAccount.APPLICATION_ID, "0.1.0").ticket();
+            KioskApi.ChallengeAnswer challenge = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+            return kiosk.upload(ticket, RecordedSessions.upload(genuine, challenge, null, null)).livenessId();
+        };
         ExecutorService attackers = Executors.newFixedThreadPool(AT_ONCE);
         List<String> failures = new ArrayList<>();
         try {
-            Future<String> customer = Executors.newSingleThreadExecutor().submit(() -> {
-                String token = kiosk.generateToken(account.accessKey(), account.secretKey());
-                String ticket = kiosk.authorize(kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID), account.market(),
-                        TestAccount.APPLICATION_ID, "0.1.0").ticket();
-                KioskApi.ChallengeAnswer challenge = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
-                return kiosk.upload(ticket, RecordedSessions.upload(genuine, challenge, null, null)).livenessId();
-            });
+            // Customers on each of the service's analysers load every model a check needs: what the flood adds is measured from there.
+            List<Future<String>> warmUp = List.of(attackers.submit(customer), attackers.submit(customer));
+            for (Future<String> served : warmUp) {
+                served.get(120, TimeUnit.SECONDS);
+            }
+            long residentBefore = residentMb("VmRSS");
+            Future<String> customerDuringTheFlood = Executors.newSingleThreadExecutor().submit(customer);
             for (String route : ROUTES) {
                 for (boolean chunked : new boolean[] {false, true}) {
                     List<Future<Answer>> answers = new ArrayList<>();
@@ -128,13 +134,14 @@ class HugeBodiesAttackTest {
                 }
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
-            assertTrue(customer.get(120, TimeUnit.SECONDS).length() > 10, "the enrolled kiosk's customer got a livenessId");
+            assertTrue(customerDuringTheFlood.get(120, TimeUnit.SECONDS).length() > 10, "the enrolled kiosk's customer got a livenessId");
+            long residentPeak = residentMb("VmHWM");
+            System.out.println("flood: resident " + residentBefore + " MB before, " + residentPeak + " MB at its peak");
+            assertTrue(residentPeak - residentBefore < MAX_GROWTH_MB, "resident memory grew from " + residentBefore + " MB to "
+                    + residentPeak + " MB");
         } finally {
             attackers.shutdownNow();
         }
-        long residentPeak = residentMb("VmHWM");
-        assertTrue(residentPeak - residentBefore < MAX_GROWTH_MB, "resident memory grew from " + residentBefore + " MB to "
-                + residentPeak + " MB");
     }
 
     /**
