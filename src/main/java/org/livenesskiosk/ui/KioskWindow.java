@@ -59,10 +59,11 @@ public final class KioskWindow {
     private final Language systemLanguage;
     private final VoicePrompts voice = new VoicePrompts();
 
-    private final WelcomeScreen welcome = new WelcomeScreen(this::setLanguage, this::start);
+    private final WelcomeScreen welcome = new WelcomeScreen(this::setLanguage, this::start, this::nextCustomer);
     private final DetectionScreen detection = new DetectionScreen(this::cancel);
     private final VerifyingScreen verifying = new VerifyingScreen();
-    private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer);
+    private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer, this::askForResultDetails);
+    private final ResultDetails resultDetails = new ResultDetails(this::closeOverlay);
     private final PinPrompt pinPrompt;
     private final OperatorConsole console;
     private final BorderPane screenHolder = new BorderPane();
@@ -94,13 +95,16 @@ public final class KioskWindow {
         this.onLeave = onLeave;
         this.systemLanguage = Language.of(Locale.getDefault());
         this.settings = backend.settings();
-        this.flow = new KioskFlow(systemLanguage, settings.languages(), settings.idleSeconds());
+        this.flow = new KioskFlow(systemLanguage, settings.languages(), settings.idleSeconds(), settings.retries());
         this.console = new OperatorConsole(backend, this::applied, this::closeOverlay, this::leave);
         this.pinPrompt = new PinPrompt(this::closeOverlay, backend::keepPinLock);
         updates = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 showLatestUpdate();
+                if (flow.screen() == KioskScreen.RESULT) {
+                    result.countdown((flow.idleLeftMs(now / 1_000_000) + 999) / 1000);
+                }
                 if (flow.idleExpired(now / 1_000_000)) {
                     nextCustomer();
                 }
@@ -134,7 +138,7 @@ public final class KioskWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (CONSOLE_KEYS.match(event)) {
                 event.consume();
-                askPin();
+                askPin(this::openConsole);
             }
         });
         scene.addEventFilter(KeyEvent.ANY, this::activity);
@@ -173,7 +177,7 @@ public final class KioskWindow {
     private void applied(KioskSettings newSettings) {
         settings = newSettings;
         applyLook(newSettings);
-        flow.offer(newSettings.languages(), newSettings.idleSeconds());
+        flow.offer(newSettings.languages(), newSettings.idleSeconds(), newSettings.retries());
         welcome.offer(flow.offered(), flow.language());
         setLanguage(flow.language());
     }
@@ -202,6 +206,7 @@ public final class KioskWindow {
         detection.relabel(messages);
         verifying.relabel(messages);
         result.relabel(messages);
+        resultDetails.relabel(messages);
         pinPrompt.relabel(messages);
         console.relabel(messages);
         relabelSound();
@@ -274,11 +279,7 @@ public final class KioskWindow {
 
             @Override
             public void finished(KioskOutcome outcome) {
-                Platform.runLater(() -> {
-                    if (flow.finished(number, nowMs())) {
-                        finish(outcome);
-                    }
-                });
+                Platform.runLater(() -> flow.finished(number, nowMs(), outcome).ifPresent(told -> finish(outcome, told)));
             }
         }));
     }
@@ -295,11 +296,12 @@ public final class KioskWindow {
         }
     }
 
-    private void finish(KioskOutcome outcome) {
+    private void finish(KioskOutcome outcome, CustomerResult told) {
         running = Optional.empty();
         detection.end();
         voice.stop();
-        result.show(outcome);
+        result.show(outcome, told);
+        told.tip().ifPresent(tip -> voice.speak(flow.language(), tip));
         showScreen();
     }
 
@@ -323,14 +325,23 @@ public final class KioskWindow {
         showScreen();
     }
 
-    private void askPin() {
+    /** Asks for the operator PIN, then opens what the operator asked for. */
+    private void askPin(Runnable thenOpen) {
         if (overlay.isVisible()) {
             return;
         }
         overlay.getChildren().setAll(pinPrompt);
         overlay.setVisible(true);
         flow.overlay(true, nowMs());
-        pinPrompt.ask(settings.pinHash(), this::pinChosen, this::openConsole);
+        pinPrompt.ask(settings.pinHash(), this::pinChosen, thenOpen);
+    }
+
+    /** "For staff" on the result screen: the session's code, details and face photo, after the PIN. */
+    private void askForResultDetails() {
+        askPin(() -> {
+            resultDetails.show(result.outcome());
+            overlay.getChildren().setAll(resultDetails);
+        });
     }
 
     private void pinChosen(String hash) {
@@ -345,6 +356,7 @@ public final class KioskWindow {
     }
 
     private void closeOverlay() {
+        resultDetails.clear();
         overlay.getChildren().clear();
         overlay.setVisible(false);
         flow.overlay(false, nowMs());

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.FaceZone;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
@@ -16,6 +17,8 @@ import org.livenesskiosk.liveness.SessionUpdate;
 
 /** Plays the kiosk behind the screens: the test says what the session does. */
 final class ScriptedBackend implements KioskBackend {
+    /** Where a scripted session wants the face: 0.16 to 0.32 of the frame wide, centred. */
+    static final FaceZone ZONE = new FaceZone(0.16, 0.32, 0.2, 0.25);
     volatile KioskSettings settings;
     volatile SessionRequest request;
     volatile SessionListener listener;
@@ -27,7 +30,7 @@ final class ScriptedBackend implements KioskBackend {
     void act(ActionType action) {
         listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
                 Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
-                OptionalDouble.empty()));
+                OptionalDouble.empty(), ZONE));
     }
 
     void finish(KioskOutcome outcome) {
