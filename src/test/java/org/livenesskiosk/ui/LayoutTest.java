@@ -24,7 +24,6 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
-import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.livenesskiosk.testdata.Screenshots;
 import org.testfx.api.FxRobot;
@@ -78,17 +77,8 @@ class LayoutTest {
     }
 
     private void open(int width, int height, boolean largerText) throws Exception {
-        Display.required();
-        stage = Display.newWindow();
-        FxToolkit.cleanupStages();
-        backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
-                .withLook(false, largerText);
-        FxToolkit.setupFixture(() -> {
-            new KioskWindow(stage, backend, false, () -> { }).show();
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withLook(false, largerText), width, height);
         assertEquals(width, stage.getScene().getWidth(), 1);
         assertEquals(height, stage.getScene().getHeight(), 1);
     }

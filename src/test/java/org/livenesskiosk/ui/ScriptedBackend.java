@@ -14,6 +14,11 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.testdata.Display;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.stage.Stage;
 
 /** Plays the kiosk behind the screens: the test says what the session does. */
 final class ScriptedBackend implements KioskBackend {
@@ -26,6 +31,21 @@ final class ScriptedBackend implements KioskBackend {
     volatile PinLock pinLock = PinLock.open();
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
+
+    /** A kiosk window in front of this backend, with these settings, at this size. */
+    Stage showWindow(KioskSettings shown, int width, int height) throws Exception {
+        Display.required();
+        Stage stage = Display.newWindow();
+        FxToolkit.cleanupStages();
+        settings = shown;
+        FxToolkit.setupFixture(() -> {
+            new KioskWindow(stage, this, false, () -> { }).show();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage;
+    }
 
     void act(ActionType action) {
         listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
