@@ -8,6 +8,8 @@ import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 
 import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,8 +28,9 @@ import javafx.util.Duration;
 /**
  * The detection screen, in regions that cannot overlap: the one instruction in large text with the
  * action's animation at the top ({@link Guidance}); the mirrored live preview with its
- * {@link OvalGuide}, the get-ready picture beside it until the first action, and under it the tick
- * after each action; the step dots, the time left (apart from them) and Cancel in the footer.
+ * {@link OvalGuide}, the tick after each action under it, and the get-ready picture beside it (under
+ * it on a portrait screen) until the first action; the step dots, the time left (apart from them)
+ * and Cancel in the footer.
  */
 final class DetectionScreen extends BorderPane {
 
@@ -97,6 +100,20 @@ final class DetectionScreen extends BorderPane {
         readyPanel.setMinWidth(220);
         HBox middle = new HBox(16, picture, readyPanel);
         middle.getStyleClass().add("preview-region");
+        // The camera's place is never taller than its picture at full width: on a portrait screen the
+        // preview is as wide as the screen, with the tick and the get-ready panel right under it.
+        camera.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> camera.getWidth() / guide.pictureAspect(),
+                camera.widthProperty(), preview.imageProperty()));
+        ChangeListener<Number> orientation = (observed, before, now) -> {
+            boolean portrait = getHeight() > getWidth();
+            if (portrait && readyPanel.getParent() == middle) {
+                picture.getChildren().add(readyPanel);
+            } else if (!portrait && readyPanel.getParent() == picture) {
+                middle.getChildren().add(readyPanel);
+            }
+        };
+        widthProperty().addListener(orientation);
+        heightProperty().addListener(orientation);
 
         HBox.setHgrow(prompt, Priority.ALWAYS);
         actionIcon.setMinWidth(Region.USE_PREF_SIZE);
@@ -165,6 +182,8 @@ final class DetectionScreen extends BorderPane {
         actionIcon.show(update.state() == SessionState.ACTING ? update.action() : Optional.empty());
         showDots(moment.dots());
         if (moment.actionDone()) {
+            // Shown afresh even while the last action's tick still shows: each action gets its own.
+            tick.setVisible(false);
             tick.setVisible(true);
             tickShown.playFromStart();
         }

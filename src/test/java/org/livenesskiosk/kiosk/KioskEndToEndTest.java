@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +34,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
@@ -44,6 +50,7 @@ import javafx.stage.Stage;
 class KioskEndToEndTest {
 
     private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+    private static final PseudoClass FITS = PseudoClass.getPseudoClass("fits");
 
     @TempDir
     Path folder;
@@ -53,6 +60,12 @@ class KioskEndToEndTest {
     private LivenessServer server;
     private Kiosk kiosk;
     private final List<String> prompts = new CopyOnWriteArrayList<>();
+    /** Each instruction shown, with whether the oval was green and how many instructions were on screen with it. */
+    private final List<Shown> shown = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ticks = new AtomicInteger();
+
+    private record Shown(String instruction, boolean ovalGreen, int instructionsOnScreen) {
+    }
 
     @BeforeEach
     void startService() throws Exception {
@@ -72,7 +85,7 @@ class KioskEndToEndTest {
     }
 
     @Test
-    void aLiveCustomerFollowsThePromptsAndGetsALivenessIdTheServiceConfirms() throws Exception {
+    void aLiveCustomerFollowsOneInstructionAtATimeWithTheOvalGreenForEachActionAndGetsALivenessIdTheServiceConfirms() throws Exception {
         open(SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString(), 10);
         startAs("Customer 0042");
 
@@ -84,6 +97,13 @@ class KioskEndToEndTest {
         List<String> asked = prompts.stream().filter(prompt -> prompt.equals(ENGLISH.prompt(Prompt.OPEN_MOUTH))
                 || prompt.equals(ENGLISH.prompt(Prompt.BLINK))).toList();
         assertEquals(List.of(ENGLISH.prompt(Prompt.OPEN_MOUTH), ENGLISH.prompt(Prompt.BLINK)), asked, "prompts seen: " + prompts);
+        for (Shown moment : shown) {
+            assertTrue(moment.instructionsOnScreen() <= 1, "two instructions on screen together: " + moment);
+            if (asked.contains(moment.instruction())) {
+                assertTrue(moment.ovalGreen(), "an action was asked while the oval was not green: " + shown);
+            }
+        }
+        assertEquals(2, ticks.get(), "a tick after each of the two actions");
         assertTrue(screen.shown("#qrCode"));
         assertFalse(screen.shown("#bestImage"), "the face photo is the operator's only");
 
@@ -143,6 +163,20 @@ class KioskEndToEndTest {
         assertEquals("", screen.text("#cameraProblem"));
     }
 
+    /** How many shown labels say something the customer should do: a prompt or one of the oval's directions. */
+    private static int instructionsOnScreen(Parent root) {
+        Set<String> instructions = new HashSet<>();
+        for (Prompt prompt : Prompt.values()) {
+            instructions.add(ENGLISH.prompt(prompt));
+        }
+        for (UiText direction : List.of(UiText.GUIDE_MOVE_CLOSER, UiText.GUIDE_MOVE_BACK, UiText.GUIDE_MOVE_LEFT,
+                UiText.GUIDE_MOVE_RIGHT, UiText.GUIDE_MOVE_UP, UiText.GUIDE_MOVE_DOWN)) {
+            instructions.add(ENGLISH.text(direction));
+        }
+        return (int) root.lookupAll(".label").stream().filter(Node::isVisible).map(Labeled.class::cast)
+                .filter(label -> instructions.contains(label.getText())).count();
+    }
+
     private void open(String source, int prepareSeconds) throws Exception {
         kiosk = ClipKiosk.open(folder, ClipKiosk.enrolling(server, prepareSeconds, false), source);
         kiosk.prepare();
@@ -163,8 +197,13 @@ class KioskEndToEndTest {
         robot.clickOn("#start");
         // A session that cannot start (no camera) may already be over: then there are no prompts to follow.
         robot.interact(() -> robot.lookup("#prompt").tryQuery().map(Labeled.class::cast).ifPresent(prompt -> {
-            prompt.textProperty().addListener((observed, before, now) -> prompts.add(now));
+            Node oval = robot.lookup("#oval").query();
+            prompt.textProperty().addListener((observed, before, now) -> {
+                prompts.add(now);
+                shown.add(new Shown(now, oval.getPseudoClassStates().contains(FITS), instructionsOnScreen(prompt.getScene().getRoot())));
+            });
             prompts.add(prompt.getText());
+            robot.lookup("#tick").query().visibleProperty().addListener((observed, before, now) -> ticks.addAndGet(now ? 1 : 0));
         }));
     }
 
