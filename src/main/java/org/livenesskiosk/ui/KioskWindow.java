@@ -34,7 +34,7 @@ import javafx.util.Duration;
 
 /**
  * The kiosk's window: the customer's screens in their order ({@link KioskScreen}), the language,
- * the voice, the sound switch, the operator console behind its PIN, and the kiosk behaviour
+ * the voice, the customer's switches (larger text, high contrast, sound), the operator console behind its PIN, and the kiosk behaviour
  * (full screen, no way out without the PIN, the cursor hidden when idle).
  *
  * <p>Longer than most classes because it is the one place that switches between the screens and
@@ -69,6 +69,9 @@ public final class KioskWindow {
     private final BorderPane screenHolder = new BorderPane();
     private final StackPane overlay = new StackPane();
     private final ToggleButton sound = new ToggleButton();
+    /** The customer's own look, on every screen: it starts as the operator set it and is reset for the next customer. */
+    private final ToggleButton largerText = new ToggleButton();
+    private final ToggleButton highContrast = new ToggleButton();
     private final PauseTransition cursorIdle = new PauseTransition(CURSOR_IDLE);
     private final AtomicReference<SessionUpdate> latestUpdate = new AtomicReference<>();
     private final AnimationTimer updates;
@@ -123,7 +126,12 @@ public final class KioskWindow {
         // The regions cannot overlap: the top bar holds the switches, the screen has the rest.
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox topBar = new HBox(16, spacer, sound);
+        largerText.setId("largerText");
+        highContrast.setId("highContrast");
+        for (ToggleButton look : List.of(largerText, highContrast)) {
+            look.selectedProperty().addListener((observed, before, on) -> applyLook());
+        }
+        HBox topBar = new HBox(16, spacer, largerText, highContrast, sound);
         topBar.getStyleClass().add("top-bar");
         topBar.setAlignment(Pos.CENTER_RIGHT);
         screenHolder.setTop(topBar);
@@ -176,21 +184,23 @@ public final class KioskWindow {
 
     private void applied(KioskSettings newSettings) {
         settings = newSettings;
-        applyLook(newSettings);
+        highContrast.setSelected(newSettings.highContrast());
+        largerText.setSelected(newSettings.largerText());
+        applyLook();
         flow.offer(newSettings.languages(), newSettings.idleSeconds(), newSettings.retries());
         welcome.offer(flow.offered(), flow.language());
         setLanguage(flow.language());
     }
 
-    /** The looks the operator may switch on for customers who need them, as style classes of the window's root. */
-    private void applyLook(KioskSettings chosen) {
+    /** The looks a customer (or the operator, for every customer) switches on, as style classes of the window's root. */
+    private void applyLook() {
         if (screenHolder.getParent() != null) {
             List<String> classes = screenHolder.getParent().getStyleClass();
             classes.removeAll(List.of(HIGH_CONTRAST, LARGER_TEXT));
-            if (chosen.highContrast()) {
+            if (highContrast.isSelected()) {
                 classes.add(HIGH_CONTRAST);
             }
-            if (chosen.largerText()) {
+            if (largerText.isSelected()) {
                 classes.add(LARGER_TEXT);
             }
         }
@@ -209,6 +219,8 @@ public final class KioskWindow {
         resultDetails.relabel(messages);
         pinPrompt.relabel(messages);
         console.relabel(messages);
+        largerText.setText(messages.text(UiText.LOOK_LARGER_TEXT));
+        highContrast.setText(messages.text(UiText.LOOK_HIGH_CONTRAST));
         relabelSound();
     }
 

@@ -41,6 +41,8 @@ public enum UiText {
     RESULT_FOR_STAFF("result.forStaff"),
     SOUND_ON("sound.on"),
     SOUND_OFF("sound.off"),
+    LOOK_LARGER_TEXT("look.largerText"),
+    LOOK_HIGH_CONTRAST("look.highContrast"),
     CONSOLE_TITLE("console.title"),
     CONSOLE_PIN_ENTER("console.pinEnter"),
     CONSOLE_PIN_CHOOSE("console.pinChoose"),

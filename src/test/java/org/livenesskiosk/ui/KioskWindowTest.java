@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -82,6 +83,21 @@ class KioskWindowTest {
         assertEquals(0, backend.starts, "no session: the camera never opened");
         assertEquals("", screen.text("#customerReference"));
         assertTrue(robot.lookup("#start").queryButton().isDisabled(), "the agreement is not kept for the next person");
+    }
+
+    @Test
+    void aCustomerMaySwitchOnLargerTextAndHighContrastForThemselvesOnly() throws Exception {
+        robot.clickOn("#largerText");
+        robot.clickOn("#highContrast");
+        List<String> look = robot.lookup("#sound").query().getScene().getRoot().getStyleClass();
+        assertTrue(look.containsAll(List.of("larger-text", "high-contrast")), look.toString());
+
+        startSession();
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#resultTitle"));
+        assertTrue(look.contains("high-contrast"), "the customer's look stays with them to the result");
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#start"));
+        assertFalse(look.contains("larger-text") || look.contains("high-contrast"), "the next customer starts with the operator's look");
     }
 
     @Test
