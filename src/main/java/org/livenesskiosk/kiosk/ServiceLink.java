@@ -132,9 +132,10 @@ final class ServiceLink implements AutoCloseable {
         try {
             for (UploadQueue.Delivery delivery : service().sendPending()) {
                 if (delivery.delivered()) {
-                    history.delivered(delivery.sessionId(), delivery.livenessId());
+                    history.delivered(delivery.sessionId(), delivery.livenessId(),
+                            delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK);
                 } else if (delivery.refused()) {
-                    history.refused(delivery.sessionId(), delivery.failure().error().name());
+                    history.refused(delivery.sessionId(), delivery.failure().error().name(), KioskService.refusal(delivery));
                 }
             }
         } catch (IOException | ServiceCallException | RuntimeException e) {

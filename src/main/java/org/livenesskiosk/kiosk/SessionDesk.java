@@ -215,12 +215,13 @@ final class SessionDesk implements AutoCloseable {
     }
 
     private void remember(String sessionId, SessionRequest request, KioskOutcome outcome) {
-        String code = outcome.passed() ? "SUCCESS" : outcome.error().map(LivenessError::name).orElseThrow();
+        String code = outcome.passed() ? HistoryEntry.SUCCESS : outcome.error().map(LivenessError::name).orElseThrow();
         HistoryEntry.UploadState upload = outcome.livenessId().isPresent() ? HistoryEntry.UploadState.SENT
                 : outcome.pendingUpload().isPresent() ? HistoryEntry.UploadState.WAITING
                 : outcome.uploadRefused() ? HistoryEntry.UploadState.REFUSED : HistoryEntry.UploadState.NONE;
         try {
-            history.add(new HistoryEntry(sessionId, Instant.now(), request.customerReference(), code, outcome.livenessId(), upload));
+            history.add(new HistoryEntry(sessionId, Instant.now(), request.customerReference(), code, outcome.detail(),
+                    outcome.manualCheck(), outcome.livenessId(), upload));
             new LatestResult(sessionId, code, outcome.livenessId().orElse(null), outcome.pendingUpload().isPresent(),
                     Instant.now().toString(), outcome.uploadRefused() ? outcome.detail() : null).write(dataDirectory);
         } catch (IOException | IllegalStateException e) {

@@ -19,7 +19,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * This kiosk's sessions in a SQLite file ({@code DIR/kiosk.db}, schema by Flyway from
- * {@code db/kiosk}): when, for whom, the code or livenessId, and whether the evidence was sent.
+ * {@code db/kiosk}): when, for whom, the code and what exactly happened or the verdict and
+ * livenessId, and whether the evidence was sent.
  */
 final class SessionHistory {
 
@@ -41,26 +42,27 @@ final class SessionHistory {
     }
 
     void add(HistoryEntry entry) {
-        update("INSERT INTO session_history (session_id, finished_at, customer_reference, code, liveness_id, upload_state) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", entry.sessionId(), entry.time().toString(),
-                entry.customerReference().orElse(null), entry.code(), entry.livenessId().orElse(null), entry.upload().name());
+        update("INSERT INTO session_history (session_id, finished_at, customer_reference, code, detail, manual_check, "
+                + "liveness_id, upload_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entry.sessionId(), entry.time().toString(),
+                entry.customerReference().orElse(null), entry.code(), entry.detail(), entry.manualCheck() ? 1 : 0,
+                entry.livenessId().orElse(null), entry.upload().name());
     }
 
-    /** A waiting session's evidence reached the service. */
-    void delivered(String sessionId, String livenessId) {
-        update("UPDATE session_history SET liveness_id = ?, upload_state = ? WHERE session_id = ?", livenessId,
-                HistoryEntry.UploadState.SENT.name(), sessionId);
+    /** A waiting session's evidence reached the service, which gave its verdict. */
+    void delivered(String sessionId, String livenessId, boolean manualCheck) {
+        update("UPDATE session_history SET liveness_id = ?, manual_check = ?, upload_state = ? WHERE session_id = ?",
+                livenessId, manualCheck ? 1 : 0, HistoryEntry.UploadState.SENT.name(), sessionId);
     }
 
     /** A waiting session's evidence was refused for good by the service: its code is now the refusal's. */
-    void refused(String sessionId, String code) {
-        update("UPDATE session_history SET code = ?, upload_state = ? WHERE session_id = ?", code,
+    void refused(String sessionId, String code, String detail) {
+        update("UPDATE session_history SET code = ?, detail = ?, upload_state = ? WHERE session_id = ?", code, detail,
                 HistoryEntry.UploadState.REFUSED.name(), sessionId);
     }
 
     /** The latest sessions, newest first. */
     List<HistoryEntry> latest() {
-        String sql = "SELECT session_id, finished_at, customer_reference, code, liveness_id, upload_state "
+        String sql = "SELECT session_id, finished_at, customer_reference, code, detail, manual_check, liveness_id, upload_state "
                 + "FROM session_history ORDER BY finished_at DESC LIMIT " + SHOWN;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql);
@@ -68,8 +70,8 @@ final class SessionHistory {
             List<HistoryEntry> entries = new ArrayList<>();
             while (rows.next()) {
                 entries.add(new HistoryEntry(rows.getString(1), Instant.parse(rows.getString(2)),
-                        Optional.ofNullable(rows.getString(3)), rows.getString(4), Optional.ofNullable(rows.getString(5)),
-                        HistoryEntry.UploadState.valueOf(rows.getString(6))));
+                        Optional.ofNullable(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getInt(6) == 1,
+                        Optional.ofNullable(rows.getString(7)), HistoryEntry.UploadState.valueOf(rows.getString(8))));
             }
             return entries;
         } catch (SQLException e) {

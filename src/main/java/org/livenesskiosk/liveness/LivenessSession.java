@@ -467,6 +467,7 @@ public final class LivenessSession {
         OptionalDouble target = state == SessionState.FAR ? OptionalDouble.of(config.farFaceSize())
                 : state == SessionState.NEAR ? OptionalDouble.of(config.nearFaceSize()) : OptionalDouble.empty();
         return new SessionUpdate(state, state == SessionState.ACTING ? step : 0, plan.size(), action,
-                state == SessionState.FINISHED ? Optional.empty() : prompt, remaining, face, keep, result(), target);
+                state == SessionState.FINISHED ? Optional.empty() : prompt, remaining, face, keep, result(), target,
+                (state == SessionState.FAR ? farStage : state == SessionState.NEAR ? nearStage : preparation).zone());
     }
 }

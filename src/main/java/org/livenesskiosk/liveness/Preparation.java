@@ -13,8 +13,6 @@ import org.livenesskiosk.vision.FrameAnalysis;
  */
 final class Preparation {
 
-    static final double MAX_CENTER_OFFSET_X = 0.2;
-    static final double MAX_CENTER_OFFSET_Y = 0.25;
     static final double MAX_FRONTAL_DEGREES = 15;
     static final double MIN_BRIGHTNESS = 60;
     static final double MAX_UNDER_EXPOSED_SHARE = 0.4;
@@ -24,8 +22,7 @@ final class Preparation {
 
     private final LivenessConfig config;
     private final double tolerance;
-    private final double minRelativeSize;
-    private final double maxRelativeSize;
+    private final FaceZone zone;
 
     Preparation(LivenessConfig config) {
         this(config, config.farFaceSize(), config.nearFaceSize());
@@ -35,8 +32,12 @@ final class Preparation {
     Preparation(LivenessConfig config, double minRelativeSize, double maxRelativeSize) {
         this.config = config;
         this.tolerance = 1 / config.level().strictness();
-        this.minRelativeSize = minRelativeSize;
-        this.maxRelativeSize = maxRelativeSize;
+        this.zone = FaceZone.of(minRelativeSize, maxRelativeSize, config.level());
+    }
+
+    /** Where this stage wants the face: what the kiosk's oval judges by too. */
+    FaceZone zone() {
+        return zone;
     }
 
     /** The first shortfall of this frame, or empty when the customer is ready. */
@@ -55,15 +56,14 @@ final class Preparation {
         if (isBlownOut(face)) {
             return Optional.of(Prompt.LESS_LIGHT);
         }
-        if (face.relativeSize() < minRelativeSize) {
-            return Optional.of(Prompt.MOVE_CLOSER);
-        }
-        if (face.relativeSize() > maxRelativeSize) {
-            return Optional.of(Prompt.MOVE_BACK);
-        }
-        if (Math.abs(face.centerOffsetX()) > MAX_CENTER_OFFSET_X * tolerance
-                || Math.abs(face.centerOffsetY()) > MAX_CENTER_OFFSET_Y * tolerance) {
-            return Optional.of(Prompt.CENTER_FACE);
+        Optional<Prompt> placement = switch (zone.judge(FacePlacement.of(face))) {
+            case FITS -> Optional.empty();
+            case TOO_SMALL -> Optional.of(Prompt.MOVE_CLOSER);
+            case TOO_LARGE -> Optional.of(Prompt.MOVE_BACK);
+            default -> Optional.of(Prompt.CENTER_FACE);
+        };
+        if (placement.isPresent()) {
+            return placement;
         }
         if (config.occlusionCheck() && face.presence() < MIN_PRESENCE) {
             return Optional.of(Prompt.UNCOVER_FACE);

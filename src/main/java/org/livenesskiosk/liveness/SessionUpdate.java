@@ -19,10 +19,12 @@ import org.livenesskiosk.vision.FaceObservation;
  * @param result      the result, once finished
  * @param targetFaceSize during the far/near stage, the face width over frame width the customer
  *                       should reach now (the oval's size); empty otherwise
+ * @param zone        where the session wants the face now, by the rule it judges it: the oval judges by the same
  */
 public record SessionUpdate(SessionState state, int step, int steps, Optional<ActionType> action, Optional<Prompt> prompt,
                             long remainingMs, Optional<FaceObservation> face, List<EvidenceSlot> keep,
-                            Optional<SessionResult> result, OptionalDouble targetFaceSize) {
+                            Optional<SessionResult> result, OptionalDouble targetFaceSize,
+                            FaceZone zone) {
 
     public SessionUpdate {
         keep = List.copyOf(keep);

@@ -17,11 +17,17 @@ import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Polygon;
 import javafx.util.Duration;
 
-/** A small animated face that shows the action asked for: eyes that blink, a mouth that opens, a head that turns or nods. */
+/**
+ * A small animated face that shows the action asked for: eyes that blink, a mouth that opens, a
+ * head that turns or nods. Its colours are the look's ({@code kiosk.css}), so that high contrast
+ * draws it in yellow on black too.
+ */
 final class ActionIcon extends StackPane {
 
     private static final double SIZE = 120;
-    private static final Color LINE = Color.web("#1f4e79");
+    /** The face's lines, as {@code kiosk.css} colours them. */
+    private static final String LINE = "action-line";
+    private static final String ARROW = "action-arrow";
 
     private final Ellipse rightEye = eye(-22);
     private final Ellipse leftEye = eye(22);
@@ -33,10 +39,9 @@ final class ActionIcon extends StackPane {
 
     ActionIcon() {
         Circle head = new Circle(0, 0, SIZE / 2 - 6, Color.TRANSPARENT);
-        head.setStroke(LINE);
-        head.setStrokeWidth(5);
-        mouth.setFill(LINE);
-        arrow.setFill(Color.web("#2e8b57"));
+        head.getStyleClass().add("action-head");
+        mouth.getStyleClass().add(LINE);
+        arrow.getStyleClass().add(ARROW);
         face = new Group(head, rightEye, leftEye, mouth);
         getChildren().addAll(face, arrow);
         setMinSize(SIZE, SIZE);
@@ -46,7 +51,7 @@ final class ActionIcon extends StackPane {
 
     private static Ellipse eye(double x) {
         Ellipse eye = new Ellipse(x, -12, 8, 8);
-        eye.setFill(LINE);
+        eye.getStyleClass().add(LINE);
         return eye;
     }
 

@@ -1,14 +1,18 @@
 package org.livenesskiosk.ui;
 
+import java.util.List;
 import java.util.Optional;
 
-import org.livenesskiosk.liveness.FacePlacement;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -19,31 +23,38 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 /**
- * The detection screen, in regions that cannot overlap: the prompt in large text with the action's
- * animation at the top; the mirrored live preview with its {@link OvalGuide}, the get-ready
- * picture beside it until the first action, and under it what the oval says; the step, the time
- * left and Cancel in the footer.
+ * The detection screen, in regions that cannot overlap: the one instruction in large text with the
+ * action's animation at the top ({@link Guidance}); the mirrored live preview with its
+ * {@link OvalGuide}, the tick after each action under it, and the get-ready picture beside it (under
+ * it on a portrait screen) until the first action; the step dots, the time left (apart from them)
+ * and Cancel in the footer.
  */
 final class DetectionScreen extends BorderPane {
 
-    private static final PseudoClass FITS = PseudoClass.getPseudoClass("fits");
+    private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    private static final PseudoClass NOW = PseudoClass.getPseudoClass("now");
+    /** How long the tick and "Good" stay after an action was seen. */
+    private static final Duration TICK_SHOWN = Duration.seconds(1.5);
 
     private final PreviewView preview = new PreviewView();
     private final OvalGuide guide = new OvalGuide(preview);
     private final FaceFit faceFit = new FaceFit();
-    private final Label advice = new FlowingLabel();
+    private final Guidance guidance = new Guidance();
+    private final Label tick = new FlowingLabel();
+    private final PauseTransition tickShown = new PauseTransition(TICK_SHOWN);
     private final GetReady getReady = new GetReady();
     private final Label prompt = new FlowingLabel();
     private final ActionIcon actionIcon = new ActionIcon();
-    private final Label step = new Label();
+    private final HBox steps = new HBox(10);
     private final ProgressBar timeLeft = new ProgressBar(1);
     private final Label secondsLeft = new Label();
     private final Button cancel = new Button();
     private Messages messages;
-    private Optional<Prompt> lastPrompt = Optional.empty();
-    private FaceFit.Advice shownAdvice = FaceFit.Advice.SHOW_FACE;
+    private Optional<Prompt> lastInstruction = Optional.empty();
+    private Optional<FaceFit.Advice> shownDirection = Optional.empty();
     private FaceTarget sessionTarget = FaceTarget.STANDARD;
     /** The step whose time limit the bar shows (0: the preparation), and that limit. */
     private int timedStep = -1;
@@ -54,12 +65,14 @@ final class DetectionScreen extends BorderPane {
         prompt.getStyleClass().add("prompt");
         prompt.setId("prompt");
         prompt.setMaxWidth(Double.MAX_VALUE);
-        advice.getStyleClass().add("advice");
-        advice.setId("advice");
-        advice.setMaxWidth(Double.MAX_VALUE);
-        step.setId("step");
-        step.getStyleClass().add("step");
-        step.setMinWidth(Region.USE_PREF_SIZE);
+        tick.getStyleClass().add("tick");
+        tick.setId("tick");
+        tick.setMaxWidth(Double.MAX_VALUE);
+        tick.setVisible(false);
+        tickShown.setOnFinished(event -> tick.setVisible(false));
+        steps.setId("steps");
+        steps.setAlignment(Pos.CENTER_LEFT);
+        steps.setMinWidth(Region.USE_PREF_SIZE);
         secondsLeft.getStyleClass().add("step");
         secondsLeft.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel");
@@ -72,7 +85,7 @@ final class DetectionScreen extends BorderPane {
         preview.fitWidthProperty().bind(camera.widthProperty());
         preview.fitHeightProperty().bind(camera.heightProperty());
         VBox.setVgrow(camera, Priority.ALWAYS);
-        VBox picture = new VBox(8, camera, advice);
+        VBox picture = new VBox(8, camera, tick);
         picture.setAlignment(Pos.TOP_CENTER);
         HBox.setHgrow(picture, Priority.ALWAYS);
         // The get-ready panel never takes height from the preview: on a small screen it scrolls.
@@ -87,6 +100,20 @@ final class DetectionScreen extends BorderPane {
         readyPanel.setMinWidth(220);
         HBox middle = new HBox(16, picture, readyPanel);
         middle.getStyleClass().add("preview-region");
+        // The camera's place is never taller than its picture at full width: on a portrait screen the
+        // preview is as wide as the screen, with the tick and the get-ready panel right under it.
+        camera.maxHeightProperty().bind(Bindings.createDoubleBinding(() -> camera.getWidth() / guide.pictureAspect(),
+                camera.widthProperty(), preview.imageProperty()));
+        ChangeListener<Number> orientation = (observed, before, now) -> {
+            boolean portrait = getHeight() > getWidth();
+            if (portrait && readyPanel.getParent() == middle) {
+                picture.getChildren().add(readyPanel);
+            } else if (!portrait && readyPanel.getParent() == picture) {
+                middle.getChildren().add(readyPanel);
+            }
+        };
+        widthProperty().addListener(orientation);
+        heightProperty().addListener(orientation);
 
         HBox.setHgrow(prompt, Priority.ALWAYS);
         actionIcon.setMinWidth(Region.USE_PREF_SIZE);
@@ -96,7 +123,7 @@ final class DetectionScreen extends BorderPane {
         timeLeft.setPrefWidth(320);
         timeLeft.setMinWidth(60);
         HBox.setHgrow(timeLeft, Priority.SOMETIMES);
-        HBox bottom = new HBox(24, step, timeLeft, secondsLeft, cancel);
+        HBox bottom = new HBox(24, steps, timeLeft, secondsLeft, cancel);
         bottom.getStyleClass().add("footer");
         bottom.setAlignment(Pos.CENTER);
         setTop(top);
@@ -107,18 +134,22 @@ final class DetectionScreen extends BorderPane {
     /** A new session: its frames, and nothing shown of the previous one. */
     void begin(PreviewFrames frames) {
         preview.show(frames);
-        lastPrompt = Optional.empty();
+        lastInstruction = Optional.empty();
+        shownDirection = Optional.empty();
         timedStep = -1;
         prompt.setText("");
         actionIcon.show(Optional.empty());
-        step.setText(messages.text(UiText.DETECTION_PREPARING));
+        steps.getChildren().clear();
+        tickShown.stop();
+        tick.setVisible(false);
         timeLeft.setProgress(1);
         secondsLeft.setText("");
         getReady.setVisible(true);
         faceFit.reset();
+        guidance.reset();
         sessionTarget = FaceTarget.STANDARD;
         guide.target(sessionTarget);
-        advise(FaceFit.Advice.SHOW_FACE);
+        guide.fits(false);
     }
 
     /** Where this session wants the face: the oval moves and resizes to it. */
@@ -135,10 +166,9 @@ final class DetectionScreen extends BorderPane {
     /**
      * Shows the session's latest state.
      *
-     * @return the prompt when it is a new one, to be spoken
+     * @return the instruction when it is a new one, to be spoken
      */
     Optional<Prompt> show(SessionUpdate update) {
-        boolean acting = update.state() == SessionState.ACTING;
         getReady.setVisible(update.state() == SessionState.PREPARING);
         // The far/near stage asks for its own sizes in turn; the rest of the session for the kiosk's.
         FaceTarget wanted = update.targetFaceSize().isPresent() ? FaceTarget.sized(update.targetFaceSize().getAsDouble())
@@ -146,49 +176,73 @@ final class DetectionScreen extends BorderPane {
         if (!wanted.equals(guide.target())) {
             guide.target(wanted);
         }
-        advise(faceFit.advise(update.facePlacement().map(this::faceBox), guide.target(),
-                System.nanoTime() / 1_000_000));
-        actionIcon.show(acting ? update.action() : Optional.empty());
-        step.setText(acting ? messages.text(UiText.DETECTION_STEP, update.step(), update.steps())
-                : messages.text(UiText.DETECTION_PREPARING));
+        FaceFit.Advice advice = faceFit.advise(update.facePlacement(), update.zone(), System.nanoTime() / 1_000_000);
+        Guidance.Moment moment = guidance.next(update, advice);
+        guide.fits(moment.ovalGreen());
+        actionIcon.show(update.state() == SessionState.ACTING ? update.action() : Optional.empty());
+        showDots(moment.dots());
+        if (moment.actionDone()) {
+            // Shown afresh even while the last action's tick still shows: each action gets its own.
+            tick.setVisible(false);
+            tick.setVisible(true);
+            tickShown.playFromStart();
+        }
         if (update.step() != timedStep) {
             timedStep = update.step();
             limitMs = update.remainingMs();
         }
         timeLeft.setProgress(limitMs == 0 ? 0 : (double) update.remainingMs() / limitMs);
         secondsLeft.setText(messages.text(UiText.DETECTION_REMAINING, (update.remainingMs() + 999) / 1000));
-        if (update.prompt().isEmpty() || update.prompt().equals(lastPrompt)) {
+        shownDirection = moment.direction();
+        if (moment.instruction().isEmpty()) {
             return Optional.empty();
         }
-        lastPrompt = update.prompt();
-        prompt.setText(messages.prompt(update.prompt().get()));
-        return update.prompt();
-    }
-
-    /**
-     * The face's box in fractions of the frame: its height follows from the box's own proportions
-     * and the picture's.
-     */
-    private FaceFit.FaceBox faceBox(FacePlacement face) {
-        double aspect = guide.pictureAspect();
-        return new FaceFit.FaceBox(face.centerX(), face.centerY(), face.width(), face.width() * face.heightOverWidth() * aspect,
-                aspect);
-    }
-
-    private void advise(FaceFit.Advice now) {
-        shownAdvice = now;
-        guide.fits(now == FaceFit.Advice.FITS);
-        advice.pseudoClassStateChanged(FITS, now == FaceFit.Advice.FITS);
-        if (messages != null) {
-            advice.setText(messages.text(now.text()));
+        relabelInstruction(moment.instruction().get());
+        if (moment.instruction().equals(lastInstruction)) {
+            return Optional.empty();
         }
+        lastInstruction = moment.instruction();
+        return lastInstruction;
+    }
+
+    private void showDots(List<Guidance.Dot> dots) {
+        while (steps.getChildren().size() < dots.size()) {
+            Label dot = new Label();
+            dot.getStyleClass().add("step-dot");
+            steps.getChildren().add(dot);
+        }
+        steps.getChildren().remove(dots.size(), steps.getChildren().size());
+        for (int at = 0; at < dots.size(); at++) {
+            Guidance.Dot shown = dots.get(at);
+            Node dot = steps.getChildren().get(at);
+            ((Label) dot).setText(shown == Guidance.Dot.DONE ? "✓" : shown == Guidance.Dot.NOW ? "●" : "○");
+            dot.pseudoClassStateChanged(DONE, shown == Guidance.Dot.DONE);
+            dot.pseudoClassStateChanged(NOW, shown == Guidance.Dot.NOW);
+        }
+    }
+
+    /** The one instruction: the oval's direction where it says exactly where to move, else the session's words. */
+    private void relabelInstruction(Prompt instruction) {
+        prompt.setText(shownDirection.map(direction -> messages.text(words(direction))).orElseGet(() -> messages.prompt(instruction)));
+    }
+
+    private static UiText words(FaceFit.Advice direction) {
+        return switch (direction) {
+            case MOVE_CLOSER -> UiText.GUIDE_MOVE_CLOSER;
+            case MOVE_BACK -> UiText.GUIDE_MOVE_BACK;
+            case MOVE_LEFT -> UiText.GUIDE_MOVE_LEFT;
+            case MOVE_RIGHT -> UiText.GUIDE_MOVE_RIGHT;
+            case MOVE_UP -> UiText.GUIDE_MOVE_UP;
+            case MOVE_DOWN -> UiText.GUIDE_MOVE_DOWN;
+            case FITS, SHOW_FACE -> throw new IllegalArgumentException(direction + " is not a direction");
+        };
     }
 
     void relabel(Messages messages) {
         this.messages = messages;
         cancel.setText(messages.text(UiText.DETECTION_CANCEL));
         getReady.relabel(messages);
-        advise(shownAdvice);
-        lastPrompt.ifPresent(shown -> prompt.setText(messages.prompt(shown)));
+        tick.setText("✓ " + messages.text(UiText.DETECTION_GOOD));
+        lastInstruction.ifPresent(this::relabelInstruction);
     }
 }

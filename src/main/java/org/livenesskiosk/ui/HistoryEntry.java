@@ -7,11 +7,16 @@ import java.util.Optional;
  * One session of this kiosk, as the operator console lists it.
  *
  * @param code        SUCCESS or the error code
+ * @param detail      what exactly happened, with the service's own code when it refused: for the operator
+ * @param manualCheck the service verified the session but a member of staff completes it (the verdict)
  * @param livenessId  once delivered
  * @param upload      whether its evidence was sent, waits, was refused for good by the service, or had none to send
  */
 public record HistoryEntry(String sessionId, Instant time, Optional<String> customerReference, String code,
-                           Optional<String> livenessId, UploadState upload) {
+                           String detail, boolean manualCheck, Optional<String> livenessId, UploadState upload) {
+
+    /** The code of a passed session. */
+    public static final String SUCCESS = "SUCCESS";
 
     public enum UploadState { SENT, WAITING, REFUSED, NONE }
 }

@@ -25,6 +25,11 @@ public record KioskOutcome(Optional<LivenessError> error, String detail, Optiona
         return livenessId.isPresent() || pendingUpload.isPresent();
     }
 
+    /** The customer or the operator stopped the session: not a failure. */
+    public boolean cancelled() {
+        return error.equals(Optional.of(LivenessError.USER_GIVE_UP));
+    }
+
     public static KioskOutcome failed(LivenessError error, String detail) {
         return new KioskOutcome(Optional.of(error), detail, Optional.empty(), Optional.empty(), Optional.empty(), false, false);
     }

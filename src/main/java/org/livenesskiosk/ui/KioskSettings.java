@@ -24,13 +24,15 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param resultImageSize      the side of the square best image, 300–1000 pixels
  * @param highContrast         the customers' screens in white and yellow on black, for poor sight
  * @param largerText           every text of the customers' screens a quarter larger
+ * @param retries              how many times a customer may try again after a failure they can fix, before the kiosk
+ *                             sends them to a member of staff
  */
 public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
                             String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
                             boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
                            int idleSeconds, String pinHash, String enrollmentCode, int resultImageSize, boolean highContrast,
-                           boolean largerText) {
+                           boolean largerText, int retries) {
 
     public KioskSettings {
         actions = List.copyOf(actions);
@@ -40,31 +42,31 @@ public record KioskSettings(String serviceUrl, String market, String application
     /** A new kiosk: the embedded service, the first camera, the service's challenge, every language, voice on. */
     public static KioskSettings defaults() {
         return new KioskSettings("", "", "", "", "", "", "camera:0", true, List.of(), false, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 30, "", "", 600, false, false);
+                List.of(Language.values()), true, false, 30, "", "", 600, false, false, 2);
     }
 
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, resultImageSize, highContrast, largerText);
+                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, resultImageSize, highContrast, largerText, retries);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, resultImageSize, highContrast, largerText);
+                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, resultImageSize, highContrast, largerText, retries);
     }
 
     public KioskSettings withEnrollmentCode(String code) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize, highContrast, largerText);
+                languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize, highContrast, largerText, retries);
     }
 
     public KioskSettings withLook(boolean highContrastLook, boolean largerTextLook) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrastLook, largerTextLook);
+                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrastLook, largerTextLook, retries);
     }
 
     /** Never shows the secrets: settings may end up in a log line. */

@@ -34,7 +34,7 @@ import javafx.util.Duration;
 
 /**
  * The kiosk's window: the customer's screens in their order ({@link KioskScreen}), the language,
- * the voice, the sound switch, the operator console behind its PIN, and the kiosk behaviour
+ * the voice, the customer's switches (larger text, high contrast, sound), the operator console behind its PIN, and the kiosk behaviour
  * (full screen, no way out without the PIN, the cursor hidden when idle).
  *
  * <p>Longer than most classes because it is the one place that switches between the screens and
@@ -59,15 +59,19 @@ public final class KioskWindow {
     private final Language systemLanguage;
     private final VoicePrompts voice = new VoicePrompts();
 
-    private final WelcomeScreen welcome = new WelcomeScreen(this::setLanguage, this::start);
+    private final WelcomeScreen welcome = new WelcomeScreen(this::setLanguage, this::start, this::nextCustomer);
     private final DetectionScreen detection = new DetectionScreen(this::cancel);
     private final VerifyingScreen verifying = new VerifyingScreen();
-    private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer);
+    private final ResultScreen result = new ResultScreen(this::retry, this::nextCustomer, this::askForResultDetails);
+    private final ResultDetails resultDetails = new ResultDetails(this::closeOverlay);
     private final PinPrompt pinPrompt;
     private final OperatorConsole console;
     private final BorderPane screenHolder = new BorderPane();
     private final StackPane overlay = new StackPane();
     private final ToggleButton sound = new ToggleButton();
+    /** The customer's own look, on every screen: it starts as the operator set it and is reset for the next customer. */
+    private final ToggleButton largerText = new ToggleButton();
+    private final ToggleButton highContrast = new ToggleButton();
     private final PauseTransition cursorIdle = new PauseTransition(CURSOR_IDLE);
     private final AtomicReference<SessionUpdate> latestUpdate = new AtomicReference<>();
     private final AnimationTimer updates;
@@ -94,13 +98,16 @@ public final class KioskWindow {
         this.onLeave = onLeave;
         this.systemLanguage = Language.of(Locale.getDefault());
         this.settings = backend.settings();
-        this.flow = new KioskFlow(systemLanguage, settings.languages(), settings.idleSeconds());
+        this.flow = new KioskFlow(systemLanguage, settings.languages(), settings.idleSeconds(), settings.retries());
         this.console = new OperatorConsole(backend, this::applied, this::closeOverlay, this::leave);
         this.pinPrompt = new PinPrompt(this::closeOverlay, backend::keepPinLock);
         updates = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 showLatestUpdate();
+                if (flow.screen() == KioskScreen.RESULT) {
+                    result.countdown((flow.idleLeftMs(now / 1_000_000) + 999) / 1000);
+                }
                 if (flow.idleExpired(now / 1_000_000)) {
                     nextCustomer();
                 }
@@ -119,7 +126,12 @@ public final class KioskWindow {
         // The regions cannot overlap: the top bar holds the switches, the screen has the rest.
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox topBar = new HBox(16, spacer, sound);
+        largerText.setId("largerText");
+        highContrast.setId("highContrast");
+        for (ToggleButton look : List.of(largerText, highContrast)) {
+            look.selectedProperty().addListener((observed, before, on) -> applyLook());
+        }
+        HBox topBar = new HBox(16, spacer, largerText, highContrast, sound);
         topBar.getStyleClass().add("top-bar");
         topBar.setAlignment(Pos.CENTER_RIGHT);
         screenHolder.setTop(topBar);
@@ -134,7 +146,7 @@ public final class KioskWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (CONSOLE_KEYS.match(event)) {
                 event.consume();
-                askPin();
+                askPin(this::openConsole);
             }
         });
         scene.addEventFilter(KeyEvent.ANY, this::activity);
@@ -172,21 +184,23 @@ public final class KioskWindow {
 
     private void applied(KioskSettings newSettings) {
         settings = newSettings;
-        applyLook(newSettings);
-        flow.offer(newSettings.languages(), newSettings.idleSeconds());
+        highContrast.setSelected(newSettings.highContrast());
+        largerText.setSelected(newSettings.largerText());
+        applyLook();
+        flow.offer(newSettings.languages(), newSettings.idleSeconds(), newSettings.retries());
         welcome.offer(flow.offered(), flow.language());
         setLanguage(flow.language());
     }
 
-    /** The looks the operator may switch on for customers who need them, as style classes of the window's root. */
-    private void applyLook(KioskSettings chosen) {
+    /** The looks a customer (or the operator, for every customer) switches on, as style classes of the window's root. */
+    private void applyLook() {
         if (screenHolder.getParent() != null) {
             List<String> classes = screenHolder.getParent().getStyleClass();
             classes.removeAll(List.of(HIGH_CONTRAST, LARGER_TEXT));
-            if (chosen.highContrast()) {
+            if (highContrast.isSelected()) {
                 classes.add(HIGH_CONTRAST);
             }
-            if (chosen.largerText()) {
+            if (largerText.isSelected()) {
                 classes.add(LARGER_TEXT);
             }
         }
@@ -202,8 +216,11 @@ public final class KioskWindow {
         detection.relabel(messages);
         verifying.relabel(messages);
         result.relabel(messages);
+        resultDetails.relabel(messages);
         pinPrompt.relabel(messages);
         console.relabel(messages);
+        largerText.setText(messages.text(UiText.LOOK_LARGER_TEXT));
+        highContrast.setText(messages.text(UiText.LOOK_HIGH_CONTRAST));
         relabelSound();
     }
 
@@ -274,11 +291,7 @@ public final class KioskWindow {
 
             @Override
             public void finished(KioskOutcome outcome) {
-                Platform.runLater(() -> {
-                    if (flow.finished(number, nowMs())) {
-                        finish(outcome);
-                    }
-                });
+                Platform.runLater(() -> flow.finished(number, nowMs(), outcome).ifPresent(told -> finish(outcome, told)));
             }
         }));
     }
@@ -295,11 +308,12 @@ public final class KioskWindow {
         }
     }
 
-    private void finish(KioskOutcome outcome) {
+    private void finish(KioskOutcome outcome, CustomerResult told) {
         running = Optional.empty();
         detection.end();
         voice.stop();
-        result.show(outcome);
+        result.show(outcome, told);
+        told.tip().ifPresent(tip -> voice.speak(flow.language(), tip));
         showScreen();
     }
 
@@ -323,14 +337,23 @@ public final class KioskWindow {
         showScreen();
     }
 
-    private void askPin() {
+    /** Asks for the operator PIN, then opens what the operator asked for. */
+    private void askPin(Runnable thenOpen) {
         if (overlay.isVisible()) {
             return;
         }
         overlay.getChildren().setAll(pinPrompt);
         overlay.setVisible(true);
         flow.overlay(true, nowMs());
-        pinPrompt.ask(settings.pinHash(), this::pinChosen, this::openConsole);
+        pinPrompt.ask(settings.pinHash(), this::pinChosen, thenOpen);
+    }
+
+    /** "For staff" on the result screen: the session's code, details and face photo, after the PIN. */
+    private void askForResultDetails() {
+        askPin(() -> {
+            resultDetails.show(result.outcome());
+            overlay.getChildren().setAll(resultDetails);
+        });
     }
 
     private void pinChosen(String hash) {
@@ -345,6 +368,7 @@ public final class KioskWindow {
     }
 
     private void closeOverlay() {
+        resultDetails.clear();
         overlay.getChildren().clear();
         overlay.setVisible(false);
         flow.overlay(false, nowMs());

@@ -92,6 +92,7 @@ final class OperatorConsole extends BorderPane {
     private final CheckBox highContrast = new CheckBox();
     private final CheckBox largerText = new CheckBox();
     private final Spinner<Integer> idleSeconds = new Spinner<>(5, 600, 30);
+    private final Spinner<Integer> retries = new Spinner<>(0, 5, 2);
     private final Label saved = new FlowingLabel();
     private final Button save = new Button();
     private final TableView<HistoryEntry> history = new TableView<>();
@@ -222,6 +223,7 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_RESULT_IMAGE_SIZE, resultImageSize);
         addRow(UiText.CONSOLE_LANGUAGES, languageBoxes);
         addRow(UiText.CONSOLE_IDLE, idleSeconds);
+        addRow(UiText.CONSOLE_RETRIES, retries);
         form.add(new VBox(6, voice, recording, highContrast, largerText), 1, formLabels.size());
     }
 
@@ -237,11 +239,20 @@ final class OperatorConsole extends BorderPane {
     private void buildHistory() {
         timeColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(messages.dateTime(row.getValue().time())));
         referenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().customerReference().orElse("")));
-        resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(
-                row.getValue().livenessId().orElse(row.getValue().code())));
+        resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(result(row.getValue())));
         uploadColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(uploadState(row.getValue().upload())));
         history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    }
+
+    /** The verdict with the livenessId, or the code with what exactly happened: everything the customer was not shown. */
+    private String result(HistoryEntry session) {
+        if (session.livenessId().isPresent() || session.code().equals(HistoryEntry.SUCCESS)) {
+            String verdict = messages.text(session.manualCheck() ? UiText.CONSOLE_VERDICT_MANUAL_CHECK
+                    : UiText.CONSOLE_VERDICT_VERIFIED);
+            return session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
+        }
+        return session.detail().isEmpty() ? session.code() : session.code() + ": " + session.detail();
     }
 
     private String uploadState(HistoryEntry.UploadState state) {
@@ -278,6 +289,7 @@ final class OperatorConsole extends BorderPane {
         highContrast.setSelected(current.highContrast());
         largerText.setSelected(current.largerText());
         idleSeconds.getValueFactory().setValue(current.idleSeconds());
+        retries.getValueFactory().setValue(current.retries());
         saved.setText("");
         version.setText(messages.text(UiText.CONSOLE_VERSION, backend.version()));
         authorization.setText("…");
@@ -332,7 +344,7 @@ final class OperatorConsole extends BorderPane {
                 challengeFromService.isSelected(), chosenActions, shuffle.isSelected(), actionTimeLimit.getValue(),
                 prepareTimeLimit.getValue(), level.getValue(), offered, voice.isSelected(),
                 recording.isSelected(), idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip(),
-                resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected());
+                resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected(), retries.getValue());
         List<UiText> problems = ConsoleSettings.problems(chosen);
         if (!problems.isEmpty()) {
             saved.getStyleClass().remove("problem");
@@ -376,5 +388,7 @@ final class OperatorConsole extends BorderPane {
         referenceColumn.setText(messages.text(UiText.CONSOLE_REFERENCE));
         resultColumn.setText(messages.text(UiText.CONSOLE_RESULT));
         uploadColumn.setText(messages.text(UiText.CONSOLE_UPLOAD));
+        // JavaFX's own "No content in table" is English only.
+        history.setPlaceholder(new Label(messages.text(UiText.CONSOLE_NO_SESSIONS)));
     }
 }

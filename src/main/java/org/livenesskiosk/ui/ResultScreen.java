@@ -1,6 +1,5 @@
 package org.livenesskiosk.ui;
 
-import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,100 +9,113 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
 /**
- * A passed session's livenessId, large and selectable, as a QR code, with the best image; or a
- * failed session's code, its explanation and its way out, and Retry. The buttons stay in the
- * footer, in view; the rest scrolls when a small screen or large text needs it.
+ * What the customer sees when a session ends ({@link CustomerResult}): a plain outcome, a passed
+ * session's livenessId (grouped so that it wraps) and its QR code, at most one tip, "Try again"
+ * only where it helps, and how long until the screen clears. Never a code, a detail or the face
+ * photo: those are behind the operator's PIN ({@link ResultDetails}), reached by "For staff". The
+ * buttons stay in the footer, in view; the rest scrolls when a small screen or large text needs it.
  */
 final class ResultScreen extends BorderPane {
 
     private static final int QR_SIZE = 220;
-    private static final int IMAGE_SIZE = 260;
+    /** A livenessId is read aloud or typed in these groups; spaces between them let it wrap at any width. */
+    private static final int ID_GROUP = 4;
 
     private final Label title = new FlowingLabel();
+    private final Label message = new FlowingLabel();
+    private final Label tip = new FlowingLabel();
     private final Label livenessIdLabel = new FlowingLabel();
-    private final TextField livenessId = new TextField();
-    /** The service's verdict for the operator: verified, or a person should look; never the score. */
-    private final Label verdict = new FlowingLabel();
+    private final Label livenessId = new FlowingLabel();
     private final ImageView qrCode = new ImageView();
-    private final ImageView bestImage = new ImageView();
-    private final Label code = new Label();
-    private final Label explanation = new FlowingLabel();
-    private final Label wayOut = new FlowingLabel();
+    private final Label countdown = new FlowingLabel();
     private final Button retry = new Button();
     private final Button finish = new Button();
+    private final Button forStaff = new Button();
     private Messages messages;
     private KioskOutcome outcome = KioskOutcome.failed(LivenessError.UNDEFINED, "");
+    private CustomerResult told = CustomerResult.of(outcome, 1, 0);
+    private long secondsLeft;
 
-    ResultScreen(Runnable onRetry, Runnable onFinish) {
+    /** @param onStaff told when a member of staff asks for the session's details (they give the PIN first) */
+    ResultScreen(Runnable onRetry, Runnable onFinish, Runnable onStaff) {
         getStyleClass().add("screen");
         title.getStyleClass().add("title");
         title.setId("resultTitle");
+        message.setId("resultMessage");
+        message.getStyleClass().add("subtitle");
+        tip.setId("tip");
+        tip.getStyleClass().add("tip");
         livenessId.setId("livenessId");
-        livenessId.setEditable(false);
         livenessId.getStyleClass().add("liveness-id");
-        livenessId.setMaxWidth(1100);
-        verdict.setId("verdict");
-        verdict.getStyleClass().add("subtitle");
-        code.setId("code");
-        code.getStyleClass().add("code");
-        explanation.setId("explanation");
-        wayOut.setId("wayOut");
-        explanation.getStyleClass().add("subtitle");
-        wayOut.getStyleClass().add("subtitle");
-        for (Label centred : List.of(title, livenessIdLabel, verdict, explanation, wayOut)) {
+        countdown.setId("countdown");
+        countdown.getStyleClass().add("step");
+        for (Label centred : List.of(title, message, tip, livenessIdLabel, livenessId, countdown)) {
             centred.setTextAlignment(TextAlignment.CENTER);
         }
         retry.setId("retry");
         retry.getStyleClass().add("primary");
         finish.setId("finish");
+        forStaff.setId("forStaff");
         retry.setOnAction(event -> onRetry.run());
         finish.setOnAction(event -> onFinish.run());
+        forStaff.setOnAction(event -> onStaff.run());
         qrCode.setFitWidth(QR_SIZE);
         qrCode.setFitHeight(QR_SIZE);
         qrCode.setId("qrCode");
-        bestImage.setFitWidth(IMAGE_SIZE);
-        bestImage.setFitHeight(IMAGE_SIZE);
-        bestImage.setPreserveRatio(true);
-        bestImage.setId("bestImage");
-        HBox images = new HBox(40, bestImage, qrCode);
-        images.setAlignment(Pos.CENTER);
-        ScreenRegions.contentAndFooter(this,
-                new VBox(16, title, livenessIdLabel, livenessId, verdict, images, code, explanation, wayOut),
-                ScreenRegions.footer(retry, finish));
+        VBox content = new VBox(16, title, message, tip, livenessIdLabel, livenessId, qrCode, countdown);
+        content.setAlignment(Pos.TOP_CENTER);
+        ScreenRegions.contentAndFooter(this, content, ScreenRegions.footer(forStaff, retry, finish));
     }
 
-    void show(KioskOutcome shown) {
-        outcome = shown;
-        boolean delivered = shown.livenessId().isPresent();
-        livenessId.setText(shown.livenessId().orElse(""));
-        qrCode.setImage(delivered ? QrCodes.of(shown.livenessId().get(), QR_SIZE) : null);
-        bestImage.setImage(shown.bestImage().map(jpeg -> new Image(new ByteArrayInputStream(jpeg))).orElse(null));
+    /** @param customer what the customer is told of {@code session} */
+    void show(KioskOutcome session, CustomerResult customer) {
+        outcome = session;
+        told = customer;
+        boolean delivered = session.livenessId().isPresent();
+        livenessId.setText(session.livenessId().map(ResultScreen::grouped).orElse(""));
+        qrCode.setImage(delivered ? QrCodes.of(session.livenessId().get(), QR_SIZE) : null);
         setShown(livenessIdLabel, delivered);
         setShown(livenessId, delivered);
-        setShown(verdict, delivered);
         setShown(qrCode, delivered);
-        setShown(bestImage, shown.bestImage().isPresent());
-        setShown(code, shown.error().isPresent());
-        setShown(retry, !shown.passed());
+        setShown(tip, customer.tip().isPresent());
+        setShown(retry, customer.retry());
         // Enter does what the customer most likely wants next: try again, or be done.
-        retry.setDefaultButton(!shown.passed());
-        finish.setDefaultButton(shown.passed());
-        code.setText(shown.error().map(LivenessError::name).orElse(""));
+        retry.setDefaultButton(customer.retry());
+        finish.setDefaultButton(!customer.retry());
         relabel(messages);
     }
 
-    /** Forgets the customer's image and id: nothing of them stays on screen or in memory. */
+    /** How long until the screen clears by itself, shown so that the customer knows their result will not stay up. */
+    void countdown(long seconds) {
+        if (seconds != secondsLeft) {
+            secondsLeft = seconds;
+            relabelCountdown();
+        }
+    }
+
+    /** Forgets the customer's id: nothing of them stays on screen or in memory. */
     void clear() {
-        show(KioskOutcome.failed(LivenessError.UNDEFINED, ""));
+        KioskOutcome nothing = KioskOutcome.failed(LivenessError.UNDEFINED, "");
+        show(nothing, CustomerResult.of(nothing, 1, 0));
+    }
+
+    KioskOutcome outcome() {
+        return outcome;
+    }
+
+    /** {@code 3f9a…} as {@code 3f9a 0c2e …}: groups a person can read out, and places to wrap. */
+    static String grouped(String id) {
+        StringBuilder groups = new StringBuilder();
+        for (int at = 0; at < id.length(); at += ID_GROUP) {
+            groups.append(at == 0 ? "" : " ").append(id, at, Math.min(id.length(), at + ID_GROUP));
+        }
+        return groups.toString();
     }
 
     private static void setShown(Node node, boolean shown) {
@@ -114,14 +126,21 @@ final class ResultScreen extends BorderPane {
     void relabel(Messages messages) {
         this.messages = messages;
         livenessIdLabel.setText(messages.text(UiText.RESULT_LIVENESS_ID));
-        verdict.setText(messages.text(outcome.manualCheck() ? UiText.RESULT_MANUAL_CHECK : UiText.RESULT_VERIFIED));
         retry.setText(messages.text(UiText.RESULT_RETRY));
         finish.setText(messages.text(UiText.RESULT_FINISH));
-        title.setText(messages.text(outcome.passed() ? UiText.RESULT_SUCCESS_TITLE : UiText.RESULT_FAILURE_TITLE));
-        Optional<LivenessError> error = outcome.error();
-        String pending = outcome.pendingUpload().map(id -> messages.text(UiText.RESULT_PENDING_UPLOAD, id)).orElse("");
-        explanation.setText(error.map(messages::explanation).map(text -> pending.isEmpty() ? text : pending + " " + text)
-                .orElse(""));
-        wayOut.setText(error.map(messages::wayOut).orElse(""));
+        forStaff.setText(messages.text(UiText.RESULT_FOR_STAFF));
+        title.setText(messages.text(told.outcome().title()));
+        Optional<String> said = told.askStaff() ? Optional.of(messages.text(UiText.RESULT_ASK_STAFF))
+                : outcome.pendingUpload().map(id -> messages.text(UiText.RESULT_PENDING_UPLOAD, id));
+        message.setText(said.orElse(""));
+        setShown(message, said.isPresent());
+        tip.setText(told.tip().map(messages::prompt).orElse(""));
+        relabelCountdown();
+    }
+
+    private void relabelCountdown() {
+        if (messages != null) {
+            countdown.setText(messages.text(UiText.RESULT_COUNTDOWN, secondsLeft));
+        }
     }
 }

@@ -20,9 +20,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The language choice, the consent notice, the customer reference and Start. The consent and the
- * choices scroll when a small screen or large text needs it; the agreement and Start stay in the
- * footer, always in view.
+ * The language choice, the consent notice, the customer reference, Start and "No thanks". The
+ * consent and the choices scroll when a small screen or large text needs it; the agreement, Start
+ * and "No thanks" stay in the footer, always in view. Nothing is captured before Start: the camera
+ * opens with the session.
  */
 final class WelcomeScreen extends BorderPane {
 
@@ -38,12 +39,14 @@ final class WelcomeScreen extends BorderPane {
     private final Label referenceLabel = new FlowingLabel();
     private final TextField reference = new TextField();
     private final Button start = new Button();
+    private final Button noThanks = new Button();
 
     /**
      * @param onLanguage told when the customer picks a language
      * @param onStart    told the language and the customer reference when the customer starts
+     * @param onNoThanks told when the customer declines: nothing was captured, and nothing of them is kept
      */
-    WelcomeScreen(Consumer<Language> onLanguage, BiConsumer<Language, Optional<String>> onStart) {
+    WelcomeScreen(Consumer<Language> onLanguage, BiConsumer<Language, Optional<String>> onStart, Runnable onNoThanks) {
         getStyleClass().add("screen");
         title.getStyleClass().add("title");
         consentTitle.getStyleClass().add("subtitle");
@@ -62,6 +65,9 @@ final class WelcomeScreen extends BorderPane {
         start.setDefaultButton(true);
         start.setMinWidth(Region.USE_PREF_SIZE);
         start.disableProperty().bind(agree.selectedProperty().not());
+        noThanks.setId("noThanks");
+        noThanks.setMinWidth(Region.USE_PREF_SIZE);
+        noThanks.setOnAction(event -> onNoThanks.run());
         languages.setAlignment(Pos.CENTER);
         languageGroup.selectedToggleProperty().addListener((observed, before, now) -> {
             if (now == null) {
@@ -75,8 +81,9 @@ final class WelcomeScreen extends BorderPane {
         HBox.setHgrow(agreeText, Priority.ALWAYS);
         agreeText.setMaxWidth(Double.MAX_VALUE);
         ScreenRegions.contentAndFooter(this,
-                new VBox(14, title, chooseLanguage, languages, consentTitle, consent, referenceLabel, reference),
-                ScreenRegions.footer(agree, agreeText, start));
+                // Staff enter the reference before the customer reads: it stays in view above the notice.
+                new VBox(14, title, chooseLanguage, languages, referenceLabel, reference, consentTitle, consent),
+                ScreenRegions.footer(agree, agreeText, noThanks, start));
     }
 
     /** The languages on offer, each named in its own language and font. */
@@ -114,5 +121,6 @@ final class WelcomeScreen extends BorderPane {
         agreeText.setText(messages.text(UiText.WELCOME_AGREE));
         referenceLabel.setText(messages.text(UiText.WELCOME_REFERENCE));
         start.setText(messages.text(UiText.WELCOME_START));
+        noThanks.setText(messages.text(UiText.WELCOME_NO_THANKS));
     }
 }

@@ -6,16 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.TestAccount;
@@ -27,10 +29,14 @@ import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskWindow;
 import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.Messages;
+import org.livenesskiosk.ui.UiText;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.ImageView;
@@ -44,6 +50,7 @@ import javafx.stage.Stage;
 class KioskEndToEndTest {
 
     private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+    private static final PseudoClass FITS = PseudoClass.getPseudoClass("fits");
 
     @TempDir
     Path folder;
@@ -53,6 +60,12 @@ class KioskEndToEndTest {
     private LivenessServer server;
     private Kiosk kiosk;
     private final List<String> prompts = new CopyOnWriteArrayList<>();
+    /** Each instruction shown, with whether the oval was green and how many instructions were on screen with it. */
+    private final List<Shown> shown = new CopyOnWriteArrayList<>();
+    private final AtomicInteger ticks = new AtomicInteger();
+
+    private record Shown(String instruction, boolean ovalGreen, int instructionsOnScreen) {
+    }
 
     @BeforeEach
     void startService() throws Exception {
@@ -72,18 +85,27 @@ class KioskEndToEndTest {
     }
 
     @Test
-    void aLiveCustomerFollowsThePromptsAndGetsALivenessIdTheServiceConfirms() throws Exception {
+    void aLiveCustomerFollowsOneInstructionAtATimeWithTheOvalGreenForEachActionAndGetsALivenessIdTheServiceConfirms() throws Exception {
         open(SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString(), 10);
         startAs("Customer 0042");
 
         // The session (about 10 s of clip) and the service's check of it (within its 30 s deadline).
         OnScreen.waitUntil(Duration.ofSeconds(60), () -> !screen.text("#livenessId").isEmpty());
-        String livenessId = screen.text("#livenessId");
+        // Shown in groups of four, so that it wraps and can be read out.
+        String livenessId = screen.text("#livenessId").replace(" ", "");
 
         List<String> asked = prompts.stream().filter(prompt -> prompt.equals(ENGLISH.prompt(Prompt.OPEN_MOUTH))
                 || prompt.equals(ENGLISH.prompt(Prompt.BLINK))).toList();
         assertEquals(List.of(ENGLISH.prompt(Prompt.OPEN_MOUTH), ENGLISH.prompt(Prompt.BLINK)), asked, "prompts seen: " + prompts);
-        assertTrue(screen.shown("#qrCode") && screen.shown("#bestImage"));
+        for (Shown moment : shown) {
+            assertTrue(moment.instructionsOnScreen() <= 1, "two instructions on screen together: " + moment);
+            if (asked.contains(moment.instruction())) {
+                assertTrue(moment.ovalGreen(), "an action was asked while the oval was not green: " + shown);
+            }
+        }
+        assertEquals(2, ticks.get(), "a tick after each of the two actions");
+        assertTrue(screen.shown("#qrCode"));
+        assertFalse(screen.shown("#bestImage"), "the face photo is the operator's only");
 
         LivenessClient client = new LivenessClient(serviceUrl(), Duration.ofSeconds(10));
         String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
@@ -98,27 +120,29 @@ class KioskEndToEndTest {
     }
 
     @Test
-    void aClipWithNoFaceEndsWithItsCodeExplanationAndWayOut() throws Exception {
+    void aClipWithNoFaceEndsWithATipAndARetryForTheCustomerAndItsCodeForTheOperator() throws Exception {
         open(SharedData.video("opencv_vtest_pedestrians_noface_20s.avi").toString(), 4);
         startAs("");
 
-        OnScreen.waitUntil(Duration.ofSeconds(30), () -> !screen.text("#code").isEmpty());
-        assertEquals("FACE_MISSING", screen.text("#code"));
-        assertEquals(ENGLISH.explanation(LivenessError.FACE_MISSING), screen.text("#explanation"));
-        assertEquals(ENGLISH.wayOut(LivenessError.FACE_MISSING), screen.text("#wayOut"));
+        OnScreen.waitUntil(Duration.ofSeconds(30), () -> screen.shown("#resultTitle"));
+        assertEquals(ENGLISH.prompt(Prompt.LOOK_AT_CAMERA), screen.text("#tip"));
+        assertFalse(screen.shown("#code"), "no code for the customer");
         assertTrue(screen.shown("#retry"));
+        assertEquals("FACE_MISSING", kiosk.history().get(10, TimeUnit.SECONDS).get(0).code());
         assertTrue(prompts.contains(ENGLISH.prompt(Prompt.LOOK_AT_CAMERA)), "prompts seen: " + prompts);
     }
 
     @Test
-    void noCameraIsDeviceNotSupportWithItsAdvice() throws Exception {
+    void noCameraSendsTheCustomerToStaffWithoutARetryAndKeepsItsCodeForTheOperator() throws Exception {
         open("camera:7", 10);
         startAs("");
 
-        OnScreen.waitUntil(Duration.ofSeconds(30), () -> !screen.text("#code").isEmpty());
-        assertEquals("DEVICE_NOT_SUPPORT", screen.text("#code"));
-        assertEquals(ENGLISH.wayOut(LivenessError.DEVICE_NOT_SUPPORT), screen.text("#wayOut"));
+        OnScreen.waitUntil(Duration.ofSeconds(30), () -> screen.shown("#resultTitle"));
+        assertEquals(ENGLISH.text(UiText.RESULT_KIOSK_UNAVAILABLE), screen.text("#resultTitle"));
+        assertEquals(ENGLISH.text(UiText.RESULT_ASK_STAFF), screen.text("#resultMessage"));
+        assertFalse(screen.shown("#retry"));
         assertFalse(screen.shown("#livenessId"));
+        assertEquals("DEVICE_NOT_SUPPORT", kiosk.history().get(10, TimeUnit.SECONDS).get(0).code());
     }
 
     @Test
@@ -137,6 +161,20 @@ class KioskEndToEndTest {
         robot.clickOn("#showCamera");
         OnScreen.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#cameraView").queryAs(ImageView.class).getImage() != null);
         assertEquals("", screen.text("#cameraProblem"));
+    }
+
+    /** How many shown labels say something the customer should do: a prompt or one of the oval's directions. */
+    private static int instructionsOnScreen(Parent root) {
+        Set<String> instructions = new HashSet<>();
+        for (Prompt prompt : Prompt.values()) {
+            instructions.add(ENGLISH.prompt(prompt));
+        }
+        for (UiText direction : List.of(UiText.GUIDE_MOVE_CLOSER, UiText.GUIDE_MOVE_BACK, UiText.GUIDE_MOVE_LEFT,
+                UiText.GUIDE_MOVE_RIGHT, UiText.GUIDE_MOVE_UP, UiText.GUIDE_MOVE_DOWN)) {
+            instructions.add(ENGLISH.text(direction));
+        }
+        return (int) root.lookupAll(".label").stream().filter(Node::isVisible).map(Labeled.class::cast)
+                .filter(label -> instructions.contains(label.getText())).count();
     }
 
     private void open(String source, int prepareSeconds) throws Exception {
@@ -159,8 +197,13 @@ class KioskEndToEndTest {
         robot.clickOn("#start");
         // A session that cannot start (no camera) may already be over: then there are no prompts to follow.
         robot.interact(() -> robot.lookup("#prompt").tryQuery().map(Labeled.class::cast).ifPresent(prompt -> {
-            prompt.textProperty().addListener((observed, before, now) -> prompts.add(now));
+            Node oval = robot.lookup("#oval").query();
+            prompt.textProperty().addListener((observed, before, now) -> {
+                prompts.add(now);
+                shown.add(new Shown(now, oval.getPseudoClassStates().contains(FITS), instructionsOnScreen(prompt.getScene().getRoot())));
+            });
             prompts.add(prompt.getText());
+            robot.lookup("#tick").query().visibleProperty().addListener((observed, before, now) -> ticks.addAndGet(now ? 1 : 0));
         }));
     }
 

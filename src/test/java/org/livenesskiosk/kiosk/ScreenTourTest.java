@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.testdata.Display;
@@ -144,10 +143,9 @@ class ScreenTourTest {
         fire("#agree");
         fire("#start");
         fire("#cancel");
-        OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(LivenessError.USER_GIVE_UP.name()));
-        assertEquals(messages.explanation(LivenessError.USER_GIVE_UP), screen.text("#explanation"));
-        assertEquals(messages.wayOut(LivenessError.USER_GIVE_UP), screen.text("#wayOut"));
-        shoot(name + "-6-result-failed");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#resultTitle").equals(messages.text(UiText.RESULT_STOPPED)));
+        assertFalse(screen.shown("#code"), "no code for the customer");
+        shoot(name + "-6-result-stopped");
 
         robot.press(KeyCode.CONTROL, KeyCode.ALT, KeyCode.O).release(KeyCode.O, KeyCode.ALT, KeyCode.CONTROL);
         OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));

@@ -44,6 +44,11 @@ class FarNearStageTest {
         assertEquals(OptionalDouble.of(CONFIG.farFaceSize()), updates.get(0).targetFaceSize());
         assertEquals(OptionalDouble.of(CONFIG.nearFaceSize()), near.targetFaceSize());
         assertEquals(OptionalDouble.empty(), updates.get(updates.size() - 1).targetFaceSize());
+        // Each stage tells the oval the zone it judges by.
+        assertEquals(CONFIG.farFaceSize() * LivenessSession.FAR_BELOW, updates.get(0).zone().minWidth(), 1e-12);
+        assertEquals(CONFIG.farFaceSize() * LivenessSession.FAR_ABOVE, updates.get(0).zone().maxWidth(), 1e-12);
+        assertEquals(CONFIG.nearFaceSize() * LivenessSession.NEAR_BELOW, near.zone().minWidth(), 1e-12);
+        assertEquals(new Preparation(CONFIG).zone(), updates.get(updates.size() - 1).zone());
         // The far end is reached after its 300 ms hold (frame 30), the near end 300 ms after the face came near.
         assertEquals(List.of(EvidenceSlot.FAR), updates.get(30).keep());
         assertEquals(List.of(EvidenceSlot.NEAR), updates.get(70).keep());

@@ -62,11 +62,11 @@ class PreparationTest {
 
     @Test
     void centringIsJudgedAtItsLimitsEitherWay() {
-        assertEquals(Optional.empty(), shortfall(face -> face.offsetX = -Preparation.MAX_CENTER_OFFSET_X));
-        assertEquals(Optional.of(Prompt.CENTER_FACE), shortfall(face -> face.offsetX = Math.nextUp(Preparation.MAX_CENTER_OFFSET_X)));
-        assertEquals(Optional.empty(), shortfall(face -> face.offsetY = Preparation.MAX_CENTER_OFFSET_Y));
+        assertEquals(Optional.empty(), shortfall(face -> face.offsetX = -FaceZone.MAX_CENTER_OFFSET_X));
+        assertEquals(Optional.of(Prompt.CENTER_FACE), shortfall(face -> face.offsetX = Math.nextUp(FaceZone.MAX_CENTER_OFFSET_X)));
+        assertEquals(Optional.empty(), shortfall(face -> face.offsetY = FaceZone.MAX_CENTER_OFFSET_Y));
         assertEquals(Optional.of(Prompt.CENTER_FACE),
-                shortfall(face -> face.offsetY = -Math.nextUp(Preparation.MAX_CENTER_OFFSET_Y)));
+                shortfall(face -> face.offsetY = -Math.nextUp(FaceZone.MAX_CENTER_OFFSET_Y)));
     }
 
     @Test

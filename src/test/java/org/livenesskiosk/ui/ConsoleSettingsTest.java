@@ -18,7 +18,7 @@ class ConsoleSettingsTest {
         return new KioskSettings(serviceUrl, GOOD.market(), GOOD.applicationId(), GOOD.license(), GOOD.accessKey(),
                 GOOD.secretKey(), GOOD.source(), false, actions, GOOD.shuffle(), GOOD.actionTimeLimitSeconds(),
                 GOOD.prepareTimeLimitSeconds(), GOOD.level(), languages, GOOD.voice(), GOOD.recordSessions(), GOOD.idleSeconds(),
-                GOOD.pinHash(), GOOD.enrollmentCode(), GOOD.resultImageSize(), false, false);
+                GOOD.pinHash(), GOOD.enrollmentCode(), GOOD.resultImageSize(), false, false, GOOD.retries());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,6 +35,9 @@ class KioskWindowTest {
     private static final String PIN = "2468";
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Messages ENGLISH = Messages.of(Language.ENGLISH);
+    /** A livenessId as the service makes them: 48 hex characters. */
+    private static final String LIVENESS_ID = "7f3c2a9e4b1d4e8a9c550d2b6f1e8a47c0ffee1234567890";
 
     private final FxRobot robot = new FxRobot();
     private final OnScreen screen = new OnScreen(robot);
@@ -73,6 +77,31 @@ class KioskWindowTest {
     }
 
     @Test
+    void noThanksStartsNoSessionAndForgetsEverythingTheCustomerEntered() {
+        robot.clickOn("#agree");
+        robot.clickOn("#customerReference").write("Kiosk user 9");
+        robot.clickOn("#noThanks");
+        assertEquals(0, backend.starts, "no session: the camera never opened");
+        assertEquals("", screen.text("#customerReference"));
+        assertTrue(robot.lookup("#start").queryButton().isDisabled(), "the agreement is not kept for the next person");
+    }
+
+    @Test
+    void aCustomerMaySwitchOnLargerTextAndHighContrastForThemselvesOnly() throws Exception {
+        robot.clickOn("#largerText");
+        robot.clickOn("#highContrast");
+        List<String> look = robot.lookup("#sound").query().getScene().getRoot().getStyleClass();
+        assertTrue(look.containsAll(List.of("larger-text", "high-contrast")), look.toString());
+
+        startSession();
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#resultTitle"));
+        assertTrue(look.contains("high-contrast"), "the customer's look stays with them to the result");
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#start"));
+        assertFalse(look.contains("larger-text") || look.contains("high-contrast"), "the next customer starts with the operator's look");
+    }
+
+    @Test
     void switchingLanguageChangesThePromptsAndTheVoice() throws Exception {
         startSession();
         backend.act(ActionType.BLINK);
@@ -93,44 +122,86 @@ class KioskWindowTest {
     }
 
     @Test
-    void cancelAsksTheSessionToStopAndTheResultOffersRetry() throws Exception {
+    void cancelIsNotAFailureAndOffersToStartAgain() throws Exception {
         startSession();
         robot.clickOn("#cancel");
         assertTrue(backend.cancelled.get());
 
         backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
-        OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals("USER_GIVE_UP"));
-        assertEquals(Messages.of(Language.ENGLISH).explanation(LivenessError.USER_GIVE_UP), screen.text("#explanation"));
-        assertEquals(Messages.of(Language.ENGLISH).wayOut(LivenessError.USER_GIVE_UP), screen.text("#wayOut"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#resultTitle").equals(ENGLISH.text(UiText.RESULT_STOPPED)));
+        assertFalse(screen.shown("#code"), "no code for the customer");
+        assertFalse(screen.shown("#tip"));
         robot.clickOn("#retry");
         OnScreen.waitUntil(WAIT, () -> backend.starts == 2);
     }
 
     @Test
-    void aPassedSessionShowsItsLivenessIdAndGoesBackToWelcomeWhenLeftIdle() throws Exception {
+    void aPassedSessionShowsItsWholeLivenessIdButNotTheFacePhotoAndClearsAfterItsCountdown() throws Exception {
         startSession();
         backend.listener.verifying();
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
-        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-123"), Optional.empty(),
-                Optional.empty(), false, false));
-        OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-123"));
+        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of(LIVENESS_ID), Optional.empty(),
+                Optional.of(new byte[] {1, 2, 3}), false, false));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").replace(" ", "").equals(LIVENESS_ID));
+        assertEquals(ENGLISH.text(UiText.RESULT_SUCCESS_TITLE), screen.text("#resultTitle"));
         assertTrue(robot.lookup("#qrCode").query().isVisible());
         assertFalse(robot.lookup("#retry").query().isVisible());
-        assertEquals(Messages.of(Language.ENGLISH).text(UiText.RESULT_VERIFIED), screen.text("#verdict"));
+        assertFalse(screen.shown("#bestImage"), "the face photo is the operator's only");
+        assertEquals(ENGLISH.text(UiText.RESULT_COUNTDOWN, 1), screen.text("#countdown"));
 
         OnScreen.waitUntil(WAIT, () -> screen.shown("#start"));
         assertEquals("", screen.text("#livenessId"), "nothing of the customer stays");
     }
 
     @Test
-    void aSessionTheServiceDoubtsSaysManualCheckButNeverTheScore() throws Exception {
+    void aSessionTheServiceDoubtsIsANeutralThankYouButNeverTheScore() throws Exception {
         startSession();
-        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-456"), Optional.empty(),
+        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of(LIVENESS_ID), Optional.empty(),
                 Optional.empty(), true, false));
-        OnScreen.waitUntil(WAIT, () -> screen.text("#livenessId").equals("LIV-456"));
+        OnScreen.waitUntil(WAIT, () -> !screen.text("#livenessId").isEmpty());
 
-        assertEquals(Messages.of(Language.ENGLISH).text(UiText.RESULT_MANUAL_CHECK), screen.text("#verdict"));
+        assertEquals(ENGLISH.text(UiText.RESULT_MANUAL_CHECK), screen.text("#resultTitle"));
         assertFalse(robot.lookup("#retry").query().isVisible(), "the customer did everything asked: no retry offered");
+    }
+
+    @Test
+    void aFaultOfTheKioskOffersNoRetryAndItsCodeAndDetailAreBehindThePin() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        backend.finish(new KioskOutcome(Optional.of(LivenessError.AUTH_TICKET_DISABLE), "TICKET_EXPIRED: license expired",
+                Optional.empty(), Optional.empty(), Optional.empty(), false, false));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#resultTitle").equals(ENGLISH.text(UiText.RESULT_KIOSK_UNAVAILABLE)));
+        assertEquals(ENGLISH.text(UiText.RESULT_ASK_STAFF), screen.text("#resultMessage"));
+        assertFalse(robot.lookup("#retry").query().isVisible());
+        assertFalse(screen.shown("#code"));
+
+        robot.clickOn("#forStaff");
+        robot.clickOn("#pin").write(PIN).type(KeyCode.ENTER);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#resultDetails"));
+        assertEquals("AUTH_TICKET_DISABLE", screen.text("#code"));
+        assertEquals(ENGLISH.explanation(LivenessError.AUTH_TICKET_DISABLE), screen.text("#explanation"));
+        assertEquals(ENGLISH.wayOut(LivenessError.AUTH_TICKET_DISABLE), screen.text("#wayOut"));
+        assertEquals("TICKET_EXPIRED: license expired", screen.text("#detail"), "the service's own code, for the operator");
+        robot.clickOn("#detailsClose");
+        assertFalse(screen.shown("#resultDetails"));
+    }
+
+    @Test
+    void aCauseTheCustomerCanFixHasItsTipAndRetriesUntilTheSettingThenStaff() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        for (int attempt = 1; attempt <= KioskSettings.defaults().retries(); attempt++) {
+            int starts = backend.starts;
+            backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "face too dark"));
+            OnScreen.waitUntil(WAIT, () -> screen.text("#tip").equals(ENGLISH.prompt(Prompt.MORE_LIGHT)));
+            assertEquals(ENGLISH.text(UiText.RESULT_FAILURE_TITLE), screen.text("#resultTitle"));
+            assertEquals(Optional.of("/voice/en/prompt.moreLight.wav"), window.voice().lastSpoken(), "the tip is spoken");
+            robot.clickOn("#retry");
+            OnScreen.waitUntil(WAIT, () -> backend.starts == starts + 1);
+        }
+        backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "face too dark"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#resultMessage").equals(ENGLISH.text(UiText.RESULT_ASK_STAFF)));
+        assertFalse(robot.lookup("#retry").query().isVisible());
     }
 
     @Test

@@ -26,7 +26,8 @@ import javafx.scene.text.Text;
 /**
  * What a person would see wrong on the screen shown now: text cut short (an ellipsis), text wider
  * or taller than its label, lines that repeat or lose words, a control partly outside the window,
- * two controls on top of each other. Only the top layer counts: an overlay (the PIN, the console)
+ * two controls on top of each other, an empty table showing JavaFX's own English "No content in
+ * table". Only the top layer counts: an overlay (the PIN, the console)
  * covers the screen under it on purpose. Content inside a scroll pane is judged by what shows in
  * its viewport, and may go below it (it scrolls); never beside it (there is no sideways scrolling).
  */
@@ -49,6 +50,9 @@ final class LayoutCheck {
         collect(topLayer(scene.getRoot()), window, false, shown, problems);
         for (Shown control : shown) {
             checkText(control.node(), problems);
+            if (control.node() instanceof TableView<?> table && table.getItems().isEmpty() && table.getPlaceholder() == null) {
+                problems.add(name(table) + " is empty and shows JavaFX's untranslated «No content in table»");
+            }
             Bounds bounds = control.bounds();
             if (!control.scrolled() && !inside(bounds, window)) {
                 problems.add(name(control.node()) + " lies partly outside the window: " + bounds);

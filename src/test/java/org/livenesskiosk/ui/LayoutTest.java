@@ -26,7 +26,6 @@ import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
-import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.livenesskiosk.testdata.Screenshots;
 import org.testfx.api.FxRobot;
@@ -39,6 +38,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -55,6 +55,8 @@ class LayoutTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     /** How many of the longest prompts and error texts each language is laid out with. */
     private static final int LONGEST = 4;
+    /** A livenessId as the service makes them: 48 hex characters, the longest the result screen shows. */
+    private static final String LIVENESS_ID = "7f3c2a9e4b1d4e8a9c550d2b6f1e8a47c0ffee1234567890";
     static final List<int[]> SIZES = List.of(new int[] {1280, 800}, new int[] {1920, 1080}, new int[] {1080, 1920},
             new int[] {1024, 768});
 
@@ -80,17 +82,8 @@ class LayoutTest {
     }
 
     private void open(int width, int height, boolean largerText) throws Exception {
-        Display.required();
-        stage = Display.newWindow();
-        FxToolkit.cleanupStages();
-        backend.settings = KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
-                .withLook(false, largerText);
-        FxToolkit.setupFixture(() -> {
-            new KioskWindow(stage, backend, false, () -> { }).show();
-            stage.setWidth(width);
-            stage.setHeight(height);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withLook(false, largerText), width, height);
         assertEquals(width, stage.getScene().getWidth(), 1);
         assertEquals(height, stage.getScene().getHeight(), 1);
     }
@@ -117,7 +110,7 @@ class LayoutTest {
             Optional<ActionType> action = Stream.of(ActionType.values()).filter(acted -> Prompt.forAction(acted) == prompt).findFirst();
             backend.listener.update(new SessionUpdate(action.isPresent() ? SessionState.ACTING : SessionState.PREPARING,
                     action.isPresent() ? 2 : 0, 3, action, Optional.of(prompt), 9_000, Optional.empty(), List.of(),
-                    Optional.empty(), OptionalDouble.empty()));
+                    Optional.empty(), OptionalDouble.empty(), ScriptedBackend.ZONE));
             OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(prompt)));
             check("detection, " + prompt);
         }
@@ -125,23 +118,31 @@ class LayoutTest {
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
         check("verifying");
 
-        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of("LIV-7f3c2a9e-4b1d-4e8a-9c55-0d2b6f1e8a47"),
+        backend.finish(new KioskOutcome(Optional.empty(), "every action seen", Optional.of(LIVENESS_ID),
                 Optional.empty(), Optional.empty(), true, false));
         OnScreen.waitUntil(WAIT, () -> screen.shown("#livenessId"));
         check("passed");
+        // The customer's screen for the longest tips, then (once no retry is left) for staff;
+        // the operator's details for the longest explanation and way out.
         for (LivenessError error : longest(Stream.of(LivenessError.values()),
-                code -> messages.explanation(code) + messages.wayOut(code))) {
+                code -> CustomerResult.of(KioskOutcome.failed(code, ""), 1, 2).tip().map(messages::prompt).orElse(""))) {
             backend.finish(KioskOutcome.failed(error, "detail"));
-            OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(error.name()));
+            WaitForAsyncUtils.waitForFxEvents();
             check("failed, " + error);
         }
+        LivenessError longestForStaff = longest(Stream.of(LivenessError.values()),
+                code -> messages.explanation(code) + messages.wayOut(code)).get(0);
+        backend.finish(KioskOutcome.failed(longestForStaff, "SERVICE_CODE: what the service said"));
+        WaitForAsyncUtils.waitForFxEvents();
+        fire("#forStaff");
+        enterPin();
+        OnScreen.waitUntil(WAIT, () -> screen.text("#code").equals(longestForStaff.name()));
+        check("details, " + longestForStaff);
+        fire("#detailsClose");
 
         robot.interact(() -> Event.fireEvent(stage.getScene().getRoot(),
                 new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.O, false, true, true, false)));
-        OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
-        check("PIN");
-        robot.interact(() -> robot.lookup("#pin").queryAs(PasswordField.class).setText(PIN));
-        fire("#pinOk");
+        enterPin();
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
         TabPane tabs = robot.lookup("#console .tab-pane").queryAs(TabPane.class);
         for (int tab = 0; tab < tabs.getTabs().size(); tab++) {
@@ -172,6 +173,23 @@ class LayoutTest {
                 String.join("\n", problems));
     }
 
+    /** An empty table left with JavaFX's own English words is caught, as an operator in any other language would see it. */
+    @Test
+    void anEmptyTableShowingJavaFxsOwnWordsIsCaught() throws Exception {
+        open(1280, 800, false);
+        robot.interact(() -> Event.fireEvent(stage.getScene().getRoot(),
+                new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.O, false, true, true, false)));
+        enterPin();
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
+        robot.interact(() -> robot.lookup("#console .tab-pane").queryAs(TabPane.class).getSelectionModel().select(1));
+        check("history, empty");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+
+        robot.interact(() -> robot.lookup("#history").queryAs(TableView.class).setPlaceholder(null));
+        check("history, JavaFX's placeholder");
+        assertTrue(problems.stream().anyMatch(problem -> problem.contains("No content in table")), String.join("\n", problems));
+    }
+
     /**
      * The texts that need the most room in this language (the longest, and the one with the longest
      * word): the others fit where these do, and laying out all of them at every size takes minutes.
@@ -183,6 +201,13 @@ class LayoutTest {
         Stream<T> longestWord = all.stream().max(Comparator.comparingInt(
                 (T each) -> Stream.of(text.apply(each).split("\\s+")).mapToInt(String::length).max().orElse(0))).stream();
         return Stream.concat(longestText, longestWord).distinct().toList();
+    }
+
+    private void enterPin() throws Exception {
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
+        check("PIN");
+        robot.interact(() -> robot.lookup("#pin").queryAs(PasswordField.class).setText(PIN));
+        fire("#pinOk");
     }
 
     private void fire(String query) {

@@ -9,13 +9,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.FaceZone;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.testdata.Display;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.stage.Stage;
 
 /** Plays the kiosk behind the screens: the test says what the session does. */
 final class ScriptedBackend implements KioskBackend {
+    /** Where a scripted session wants the face: 0.16 to 0.32 of the frame wide, centred. */
+    static final FaceZone ZONE = new FaceZone(0.16, 0.32, 0.2, 0.25);
     volatile KioskSettings settings;
     volatile SessionRequest request;
     volatile SessionListener listener;
@@ -26,10 +34,25 @@ final class ScriptedBackend implements KioskBackend {
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
 
+    /** A kiosk window in front of this backend, with these settings, at this size. */
+    Stage showWindow(KioskSettings shown, int width, int height) throws Exception {
+        Display.required();
+        Stage stage = Display.newWindow();
+        FxToolkit.cleanupStages();
+        settings = shown;
+        FxToolkit.setupFixture(() -> {
+            new KioskWindow(stage, this, false, () -> { }).show();
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return stage;
+    }
+
     void act(ActionType action) {
         listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
                 Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
-                OptionalDouble.empty()));
+                OptionalDouble.empty(), ZONE));
     }
 
     void finish(KioskOutcome outcome) {
