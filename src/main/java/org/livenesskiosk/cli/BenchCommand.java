@@ -12,6 +12,7 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.livenesskiosk.bench.BlinkScore;
 import org.livenesskiosk.bench.PipelineBench;
 import org.livenesskiosk.bench.ServiceLoad;
+import org.livenesskiosk.bench.ServiceProcess;
 import org.livenesskiosk.bench.UploadBench;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
@@ -172,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("load        %d kiosks at once: %d delivered, %d lost, %d livenessIds given twice, %d failed answers asked "
                     + "again, in %.1f s; service resident %d MB at start, %d MB at its peak (%s)%n", kiosks.kiosks(), kiosks.delivered(),
                     kiosks.lost(), kiosks.duplicated(), kiosks.serviceFailures(), kiosks.seconds(), kiosks.residentStartMb(),
-                    kiosks.residentPeakMb(), ServiceLoad.SERVICE_HEAP);
+                    kiosks.residentPeakMb(), ServiceProcess.SERVICE_HEAP);
             json.put("loadKiosks", kiosks.kiosks());
             json.put("loadLost", kiosks.lost());
             json.put("loadDuplicated", kiosks.duplicated());

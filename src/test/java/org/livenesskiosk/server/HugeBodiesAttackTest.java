@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.livenesskiosk.bench.ServiceLoad;
+import org.livenesskiosk.bench.ServiceProcess;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.Routes;
@@ -52,35 +51,22 @@ class HugeBodiesAttackTest {
     private static final long ENDLESS_BYTES = 30L << 20;
     private static final long MAX_ANSWER_MS = 1_000;
     private static final long MAX_GROWTH_MB = 50;
-    private static final Pattern LISTENING = Pattern.compile("listening on http://[^:]+:(\\d+)");
 
     @TempDir
     Path data;
 
-    private Process service;
+    private ServiceProcess service;
     private int port;
 
     @BeforeEach
     void startTheService() throws Exception {
-        Path log = data.resolve("service.log");
-        service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), ServiceLoad.SERVICE_HEAP,
-                "-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0",
-                "--management-port", "0", "--data", data.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (port == 0 && System.currentTimeMillis() < deadline && service.isAlive()) {
-            Matcher listening = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
-            if (listening.find()) {
-                port = Integer.parseInt(listening.group(1));
-            }
-            Thread.sleep(100);
-        }
-        assertTrue(port > 0, "the service did not start: " + Files.readString(log, StandardCharsets.UTF_8));
+        service = ServiceProcess.start(data);
+        port = service.port();
     }
 
     @AfterEach
     void stopTheService() throws InterruptedException {
-        service.destroy();
-        service.waitFor(10, TimeUnit.SECONDS);
+        service.close();
     }
 
     /** The code of the service's envelope and how long the answer took, for one raw request. */
@@ -112,7 +98,7 @@ class HugeBodiesAttackTest {
             for (Future<String> served : warmUp) {
                 served.get(120, TimeUnit.SECONDS);
             }
-            long residentBefore = residentMb("VmRSS");
+            long residentBefore = service.residentMb("VmRSS");
             Future<String> customerDuringTheFlood = Executors.newSingleThreadExecutor().submit(customer);
             for (String route : ROUTES) {
                 for (boolean chunked : new boolean[] {false, true}) {
@@ -135,7 +121,7 @@ class HugeBodiesAttackTest {
             }
             assertTrue(failures.isEmpty(), String.join("\n", failures));
             assertTrue(customerDuringTheFlood.get(120, TimeUnit.SECONDS).length() > 10, "the enrolled kiosk's customer got a livenessId");
-            long residentPeak = residentMb("VmHWM");
+            long residentPeak = service.residentMb("VmHWM");
             System.out.println("flood: resident " + residentBefore + " MB before, " + residentPeak + " MB at its peak");
             assertTrue(residentPeak - residentBefore < MAX_GROWTH_MB, "resident memory grew from " + residentBefore + " MB to "
                     + residentPeak + " MB");
@@ -205,14 +191,5 @@ class HugeBodiesAttackTest {
             }
         }
         return answer.toString();
-    }
-
-    private long residentMb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(service.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-            }
-        }
-        throw new IOException("/proc/" + service.pid() + "/status has no " + field);
     }
 }
