@@ -34,8 +34,13 @@ class TrackingTest {
 
     @AfterEach
     void tearDown() {
-        bothPeople.close();
-        leftPersonOnly.close();
+        // Absent when the shared images are missing and the test was skipped.
+        if (bothPeople != null) {
+            bothPeople.close();
+        }
+        if (leftPersonOnly != null) {
+            leftPersonOnly.close();
+        }
     }
 
     @Test
