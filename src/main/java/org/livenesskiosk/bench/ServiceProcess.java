@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,10 +33,21 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code serve} on {@code data} and waits up to a minute until it says where it listens. */
     public static ServiceProcess start(Path data) throws IOException, InterruptedException {
+        return start(data, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)}, with options for the service's JVM besides its heap cap: a figure that
+     * must not count the heap's pages being touched for the first time asks for them all at start
+     * ({@code -XX:+AlwaysPreTouch}).
+     */
+    public static ServiceProcess start(Path data, List<String> jvmOptions) throws IOException, InterruptedException {
         Path log = data.resolve("service.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SERVICE_HEAP,
-                "-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0",
-                "--management-port", "0", "--data", data.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SERVICE_HEAP));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0",
+                "--management-port", "0", "--data", data.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             Matcher listening = LISTENING.matcher(Files.readString(log, StandardCharsets.UTF_8));
