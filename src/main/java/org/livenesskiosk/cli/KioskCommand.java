@@ -76,6 +76,12 @@ final class KioskCommand implements Callable<Integer> {
                     + "service's account decides.")
     private List<ActionType> actions;
 
+    @Option(names = "--light", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
+            description = "End each session with the light step, the screen showing the service's colours (off: never flash, "
+                    + "for a photosensitive public; the service then leaves such sessions to a person unless the account "
+                    + "verifies them). Default: on for a camera, off for a recorded clip, which cannot answer the colours.")
+    private OnOff light;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "The kiosk's settings (default: kiosk.json in the platform's configuration folder).")
     private Path config;
@@ -112,7 +118,8 @@ final class KioskCommand implements Callable<Integer> {
         Path identity = (config != null ? config.toAbsolutePath().getParent() : DataDirectory.configuration());
         Kiosk.Overrides overrides = new Kiosk.Overrides(Optional.ofNullable(source),
                 Optional.ofNullable(serviceOptions.serverUrl).map(url -> serviceOptions.connection(identity)),
-                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on), Optional.ofNullable(actions));
+                distance.asArray(), Optional.ofNullable(farNear).map(OnOff::on), Optional.ofNullable(actions),
+                Optional.ofNullable(light).map(OnOff::on));
         // An all-day kiosk's unexpected failures belong in its log (the journal under systemd), not lost on a console.
         Logger log = LoggerFactory.getLogger(KioskCommand.class);
         Thread.setDefaultUncaughtExceptionHandler((thread, failure) -> log.error("Unexpected failure on {}", thread.getName(), failure));

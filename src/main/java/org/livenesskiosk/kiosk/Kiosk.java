@@ -39,7 +39,7 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
      * @param actions    the actions the embedded service asks for, in order, instead of its challenge's
      */
     public record Overrides(Optional<String> source, Optional<ServiceConnection> service, double[] distanceCm,
-                            Optional<Boolean> farNear, Optional<List<ActionType>> actions) {
+                            Optional<Boolean> farNear, Optional<List<ActionType>> actions, Optional<Boolean> light) {
     }
 
     private final SettingsFile settingsFile;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -195,6 +196,11 @@ public final class KioskService implements AutoCloseable {
         return client.challenge(ticket(), new KioskApi.ChallengeRequest(distanceCm[0], distanceCm[1]));
     }
 
+    /** The light step's colours for the challenge: given once, when the step begins. */
+    public LightSequence light(String challengeId) throws ServiceCallException {
+        return client.light(ticket(), challengeId);
+    }
+
     /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
     Instant authorizedUntil() throws ServiceCallException {
         return Instant.ofEpochMilli(authorization().expiresAt());
@@ -226,13 +232,15 @@ public final class KioskService implements AutoCloseable {
 
     /**
      * The upload: the challenge answered, the actions seen, the recording of what was analysed, the
-     * best image, and the far/near stage's two images when it was run.
+     * best image, the far/near stage's two images when it was run, and what the screen showed in the
+     * light step when it was run.
      */
     private static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
                 platform(), claims(outcome.result()), recording(outcome.recording()),
-                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear(outcome).orElse(null));
+                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear(outcome).orElse(null),
+                outcome.result().light().map(SessionResult.LightStep::shown).orElse(null));
     }
 
     /** The far/near stage's two images and when the session reached each end, when it had the stage. */

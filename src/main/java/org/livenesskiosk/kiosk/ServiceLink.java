@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.ChallengeSettings;
@@ -64,19 +65,31 @@ final class ServiceLink implements AutoCloseable {
     /**
      * The challenge for the customer who just started, drawn by the service; waits for the network thread.
      *
-     * @param localChoice the challenge the operator set on this kiosk, for the embedded service; a
-     *                    standalone service's account decides its own
-     * @param distanceCm  where this kiosk's customers stand, nearest and furthest
+     * @param embeddedChallenge the challenge for the embedded service: the operator's, or the defaults,
+     *                          with this kiosk's light step; a standalone service's account decides its own
+     * @param operatorChose     whether the operator chose a challenge on this kiosk, which a standalone service does not use
+     * @param distanceCm        where this kiosk's customers stand, nearest and furthest
      */
-    KioskApi.ChallengeAnswer challenge(Optional<ChallengeSettings> localChoice, double[] distanceCm)
+    KioskApi.ChallengeAnswer challenge(ChallengeSettings embeddedChallenge, boolean operatorChose, double[] distanceCm)
             throws ServiceCallException, IOException {
         return onNetwork(() -> {
             KioskService connected = service();
-            if (localChoice.isPresent() && !connected.useEmbeddedChallenge(localChoice.get())) {
+            if (!connected.useEmbeddedChallenge(embeddedChallenge) && operatorChose) {
                 LOG.warn("The standalone service decides the challenge; this kiosk's own choice is not used");
             }
             return connected.challenge(distanceCm);
         });
+    }
+
+    /** The light step's colours for the challenge, from the network thread: the analysis thread goes on meanwhile. */
+    CompletableFuture<LightSequence> light(String challengeId) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return service().light(challengeId);
+            } catch (ServiceCallException | IOException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        }, network);
     }
 
     /** Keeps a passed session's evidence in the outbox and delivers it; waits for the network thread. */

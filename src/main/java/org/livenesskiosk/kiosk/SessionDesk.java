@@ -3,11 +3,14 @@ package org.livenesskiosk.kiosk;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -16,12 +19,15 @@ import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.capture.PacedFrameSource;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.pipeline.FrameClock;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
@@ -117,22 +123,27 @@ final class SessionDesk implements AutoCloseable {
 
     private KioskOutcome run(String sessionId, SessionRequest request, SessionListener listener, AtomicBoolean cancelled) {
         KioskSettings current = settings.get();
+        String source = overrides.source().orElse(current.source());
+        // A recorded clip cannot answer the screen's colours: by default only a camera's customer is shown them.
+        boolean light = overrides.light().orElse(FrameSources.isCamera(source));
         KioskApi.ChallengeAnswer challenge;
         try {
-            challenge = service.challenge(localChallenge(current, overrides), overrides.distanceCm());
+            boolean operatorChose = !current.challengeFromService() || overrides.farNear().isPresent()
+                    || overrides.actions().isPresent();
+            challenge = service.challenge(localChallenge(current, overrides, light), operatorChose, overrides.distanceCm());
         } catch (ServiceCallException e) {
             return KioskOutcome.failed(e.error(), e.serviceCode() + ": " + e.getMessage());
         } catch (IOException e) {
             return cannotKeepData(e);
         }
-        LivenessConfig config = challenge.toConfig().withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1]);
+        LivenessConfig config = challenge.toConfig().withDistance(overrides.distanceCm()[0], overrides.distanceCm()[1])
+                .withLight(challenge.light() && light && request.flashesAllowed());
         LivenessSession session = new LivenessSession(config, challenge.actions());
         listener.target(FaceTarget.centred(config.farFaceSize(), config.nearFaceSize()));
         Optional<FrameAnalyzer> loaded = analyzer();
         if (loaded.isEmpty()) {
             return KioskOutcome.failed(LivenessError.MODEL_ERROR, modelProblem);
         }
-        String source = overrides.source().orElse(current.source());
         Optional<Path> record = Optional.empty();
         if (current.recordSessions()) {
             try {
@@ -142,18 +153,34 @@ final class SessionDesk implements AutoCloseable {
             }
         }
         long startedNanos = System.nanoTime();
+        FrameClock clock = new FrameClock();
+        AtomicReference<List<LightSequence.Shown>> lightShown = new AtomicReference<>();
+        AtomicBoolean lightAsked = new AtomicBoolean();
         SessionOutcome outcome = SessionRunner.recording(loaded.get(), config).run(
                 () -> new PacedFrameSource(FrameSources.open(source, CaptureSettings.defaults())), record, session,
                 new SessionRunner.Listener() {
                     @Override
+                    public void arrived(long timestampMs, long nanos) {
+                        clock.seen(timestampMs, nanos);
+                    }
+
+                    @Override
                     public void frame(Mat image, long timestampMs, SessionUpdate update) {
                         PreviewPixels.offer(image, listener.preview());
                         listener.update(update);
+                        if (update.state() == SessionState.LIGHT && !lightAsked.getAndSet(true)) {
+                            showLight(sessionId, challenge, clock, listener, lightShown::set);
+                        }
                     }
 
                     @Override
                     public boolean cancelRequested() {
                         return cancelled.get();
+                    }
+
+                    @Override
+                    public Optional<List<LightSequence.Shown>> lightShown() {
+                        return Optional.ofNullable(lightShown.get());
                     }
                 });
         // Whether the kiosk keeps up: a clip's frames should take as long as the clip, and all reach the screen.
@@ -170,18 +197,37 @@ final class SessionDesk implements AutoCloseable {
     }
 
     /**
-     * The challenge the operator set on this kiosk, unless they leave it to the service's account;
-     * {@code kiosk --far-near} and {@code --actions} set the embedded service's stage and actions either way.
+     * The light step began: its colours are asked of the service off the analysis thread, and shown
+     * on the screen, which tells when each was really on it. Without the colours (no service, a
+     * refusal) the screen shows none, the session ends without them, and the service leaves it to a person.
      */
-    private static Optional<ChallengeSettings> localChallenge(KioskSettings current, Kiosk.Overrides overrides) {
+    private void showLight(String sessionId, KioskApi.ChallengeAnswer challenge, FrameClock clock, SessionListener listener,
+                           Consumer<List<LightSequence.Shown>> shown) {
+        service.light(challenge.challengeId()).whenComplete((sequence, failure) -> {
+            if (failure != null) {
+                LOG.warn("Session {}: the light step's colours could not be had ({}); the session goes on without them", sessionId,
+                        failure.getMessage());
+                shown.accept(List.of());
+            } else {
+                listener.showLight(sequence, clock, shown);
+            }
+        });
+    }
+
+    /**
+     * The challenge the operator set on this kiosk, unless they leave it to the service's account;
+     * {@code kiosk --far-near}, {@code --actions} and {@code --light} set the embedded service's stage,
+     * actions and light step either way.
+     */
+    private static ChallengeSettings localChallenge(KioskSettings current, Kiosk.Overrides overrides, boolean light) {
         Optional<Boolean> farNear = overrides.farNear();
-        Optional<ChallengeSettings> chosen = current.challengeFromService()
-                ? farNear.map(on -> ChallengeSettings.defaults().withFarNear(on))
-                : Optional.of(new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
+        ChallengeSettings chosen = current.challengeFromService()
+                ? farNear.map(on -> ChallengeSettings.defaults().withFarNear(on)).orElseGet(ChallengeSettings::defaults)
+                : new ChallengeSettings(current.actions().stream().map(ActionType::name).toList(), current.shuffle(),
                         current.actionTimeLimitSeconds() * 1000L, current.prepareTimeLimitSeconds() * 1000L, current.level().name(),
-                        current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
-        return overrides.actions().map(actions -> chosen.orElseGet(ChallengeSettings::defaults)
-                .withActions(actions.stream().map(ActionType::name).toList())).or(() -> chosen);
+                        current.resultImageSize(), farNear.orElse(true), LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
+        return overrides.actions().map(actions -> chosen.withActions(actions.stream().map(ActionType::name).toList()))
+                .orElse(chosen).withLight(light);
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,

@@ -27,9 +27,9 @@ public record LightSequence(List<Flash> flashes) {
     static final int[] PALETTE = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF, 0xFF8000, 0x8000FF};
     /** At most three changes a second (WCAG 2.3.1). */
     public static final long MIN_HOLD_MS = 350;
-    static final long MAX_HOLD_MS = 600;
+    public static final long MAX_HOLD_MS = 600;
     static final int MIN_FLASHES = 6;
-    static final int MAX_FLASHES = 10;
+    public static final int MAX_FLASHES = 10;
 
     public LightSequence {
         flashes = List.copyOf(flashes);

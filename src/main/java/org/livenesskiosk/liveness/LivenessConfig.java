@@ -19,6 +19,8 @@ import java.util.List;
  * @param cameraFieldOfViewDegrees the camera's horizontal field of view, to turn distance into face size
  * @param farNear              whether the session begins with the far/near stage (the mobile SDK's "3D mode")
  * @param farNearTimeLimitMs   how long the far/near stage may take ({@code timeoutDurationOf3DMode}, 10–60 s)
+ * @param light                whether the session ends with the light step: the customer holds still while the screen
+ *                             shows the service's colours ({@link LightSequence})
  */
 public record LivenessConfig(
         List<ActionType> actions,
@@ -32,7 +34,8 @@ public record LivenessConfig(
         double maxDistanceCm,
         double cameraFieldOfViewDegrees,
         boolean farNear,
-        long farNearTimeLimitMs) {
+        long farNearTimeLimitMs,
+        boolean light) {
 
     public static final int MIN_RESULT_IMAGE_SIZE = 300;
     public static final int MAX_RESULT_IMAGE_SIZE = 1000;
@@ -72,12 +75,12 @@ public record LivenessConfig(
 
     /**
      * The far/near stage (50 s), then blink, mouth and head turn in that order; 10 s each; a 600-pixel
-     * best image; a kiosk's 40–80 cm.
+     * best image; a kiosk's 40–80 cm; no light step (the service's challenge asks for it).
      */
     public static LivenessConfig defaults() {
         return new LivenessConfig(List.of(ActionType.BLINK, ActionType.MOUTH, ActionType.POS_YAW), false,
                 10_000, 10_000, DetectionLevel.NORMAL, true, DEFAULT_RESULT_IMAGE_SIZE, 40, 80, 60, true,
-                DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
+                DEFAULT_FAR_NEAR_TIME_LIMIT_MS, false);
     }
 
     /** Whether the SDK takes this side for its best image. */
@@ -87,33 +90,39 @@ public record LivenessConfig(
 
     public LivenessConfig withActions(List<ActionType> actions, boolean shuffle) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     public LivenessConfig withTimeLimits(long actionTimeLimitMs, long prepareTimeLimitMs) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     public LivenessConfig withLevel(DetectionLevel level) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     public LivenessConfig withResultImageSize(int resultImageSize) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     public LivenessConfig withDistance(double minDistanceCm, double maxDistanceCm) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     /** With or without the far/near stage, and its time limit. */
     public LivenessConfig withFarNear(boolean farNear, long farNearTimeLimitMs) {
         return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
-                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs);
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
+    }
+
+    /** With or without the light step at the end. */
+    public LivenessConfig withLight(boolean light) {
+        return new LivenessConfig(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, occlusionCheck,
+                resultImageSize, minDistanceCm, maxDistanceCm, cameraFieldOfViewDegrees, farNear, farNearTimeLimitMs, light);
     }
 
     /** Face width over frame width at the far end of the distance range: the far/near stage's far target. */

@@ -67,6 +67,17 @@ public final class LivenessSession {
     static final double NEAR_BELOW = 0.85;
     /** The landmarks of at most this many frames at each end feed the perspective cue. */
     static final int FAR_NEAR_FRAMES = 10;
+    /**
+     * The light step's limit: the colours fetched from the service (a second or two on a slow
+     * network) and shown (at most {@value LightSequence#MAX_FLASHES} × {@value LightSequence#MAX_HOLD_MS} ms).
+     * A step that runs past it ends the session without the light: the service then leaves it to a person.
+     */
+    public static final long LIGHT_TIME_LIMIT_MS = 10_000;
+    /**
+     * The session goes on this long after the last colour left the screen: the camera sees the screen
+     * a little late, and the last colour's answer must be in the recording.
+     */
+    static final long LIGHT_TAIL_MS = 400;
 
     private final LivenessConfig config;
     private final List<ActionType> plan;
@@ -103,6 +114,9 @@ public final class LivenessSession {
     private final List<ActionRecord> actionsSeen = new ArrayList<>();
     private final List<MetricTrace> traces = new ArrayList<>();
     private final List<MetricTrace.Sample> currentTrace = new ArrayList<>();
+    /** What the screen showed during the light step, once the kiosk says; empty until then. */
+    private Optional<List<LightSequence.Shown>> lightShown = Optional.empty();
+    private long lightFromMs = -1;
     private SessionResult result;
 
     private record Shortfall(long timeMs, Prompt prompt) {
@@ -137,7 +151,18 @@ public final class LivenessSession {
      * sample of the frames fit for it (see {@link TextureSampling}).
      */
     public boolean wantsTexture(FrameAnalysis frame) {
-        return state != SessionState.FINISHED && textureSampling.wants(frame);
+        return state != SessionState.FINISHED && state != SessionState.LIGHT && textureSampling.wants(frame);
+    }
+
+    /**
+     * What the screen showed during the light step, in the frames' milliseconds, once it has shown it
+     * all (empty when it showed nothing). The session ends {@value #LIGHT_TAIL_MS} ms after the last
+     * colour, so that the camera's answer to it is in the recording.
+     */
+    public void lightShown(List<LightSequence.Shown> shown) {
+        if (lightShown.isEmpty()) {
+            lightShown = Optional.of(List.copyOf(shown));
+        }
     }
 
     /** Feeds the next frame; frames must come in time order. */
@@ -145,7 +170,10 @@ public final class LivenessSession {
         if (state == SessionState.FINISHED) {
             return update(frame.timestampMs(), Optional.empty(), Optional.empty(), List.of());
         }
-        passive.accept(frame);
+        // The screen's colours tint the face during the light step: its frames say nothing of texture or shape.
+        if (state != SessionState.LIGHT) {
+            passive.accept(frame);
+        }
         long now = frame.timestampMs();
         if (firstFrameMs < 0) {
             firstFrameMs = now;
@@ -163,6 +191,7 @@ public final class LivenessSession {
         Optional<Prompt> prompt = switch (state) {
             case FAR, NEAR -> farNear(frame, keep);
             case PREPARING -> prepare(frame, face, keep);
+            case LIGHT -> light(frame, face);
             default -> act(frame, face, ended, keep);
         };
         return update(now, prompt, face, keep);
@@ -196,6 +225,8 @@ public final class LivenessSession {
         } else if (state == SessionState.ACTING) {
             finish(Optional.of(LivenessError.ACTION_TIMEOUT), "the recording ended before " + plan.get(step - 1) + " was seen",
                     timeMs);
+        } else if (state == SessionState.LIGHT) {
+            finish(Optional.empty(), "every action seen; the recording ended during the light step", timeMs);
         }
         return update(timeMs, Optional.empty(), Optional.empty(), List.of());
     }
@@ -394,6 +425,12 @@ public final class LivenessSession {
      * a moment more of holding still after the last action, but not long.
      */
     private Optional<Prompt> awaitBestImage(long now) {
+        if (bestImageScore > 0 && config.light()) {
+            state = SessionState.LIGHT;
+            phaseStartMs = now;
+            lightFromMs = now;
+            return Optional.of(Prompt.LIGHT);
+        }
         if (bestImageScore > 0) {
             finish(Optional.empty(), "every action seen", now);
             return Optional.empty();
@@ -404,6 +441,31 @@ public final class LivenessSession {
             return Optional.empty();
         }
         return Optional.of(Prompt.HOLD_STILL);
+    }
+
+    /**
+     * The light step: the customer holds still, under the rules of the actions, while the screen
+     * shows the colours; it ends once they have all been shown and their answer recorded, when the
+     * kiosk shows none, or at its limit. No frame of it is a best image: the colours tint the face.
+     */
+    private Optional<Prompt> light(FrameAnalysis frame, Optional<FaceObservation> face) {
+        long now = frame.timestampMs();
+        Optional<LivenessError> broken = brokenRule(frame, face, now);
+        if (broken.isPresent()) {
+            finish(broken, ruleDetail(broken.get()) + " during the light step", now);
+            return Optional.empty();
+        }
+        Optional<Long> answered = lightShown.map(shown -> shown.isEmpty() ? now : shown.get(shown.size() - 1).toMs() + LIGHT_TAIL_MS);
+        if (answered.isPresent() && now >= answered.get()) {
+            finish(Optional.empty(), lightShown.get().isEmpty() ? "every action seen; the screen showed no light"
+                    : "every action seen and the light shown", now);
+            return Optional.empty();
+        }
+        if (now - phaseStartMs > LIGHT_TIME_LIMIT_MS) {
+            finish(Optional.empty(), "every action seen; the light step did not end in " + LIGHT_TIME_LIMIT_MS + " ms", now);
+            return Optional.empty();
+        }
+        return Optional.of(Prompt.LIGHT);
     }
 
     /** The rules that hold throughout the actions: one face, present, staying where it began. */
@@ -452,14 +514,17 @@ public final class LivenessSession {
 
     private void finish(Optional<LivenessError> error, String detail, long now) {
         state = SessionState.FINISHED;
+        Optional<SessionResult.LightStep> light = lightFromMs < 0 ? Optional.empty()
+                : Optional.of(new SessionResult.LightStep(lightFromMs, lightShown.orElse(List.of())));
         result = new SessionResult(error, detail, actionsSeen, traces, now - Math.max(0, firstFrameMs), passive.cues()
-                .withPerspective(farNearResult.flatMap(FarNearResult::perspective)), farNearResult);
+                .withPerspective(farNearResult.flatMap(FarNearResult::perspective)), farNearResult, light);
     }
 
     private SessionUpdate update(long now, Optional<Prompt> prompt, Optional<FaceObservation> face, List<EvidenceSlot> keep) {
         long limit = switch (state) {
             case FAR, NEAR -> config.farNearTimeLimitMs();
             case PREPARING -> config.prepareTimeLimitMs();
+            case LIGHT -> LIGHT_TIME_LIMIT_MS;
             default -> allActionsSeen() ? BEST_IMAGE_GRACE_MS : config.actionTimeLimitMs();
         };
         long remaining = state == SessionState.FINISHED ? 0 : Math.max(0, limit - (now - phaseStartMs));

@@ -21,6 +21,8 @@ public enum Prompt {
     FAR_FACE("prompt.farFace"),
     /** The far/near stage: lean in until the face fills the large oval. */
     NEAR_FACE("prompt.nearFace"),
+    /** The light step: keep still while the screen changes colour. */
+    LIGHT("prompt.light"),
     BLINK("prompt.blink"),
     OPEN_MOUTH("prompt.openMouth"),
     TURN_HEAD("prompt.turnHead"),

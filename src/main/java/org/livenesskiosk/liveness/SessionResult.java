@@ -13,9 +13,21 @@ import java.util.Optional;
  * @param durationMs from the first frame to the end
  * @param passive    what the passive checks measured (texture, flatness) until the end
  * @param farNear    the far/near stage, when it was asked for and completed
+ * @param light      the light step, when the session reached it
  */
 public record SessionResult(Optional<LivenessError> error, String detail, List<ActionRecord> actions,
-                            List<MetricTrace> traces, long durationMs, PassiveCues passive, Optional<FarNearResult> farNear) {
+                            List<MetricTrace> traces, long durationMs, PassiveCues passive, Optional<FarNearResult> farNear,
+                            Optional<LightStep> light) {
+
+    /**
+     * The light step as it ran: when it began, and what the screen showed, as the kiosk reports it
+     * (empty when it showed nothing: no screen, or the colours could not be had from the service).
+     */
+    public record LightStep(long fromMs, List<LightSequence.Shown> shown) {
+        public LightStep {
+            shown = List.copyOf(shown);
+        }
+    }
 
     public SessionResult {
         actions = List.copyOf(actions);

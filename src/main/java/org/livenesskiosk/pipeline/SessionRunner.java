@@ -1,6 +1,7 @@
 package org.livenesskiosk.pipeline;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import org.livenesskiosk.capture.DeviceLostException;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.liveness.EvidenceSlot;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
@@ -56,9 +58,22 @@ public final class SessionRunner {
         default void frame(Mat image, long timestampMs, SessionUpdate update) {
         }
 
+        /** A frame of the session's time {@code timestampMs} came from the source at {@code nanos} ({@link System#nanoTime()}). */
+        default void arrived(long timestampMs, long nanos) {
+        }
+
         /** Asked before each frame: true ends the session with USER_GIVE_UP. */
         default boolean cancelRequested() {
             return false;
+        }
+
+        /**
+         * Asked before each frame of the light step: what the screen showed, in the session's
+         * milliseconds, once it has shown it all; empty until then. One that shows no light says so
+         * with an empty timeline, and the step ends at once.
+         */
+        default Optional<List<LightSequence.Shown>> lightShown() {
+            return Optional.of(List.of());
         }
     }
 
@@ -119,6 +134,9 @@ public final class SessionRunner {
                     session.cancel(lastMs);
                     break;
                 }
+                if (session.state() == SessionState.LIGHT) {
+                    listener.lightShown().ifPresent(session::lightShown);
+                }
                 Optional<Frame> next;
                 try {
                     next = source.next();
@@ -131,6 +149,7 @@ public final class SessionRunner {
                     break;
                 }
                 try (Frame frame = next.get()) {
+                    listener.arrived(frame.timestampMs(), System.nanoTime());
                     lastMs = frame.timestampMs();
                     recorder.record(frame.image());
                     boolean atStage = session.state() == SessionState.FAR || session.state() == SessionState.NEAR;

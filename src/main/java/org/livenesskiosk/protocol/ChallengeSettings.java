@@ -22,12 +22,23 @@ import org.livenesskiosk.liveness.LivenessConfig;
  * @param resultImageSize    the side of the square best image in pixels, 300–1000
  * @param farNear            whether the session begins with the far/near stage
  * @param farNearTimeLimitMs the stage's time limit, 10–60 s (the mobile SDK's {@code timeoutDurationOf3DMode})
+ * @param light              whether the session ends with the light step (the screen's colours, which the face must answer)
+ * @param unlitVerified      whether a session whose screen showed no colours (flashes off for a photosensitive customer)
+ *                           may be verified on its other checks; otherwise a person looks at it
  */
 public record ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs,
-                                String level, int resultImageSize, boolean farNear, long farNearTimeLimitMs) {
+                                String level, int resultImageSize, boolean farNear, long farNearTimeLimitMs, boolean light,
+                                boolean unlitVerified) {
 
     public ChallengeSettings {
         actions = List.copyOf(actions);
+    }
+
+    /** A challenge without the light step. */
+    public ChallengeSettings(List<String> actions, boolean shuffle, long actionTimeLimitMs, long prepareTimeLimitMs, String level,
+                             int resultImageSize, boolean farNear, long farNearTimeLimitMs) {
+        this(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, farNear, farNearTimeLimitMs, false,
+                false);
     }
 
     /**
@@ -43,7 +54,8 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
                 .withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
                 .withLevel(DetectionLevel.valueOf(level))
                 .withResultImageSize(resultImageSize)
-                .withFarNear(farNear, farNear ? farNearTimeLimitMs : LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
+                .withFarNear(farNear, farNear ? farNearTimeLimitMs : LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS)
+                .withLight(light);
     }
 
     /** One customer's plan: the actions given, in order or shuffled, or the SDK's default when none are. */
@@ -51,24 +63,31 @@ public record ChallengeSettings(List<String> actions, boolean shuffle, long acti
         return actions.isEmpty() ? ActionPlan.sdkDefault(random) : ActionPlan.of(toConfig(), random);
     }
 
-    /** The same challenge with or without the far/near stage. */
     /** The same challenge asking for these actions, in this order. */
     public ChallengeSettings withActions(List<String> asked) {
         return new ChallengeSettings(asked, false, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, farNear,
-                farNearTimeLimitMs);
+                farNearTimeLimitMs, light, unlitVerified);
     }
 
+    /** The same challenge with or without the far/near stage. */
     public ChallengeSettings withFarNear(boolean on) {
         return new ChallengeSettings(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, on,
-                farNearTimeLimitMs);
+                farNearTimeLimitMs, light, unlitVerified);
+    }
+
+    /** The same challenge with or without the light step. */
+    public ChallengeSettings withLight(boolean on) {
+        return new ChallengeSettings(actions, shuffle, actionTimeLimitMs, prepareTimeLimitMs, level, resultImageSize, farNear,
+                farNearTimeLimitMs, on, unlitVerified);
     }
 
     /**
      * The mobile SDK's defaults: the far/near stage (50 s), then two of blink, mouth and head turn at
-     * random (the turn last), 10 s each, normal level, 600 pixels.
+     * random (the turn last), 10 s each, normal level, 600 pixels; then this kiosk's light step, a
+     * session without it left to a person.
      */
     public static ChallengeSettings defaults() {
         return new ChallengeSettings(List.of(), false, 10_000, 10_000, "NORMAL", LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE, true,
-                LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
+                LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS, true, false);
     }
 }

@@ -3,6 +3,7 @@ package org.livenesskiosk.protocol;
 import java.util.List;
 
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
 
 /**
@@ -67,13 +68,22 @@ public final class KioskApi {
      * @param resultImageSize the side of the best image the kiosk keeps; 0 from a service older than the setting: 600
      * @param farNear         whether the session begins with the far/near stage, within {@code farNearTimeLimitMs}
      *                        (false from a service older than the stage, whose time limit then counts for nothing)
+     * @param light           whether the session ends with the light step; its colours are {@linkplain LightRequest revealed}
+     *                        only when it begins (false from a service older than the step)
      */
     public record ChallengeAnswer(String challengeId, List<String> plan, long actionTimeLimitMs, long prepareTimeLimitMs,
                                   String level, long expireTimestamp, int resultImageSize, boolean farNear,
-                                  long farNearTimeLimitMs) {
+                                  long farNearTimeLimitMs, boolean light) {
 
         public ChallengeAnswer {
             plan = List.copyOf(plan);
+        }
+
+        /** A challenge without the light step. */
+        public ChallengeAnswer(String challengeId, List<String> plan, long actionTimeLimitMs, long prepareTimeLimitMs,
+                               String level, long expireTimestamp, int resultImageSize, boolean farNear, long farNearTimeLimitMs) {
+            this(challengeId, plan, actionTimeLimitMs, prepareTimeLimitMs, level, expireTimestamp, resultImageSize, farNear,
+                    farNearTimeLimitMs, false);
         }
 
         /** The session's configuration: exactly this plan, in this order. */
@@ -82,13 +92,29 @@ public final class KioskApi {
                 throw new IllegalArgumentException("a challenge asks for at least one action");
             }
             return new ChallengeSettings(plan, false, actionTimeLimitMs, prepareTimeLimitMs, level,
-                    resultImageSize == 0 ? LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE : resultImageSize, farNear, farNearTimeLimitMs)
-                    .toConfig();
+                    resultImageSize == 0 ? LivenessConfig.DEFAULT_RESULT_IMAGE_SIZE : resultImageSize, farNear, farNearTimeLimitMs,
+                    light, false).toConfig();
         }
 
         /** The actions in the order asked. */
         public List<ActionType> actions() {
             return plan.stream().map(ActionType::valueOf).toList();
+        }
+    }
+
+    /**
+     * The light step began: the kiosk asks for its colours, which the service reveals once, to the
+     * kiosk the challenge was issued to, and only now, so that nothing made before can show a face
+     * lit by them.
+     */
+    public record LightRequest(String challengeId) {
+    }
+
+    /** The colours to show, in order, each for its time. */
+    public record LightAnswer(List<LightSequence.Flash> flashes) {
+
+        public LightAnswer {
+            flashes = List.copyOf(flashes);
         }
     }
 

@@ -35,6 +35,8 @@ public final class Routes {
     public static final String KIOSK_AUTHORIZE = "/kiosk/v1/authorize";
     /** Kiosk API: a challenge for the customer who just pressed Start, drawn by the service. */
     public static final String KIOSK_CHALLENGE = "/kiosk/v1/challenge";
+    /** Kiosk API: the light step's colours for a challenge, revealed once, when the step begins. */
+    public static final String KIOSK_LIGHT = "/kiosk/v1/light";
     /** Kiosk API: a session's evidence, for a livenessId. */
     public static final String KIOSK_UPLOAD = "/kiosk/v1/upload";
 

@@ -2,6 +2,8 @@ package org.livenesskiosk.protocol;
 
 import java.util.List;
 
+import org.livenesskiosk.liveness.LightSequence;
+
 /**
  * The evidence of one session as the service takes it: the kiosk's own session id (uploads are
  * idempotent on it), the challenge it answers, the actions the kiosk saw, the recording of every
@@ -11,14 +13,23 @@ import java.util.List;
  * @param actions   what the kiosk claims it saw, in the order asked
  * @param bestImage the best face image, JPEG, base64
  * @param farNear   the far/near stage's two face images, when the challenge asked for the stage; else null
+ * @param light     what the kiosk's screen showed during the light step, each colour from when it was really on screen,
+ *                  in the recording's time; empty when it showed none, null from a session without the step
  */
 public record UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
-                            String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear) {
+                            String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear,
+                            List<LightSequence.Shown> light) {
 
-    /** A session without the far/near stage. */
+    /** A session without the far/near stage and the light step. */
     public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
                          String platform, List<Action> actions, Recording recording, String bestImage) {
-        this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, null);
+        this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, null, null);
+    }
+
+    /** A session without the light step. */
+    public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
+                         String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear) {
+        this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, farNear, null);
     }
 
     /**

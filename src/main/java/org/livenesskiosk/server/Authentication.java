@@ -40,7 +40,7 @@ final class Authentication {
                 Routes.DELETE_RESULT}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
-        for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_UPLOAD}) {
+        for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_LIGHT, Routes.KIOSK_UPLOAD}) {
             app.before(path, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
         }
     }

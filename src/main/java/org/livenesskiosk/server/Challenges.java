@@ -6,7 +6,9 @@ import java.util.Random;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 
@@ -27,12 +29,15 @@ final class Challenges {
      * A challenge as the service keeps it.
      *
      * @param farNearTimeLimitMs the far/near stage's time limit, when the session begins with it
+     * @param light         the colours of the light step, when the session ends with it
+     * @param unlitVerified whether a session whose screen showed no colours may be verified on its other checks
+     * @param lightRevealedAt when the kiosk was given the colours, once it was
      * @param sessionId the session that answered it, once one did
      */
     record Challenge(String challengeId, String accountId, String deviceId, List<ActionType> plan, long actionTimeLimitMs,
                      long prepareTimeLimitMs, DetectionLevel level, int resultImageSize, double minDistanceCm,
-                     double maxDistanceCm, Optional<Long> farNearTimeLimitMs, long issuedAt, long expiresAt,
-                     Optional<String> sessionId) {
+                     double maxDistanceCm, Optional<Long> farNearTimeLimitMs, Optional<LightSequence> light, boolean unlitVerified,
+                     Optional<Long> lightRevealedAt, long issuedAt, long expiresAt, Optional<String> sessionId) {
 
         Challenge {
             plan = List.copyOf(plan);
@@ -42,18 +47,21 @@ final class Challenges {
         LivenessConfig config() {
             return LivenessConfig.defaults().withActions(plan, false).withTimeLimits(actionTimeLimitMs, prepareTimeLimitMs)
                     .withLevel(level).withResultImageSize(resultImageSize).withDistance(minDistanceCm, maxDistanceCm)
-                    .withFarNear(farNearTimeLimitMs.isPresent(), farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
+                    .withFarNear(farNearTimeLimitMs.isPresent(), farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS))
+                    .withLight(light.isPresent());
         }
 
         /** The longest a session under this challenge can last. */
         long longestSessionMs() {
-            return farNearTimeLimitMs.orElse(0L) + prepareTimeLimitMs + plan.size() * actionTimeLimitMs;
+            return farNearTimeLimitMs.orElse(0L) + prepareTimeLimitMs + plan.size() * actionTimeLimitMs
+                    + (light.isPresent() ? LivenessSession.LIGHT_TIME_LIMIT_MS : 0);
         }
 
+        /** What the kiosk is told when the customer starts: whether there is a light step, never its colours. */
         KioskApi.ChallengeAnswer answer() {
             return new KioskApi.ChallengeAnswer(challengeId, plan.stream().map(ActionType::name).toList(), actionTimeLimitMs,
                     prepareTimeLimitMs, level.name(), expiresAt, resultImageSize, farNearTimeLimitMs.isPresent(),
-                    farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS));
+                    farNearTimeLimitMs.orElse(LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS), light.isPresent());
         }
     }
 
@@ -71,20 +79,44 @@ final class Challenges {
         ChallengeSettings settings = store.settings(accountId);
         LivenessConfig config = settings.toConfig();
         List<ActionType> plan;
+        Optional<LightSequence> light;
         synchronized (random) {
             plan = settings.plan(random);
+            light = settings.light() ? Optional.of(LightSequence.draw(random)) : Optional.empty();
         }
         double near = Math.max(MIN_DISTANCE_CM, Math.min(MAX_DISTANCE_CM, request.minDistanceCm()));
         double far = Math.max(near + 1, Math.min(MAX_DISTANCE_CM, request.maxDistanceCm()));
         long now = System.currentTimeMillis();
         Optional<Long> farNearTimeLimitMs = config.farNear() ? Optional.of(config.farNearTimeLimitMs()) : Optional.empty();
         long expiresAt = now + farNearTimeLimitMs.orElse(0L) + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs()
-                + UPLOAD_GRACE_MS;
+                + (light.isPresent() ? LivenessSession.LIGHT_TIME_LIMIT_MS : 0) + UPLOAD_GRACE_MS;
         Challenge challenge = new Challenge(SecretBox.randomToken(), accountId, deviceId, plan, config.actionTimeLimitMs(),
-                config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, farNearTimeLimitMs, now, expiresAt,
-                Optional.empty());
+                config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, farNearTimeLimitMs, light,
+                settings.unlitVerified(), Optional.empty(), now, expiresAt, Optional.empty());
         store.saveChallenge(challenge);
         return challenge;
+    }
+
+    /**
+     * The light step's colours, to the kiosk the challenge was issued to, once: the step has begun.
+     *
+     * @throws ServiceException {@code CHALLENGE_INVALID} when the challenge is unknown, another kiosk's,
+     *                          has no light step, was answered, or its colours were shown already;
+     *                          {@code CHALLENGE_EXPIRED} when too late
+     */
+    LightSequence reveal(String challengeId, String accountId, String deviceId, long now) {
+        Challenge challenge = store.challenge(challengeId)
+                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId))
+                .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge was not issued to this kiosk"));
+        LightSequence light = challenge.light()
+                .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge has no light step"));
+        if (now > challenge.expiresAt()) {
+            throw new ServiceException("CHALLENGE_EXPIRED", "The challenge expired: the customer must start again");
+        }
+        if (challenge.sessionId().isPresent() || !store.revealLight(challengeId, now)) {
+            throw new ServiceException("CHALLENGE_INVALID", "This challenge's colours were already shown: the customer must start again");
+        }
+        return light;
     }
 
     /**

@@ -95,6 +95,7 @@ final class KioskRoutes {
     void register(Javalin app) {
         app.post(Routes.KIOSK_AUTHORIZE, this::authorize);
         app.post(Routes.KIOSK_CHALLENGE, this::challenge);
+        app.post(Routes.KIOSK_LIGHT, this::light);
         app.post(Routes.KIOSK_UPLOAD, this::upload);
     }
 
@@ -140,6 +141,13 @@ final class KioskRoutes {
         answer(ctx, Envelope.ok(challenges.issue(kiosk.accountId(), kiosk.deviceId(), request).answer()));
     }
 
+    private void light(Context ctx) {
+        Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
+        KioskApi.LightRequest request = body(ctx, KioskApi.LightRequest.class);
+        answer(ctx, Envelope.ok(new KioskApi.LightAnswer(challenges.reveal(required(request.challengeId(), "challengeId"),
+                kiosk.accountId(), kiosk.deviceId(), System.currentTimeMillis()).flashes())));
+    }
+
     private void upload(Context ctx) {
         Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
         UploadRequest evidence = body(ctx, UploadRequest.class);
@@ -166,7 +174,8 @@ final class KioskRoutes {
         // A replay found is the finding an auditor needs, above a texture or a shape the passive check doubted;
         // an injection already found (a second person, claims the recording does not bear out) stands.
         if (!verdict.attackType().equals(Optional.of(SessionCheck.INJECTION)) && replaysAnEarlierSession(verdict.fingerprints(), now)) {
-            verdict = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
+            SessionCheck.Verdict replay = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
+            verdict = verdict.light().map(replay::withLight).orElse(replay);
         }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
@@ -176,7 +185,7 @@ final class KioskRoutes {
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
-                farNearImages),
+                farNearImages, verdict.light().map(Enum::name)),
                 verdict.fingerprints(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.

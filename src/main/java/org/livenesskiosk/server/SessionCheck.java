@@ -12,6 +12,8 @@ import org.livenesskiosk.capture.ClipRecorder;
 import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.FarNearResult;
+import org.livenesskiosk.liveness.LightCheck;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.PassiveCues;
@@ -19,6 +21,7 @@ import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.pipeline.SkinLight;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.vision.FaceFingerprint;
 import org.livenesskiosk.vision.FaceObservation;
@@ -42,6 +45,11 @@ final class SessionCheck {
     static final int UNCERTAIN_SCORE = 40;
     /** The claimed and re-run times of an action may differ by this much (one frame at 10 fps). */
     static final long CLAIM_TOLERANCE_MS = 100;
+    /**
+     * Each colour of the light step may stay on screen this much more or less than drawn: a display
+     * shows a colour from its next refresh on, and a kiosk under load may draw a refresh or two late.
+     */
+    static final long LIGHT_HOLD_TOLERANCE_MS = 100;
     /** The best image must show its one face this frontal. */
     static final double MAX_BEST_ANGLE = 25;
 
@@ -53,14 +61,23 @@ final class SessionCheck {
     static final String INJECTION = "2";
     static final String UNSURE = "3";
 
+    /** What the light check made of a session, as the open API says it. */
+    enum LightFinding { LIVE, ATTACK, UNSURE, NOT_SHOWN }
+
     /**
      * The verdict: a score from 0 to 100 (50 or more suggests a pass), the attack type and the
-     * reason when it is 0, and the recording's face fingerprints for the replay check.
+     * reason when it is 0, the recording's face fingerprints for the replay check, and what the
+     * light check found when the challenge asked for the light step.
      */
-    record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints) {
+    record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints,
+                   Optional<LightFinding> light) {
 
         static Verdict attack(String type, String reason, Fingerprints fingerprints) {
-            return new Verdict(0, Optional.of(type), Optional.of(reason), fingerprints);
+            return new Verdict(0, Optional.of(type), Optional.of(reason), fingerprints, Optional.empty());
+        }
+
+        Verdict withLight(LightFinding finding) {
+            return new Verdict(score, attackType, reason, fingerprints, Optional.of(finding));
         }
     }
 
@@ -83,8 +100,9 @@ final class SessionCheck {
         LivenessConfig config = challenge.config();
         LivenessSession session = new LivenessSession(config, challenge.plan());
         List<JpegFrames.Encoded> frames = frames(upload.recording());
+        List<LightSequence.Shown> shown = upload.light() == null ? List.of() : upload.light();
         RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints, faces, new SamePerson(upload.recording().timesMs(),
-                claimedTimes(upload.actions()), RANDOM));
+                claimedTimes(upload.actions()), RANDOM), shown.isEmpty() ? Long.MAX_VALUE : shown.get(0).fromMs());
         SessionResult rerun;
         try (JpegFrames source = new JpegFrames(frames);
              ClipRecorder noCopy = new ClipRecorder(Optional.empty(), source.framesPerSecond())) {
@@ -97,6 +115,11 @@ final class SessionCheck {
                 @Override
                 public boolean cancelRequested() {
                     return System.nanoTime() > deadlineNanos;
+                }
+
+                @Override
+                public Optional<List<LightSequence.Shown>> lightShown() {
+                    return Optional.of(shown);
                 }
             }).result();
         } catch (CaptureException e) {
@@ -118,7 +141,55 @@ final class SessionCheck {
         if (!claimsAgree(upload.actions(), rerun.actions()) || !stageAgrees(upload.farNear(), rerun.farNear())) {
             return Verdict.attack(INJECTION, "CLAIMS_DISAGREE", fingerprints);
         }
-        return passiveVerdict(rerun.passive(), fingerprints);
+        if (challenge.light().isEmpty()) {
+            return passiveVerdict(rerun.passive(), fingerprints);
+        }
+        Optional<Verdict> light = lightVerdict(challenge, upload.light(), rerun.light(), recordingFaces.light, fingerprints);
+        if (light.isPresent()) {
+            return light.get();
+        }
+        return passiveVerdict(rerun.passive(), fingerprints)
+                .withLight(upload.light() == null || upload.light().isEmpty() ? LightFinding.NOT_SHOWN : LightFinding.LIVE);
+    }
+
+    /**
+     * What the light step decides, when it decides: a screen that showed nothing is left to a person
+     * (unless the account lets such a session be verified on its other checks); colours the kiosk
+     * was never given, other than drawn, or shown before the step began are an injection; then the
+     * face's answer ({@link LightCheck}): none, or too late, is an injection, a flat one a picture,
+     * an unsure one a person's to judge. Empty when the face answered as a live one does (or the
+     * account verifies unlit sessions), for the passive checks to decide.
+     *
+     * @param shown   what the kiosk says its screen showed; null or empty when nothing
+     * @param samples the light the face reflected in each frame from the first colour on
+     */
+    static Optional<Verdict> lightVerdict(Challenges.Challenge challenge, List<LightSequence.Shown> shown,
+                                          Optional<SessionResult.LightStep> step, List<LightCheck.Sample> samples,
+                                          Fingerprints fingerprints) {
+        LightSequence drawn = challenge.light().orElseThrow();
+        if (shown == null || shown.isEmpty()) {
+            return challenge.unlitVerified() ? Optional.empty()
+                    : Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of("LIGHT_NOT_SHOWN"), fingerprints,
+                            Optional.of(LightFinding.NOT_SHOWN)));
+        }
+        if (challenge.lightRevealedAt().isEmpty()) {
+            return Optional.of(Verdict.attack(INJECTION, "LIGHT_NOT_REVEALED", fingerprints).withLight(LightFinding.ATTACK));
+        }
+        if (!drawn.shownAs(shown, LIGHT_HOLD_TOLERANCE_MS)) {
+            return Optional.of(Verdict.attack(INJECTION, "LIGHT_WRONG_SEQUENCE", fingerprints).withLight(LightFinding.ATTACK));
+        }
+        if (step.isEmpty() || shown.get(0).fromMs() < step.get().fromMs()) {
+            return Optional.of(Verdict.attack(INJECTION, "LIGHT_BEFORE_THE_STEP", fingerprints).withLight(LightFinding.ATTACK));
+        }
+        LightCheck.Verdict answer = LightCheck.judge(samples, shown);
+        String reason = answer.reason().orElse("");
+        return switch (answer.outcome()) {
+            case LIVE -> Optional.empty();
+            case UNSURE -> Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of(reason), fingerprints,
+                    Optional.of(LightFinding.UNSURE)));
+            case ATTACK -> Optional.of(Verdict.attack(reason.equals("LIGHT_UNIFORM") || reason.equals("LIGHT_FLAT") ? PRESENTATION
+                    : INJECTION, reason, fingerprints).withLight(LightFinding.ATTACK));
+        };
     }
 
     /** When the kiosk claims its actions were seen; a claim without a time is left to the claims' own check. */
@@ -138,18 +209,26 @@ final class SessionCheck {
         private final Fingerprints fingerprints;
         private final List<float[]> faces;
         private final SamePerson draw;
+        private final long lightFromMs;
+        /** The light the face reflected in each frame from the light step's first colour on. */
+        final List<LightCheck.Sample> light = new ArrayList<>();
         private long lastSeenMs = Long.MIN_VALUE;
 
-        RecordingFaces(Vision vision, Fingerprints fingerprints, List<float[]> faces, SamePerson draw) {
+        /** @param lightFromMs when the screen showed its first colour, as the kiosk says; {@link Long#MAX_VALUE} when never */
+        RecordingFaces(Vision vision, Fingerprints fingerprints, List<float[]> faces, SamePerson draw, long lightFromMs) {
             this.vision = vision;
             this.fingerprints = fingerprints;
             this.faces = faces;
             this.draw = draw;
+            this.lightFromMs = lightFromMs;
         }
 
         void see(Mat image, long timestampMs, Optional<FaceObservation> face) {
             lastSeenMs = timestampMs;
             face.ifPresent(seen -> {
+                if (timestampMs >= lightFromMs) {
+                    light.add(SkinLight.sample(image, seen.landmarks(), seen.metrics().box(), timestampMs));
+                }
                 fingerprints.add(FaceFingerprint.of(image, seen.landmarks()));
                 if (SamePerson.embeddable(seen.metrics()) && draw.draws(timestampMs)) {
                     faces.add(vision.embedding(image, seen.landmarks()));
@@ -181,8 +260,8 @@ final class SessionCheck {
         Optional<String> reason = PassiveVerdict.reason(cues);
         return switch (PassiveVerdict.of(cues)) {
             case ATTACK -> Verdict.attack(PRESENTATION, reason.orElseThrow(), fingerprints);
-            case UNCERTAIN -> new Verdict(UNCERTAIN_SCORE, Optional.empty(), reason, fingerprints);
-            case LIVE -> new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints);
+            case UNCERTAIN -> new Verdict(UNCERTAIN_SCORE, Optional.empty(), reason, fingerprints, Optional.empty());
+            case LIVE -> new Verdict(VERIFIED_SCORE, Optional.empty(), Optional.empty(), fingerprints, Optional.empty());
         };
     }
 

@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -54,11 +55,12 @@ final class Store implements AutoCloseable {
      * @param attackReason        what exactly the service found, for an auditor
      * @param encryptedAuditImage a frame from the actions, for a person reviewing the result
      * @param farNearImages       the far/near stage's two images, when the session had the stage
+     * @param lightCheck          what the light check made of the session, when its challenge asked for the light step
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
                         String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
-                        Optional<FarNearImages> farNearImages) {
+                        Optional<FarNearImages> farNearImages, Optional<String> lightCheck) {
     }
 
     /**
@@ -241,15 +243,16 @@ final class Store implements AutoCloseable {
                 // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
                     Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
                             result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
                             stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
-                            stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null));
+                            stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null),
+                            result.lightCheck().orElse(null));
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -287,23 +290,42 @@ final class Store implements AutoCloseable {
 
     void saveChallenge(Challenges.Challenge challenge) {
         update("INSERT INTO challenge (challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, "
-                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, far_near_time_limit_ms) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "level, result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, far_near_time_limit_ms, "
+                + "light_sequence, unlit_verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 challenge.challengeId(), challenge.accountId(), challenge.deviceId(),
                 String.join(",", challenge.plan().stream().map(ActionType::name).toList()), challenge.actionTimeLimitMs(),
                 challenge.prepareTimeLimitMs(), challenge.level().name(), challenge.resultImageSize(), challenge.minDistanceCm(),
-                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt(), challenge.farNearTimeLimitMs().orElse(null));
+                challenge.maxDistanceCm(), challenge.issuedAt(), challenge.expiresAt(), challenge.farNearTimeLimitMs().orElse(null),
+                challenge.light().map(Store::lightText).orElse(null), challenge.unlitVerified() ? 1 : 0);
     }
+
+    /** A light sequence as a column keeps it: {@code rgb:ms} per colour, comma-separated (at most 10 × 15 characters). */
+    private static String lightText(LightSequence light) {
+        return String.join(",", light.flashes().stream().map(flash -> flash.rgb() + ":" + flash.durationMs()).toList());
+    }
+
+    private static LightSequence lightSequence(String text) {
+        return new LightSequence(Arrays.stream(text.split(",")).map(flash -> flash.split(":"))
+                .map(parts -> new LightSequence.Flash(Integer.parseInt(parts[0]), Long.parseLong(parts[1]))).toList());
+    }
+
+    /** Marks the challenge's colours shown, unless they were already: the first kiosk request to ask for them gets them. */
+    boolean revealLight(String challengeId, long now) {
+        return update("UPDATE challenge SET light_revealed_at = ? WHERE challenge_id = ? AND light_revealed_at IS NULL", now,
+                challengeId) == 1;
+    }
+
 
     Optional<Challenges.Challenge> challenge(String challengeId) {
         return queryOne("SELECT challenge_id, account_id, device_id, plan, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id, far_near_time_limit_ms "
-                + "FROM challenge WHERE challenge_id = ?",
+                + "result_image_size, min_distance_cm, max_distance_cm, issued_at, expires_at, session_id, far_near_time_limit_ms, "
+                + "light_sequence, unlit_verified, light_revealed_at FROM challenge WHERE challenge_id = ?",
                 row -> new Challenges.Challenge(row.getString(1), row.getString(2), row.getString(3),
                         Arrays.stream(row.getString(4).split(",")).map(ActionType::valueOf).toList(), row.getLong(5),
                         row.getLong(6), DetectionLevel.valueOf(row.getString(7)), row.getInt(8), row.getDouble(9),
                         row.getDouble(10), Optional.ofNullable((Number) row.getObject(14)).map(Number::longValue),
-                        row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
+                        Optional.ofNullable(row.getString(15)).map(Store::lightSequence), row.getInt(16) == 1,
+                        Optional.ofNullable((Number) row.getObject(17)).map(Number::longValue), row.getLong(11), row.getLong(12), Optional.ofNullable(row.getString(13))), challengeId);
     }
 
     /** Binds the challenge to the session, unless another session answered it already. */
@@ -356,9 +378,11 @@ final class Store implements AutoCloseable {
     /** The account's challenge settings, or the defaults when none were set; no actions stored is the SDK's default. */
     ChallengeSettings settings(String accountId) {
         return queryOne("SELECT actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, result_image_size, "
-                + "far_near, far_near_time_limit_ms FROM account_settings WHERE account_id = ?", row -> new ChallengeSettings(
+                + "far_near, far_near_time_limit_ms, light, unlit_verified FROM account_settings WHERE account_id = ?",
+                row -> new ChallengeSettings(
                         row.getString(1).isEmpty() ? List.of() : List.of(row.getString(1).split(",")), row.getInt(2) == 1,
-                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6), row.getInt(7) == 1, row.getLong(8)),
+                        row.getLong(3), row.getLong(4), row.getString(5), row.getInt(6), row.getInt(7) == 1, row.getLong(8),
+                        row.getInt(9) == 1, row.getInt(10) == 1),
                 accountId)
                 .orElse(ChallengeSettings.defaults());
     }
@@ -366,10 +390,10 @@ final class Store implements AutoCloseable {
     void saveSettings(String accountId, ChallengeSettings settings) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
         update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, far_near, far_near_time_limit_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", accountId,
-                String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
+                + "result_image_size, far_near, far_near_time_limit_ms, light, unlit_verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                accountId, String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
                 settings.prepareTimeLimitMs(), settings.level(), settings.resultImageSize(), settings.farNear() ? 1 : 0,
-                settings.farNearTimeLimitMs());
+                settings.farNearTimeLimitMs(), settings.light() ? 1 : 0, settings.unlitVerified() ? 1 : 0);
     }
 
     /**
@@ -403,7 +427,7 @@ final class Store implements AutoCloseable {
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
             + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image, far_image, far_image_time, near_image, "
-            + "near_image_time FROM liveness_result";
+            + "near_image_time, light_check FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
         Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(13)).isEmpty() ? Optional.empty()
@@ -411,7 +435,7 @@ final class Store implements AutoCloseable {
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
                 Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
-                Optional.ofNullable(row.getBytes(12)), stage);
+                Optional.ofNullable(row.getBytes(12)), stage, Optional.ofNullable(row.getString(17)));
     }
 
     private Account account(ResultSet row) throws SQLException {

@@ -3,6 +3,7 @@ package org.livenesskiosk.server;
 import java.util.Base64;
 import java.util.List;
 
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.protocol.UploadRequest;
 
 /**
@@ -54,6 +55,29 @@ final class UploadChecks {
             requireJpeg(recording.frames().get(i), "recording.frames[" + i + "]", maxFrameBytes);
         }
         requireFarNear(upload.farNear(), challenge, longestMs, maxImageBytes);
+        requireLight(upload.light(), challenge, longestMs);
+    }
+
+    /** What the screen showed comes only for a challenge with the light step: a few colours, one after another, within it. */
+    private static void requireLight(List<LightSequence.Shown> light, Challenges.Challenge challenge, long longestMs) {
+        if (light == null || light.isEmpty()) {
+            return;
+        }
+        if (challenge.light().isEmpty()) {
+            throw refused("light is only for a challenge with the light step");
+        }
+        if (light.size() > LightSequence.MAX_FLASHES) {
+            throw refused("light may list at most " + LightSequence.MAX_FLASHES + " colours");
+        }
+        long previous = 0;
+        for (LightSequence.Shown shown : light) {
+            if (shown == null || shown.fromMs() < previous || shown.toMs() <= shown.fromMs() || shown.toMs() > longestMs
+                    || (shown.rgb() & ~0xFFFFFF) != 0) {
+                throw refused("light's colours (0xRRGGBB) must follow one another, each shown for a while, within the challenge's "
+                        + longestMs + " ms");
+            }
+            previous = shown.toMs();
+        }
     }
 
     /** The far/near stage's images come exactly when the challenge asked for the stage, at rising times within it. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,6 +21,7 @@ import java.util.function.LongFunction;
 
 import javax.net.ssl.SSLException;
 
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.Headers;
@@ -235,6 +237,23 @@ public final class LivenessClient {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's challenge is malformed", e);
         }
         return answer;
+    }
+
+    /**
+     * The light step's colours, which the service gives once per challenge, now that the step has
+     * begun: each at least {@link LightSequence#MIN_HOLD_MS} (the screen must never flash faster), at
+     * most {@link LightSequence#MAX_FLASHES} of them.
+     */
+    public LightSequence light(String ticket, String challengeId) throws ServiceCallException {
+        KioskApi.LightAnswer answer = call(Routes.KIOSK_LIGHT, Map.of(Headers.KIOSK_TICKET, ticket),
+                new KioskApi.LightRequest(challengeId), KioskApi.LightAnswer.class, LivenessError.AUTH_BAD_NETWORK, SESSION_REFUSALS);
+        List<LightSequence.Flash> flashes = answer.flashes();
+        if (flashes == null || flashes.isEmpty() || flashes.size() > LightSequence.MAX_FLASHES || flashes.stream()
+                .anyMatch(flash -> flash == null || flash.durationMs() < LightSequence.MIN_HOLD_MS
+                        || flash.durationMs() > LightSequence.MAX_HOLD_MS)) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's light step is malformed", null);
+        }
+        return new LightSequence(flashes);
     }
 
     /**

@@ -82,6 +82,7 @@ final class Guidance {
             case FAR, NEAR -> 0;
             case PREPARING -> farNear ? 1 : 0;
             case ACTING -> (farNear ? 1 : 0) + update.step();
+            case LIGHT -> (farNear ? 2 : 1) + update.steps();
             case FINISHED -> Integer.MAX_VALUE;
         };
         List<Dot> dots = new ArrayList<>();

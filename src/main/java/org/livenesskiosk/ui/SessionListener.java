@@ -1,6 +1,11 @@
 package org.livenesskiosk.ui;
 
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.pipeline.FrameClock;
 
 /** Told of a session's progress, on the kiosk's threads: each method returns at once. */
 public interface SessionListener {
@@ -17,6 +22,16 @@ public interface SessionListener {
 
     /** What the session made of the latest frame. */
     void update(SessionUpdate update);
+
+    /**
+     * The light step has begun: show these colours around the preview at full brightness, each from
+     * the display's refresh it first appears on, and then tell {@code shown} when each was really on
+     * screen, in the session's milliseconds ({@code clock}). One that cannot show them tells an empty
+     * timeline at once; the service then knows the screen showed nothing.
+     */
+    default void showLight(LightSequence sequence, FrameClock clock, Consumer<List<LightSequence.Shown>> shown) {
+        shown.accept(List.of());
+    }
 
     /** The customer is done; the evidence is being delivered. */
     void verifying();

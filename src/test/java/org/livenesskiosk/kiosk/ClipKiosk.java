@@ -60,6 +60,7 @@ final class ClipKiosk {
     /** As {@link #open(Path, KioskSettings, String)}, the embedded service asking for {@code actions}, as {@code kiosk --actions}. */
     static Kiosk open(Path folder, KioskSettings settings, String source, Optional<List<ActionType>> actions) throws IOException {
         return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
-                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}, Optional.of(false), actions));
+                new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}, Optional.of(false), actions,
+                        Optional.empty()));
     }
 }

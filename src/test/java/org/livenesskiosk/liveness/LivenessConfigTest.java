@@ -13,7 +13,7 @@ class LivenessConfigTest {
 
     private static LivenessConfig config(long actionMs, long prepareMs, int imageSize, double nearCm, double farCm, double fov) {
         return new LivenessConfig(List.of(ActionType.BLINK), false, actionMs, prepareMs, DetectionLevel.NORMAL, true, imageSize,
-                nearCm, farCm, fov, true, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS);
+                nearCm, farCm, fov, true, LivenessConfig.DEFAULT_FAR_NEAR_TIME_LIMIT_MS, false);
     }
 
     @Test

@@ -81,7 +81,7 @@ class PreparationTest {
     void aCoveredFaceIsNamedOnlyWhenTheOcclusionCheckIsOn() {
         LivenessConfig noOcclusionCheck = new LivenessConfig(NORMAL.actions(), NORMAL.shuffle(), NORMAL.actionTimeLimitMs(),
                 NORMAL.prepareTimeLimitMs(), NORMAL.level(), false, NORMAL.resultImageSize(), NORMAL.minDistanceCm(),
-                NORMAL.maxDistanceCm(), NORMAL.cameraFieldOfViewDegrees(), NORMAL.farNear(), NORMAL.farNearTimeLimitMs());
+                NORMAL.maxDistanceCm(), NORMAL.cameraFieldOfViewDegrees(), NORMAL.farNear(), NORMAL.farNearTimeLimitMs(), NORMAL.light());
 
         assertEquals(Optional.empty(), shortfall(face -> face.presence = Preparation.MIN_PRESENCE));
         assertEquals(Optional.of(Prompt.UNCOVER_FACE), shortfall(face -> face.presence = Math.nextDown(Preparation.MIN_PRESENCE)));

@@ -31,8 +31,9 @@ class SmallRecordsTest {
     @Test
     void aResultWithAnErrorIsNoSuccess() {
         SessionResult failed = new SessionResult(Optional.of(LivenessError.ACTION_TIMEOUT), "", List.of(), List.of(), 0,
-                PassiveCues.none(), Optional.empty());
-        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0, PassiveCues.none(), Optional.empty());
+                PassiveCues.none(), Optional.empty(), Optional.empty());
+        SessionResult passed = new SessionResult(Optional.empty(), "", List.of(), List.of(), 0, PassiveCues.none(), Optional.empty(),
+                Optional.empty());
 
         assertFalse(failed.success());
         assertEquals("ACTION_TIMEOUT", failed.code());

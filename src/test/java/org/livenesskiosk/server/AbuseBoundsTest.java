@@ -351,7 +351,8 @@ class AbuseBoundsTest {
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(),
                 Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
-                Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty(), Optional.empty()),
+                Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty(), Optional.empty(),
+                Optional.empty()),
                 new Fingerprints(), System.currentTimeMillis());
         return livenessId;
     }

@@ -75,7 +75,7 @@ class ClaimRulesTest {
     @Test
     void aBestImageThatIsNoPictureIsAnInjectionBeforeAnyAnalysis() {
         Challenges.Challenge challenge = new Challenges.Challenge("c", "a", "d", List.of(ActionType.BLINK), 10_000, 10_000,
-                DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), 0, 1, Optional.empty());
+                DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), Optional.empty(), false, Optional.empty(), 0, 1, Optional.empty());
         UploadRequest upload = new UploadRequest("s", "c", "sig", "u", "1", "kiosk", List.of(),
                 new UploadRequest.Recording(List.of(0L), List.of("AQID")), "AQID");
 

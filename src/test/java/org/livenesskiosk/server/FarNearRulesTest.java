@@ -21,9 +21,11 @@ class FarNearRulesTest {
 
     /** One blink after a 10 s stage, 1 s to prepare and 1 s to act: at most 12 s, 12.5 s with the slack. */
     private static final Challenges.Challenge WITH_STAGE = new Challenges.Challenge("c", "a", "d", List.of(ActionType.BLINK),
-            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.of(10_000L), 0, 1, Optional.empty());
+            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.of(10_000L), Optional.empty(), false, Optional.empty(), 0, 1,
+            Optional.empty());
     private static final Challenges.Challenge WITHOUT_STAGE = new Challenges.Challenge("c", "a", "d", List.of(ActionType.BLINK),
-            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), 0, 1, Optional.empty());
+            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), Optional.empty(), false, Optional.empty(), 0, 1,
+            Optional.empty());
     private static final long LONGEST_MS = 12_500;
     private static final String JPEG = Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 0, 0, 0});
 

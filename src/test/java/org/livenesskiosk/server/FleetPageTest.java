@@ -109,7 +109,8 @@ class FleetPageTest {
     private static void result(Store store, Store.Account account, int score, String attackType, long at) {
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         store.saveResult(new Store.StoredResult(livenessId, account.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), score,
-                Optional.ofNullable(attackType), Optional.empty(), "0.9.3", "kiosk", Optional.empty(), Optional.empty(), Optional.empty()),
+                Optional.ofNullable(attackType), Optional.empty(), "0.9.3", "kiosk", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty()),
                 new Fingerprints(), at);
     }
 }

@@ -36,9 +36,8 @@ class SessionVerdictRulesTest {
     private static final Vision VISION = new Vision(new FrameAnalyzer(Models.fromClasspath()), new FaceEmbedder(Models.fromClasspath()),
             Timer.builder("embeddings").register(new SimpleMeterRegistry()));
     private static final Challenges.Challenge MOUTH = new Challenges.Challenge("c", "a", "d", List.of(ActionType.MOUTH), 10_000,
-            10_000, DetectionLevel.NORMAL, 600, RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1], Optional.empty(), 0,
-            Long.MAX_VALUE,
-            Optional.empty());
+            10_000, DetectionLevel.NORMAL, 600, RecordedSessions.CLOSE_UP[0], RecordedSessions.CLOSE_UP[1], Optional.empty(),
+            Optional.empty(), false, Optional.empty(), 0, Long.MAX_VALUE, Optional.empty());
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private static UploadRequest genuine() throws CaptureException {

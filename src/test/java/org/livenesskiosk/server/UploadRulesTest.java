@@ -25,7 +25,8 @@ class UploadRulesTest {
 
     /** One blink, 1 s to prepare and 1 s to act: a session of at most 2 s, 2.5 s with the slack. */
     private static final Challenges.Challenge CHALLENGE = new Challenges.Challenge("c", "a", "d", List.of(ActionType.BLINK),
-            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), 0, 1, Optional.empty());
+            1_000, 1_000, DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), Optional.empty(), false, Optional.empty(), 0, 1,
+            Optional.empty());
     private static final long SLACK_MS = 500;
     private static final long LONGEST_MS = 2_500;
     private static final int FRAMES_PER_SECOND = 2;
