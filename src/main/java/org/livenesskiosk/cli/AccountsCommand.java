@@ -62,14 +62,41 @@ final class AccountsCommand {
                  @Option(names = "--far-near", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
                          description = "Begin with the far/near stage (default: on).") OnOff farNear,
                  @Option(names = "--far-near-timeout", defaultValue = "50", paramLabel = "SECONDS", converter = OptionValues.FarNearSeconds.class,
-                         description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds)
+                         description = "The far/near stage's time limit, 10 to 60 (default: ${DEFAULT-VALUE}).") double farNearSeconds,
+                 @Option(names = "--light", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
+                         description = "End with the light step: the kiosk's screen shows colours drawn for the customer, and the face "
+                                 + "must answer them (default: on).") OnOff light,
+                 @Option(names = "--unlit-sessions", defaultValue = "manual-check", paramLabel = "manual-check|verified",
+                         converter = UnlitSessions.Converter.class,
+                         description = "A session whose screen showed no colours (a kiosk that never flashes, for a photosensitive "
+                                 + "customer) is left to a person, or judged on its other checks. Default: ${DEFAULT-VALUE}.")
+                 UnlitSessions unlit)
             throws Exception {
         ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
-                resultSize, farNear == null || farNear.on(),
-                Math.round(farNearSeconds * 1000));
+                resultSize, farNear == null || farNear.on(), Math.round(farNearSeconds * 1000), light == null || light.on(),
+                unlit == UnlitSessions.VERIFIED);
         accounts().setSettings(accessKey, settings);
         return 0;
+    }
+
+    /** What becomes of a session whose screen showed no colours. */
+    enum UnlitSessions {
+        MANUAL_CHECK,
+        VERIFIED;
+
+        /** Reads {@code manual-check} or {@code verified}. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<UnlitSessions> {
+            @Override
+            public UnlitSessions convert(String value) {
+                return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                    case "manual-check" -> MANUAL_CHECK;
+                    case "verified" -> VERIFIED;
+                    default -> throw new picocli.CommandLine.TypeConversionException("expected manual-check or verified, not '"
+                            + value + "'");
+                };
+            }
+        }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Stops an account from using liveness detection.")

@@ -86,6 +86,15 @@ public final class LightCheck {
         if (timeline.isEmpty()) {
             return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_NOT_SHOWN"), 0, 0, 0, 0, 0);
         }
+        // Every region is compared over the same frames: a colour that clips the bright middle of the face
+        // (a strong red on pale skin) leaves its frames out of every fit, not only the middle's, so that the
+        // face's shape is judged from like with like.
+        List<Sample> read = samples.stream()
+                .filter(sample -> sample.frontal().read() && sample.oblique().read() && sample.background().read()).toList();
+        return judgeRead(read, timeline);
+    }
+
+    private static Verdict judgeRead(List<Sample> samples, List<LightSequence.Shown> timeline) {
         Fit best = null;
         for (long lag = 0; lag <= SEARCH_LAG_MS; lag += LAG_STEP_MS) {
             Optional<Fit> fit = Fit.at(samples, timeline, lag, Sample::frontal, Sample::oblique);

@@ -7,6 +7,13 @@ public final class Headers {
     public static final String ACCESS_TOKEN = "X-ACCESS-TOKEN";
     /** The kiosk's ticket, from {@link Routes#KIOSK_AUTHORIZE}, on its uploads. */
     public static final String KIOSK_TICKET = "X-KIOSK-TICKET";
+    /**
+     * On uploads: the kiosk's session id and the challenge it answers, as in the body. A service too
+     * busy to read the body notes from them that the session reached it before the challenge
+     * expired, and takes it when the kiosk comes back later.
+     */
+    public static final String KIOSK_SESSION = "X-KIOSK-SESSION";
+    public static final String KIOSK_CHALLENGE = "X-KIOSK-CHALLENGE";
     /** The service's id of the enrolled kiosk signing the request ({@link RequestSignature}); absent on enrolment. */
     public static final String KIOSK_DEVICE = "X-KIOSK-DEVICE";
     /** When the kiosk signed the request, in milliseconds since the epoch. */

@@ -54,10 +54,13 @@ public final class OpenApi {
      * @param farImageTime    when the far image was taken, in milliseconds from the session's first frame
      * @param imageNearUrl    the same for the near end, the customer leaning in
      * @param nearImageTime   when the near image was taken, in milliseconds from the session's first frame
+     * @param lightCheck      what the light step found: {@code LIVE} (the face answered the screen's colours),
+     *                        {@code ATTACK}, {@code UNSURE} (a person should look), {@code NOT_SHOWN} (the kiosk's screen
+     *                        showed none); absent when the session's challenge had no light step
      */
     public record ResultAnswer(String livenessId, int livenessScore, String attackType, String userId, String sdkVersion,
                                String platform, String detectionResult, String auditImageUrl, String imageFarUrl,
-                               Long farImageTime, String imageNearUrl, Long nearImageTime) {
+                               Long farImageTime, String imageNearUrl, Long nearImageTime, String lightCheck) {
     }
 
     public record DeleteRequest(String livenessId) {

@@ -19,6 +19,8 @@ import org.livenesskiosk.protocol.KioskApi;
  */
 final class Challenges {
 
+    /** The longest session id an upload may carry. */
+    static final int MAX_SESSION_ID = 64;
     /** Time for the kiosk to get the upload through once the customer is done. */
     static final long UPLOAD_GRACE_MS = 120_000;
     /** The kiosk's camera geometry is taken as it says, within what a kiosk can be. */
@@ -95,6 +97,21 @@ final class Challenges {
                 settings.unlitVerified(), Optional.empty(), now, expiresAt, Optional.empty());
         store.saveChallenge(challenge);
         return challenge;
+    }
+
+    /**
+     * A session reached the service before its challenge expired, but the service was too busy to
+     * check it: the challenge is bound to it, so that {@link #claim} takes it when it comes back,
+     * even after the expiry. Nothing happens for another kiosk's challenge, an expired one, one
+     * already bound, or a session id no upload could carry.
+     */
+    void arrived(String challengeId, String accountId, String deviceId, String sessionId, long now) {
+        if (sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID) {
+            return;
+        }
+        store.challenge(challengeId)
+                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId) && now <= found.expiresAt())
+                .ifPresent(found -> store.claimChallenge(challengeId, sessionId));
     }
 
     /**

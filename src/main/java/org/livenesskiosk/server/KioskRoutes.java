@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.protocol.Envelope;
+import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -71,10 +72,18 @@ final class KioskRoutes {
 
     /**
      * Lets an upload in before its body is read, when one of the few upload slots is free: the
-     * bodies held in memory at once stay bounded however many kiosks upload together.
+     * bodies held in memory at once stay bounded however many kiosks upload together. One turned
+     * away still counts as arrived in time: its challenge is bound to its session (named in the
+     * headers), so that it is taken when the kiosk comes back, however long the service stays busy.
      */
     void admitUpload(Context ctx) throws InterruptedException {
         if (!uploadSlots.tryAcquire(busyWaitMs, TimeUnit.MILLISECONDS)) {
+            Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
+            String challengeId = ctx.header(Headers.KIOSK_CHALLENGE);
+            String sessionId = ctx.header(Headers.KIOSK_SESSION);
+            if (challengeId != null && sessionId != null) {
+                challenges.arrived(challengeId, kiosk.accountId(), kiosk.deviceId(), sessionId, System.currentTimeMillis());
+            }
             throw busy();
         }
         ctx.attribute(HOLDS_UPLOAD_SLOT, true);
@@ -151,7 +160,7 @@ final class KioskRoutes {
     private void upload(Context ctx) {
         Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
         UploadRequest evidence = body(ctx, UploadRequest.class);
-        if (evidence.sessionId() == null || evidence.sessionId().isBlank() || evidence.sessionId().length() > 64) {
+        if (evidence.sessionId() == null || evidence.sessionId().isBlank() || evidence.sessionId().length() > Challenges.MAX_SESSION_ID) {
             throw new ServiceException("PARAMETER_ERROR", "sessionId is required (at most 64 characters)");
         }
         Optional<Store.StoredResult> earlier = store.resultBySession(kiosk.accountId(), evidence.sessionId());

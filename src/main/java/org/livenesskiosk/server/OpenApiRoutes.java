@@ -122,7 +122,7 @@ final class OpenApiRoutes {
                 stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.FAR)).orElse(null),
                 stage.map(Store.FarNearImages::farAtMs).orElse(null),
                 stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.NEAR)).orElse(null),
-                stage.map(Store.FarNearImages::nearAtMs).orElse(null))));
+                stage.map(Store.FarNearImages::nearAtMs).orElse(null), result.lightCheck().orElse(null))));
     }
 
     /** The result's image as asked: a link, or base64; none when the result has none. */

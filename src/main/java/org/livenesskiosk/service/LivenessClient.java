@@ -89,7 +89,7 @@ public final class LivenessClient {
      * @param detectionResult the best image: base64 JPEG, or a link to it, as asked
      * @param auditImage      a frame from the actions, for a person reviewing the result: as the best image */
     public record Result(String livenessId, int livenessScore, String attackType, String detectionResult, String auditImage,
-                         String imageFarUrl, Long farImageTime, String imageNearUrl, Long nearImageTime) {
+                         String imageFarUrl, Long farImageTime, String imageNearUrl, Long nearImageTime, String lightCheck) {
     }
 
     /**
@@ -261,8 +261,12 @@ public final class LivenessClient {
      * the same livenessId and verdict.
      */
     public KioskApi.UploadAnswer upload(String ticket, UploadRequest evidence) throws ServiceCallException {
-        KioskApi.UploadAnswer answer = call(Routes.KIOSK_UPLOAD, Map.of(Headers.KIOSK_TICKET, ticket), evidence,
-                KioskApi.UploadAnswer.class, LivenessError.CHECKING_BAD_NETWORK, SESSION_REFUSALS);
+        Map<String, String> headers = evidence.sessionId() == null || evidence.challengeId() == null
+                ? Map.of(Headers.KIOSK_TICKET, ticket)
+                : Map.of(Headers.KIOSK_TICKET, ticket, Headers.KIOSK_SESSION, evidence.sessionId(), Headers.KIOSK_CHALLENGE,
+                        evidence.challengeId());
+        KioskApi.UploadAnswer answer = call(Routes.KIOSK_UPLOAD, headers, evidence, KioskApi.UploadAnswer.class,
+                LivenessError.CHECKING_BAD_NETWORK, SESSION_REFUSALS);
         required(answer.livenessId(), "livenessId");
         if (answer.verdict() == null) {
             throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's answer lacks verdict", null);
@@ -286,7 +290,7 @@ public final class LivenessClient {
                 OpenApi.ResultAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
         return new Result(required(answer.livenessId(), "livenessId"), answer.livenessScore(), answer.attackType(),
                 answer.detectionResult(), answer.auditImageUrl(), answer.imageFarUrl(), answer.farImageTime(), answer.imageNearUrl(),
-                answer.nearImageTime());
+                answer.nearImageTime(), answer.lightCheck());
     }
 
     private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError,

@@ -49,8 +49,13 @@ class AccountsCommandTest {
             String license = client.authLicense(token, 600, "org.bank.kiosk");
             LivenessClient.Authorization authorization = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0");
             assertTrue(authorization.ticket().length() > 20);
-            assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD", 600, true, 50_000),
-                    authorization.settings());
+            assertEquals(new ChallengeSettings(List.of("BLINK", "NOD"), false, 8_000, 10_000, "HARD", 600, true, 50_000, true, false),
+                    authorization.settings(), "the light step is on unless the bank turns it off");
+
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "settings", "--access-key", keys.get("accessKey"),
+                    "--light", "off", "--unlit-sessions", "verified").exitCode());
+            ChallengeSettings unlit = client.authorize(license, "ID", "org.bank.kiosk", "0.1.0").settings();
+            assertEquals(List.of(false, true), List.of(unlit.light(), unlit.unlitVerified()));
 
             assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "disable",
                     "--access-key", keys.get("accessKey")).exitCode());

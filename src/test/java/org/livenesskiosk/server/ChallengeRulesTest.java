@@ -70,6 +70,30 @@ class ChallengeRulesTest {
     }
 
     @Test
+    void aSessionTurnedAwayBusyInTimeIsTakenAfterTheExpiryAndNoOtherIs() {
+        Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
+        long inTime = challenge.expiresAt();
+        long late = challenge.expiresAt() + 1;
+
+        challenges.arrived(challenge.challengeId(), account, "kiosk-2", "intruder", inTime);
+        challenges.arrived(challenge.challengeId(), account, "kiosk-1", "s1", inTime);
+        challenges.arrived(challenge.challengeId(), account, "kiosk-1", "s2", inTime);
+
+        assertEquals("s1", challenges.claim(challenge.challengeId(), account, "kiosk-1", "s1", late).sessionId().orElseThrow());
+        assertEquals("CHALLENGE_INVALID", codeOf(() -> challenges.claim(challenge.challengeId(), account, "kiosk-1", "s2", inTime)));
+    }
+
+    @Test
+    void aSessionArrivingAfterTheExpiryIsNotTakenBecauseTheServiceWasBusy() {
+        Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
+        long late = challenge.expiresAt() + 1;
+
+        challenges.arrived(challenge.challengeId(), account, "kiosk-1", "s1", late);
+
+        assertEquals("CHALLENGE_EXPIRED", codeOf(() -> challenges.claim(challenge.challengeId(), account, "kiosk-1", "s1", late)));
+    }
+
+    @Test
     void onlyTheKioskItWasIssuedToMayAnswerIt() {
         Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
         long now = challenge.issuedAt();

@@ -13,6 +13,7 @@ import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.KioskApi;
@@ -36,7 +37,7 @@ final class RecordedSessions {
     }
 
     /** The clip from {@code firstFrame} on, its times counted from there, as a kiosk's camera would give it. */
-    private static FrameSource stretch(String clip, int firstFrame) throws CaptureException {
+    static FrameSource stretch(String clip, int firstFrame) throws CaptureException {
         FrameSource whole = FrameSources.open(SharedData.video(clip), 30);
         return new FrameSource() {
             private long startMs = -1;
@@ -102,17 +103,30 @@ final class RecordedSessions {
     }
 
     /** The session a kiosk runs on these frames under the challenge: an emulated kiosk's, when an attacker made them. */
-    static synchronized SessionOutcome run(FrameSource source, KioskApi.ChallengeAnswer challenge) throws CaptureException {
+    static SessionOutcome run(FrameSource source, KioskApi.ChallengeAnswer challenge) throws CaptureException {
+        return run(source, challenge, SessionRunner.Listener.NONE);
+    }
+
+    /** The same, the kiosk's screen (its light step) played by {@code kiosk}. */
+    static synchronized SessionOutcome run(FrameSource source, KioskApi.ChallengeAnswer challenge, SessionRunner.Listener kiosk)
+            throws CaptureException {
         var config = challenge.toConfig().withDistance(CLOSE_UP[0], CLOSE_UP[1]);
         try (FrameSource frames = source; ClipRecorder none = new ClipRecorder(Optional.empty(), 30)) {
-            return SessionRunner.recording(ANALYZER, config).run(frames, new LivenessSession(config, challenge.actions()), none,
-                    SessionRunner.Listener.NONE);
+            return SessionRunner.recording(ANALYZER, config).run(frames, new LivenessSession(config, challenge.actions()), none, kiosk);
         }
     }
 
     /** The upload a kiosk makes of a passed session. */
     static UploadRequest upload(SessionOutcome outcome, KioskApi.ChallengeAnswer challenge, String signatureId, String userId) {
         return upload(outcome, challenge.challengeId(), KioskService.claims(outcome.result()), signatureId, userId);
+    }
+
+    /** The upload a kiosk makes of a passed session with the light step: what its screen showed goes with it. */
+    static UploadRequest uploadWithLight(SessionOutcome outcome, KioskApi.ChallengeAnswer challenge) {
+        UploadRequest upload = upload(outcome, challenge, null, null);
+        return new UploadRequest(upload.sessionId(), upload.challengeId(), null, null, upload.sdkVersion(), upload.platform(),
+                upload.actions(), upload.recording(), upload.bestImage(), null,
+                outcome.result().light().map(SessionResult.LightStep::shown).orElse(null));
     }
 
     /** An upload of the session's recording that claims {@code actions}. */

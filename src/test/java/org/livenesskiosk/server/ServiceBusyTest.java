@@ -1,6 +1,7 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.testdata.SignedRequest;
 import org.livenesskiosk.vision.Models;
@@ -43,23 +45,35 @@ class ServiceBusyTest {
             SessionOutcome recorded = RecordedSessions.mouthSession();
             HttpClient http = HttpClient.newHttpClient();
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+            List<UploadRequest> uploads = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 KioskApi.ChallengeAnswer challenge = client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
                 UploadRequest upload = RecordedSessions.upload(recorded, challenge, null, null);
+                uploads.add(upload);
                 HttpRequest request = SignedRequest.post(server.port(), "/kiosk/v1/upload", new Gson().toJson(upload), kiosk,
-                        client.deviceId().orElseThrow()).header("X-KIOSK-TICKET", ticket).build();
+                        client.deviceId().orElseThrow()).header("X-KIOSK-TICKET", ticket).header("X-KIOSK-SESSION", upload.sessionId())
+                        .header("X-KIOSK-CHALLENGE", upload.challengeId()).build();
                 answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             }
             List<HttpResponse<String>> busy = new ArrayList<>();
-            for (CompletableFuture<HttpResponse<String>> answer : answers) {
-                HttpResponse<String> response = answer.get();
+            List<UploadRequest> turnedAway = new ArrayList<>();
+            for (int i = 0; i < answers.size(); i++) {
+                HttpResponse<String> response = answers.get(i).get();
                 assertEquals(200, response.statusCode());
                 if (response.body().contains("\"SERVICE_BUSY\"")) {
                     busy.add(response);
+                    turnedAway.add(uploads.get(i));
                 }
             }
             assertTrue(!busy.isEmpty() && busy.size() < 6, busy.size() + " of 6 uploads were told the service is busy");
             assertEquals("5", busy.get(0).headers().firstValue("Retry-After").orElseThrow());
+
+            // Each session turned away holds its challenge: no other session may take it, the session itself still may.
+            UploadRequest first = turnedAway.get(0);
+            UploadRequest usurper = new UploadRequest("another-session", first.challengeId(), null, null, first.sdkVersion(),
+                    first.platform(), first.actions(), first.recording(), first.bestImage());
+            assertEquals("CHALLENGE_INVALID", assertThrows(ServiceCallException.class, () -> client.upload(ticket, usurper)).serviceCode());
+            assertTrue(client.upload(ticket, first).livenessId().length() > 10);
         }
     }
 }
