@@ -304,7 +304,8 @@ class KioskWindowTest {
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(ENGLISH.prompt(Prompt.LIGHT)));
         assertEquals(Optional.of("/voice/en/prompt.light.wav"), window.voice().lastSpoken());
         Color normal = seen("#detection");
-        LightSequence sequence = new LightSequence(List.of(new LightSequence.Flash(0xFF0000, 400),
+        // The first colour longer than drawn ones, so that a busy machine's test cannot miss it.
+        LightSequence sequence = new LightSequence(List.of(new LightSequence.Flash(0xFF0000, 1_500),
                 new LightSequence.Flash(0x0000FF, 350)));
 
         CompletableFuture<List<LightSequence.Shown>> told = backend.showLight(sequence);
