@@ -209,7 +209,7 @@ final class SessionDesk implements AutoCloseable {
                         failure.getMessage());
                 shown.accept(List.of());
             } else {
-                listener.showLight(sequence, clock, shown);
+                listener.showLight(sequence, clock::sessionMs, shown);
             }
         });
     }

@@ -22,9 +22,11 @@ public record LightSequence(List<Flash> flashes) {
 
     /**
      * Saturated colours far apart in chroma: each pair differs by at least half the range in some
-     * channel, so the face's answer to one is never mistaken for its answer to another.
+     * channel, so the face's answer to one is never mistaken for its answer to another. Public for
+     * the kiosk's screens, whose text must stay readable on each.
      */
-    static final int[] PALETTE = {0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF, 0xFF8000, 0x8000FF};
+    public static final List<Integer> PALETTE = List.of(0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF, 0x00FFFF, 0xFF8000,
+            0x8000FF);
     /** At most three changes a second (WCAG 2.3.1). */
     public static final long MIN_HOLD_MS = 350;
     public static final long MAX_HOLD_MS = 600;
@@ -43,10 +45,10 @@ public record LightSequence(List<Flash> flashes) {
         for (int i = 0; i < count; i++) {
             int next;
             do {
-                next = random.nextInt(PALETTE.length);
+                next = random.nextInt(PALETTE.size());
             } while (next == previous);
             previous = next;
-            flashes.add(new Flash(PALETTE[next], random.nextLong(MIN_HOLD_MS, MAX_HOLD_MS + 1)));
+            flashes.add(new Flash(PALETTE.get(next), random.nextLong(MIN_HOLD_MS, MAX_HOLD_MS + 1)));
         }
         return new LightSequence(flashes);
     }

@@ -1,12 +1,15 @@
 package org.livenesskiosk.ui;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
@@ -30,12 +33,16 @@ import javafx.util.Duration;
  * action's animation at the top ({@link Guidance}); the mirrored live preview with its
  * {@link OvalGuide}, the tick after each action under it, and the get-ready picture beside it (under
  * it on a portrait screen) until the first action; the step dots, the time left (apart from them)
- * and Cancel in the footer.
+ * and Cancel in the footer. In the light step the screen's background around the preview shows the
+ * colours ({@link LightPlayer} times them), while the prompt, the tick and the footer keep the normal
+ * background as solid panels, readable on every colour.
  */
 final class DetectionScreen extends BorderPane {
 
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass NOW = PseudoClass.getPseudoClass("now");
+    /** A colour of the light step shows: the text keeps its panels ({@code kiosk.css}). */
+    private static final PseudoClass LIT = PseudoClass.getPseudoClass("lit");
     /** How long the tick and "Good" stay after an action was seen. */
     private static final Duration TICK_SHOWN = Duration.seconds(1.5);
 
@@ -59,9 +66,23 @@ final class DetectionScreen extends BorderPane {
     /** The step whose time limit the bar shows (0: the preparation), and that limit. */
     private int timedStep = -1;
     private long limitMs;
+    /** The light step's colours, one pulse of the display at a time, while they play. */
+    private Optional<LightPlayer> light = Optional.empty();
+    private final AnimationTimer lightPulses = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            light.ifPresent(player -> {
+                paint(player.pulse(now));
+                if (!player.playing()) {
+                    stopLight();
+                }
+            });
+        }
+    };
 
     DetectionScreen(Runnable onCancel) {
         getStyleClass().add("screen");
+        setId("detection");
         prompt.getStyleClass().add("prompt");
         prompt.setId("prompt");
         prompt.setMaxWidth(Double.MAX_VALUE);
@@ -77,7 +98,10 @@ final class DetectionScreen extends BorderPane {
         secondsLeft.setMinWidth(Region.USE_PREF_SIZE);
         cancel.setId("cancel");
         cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.setOnAction(event -> onCancel.run());
+        cancel.setOnAction(event -> {
+            stopLight();
+            onCancel.run();
+        });
 
         StackPane camera = new StackPane(preview, guide);
         camera.getStyleClass().add("camera");
@@ -133,6 +157,7 @@ final class DetectionScreen extends BorderPane {
 
     /** A new session: its frames, and nothing shown of the previous one. */
     void begin(PreviewFrames frames) {
+        stopLight();
         preview.show(frames);
         lastInstruction = Optional.empty();
         shownDirection = Optional.empty();
@@ -159,8 +184,34 @@ final class DetectionScreen extends BorderPane {
     }
 
     void end() {
+        stopLight();
         preview.stop();
         actionIcon.show(Optional.empty());
+    }
+
+    /** The light step: plays its colours from the next pulse of the display on. */
+    void showLight(LightPlayer player) {
+        stopLight();
+        light = Optional.of(player);
+        lightPulses.start();
+    }
+
+    /** The light step is over, played out or cut short by the session's end: the normal look again. */
+    private void stopLight() {
+        lightPulses.stop();
+        light.ifPresent(LightPlayer::stop);
+        light = Optional.empty();
+        paint(OptionalInt.empty());
+    }
+
+    /** The background around the preview in a colour (0xRRGGBB) of the light step, at full brightness, or the normal look. */
+    void paint(OptionalInt colour) {
+        String style = colour.isPresent() ? String.format(Locale.ROOT, "-fx-background-color: #%06x;", colour.getAsInt()) : "";
+        // Asked at every pulse: the scene's styles are worked out again only when the colour changes.
+        if (!style.equals(getStyle())) {
+            setStyle(style);
+            pseudoClassStateChanged(LIT, colour.isPresent());
+        }
     }
 
     /**

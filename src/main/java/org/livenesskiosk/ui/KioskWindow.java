@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -245,9 +248,9 @@ public final class KioskWindow {
         return System.nanoTime() / 1_000_000;
     }
 
-    private void start(Language chosen, Optional<String> customerReference) {
-        setLanguage(chosen);
-        begin(new SessionRequest(chosen, customerReference));
+    private void start(SessionRequest request) {
+        setLanguage(request.language());
+        begin(request);
     }
 
     private void begin(SessionRequest request) {
@@ -277,6 +280,18 @@ public final class KioskWindow {
             @Override
             public void update(SessionUpdate update) {
                 latestUpdate.set(update);
+            }
+
+            @Override
+            public void showLight(LightSequence sequence, LongUnaryOperator sessionMs, Consumer<List<LightSequence.Shown>> shown) {
+                Platform.runLater(() -> {
+                    if (flow.current(number) && flow.screen() == KioskScreen.DETECTION) {
+                        detection.showLight(new LightPlayer(sequence, sessionMs, shown));
+                    } else {
+                        // Cancelled in the meantime: nothing shows, and nothing keeps the session waiting.
+                        shown.accept(List.of());
+                    }
+                });
             }
 
             @Override

@@ -2,10 +2,10 @@ package org.livenesskiosk.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.SessionUpdate;
-import org.livenesskiosk.pipeline.FrameClock;
 
 /** Told of a session's progress, on the kiosk's threads: each method returns at once. */
 public interface SessionListener {
@@ -26,10 +26,11 @@ public interface SessionListener {
     /**
      * The light step has begun: show these colours around the preview at full brightness, each from
      * the display's refresh it first appears on, and then tell {@code shown} when each was really on
-     * screen, in the session's milliseconds ({@code clock}). One that cannot show them tells an empty
-     * timeline at once; the service then knows the screen showed nothing.
+     * screen, in the session's milliseconds ({@code sessionMs}: the recording's time for a
+     * {@link System#nanoTime()} reading, by the pipeline's frame clock, which the screens do not depend on). One
+     * that cannot show them tells an empty timeline at once; the service then knows the screen showed nothing.
      */
-    default void showLight(LightSequence sequence, FrameClock clock, Consumer<List<LightSequence.Shown>> shown) {
+    default void showLight(LightSequence sequence, LongUnaryOperator sessionMs, Consumer<List<LightSequence.Shown>> shown) {
         shown.accept(List.of());
     }
 

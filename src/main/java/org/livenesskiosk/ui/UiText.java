@@ -7,6 +7,7 @@ package org.livenesskiosk.ui;
 public enum UiText {
     WELCOME_TITLE("welcome.title"),
     WELCOME_CHOOSE_LANGUAGE("welcome.chooseLanguage"),
+    WELCOME_NO_FLASHES("welcome.noFlashes"),
     WELCOME_CONSENT_TITLE("welcome.consentTitle"),
     WELCOME_CONSENT("welcome.consent"),
     WELCOME_AGREE("welcome.agree"),

@@ -2,7 +2,6 @@ package org.livenesskiosk.ui;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.geometry.Pos;
@@ -20,7 +19,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The language choice, the consent notice, the customer reference, Start and "No thanks". The
+ * The language choice, "No flashing lights" for a customer whom flashes harm (the session then
+ * skips the light step), the consent notice, the customer reference, Start and "No thanks". The
  * consent and the choices scroll when a small screen or large text needs it; the agreement, Start
  * and "No thanks" stay in the footer, always in view. Nothing is captured before Start: the camera
  * opens with the session.
@@ -31,6 +31,8 @@ final class WelcomeScreen extends BorderPane {
     private final Label chooseLanguage = new FlowingLabel();
     private final FlowPane languages = new FlowPane(12, 12);
     private final ToggleGroup languageGroup = new ToggleGroup();
+    /** Ticked: the screen shows this customer no colours (a photosensitive customer's choice, never asked of the others). */
+    private final CheckBox noFlashes = new CheckBox();
     private final Label consentTitle = new FlowingLabel();
     private final Label consent = new FlowingLabel();
     /** The box alone: its words are {@link #agreeText}, which wraps in every script and toggles it too. */
@@ -43,10 +45,10 @@ final class WelcomeScreen extends BorderPane {
 
     /**
      * @param onLanguage told when the customer picks a language
-     * @param onStart    told the language and the customer reference when the customer starts
+     * @param onStart    told the customer's start: the language, the customer reference, whether flashes may show
      * @param onNoThanks told when the customer declines: nothing was captured, and nothing of them is kept
      */
-    WelcomeScreen(Consumer<Language> onLanguage, BiConsumer<Language, Optional<String>> onStart, Runnable onNoThanks) {
+    WelcomeScreen(Consumer<Language> onLanguage, Consumer<SessionRequest> onStart, Runnable onNoThanks) {
         getStyleClass().add("screen");
         title.getStyleClass().add("title");
         consentTitle.getStyleClass().add("subtitle");
@@ -57,6 +59,7 @@ final class WelcomeScreen extends BorderPane {
         agreeText.getStyleClass().add("agree-text");
         agreeText.setLabelFor(agree);
         agreeText.setOnMouseClicked(event -> agree.fire());
+        noFlashes.setId("noFlashes");
         reference.setId("customerReference");
         reference.setMaxWidth(420);
         referenceLabel.setLabelFor(reference);
@@ -76,13 +79,13 @@ final class WelcomeScreen extends BorderPane {
                 onLanguage.accept((Language) now.getUserData());
             }
         });
-        start.setOnAction(event -> onStart.accept((Language) languageGroup.getSelectedToggle().getUserData(),
-                Optional.of(reference.getText().strip()).filter(text -> !text.isEmpty())));
+        start.setOnAction(event -> onStart.accept(new SessionRequest((Language) languageGroup.getSelectedToggle().getUserData(),
+                Optional.of(reference.getText().strip()).filter(text -> !text.isEmpty()), !noFlashes.isSelected())));
         HBox.setHgrow(agreeText, Priority.ALWAYS);
         agreeText.setMaxWidth(Double.MAX_VALUE);
         ScreenRegions.contentAndFooter(this,
                 // Staff enter the reference before the customer reads: it stays in view above the notice.
-                new VBox(14, title, chooseLanguage, languages, referenceLabel, reference, consentTitle, consent),
+                new VBox(14, title, chooseLanguage, languages, noFlashes, referenceLabel, reference, consentTitle, consent),
                 ScreenRegions.footer(agree, agreeText, noThanks, start));
     }
 
@@ -110,12 +113,14 @@ final class WelcomeScreen extends BorderPane {
     /** Ready for the next customer: nothing of the previous one stays. */
     void clear() {
         agree.setSelected(false);
+        noFlashes.setSelected(false);
         reference.clear();
     }
 
     void relabel(Messages messages) {
         title.setText(messages.text(UiText.WELCOME_TITLE));
         chooseLanguage.setText(messages.text(UiText.WELCOME_CHOOSE_LANGUAGE));
+        noFlashes.setText(messages.text(UiText.WELCOME_NO_FLASHES));
         consentTitle.setText(messages.text(UiText.WELCOME_CONSENT_TITLE));
         consent.setText(messages.text(UiText.WELCOME_CONSENT));
         agreeText.setText(messages.text(UiText.WELCOME_AGREE));

@@ -9,7 +9,8 @@
  * customer's flow ({@code KioskFlow}: screen, language, stale sessions, retries, idle time), what the
  * detection screen says ({@code Guidance}: one instruction, the dots, the ticks), what a customer is
  * told of a result ({@code CustomerResult}: never a code, which is the operator's), the console's
- * settings ({@code ConsoleSettings}), {@code LineBreaks}, {@code FaceFit}, {@link org.livenesskiosk.ui.PinLock} —
+ * settings ({@code ConsoleSettings}), the light step's timing ({@code LightPlayer}: which colour each display
+ * pulse shows, and when each really showed), {@code LineBreaks}, {@code FaceFit}, {@link org.livenesskiosk.ui.PinLock} —
  * are plain classes, tested without a display; the views follow them. The screens
  * observe a session through {@link org.livenesskiosk.ui.KioskBackend} and never wait for it;
  * nothing here decides liveness. Uses {@code liveness} only: never the service, the HTTP client or JDBC.

@@ -8,13 +8,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
+import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -93,6 +96,34 @@ class ContrastTest {
         fire("#pinOk");
         OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
         check("console");
+        assertTrue(problems.isEmpty(), problems.size() + " below WCAG AA" + (highContrast ? " in high contrast" : "") + ":\n"
+                + String.join("\n", problems));
+    }
+
+    /**
+     * The light step's prompt, the tick and the footer on each colour the service may draw: their
+     * panels keep them readable whatever colour fills the screen around the preview.
+     */
+    @ParameterizedTest(name = "high contrast {0}")
+    @ValueSource(booleans = {false, true})
+    void theLightStepIsReadableOnEveryColour(boolean highContrast) throws Exception {
+        open(highContrast);
+        fire("#agree");
+        fire("#start");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == 1);
+        backend.act(ActionType.MOUTH);
+        Messages english = Messages.of(Language.ENGLISH);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(english.prompt(Prompt.OPEN_MOUTH)));
+        // The action's tick stays a moment into the light step: on its panel too.
+        backend.light();
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#tick") && screen.text("#prompt").equals(english.prompt(Prompt.LIGHT)));
+        DetectionScreen detection = robot.lookup("#detection").queryAs(DetectionScreen.class);
+        for (int colour : LightSequence.PALETTE) {
+            robot.interact(() -> detection.paint(OptionalInt.of(colour)));
+            check(String.format("light step on #%06x", colour));
+            assertEquals(Color.rgb(colour >> 16, colour >> 8 & 0xFF, colour & 0xFF), Contrast.background(detection),
+                    "the colour fills the screen around the preview");
+        }
         assertTrue(problems.isEmpty(), problems.size() + " below WCAG AA" + (highContrast ? " in high contrast" : "") + ":\n"
                 + String.join("\n", problems));
     }

@@ -76,4 +76,16 @@ class GuidanceTest {
         Guidance.Moment ready = guidance.next(update(SessionState.PREPARING, 0, Optional.of(Prompt.HOLD_STILL)), Advice.FITS);
         assertEquals(List.of(Dot.DONE, Dot.NOW, Dot.TO_COME, Dot.TO_COME), ready.dots());
     }
+
+    /** The light step: every step the customer does is done; holding still is its one instruction, whatever the oval says. */
+    @Test
+    void theLightStepTicksEveryDotAndOnlyAsksToHoldStill() {
+        guidance.next(update(SessionState.ACTING, 2, Optional.of(Prompt.BLINK)), Advice.FITS);
+        Guidance.Moment light = guidance.next(update(SessionState.LIGHT, 2, Optional.of(Prompt.LIGHT)), Advice.MOVE_UP);
+
+        assertEquals(List.of(Dot.DONE, Dot.DONE, Dot.DONE), light.dots());
+        assertEquals(Optional.of(Prompt.LIGHT), light.instruction());
+        assertEquals(Optional.empty(), light.direction(), "no direction: moving would spoil the light's answer");
+        assertTrue(light.actionDone(), "the last action was seen");
+    }
 }

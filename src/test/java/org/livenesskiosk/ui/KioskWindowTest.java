@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.testdata.Display;
@@ -22,8 +26,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
 /**
@@ -288,6 +295,100 @@ class KioskWindowTest {
         synchronized (backend.saved) {
             return backend.saved.isEmpty() ? Optional.empty() : Optional.of(backend.saved.get(backend.saved.size() - 1));
         }
+    }
+
+    @Test
+    void theLightStepShowsEachColourAroundThePreviewUnderItsPromptThenTellsWhenEachShowed() throws Exception {
+        startSession();
+        backend.light();
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(ENGLISH.prompt(Prompt.LIGHT)));
+        assertEquals(Optional.of("/voice/en/prompt.light.wav"), window.voice().lastSpoken());
+        Color normal = seen("#detection");
+        // The first colour longer than drawn ones, so that a busy machine's test cannot miss it.
+        LightSequence sequence = new LightSequence(List.of(new LightSequence.Flash(0xFF0000, 1_500),
+                new LightSequence.Flash(0x0000FF, 350)));
+
+        CompletableFuture<List<LightSequence.Shown>> told = backend.showLight(sequence);
+
+        OnScreen.waitUntil(WAIT, () -> seen("#detection").equals(Color.RED));
+        assertEquals(normal, seen("#prompt"), "the prompt keeps its panel on the colour");
+        assertEquals(normal, seen("#steps"), "and so does the footer");
+        List<LightSequence.Shown> timeline = told.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(List.of(0xFF0000, 0x0000FF), timeline.stream().map(LightSequence.Shown::rgb).toList());
+        for (int i = 0; i < timeline.size(); i++) {
+            long held = timeline.get(i).toMs() - timeline.get(i).fromMs();
+            assertTrue(held >= sequence.flashes().get(i).durationMs(), "colour " + i + " held only " + held + " ms");
+        }
+        assertEquals(timeline.get(0).toMs(), timeline.get(1).fromMs());
+        OnScreen.waitUntil(WAIT, () -> seen("#detection").equals(normal));
+    }
+
+    @Test
+    void cancelDuringTheLightStopsItAndRestoresTheScreenAtOnce() throws Exception {
+        startSession();
+        backend.light();
+        Color normal = seen("#detection");
+        CompletableFuture<List<LightSequence.Shown>> told = backend.showLight(LightSequence.draw(new SplittableRandom(24)));
+        OnScreen.waitUntil(WAIT, () -> !seen("#detection").equals(normal));
+
+        robot.clickOn("#cancel");
+
+        assertTrue(backend.cancelled.get());
+        assertEquals(normal, seen("#detection"), "no colour once the customer cancelled");
+        assertFalse(told.isDone(), "nobody waits for the timeline of a cancelled session");
+    }
+
+    @Test
+    void aSessionEndingDuringTheLightStopsIt() throws Exception {
+        startSession();
+        backend.light();
+        Color normal = seen("#detection");
+        backend.showLight(LightSequence.draw(new SplittableRandom(3)));
+        OnScreen.waitUntil(WAIT, () -> !seen("#detection").equals(normal));
+        Node detection = shown("#detection");
+
+        backend.finish(KioskOutcome.failed(LivenessError.MUCH_MOTION, "moved during the light step"));
+
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#resultTitle"));
+        assertEquals("", WaitForAsyncUtils.asyncFx(detection::getStyle).get(), "the screen is back to its normal look");
+    }
+
+    @Test
+    void aCustomerMayAskForNoFlashingLightsForTheirSessionAndItsRetriesOnly() throws Exception {
+        startSession();
+        assertTrue(backend.request.flashesAllowed(), "flashes unless asked");
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#finish"));
+        robot.clickOn("#finish");
+
+        robot.clickOn("#noFlashes");
+        startSession();
+        assertFalse(backend.request.flashesAllowed());
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#retry"));
+        robot.clickOn("#retry");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == 3);
+        assertFalse(backend.request.flashesAllowed(), "a retry keeps the customer's choice");
+        backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#finish"));
+        robot.clickOn("#finish");
+
+        assertFalse(robot.lookup("#noFlashes").queryAs(CheckBox.class).isSelected(), "the next customer chooses afresh");
+    }
+
+    /** The colour seen behind a node: its own background, or the nearest behind it. */
+    private Color seen(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node node = shown(query);
+            node.applyCss();
+            return Contrast.background(node);
+        }).get();
+    }
+
+    /** The node in this test's window: an earlier test's window may hold one of the same id. */
+    private Node shown(String query) {
+        return robot.lookup(query).queryAll().stream().filter(found -> found.getScene().getWindow().isShowing()).findFirst()
+                .orElseThrow();
     }
 
     private void openConsoleWith(String pin) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
@@ -114,6 +115,12 @@ class LayoutTest {
             OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(prompt)));
             check("detection, " + prompt);
         }
+        // The light step, a colour around the preview: one held longer than the check takes.
+        backend.light();
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(Prompt.LIGHT)));
+        backend.showLight(new LightSequence(List.of(new LightSequence.Flash(0x0000FF, 60_000))));
+        OnScreen.waitUntil(WAIT, () -> robot.lookup("#detection").queryAll().stream().anyMatch(lit -> !lit.getStyle().isEmpty()));
+        check("light step");
         backend.listener.verifying();
         OnScreen.waitUntil(WAIT, () -> screen.shown("#verifying"));
         check("verifying");

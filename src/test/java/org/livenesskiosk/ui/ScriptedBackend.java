@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.FaceZone;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 import org.livenesskiosk.liveness.SessionState;
@@ -53,6 +54,22 @@ final class ScriptedBackend implements KioskBackend {
         listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
                 Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
                 OptionalDouble.empty(), ZONE));
+    }
+
+    /** The light step begins: its prompt, every action done. */
+    void light() {
+        listener.update(new SessionUpdate(SessionState.LIGHT, 2, 2, Optional.empty(), Optional.of(Prompt.LIGHT), 9_000,
+                Optional.empty(), List.of(), Optional.empty(), OptionalDouble.empty(), ZONE));
+    }
+
+    /**
+     * The light step's colours, handed to the screen as the kiosk does (off the UI thread); what the
+     * screen tells it showed, in the session's time (here the monotonic clock's milliseconds).
+     */
+    CompletableFuture<List<LightSequence.Shown>> showLight(LightSequence sequence) {
+        CompletableFuture<List<LightSequence.Shown>> shown = new CompletableFuture<>();
+        listener.showLight(sequence, nanos -> nanos / 1_000_000, shown::complete);
+        return shown;
     }
 
     void finish(KioskOutcome outcome) {
