@@ -83,10 +83,11 @@ public final class LoadTest {
 
     /** Runs {@code sessions} sessions spread over {@code kiosks} kiosks at once, each given up after {@code deadline}. */
     public Figures run(int kiosks, int sessions, Duration deadline) throws Exception {
-        // An account of the load test's own; the recorded evidence was made without the far/near stage: it asks for none.
+        // An account of the load test's own; the recorded evidence was made without the far/near stage and without the
+        // light step (a clip cannot answer the screen's colours): it asks for neither.
         Accounts.Created account = accounts.create("Load test", "LOAD");
         accounts.addApplication(account.accessKey(), APPLICATION_ID);
-        accounts.setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false));
+        accounts.setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false).withLight(false));
         List<LivenessClient> clients = new ArrayList<>();
         for (int kiosk = 0; kiosk < kiosks; kiosk++) {
             clients.add(enrolled(account, "kiosk-" + kiosk, "Load test branch " + (kiosk % BRANCHES + 1)));

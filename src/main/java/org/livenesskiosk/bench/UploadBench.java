@@ -70,9 +70,9 @@ public final class UploadBench {
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits noLockout = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), 0);
         try (LivenessServer server = LivenessServer.open(data, models, noLockout).start("127.0.0.1", 0)) {
-            // The bench's recordings were made without the far/near stage: the service re-runs them so.
+            // The bench's recordings were made without the far/near stage and the light step: the service re-runs them so.
             Accounts.Local account = server.accounts().local();
-            server.accounts().setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false));
+            server.accounts().setSettings(account.accessKey(), ChallengeSettings.defaults().withFarNear(false).withLight(false));
             LivenessClient client = desk(server, data, "desk-0");
             String token = client.generateToken(account.accessKey(), account.secretKey());
             Licensed license = new Licensed(client.authLicense(token, 3_600, account.applicationId()), account.market(),

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.bytedeco.opencv.global.opencv_core;
 import org.livenesskiosk.bench.BlinkScore;
+import org.livenesskiosk.bench.LightBench;
 import org.livenesskiosk.bench.PipelineBench;
 import org.livenesskiosk.bench.ServiceLoad;
 import org.livenesskiosk.bench.ServiceProcess;
@@ -72,6 +73,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "livenessIds given twice, the service's resident memory. Default: none.")
     private int loadKiosks;
 
+    @Option(names = "--light", paramLabel = "DRAWS", converter = OptionValues.AtLeastOne.class,
+            description = "Measure the light check instead, on real clips of people sitting still: this many colour sequences "
+                    + "played into each --source by the reflection model, at four strengths of the screen's light against the "
+                    + "room's, every attack beside each; its error rates and its cost against the re-run of the same frames.")
+    private Integer lightDraws;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -82,6 +89,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         opencv_core.setNumThreads(1);
+        if (lightDraws != null) {
+            return light(out);
+        }
         PipelineBench bench = new PipelineBench(new FrameAnalyzer(modelOptions.models()), new PipelineBench.Settings(repeat,
                 maxFrames, Optional.ofNullable(frameSize), Optional.ofNullable(labelsFolder), folderFrameRate.framesPerSecond()));
         for (Path source : sources) {
@@ -98,6 +108,23 @@ final class BenchCommand implements Callable<Integer> {
         Optional<ServiceLoad.Figures> load = loadKiosks > 0
                 ? Optional.of(ServiceLoad.run(bench.figures().uploadEvidence, loadKiosks)) : Optional.empty();
         report(out, bench.figures(), uploads, load);
+        return 0;
+    }
+
+    /** The light check's error rates per strength of the screen's light, its cost, and the same as one JSON object. */
+    private int light(PrintWriter out) throws Exception {
+        LightBench.Figures figures = LightBench.run(new FrameAnalyzer(modelOptions.models()), sources, lightDraws);
+        out.printf("light check on %d clip(s), %d sequence(s) each; the screen's light on the face against the room's:%n",
+                sources.size(), lightDraws);
+        for (LightBench.Rates rate : figures.rates()) {
+            out.printf("strength %4.2f  BPCER %5.1f %% (%d of %d live faces refused)  APCER %5.1f %% (%d of %d attacks passed)%n",
+                    rate.strength(), 100 * rate.bpcer(), rate.genuineRefused(), rate.genuine(), 100 * rate.apcer(),
+                    rate.attacksPassed(), rate.attacks());
+        }
+        out.printf("cost        re-run %.2f ms a frame; light %.3f ms a frame + %.2f ms a step of %.0f frames: %.1f %% of the "
+                + "re-run of the step's frames%n", figures.rerun().mean(), figures.measure().mean(), figures.judge().mean(),
+                figures.framesPerStep(), 100 * figures.costShare());
+        out.println(new Gson().toJson(figures.json()));
         return 0;
     }
 

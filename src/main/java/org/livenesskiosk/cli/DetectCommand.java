@@ -21,6 +21,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.EvidenceSlot;
 import org.livenesskiosk.liveness.FarNearResult;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessConfig;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.LivenessSession;
@@ -28,6 +29,8 @@ import org.livenesskiosk.liveness.MetricTrace;
 import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.Perspective;
 import org.livenesskiosk.liveness.SessionResult;
+import org.livenesskiosk.liveness.SessionState;
+import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.pipeline.SessionRunner;
@@ -105,6 +108,12 @@ final class DetectCommand implements Callable<Integer> {
                     + "without it is replayed with off). Default: on. A standalone service's account decides.")
     private OnOff farNear;
 
+    @Option(names = "--light", arity = "1", paramLabel = "on|off", converter = OnOff.Converter.class,
+            description = "Run the light step when the challenge asks for it. Headless, no screen shows the colours: the "
+                    + "session claims them as drawn, as an injected stream would, and the face does not answer them. Default: off "
+                    + "(the service then leaves the session to a person, unless the account verifies such sessions).")
+    private OnOff light;
+
     @Option(names = "--distance", defaultValue = "40-80", paramLabel = "MIN-MAX", converter = OptionValues.DistanceRange.Converter.class,
             description = "Expected distance from the camera in cm. Default: ${DEFAULT-VALUE}.")
     private OptionValues.DistanceRange distance;
@@ -180,10 +189,26 @@ final class DetectCommand implements Callable<Integer> {
             chosen.ifPresent(service::useEmbeddedChallenge);
             double[] distanceCm = distance.asArray();
             KioskApi.ChallengeAnswer challenge = service.challenge(distanceCm);
-            LivenessConfig config = challenge.toConfig().withDistance(distanceCm[0], distanceCm[1]);
-            SessionOutcome outcome = runSession(config, challenge.actions());
+            boolean lightStep = challenge.light() && light == OnOff.ON;
+            LivenessConfig config = challenge.toConfig().withDistance(distanceCm[0], distanceCm[1]).withLight(lightStep);
+            SessionOutcome outcome = runSession(config, challenge.actions(), new SessionRunner.Listener() {
+                private List<LightSequence.Shown> shown;
+
+                @Override
+                public void frame(org.bytedeco.opencv.opencv_core.Mat image, long timestampMs, SessionUpdate update) {
+                    if (update.state() == SessionState.LIGHT && shown == null) {
+                        shown = lightShownFrom(service, challenge, timestampMs);
+                    }
+                }
+
+                @Override
+                public Optional<List<LightSequence.Shown>> lightShown() {
+                    return Optional.ofNullable(shown);
+                }
+            });
             Map<String, String> written = out == null ? Map.of() : write(outcome);
             report = report(challenge.actions(), outcome, written);
+            report.put("light", light(challenge, outcome));
             if (!FrameSources.isCamera(source) && outcome.result().error().equals(Optional.of(LivenessError.DEVICE_NOT_SUPPORT))) {
                 report.put("message", UNREADABLE_RECORDING);
             }
@@ -230,7 +255,7 @@ final class DetectCommand implements Callable<Integer> {
                     given.hasMatchedOption("--prepare-timeout") ? Math.round(prepareTimeoutSeconds * 1000)
                             : defaults.prepareTimeLimitMs(),
                     level.name(), resultSize == null ? defaults.resultImageSize() : resultSize,
-                    farNear == null ? defaults.farNear() : farNear.on(), defaults.farNearTimeLimitMs()));
+                    farNear == null ? defaults.farNear() : farNear.on(), defaults.farNearTimeLimitMs(), light == OnOff.ON, false));
         }
         if (anyGiven) {
             throw new ParameterException(spec.commandLine(), "The standalone service decides the challenge: "
@@ -239,7 +264,27 @@ final class DetectCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan) {
+    /**
+     * The light step's colours as a screen keeping perfect time would have shown them from the
+     * step's start: nothing shows them here, so no face answers them. None when the service gives none.
+     */
+    private static List<LightSequence.Shown> lightShownFrom(KioskService service, KioskApi.ChallengeAnswer challenge, long stepMs) {
+        try {
+            return service.light(challenge.challengeId()).shownFrom(stepMs);
+        } catch (ServiceCallException e) {
+            return List.of();
+        }
+    }
+
+    /** Whether the challenge asked for the light step, and how many colours this run claimed to show. */
+    private static Map<String, Object> light(KioskApi.ChallengeAnswer challenge, SessionOutcome outcome) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("asked", challenge.light());
+        json.put("coloursShown", outcome.result().light().map(step -> step.shown().size()).orElse(0));
+        return json;
+    }
+
+    private SessionOutcome runSession(LivenessConfig config, List<ActionType> plan, SessionRunner.Listener listener) {
         LivenessSession session = new LivenessSession(config, plan);
         CaptureSettings settings = CaptureSettings.defaults().withFolderFramesPerSecond(folderFrameRate.framesPerSecond())
                 .withRefuseVirtualCameras(refuseVirtualCameras);
@@ -250,7 +295,7 @@ final class DetectCommand implements Callable<Integer> {
             return failed(session.abort(LivenessError.MODEL_ERROR, e.getMessage(), 0).result().orElseThrow());
         }
         return SessionRunner.recording(analyzer, config).run(() -> FrameSources.open(source, settings), Optional.ofNullable(record),
-                session, SessionRunner.Listener.NONE);
+                session, listener);
     }
 
     /**

@@ -56,6 +56,9 @@ final class SessionCheck {
     /** Draws the frames to embed where no recording can know in advance. */
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** What a reason left to a person begins with, as the passive checks' do: no attack was found, none was ruled out. */
+    static final String UNSURE_PREFIX = "UNSURE_";
+
     /** The SDK provider's attack types, for a score of 0. */
     static final String PRESENTATION = "1";
     static final String INJECTION = "2";
@@ -168,9 +171,8 @@ final class SessionCheck {
                                           Fingerprints fingerprints) {
         LightSequence drawn = challenge.light().orElseThrow();
         if (shown == null || shown.isEmpty()) {
-            return challenge.unlitVerified() ? Optional.empty()
-                    : Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of("LIGHT_NOT_SHOWN"), fingerprints,
-                            Optional.of(LightFinding.NOT_SHOWN)));
+            return challenge.unlitVerified() ? Optional.empty() : Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(),
+                    Optional.of(UNSURE_PREFIX + "LIGHT_NOT_SHOWN"), fingerprints, Optional.of(LightFinding.NOT_SHOWN)));
         }
         if (challenge.lightRevealedAt().isEmpty()) {
             return Optional.of(Verdict.attack(INJECTION, "LIGHT_NOT_REVEALED", fingerprints).withLight(LightFinding.ATTACK));
@@ -185,8 +187,8 @@ final class SessionCheck {
         String reason = answer.reason().orElse("");
         return switch (answer.outcome()) {
             case LIVE -> Optional.empty();
-            case UNSURE -> Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of(reason), fingerprints,
-                    Optional.of(LightFinding.UNSURE)));
+            case UNSURE -> Optional.of(new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of(UNSURE_PREFIX + reason),
+                    fingerprints, Optional.of(LightFinding.UNSURE)));
             case ATTACK -> Optional.of(Verdict.attack(reason.equals("LIGHT_UNIFORM") || reason.equals("LIGHT_FLAT") ? PRESENTATION
                     : INJECTION, reason, fingerprints).withLight(LightFinding.ATTACK));
         };

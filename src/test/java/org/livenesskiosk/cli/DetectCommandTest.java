@@ -152,6 +152,43 @@ class DetectCommandTest {
         }
     }
 
+    /**
+     * The figure that matters for the light challenge: a recording of a person who passes every other
+     * check, fed as the camera by someone holding an enrolled kiosk's key, is never verified where the
+     * account asks for the light step: claiming no colours leaves it to a person, claiming the drawn
+     * ones finds a face that did not answer them.
+     */
+    @Test
+    void aRecordingInjectedAsTheCameraIsNotVerifiedWhereTheAccountAsksForTheLight() throws Exception {
+        Path serviceData = temp.resolve("standalone");
+        Accounts.Created bank = bankWithKiosk(serviceData);
+        Accounts.open(serviceData, Optional.empty()).setSettings(bank.accessKey(),
+                new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000, "NORMAL", 600, false, 50_000, true, false));
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(serviceData, Models.fromClasspath())).start("127.0.0.1", 0)) {
+            String code = enrollmentCode(serviceData, bank);
+            for (String light : List.of("off", "on")) {
+                JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--light", light,
+                        "--distance", CLOSE_UP, "--server", "http://127.0.0.1:" + server.port(), "--access-key", bank.accessKey(),
+                        "--secret-key", bank.secretKey(), "--market", "ID", "--application-id", "org.bank.kiosk",
+                        "--enrollment-code", code);
+
+                assertTrue(result.get("success").getAsBoolean(), result.toString());
+                assertEquals("MANUAL_CHECK", result.get("verdict").getAsString(), "--light " + light + ": " + result);
+                assertTrue(result.getAsJsonObject("light").get("asked").getAsBoolean());
+                assertEquals(light.equals("on"), result.getAsJsonObject("light").get("coloursShown").getAsInt() >= 6, result.toString());
+            }
+        }
+    }
+
+    @Test
+    void theEmbeddedServiceWithTheLightOnDoesNotVerifyARecording() {
+        JsonObject result = detect("--source", clip("liveportrait_d18_man_yawn_mouth_open"), "--actions", "MOUTH",
+                "--distance", CLOSE_UP, "--light", "on");
+
+        assertEquals("MANUAL_CHECK", result.get("verdict").getAsString(), result.toString());
+        assertTrue(result.get("attackReason").getAsString().startsWith("LIGHT_"), result.toString());
+    }
+
     @Test
     void theResultSizeAskedIsTheBestImagesSide() throws Exception {
         Path out = temp.resolve("evidence");

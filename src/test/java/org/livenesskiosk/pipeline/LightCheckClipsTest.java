@@ -19,7 +19,7 @@ import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.LightCheck;
 import org.livenesskiosk.liveness.LightSequence;
-import org.livenesskiosk.testdata.ScreenReflection;
+import org.livenesskiosk.bench.ScreenReflection;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;

@@ -29,7 +29,7 @@ import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.EnrolledKiosk;
 import org.livenesskiosk.testdata.LitCamera;
-import org.livenesskiosk.testdata.ScreenReflection;
+import org.livenesskiosk.bench.ScreenReflection;
 
 /**
  * The light challenge over real HTTP against the real service, from an enrolled kiosk: a real

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.bench.ScreenReflection;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.liveness.LightSequence;

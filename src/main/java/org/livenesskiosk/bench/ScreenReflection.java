@@ -1,4 +1,4 @@
-package org.livenesskiosk.testdata;
+package org.livenesskiosk.bench;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
 import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
