@@ -127,6 +127,41 @@ public final class LightCheck {
         return verdict(Outcome.LIVE, null, best, background, shape);
     }
 
+    /**
+     * How strongly the face took on each colour the screen showed, {@code lagMs} late: the middle of
+     * the face's log-chroma during that colour, less its mean over the step, along the colour's own
+     * chroma (per unit of it). What a bank checks on its own camera and screen: a live face gives
+     * about the verdict's response for every colour, a recording about 0.
+     */
+    public static List<Double> answers(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs) {
+        List<Sample> read = samples.stream().filter(sample -> sample.frontal().read()).toList();
+        double[] mean = new double[3];
+        for (Sample sample : read) {
+            double[] chroma = Fit.logChroma(sample.frontal(), sample.frontal());
+            for (int c = 0; c < 3; c++) {
+                mean[c] += chroma[c] / read.size();
+            }
+        }
+        List<Double> answers = new ArrayList<>();
+        for (LightSequence.Shown shown : timeline) {
+            double[] screen = Fit.screenChroma(shown.rgb());
+            double along = 0;
+            int frames = 0;
+            for (Sample sample : read) {
+                if (sample.timeMs() - lagMs >= shown.fromMs() && sample.timeMs() - lagMs < shown.toMs()) {
+                    double[] chroma = Fit.logChroma(sample.frontal(), sample.frontal());
+                    for (int c = 0; c < 3; c++) {
+                        along += (chroma[c] - mean[c]) * screen[c];
+                    }
+                    frames++;
+                }
+            }
+            double norm = screen[0] * screen[0] + screen[1] * screen[1] + screen[2] * screen[2];
+            answers.add(frames == 0 ? Double.NaN : along / frames / norm);
+        }
+        return answers;
+    }
+
     private static Verdict verdict(Outcome outcome, String reason, Fit fit, double background, double shape) {
         return new Verdict(outcome, Optional.ofNullable(reason), fit.lagMs, fit.correlation, fit.response, background, shape);
     }

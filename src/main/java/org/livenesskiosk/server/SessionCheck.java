@@ -27,6 +27,8 @@ import org.livenesskiosk.vision.FaceFingerprint;
 import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.HeadPose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's own verdict on a session: it runs the same session rules, under the challenge it
@@ -35,6 +37,8 @@ import org.livenesskiosk.vision.HeadPose;
  * client whose claims its own recording does not bear out is scored 0 as an injection.
  */
 final class SessionCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCheck.class);
 
     /** A session the re-run passed, the claims agree with and the passive checks find live. */
     static final int VERIFIED_SCORE = 90;
@@ -184,6 +188,10 @@ final class SessionCheck {
             return Optional.of(Verdict.attack(INJECTION, "LIGHT_BEFORE_THE_STEP", fingerprints).withLight(LightFinding.ATTACK));
         }
         LightCheck.Verdict answer = LightCheck.judge(samples, shown);
+        // Figures only, no image: what a bank compares on its own camera and screen (docs/light-challenge.md).
+        LOG.info("Light check: {} {} lag {} ms, correlation {}, response {}, room {}, shape {}; per colour {}", answer.outcome(),
+                answer.reason().orElse(""), answer.lagMs(), round(answer.correlation()), round(answer.response()),
+                round(answer.background()), round(answer.shape()), perColour(shown, LightCheck.answers(samples, shown, answer.lagMs())));
         String reason = answer.reason().orElse("");
         return switch (answer.outcome()) {
             case LIVE -> Optional.empty();
@@ -192,6 +200,18 @@ final class SessionCheck {
             case ATTACK -> Optional.of(Verdict.attack(reason.equals("LIGHT_UNIFORM") || reason.equals("LIGHT_FLAT") ? PRESENTATION
                     : INJECTION, reason, fingerprints).withLight(LightFinding.ATTACK));
         };
+    }
+
+    private static String round(double value) {
+        return String.format(java.util.Locale.ROOT, "%.3f", value);
+    }
+
+    private static String perColour(List<LightSequence.Shown> shown, List<Double> answers) {
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            each.add(String.format(java.util.Locale.ROOT, "%06x %.3f", shown.get(i).rgb(), answers.get(i)));
+        }
+        return String.join(", ", each);
     }
 
     /** When the kiosk claims its actions were seen; a claim without a time is left to the claims' own check. */

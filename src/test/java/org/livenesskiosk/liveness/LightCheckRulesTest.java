@@ -66,6 +66,22 @@ class LightCheckRulesTest {
     }
 
     @Test
+    void eachColoursAnswerIsTheFacesResponseToItAndARecordingsIsNone() {
+        List<LightSequence.Shown> screen = LightSequence.draw(new Random(7)).shownFrom(500);
+        LightCheck.Verdict live = LightCheck.judge(frames(screen, Scene.live(), 11), screen);
+
+        List<Double> answered = LightCheck.answers(frames(screen, Scene.live(), 11), screen, live.lagMs());
+        List<Double> recorded = LightCheck.answers(frames(screen, new Scene(0, 1.0, 0.65, 0.08, 70, 0.6), 11), screen, live.lagMs());
+
+        assertEquals(screen.size(), answered.size());
+        for (int i = 0; i < screen.size(); i++) {
+            assertTrue(answered.get(i) > live.response() / 2 && answered.get(i) < live.response() * 2,
+                    "colour " + i + ": " + answered.get(i) + " against a response of " + live.response());
+            assertTrue(Math.abs(recorded.get(i)) < live.response() / 10, "colour " + i + ": " + recorded.get(i));
+        }
+    }
+
+    @Test
     void anAnswerLaterThanACameraGivesIsMadeBySomethingInBetween() {
         Scene justInTime = new Scene(0.6, 1.0, 0.65, 0.08, LightCheck.MAX_LAG_MS - 2 * LightCheck.LAG_STEP_MS, 0.6);
         Scene late = new Scene(0.6, 1.0, 0.65, 0.08, LightCheck.MAX_LAG_MS + 3 * LightCheck.LAG_STEP_MS, 0.6);
