@@ -82,7 +82,84 @@ public final class LightBench {
         }
     }
 
-    private record Recorded(Mat image, long timeMs, Optional<FaceObservation> face) {
+    /**
+     * A stretch of a real clip where its person sits still, each frame with its face found unlit:
+     * what the reflection model lights, again and again, for each sequence and scene.
+     */
+    public static final class StillClip implements AutoCloseable {
+
+        private record Recorded(Mat image, long timeMs, Optional<FaceObservation> face) {
+        }
+
+        private final List<Recorded> frames;
+
+        private StillClip(List<Recorded> frames) {
+            this.frames = frames;
+        }
+
+        /** The clip's frames from {@code fromMs} for {@code spanMs}. */
+        public static StillClip of(FrameAnalyzer analyzer, Path clip, long fromMs, long spanMs) throws CaptureException {
+            List<Recorded> frames = new ArrayList<>();
+            analyzer.reset();
+            try (FrameSource source = FrameSources.open(clip, 25)) {
+                for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
+                    try (Frame frame = next.get()) {
+                        if (frame.timestampMs() < fromMs) {
+                            continue;
+                        }
+                        if (frame.timestampMs() > fromMs + spanMs) {
+                            break;
+                        }
+                        FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
+                        frames.add(new Recorded(frame.image().clone(), frame.timestampMs(), analysis.mainFace()));
+                    }
+                }
+            }
+            if (frames.stream().noneMatch(frame -> frame.face().isPresent())) {
+                throw new CaptureException(clip + " shows no face from " + fromMs + " ms on");
+            }
+            return new StillClip(frames);
+        }
+
+        public long firstMs() {
+            return frames.get(0).timeMs();
+        }
+
+        /** The gain the camera holds for the step: set on the first frame with a face ({@link ScreenReflection#exposureFor}). */
+        public double exposure() {
+            Recorded first = frames.stream().filter(frame -> frame.face().isPresent()).findFirst().orElseThrow();
+            return ScreenReflection.exposureFor(first.image(), first.face().get().metrics().box());
+        }
+
+        /** The light measured in each frame as the camera would have seen it lit, analysed again as the service does. */
+        public List<LightCheck.Sample> lit(FrameAnalyzer analyzer, ScreenReflection light, Timings rerun, Timings measure) {
+            List<LightCheck.Sample> samples = new ArrayList<>();
+            analyzer.reset();
+            for (Recorded frame : frames) {
+                try (Mat seen = light.render(frame.image(), frame.face().map(FaceObservation::landmarks), frame.timeMs())) {
+                    long start = System.nanoTime();
+                    FrameAnalysis analysis = analyzer.analyze(seen, samples.size(), frame.timeMs());
+                    rerun.add(System.nanoTime() - start);
+                    Optional<FaceObservation> face = analysis.mainFace();
+                    if (face.isPresent()) {
+                        start = System.nanoTime();
+                        samples.add(SkinLight.sample(seen, face.get().landmarks(), face.get().metrics().box(), frame.timeMs()));
+                        measure.add(System.nanoTime() - start);
+                    }
+                }
+            }
+            return samples;
+        }
+
+        /** What the service would judge of the frames lit by {@code light}, the screen having shown {@code shown}. */
+        public LightCheck.Verdict judge(FrameAnalyzer analyzer, ScreenReflection light, List<LightSequence.Shown> shown) {
+            return LightCheck.judge(lit(analyzer, light, new Timings(), new Timings()), shown);
+        }
+
+        @Override
+        public void close() {
+            frames.forEach(frame -> frame.image().close());
+        }
     }
 
     private LightBench() {
@@ -96,18 +173,17 @@ public final class LightBench {
         Timings judge = new Timings();
         long frames = 0;
         long steps = 0;
+        long spanMs = LightSequence.MAX_FLASHES * LightSequence.MAX_HOLD_MS + SCREEN_DELAY_MS + 1_500;
         for (Path clip : clips) {
-            List<Recorded> recorded = recorded(analyzer, clip);
-            try {
+            try (StillClip still = StillClip.of(analyzer, clip, START_MS, spanMs)) {
+                double exposure = still.exposure();
                 for (int draw = 0; draw < draws; draw++) {
                     LightSequence asked = LightSequence.draw(new Random(draw));
                     LightSequence other = LightSequence.draw(new Random(draw + 1_000));
-                    List<LightSequence.Shown> shown = asked.shownFrom(recorded.get(0).timeMs() + SCREEN_DELAY_MS);
-                    Recorded first = recorded.stream().filter(frame -> frame.face().isPresent()).findFirst().orElseThrow();
-                    double exposure = ScreenReflection.exposureFor(first.image(), first.face().get().metrics().box());
+                    List<LightSequence.Shown> shown = asked.shownFrom(still.firstMs() + SCREEN_DELAY_MS);
                     for (double strength : STRENGTHS) {
                         int[] count = counts.computeIfAbsent(strength, key -> new int[4]);
-                        List<LightCheck.Sample> samples = lit(analyzer, recorded, new ScreenReflection(shown, ScreenReflection.Kind.FACE,
+                        List<LightCheck.Sample> samples = still.lit(analyzer, new ScreenReflection(shown, ScreenReflection.Kind.FACE,
                                 strength, CAMERA_LAG_MS, SENSOR_NOISE, exposure, draw), rerun, measure);
                         frames += samples.size();
                         steps++;
@@ -131,62 +207,15 @@ public final class LightBench {
                                 case FLAT_FACE -> new ScreenReflection(shown, ScreenReflection.Kind.UNIFORM_FACE, strength,
                                         CAMERA_LAG_MS, SENSOR_NOISE, exposure, draw);
                             };
-                            LightCheck.Verdict verdict = LightCheck.judge(lit(analyzer, recorded, scene, new Timings(), new Timings()),
-                                    shown);
                             count[2]++;
-                            count[3] += verdict.outcome() == LightCheck.Outcome.LIVE ? 1 : 0;
+                            count[3] += still.judge(analyzer, scene, shown).outcome() == LightCheck.Outcome.LIVE ? 1 : 0;
                         }
                     }
                 }
-            } finally {
-                recorded.forEach(frame -> frame.image().close());
             }
         }
         List<Rates> rates = new ArrayList<>();
         counts.forEach((strength, count) -> rates.add(new Rates(strength, count[0], count[1], count[2], count[3])));
         return new Figures(rates, rerun, measure, judge, steps == 0 ? 0 : (double) frames / steps);
-    }
-
-    /** The clip's frames from its first second, for the longest step and the latest answer, each with its face unlit. */
-    private static List<Recorded> recorded(FrameAnalyzer analyzer, Path clip) throws CaptureException {
-        long spanMs = LightSequence.MAX_FLASHES * LightSequence.MAX_HOLD_MS + SCREEN_DELAY_MS + 1_500;
-        List<Recorded> frames = new ArrayList<>();
-        analyzer.reset();
-        try (FrameSource source = FrameSources.open(clip, 25)) {
-            for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
-                try (Frame frame = next.get()) {
-                    if (frame.timestampMs() < START_MS) {
-                        continue;
-                    }
-                    if (frame.timestampMs() > START_MS + spanMs) {
-                        break;
-                    }
-                    FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
-                    frames.add(new Recorded(frame.image().clone(), frame.timestampMs(), analysis.mainFace()));
-                }
-            }
-        }
-        return frames;
-    }
-
-    /** The light measured in each frame as the camera would have seen it lit, analysed again as the service does. */
-    private static List<LightCheck.Sample> lit(FrameAnalyzer analyzer, List<Recorded> frames, ScreenReflection light, Timings rerun,
-                                               Timings measure) {
-        List<LightCheck.Sample> samples = new ArrayList<>();
-        analyzer.reset();
-        for (Recorded frame : frames) {
-            try (Mat seen = light.render(frame.image(), frame.face().map(FaceObservation::landmarks), frame.timeMs())) {
-                long start = System.nanoTime();
-                FrameAnalysis analysis = analyzer.analyze(seen, samples.size(), frame.timeMs());
-                rerun.add(System.nanoTime() - start);
-                Optional<FaceObservation> face = analysis.mainFace();
-                if (face.isPresent()) {
-                    start = System.nanoTime();
-                    samples.add(SkinLight.sample(seen, face.get().landmarks(), face.get().metrics().box(), frame.timeMs()));
-                    measure.add(System.nanoTime() - start);
-                }
-            }
-        }
-        return samples;
     }
 }

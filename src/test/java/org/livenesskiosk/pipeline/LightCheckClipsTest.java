@@ -2,27 +2,20 @@ package org.livenesskiosk.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.livenesskiosk.capture.Frame;
-import org.livenesskiosk.capture.FrameSource;
-import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.bench.LightBench;
+import org.livenesskiosk.bench.ScreenReflection;
 import org.livenesskiosk.liveness.LightCheck;
 import org.livenesskiosk.liveness.LightSequence;
-import org.livenesskiosk.bench.ScreenReflection;
 import org.livenesskiosk.testdata.SharedData;
-import org.livenesskiosk.vision.FaceObservation;
-import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.Models;
 
@@ -42,9 +35,6 @@ class LightCheckClipsTest {
     private static final double SENSOR_NOISE = 2;
     private static final Map<String, String> OUTCOMES = new ConcurrentHashMap<>();
 
-    private record Recorded(Mat image, long timeMs, Optional<FaceObservation> face) {
-    }
-
     @AfterAll
     static void report() {
         System.out.println("light check on the clips: " + new java.util.TreeMap<>(OUTCOMES));
@@ -56,16 +46,22 @@ class LightCheckClipsTest {
     void aLiveFaceAnswersAndNoRecordingDoes(String clip) throws Exception {
         LightSequence asked = LightSequence.draw(new Random(clip.hashCode()));
         LightSequence other = LightSequence.draw(new Random(clip.hashCode() + 1));
-        List<Recorded> frames = recorded(SharedData.video(clip), asked.durationMs() + 1_500);
-        long stepStart = frames.get(0).timeMs() + 300;
+        FrameAnalyzer analyzer = new FrameAnalyzer(Models.fromClasspath());
+        try (LightBench.StillClip frames = LightBench.StillClip.of(analyzer, SharedData.video(clip), START_MS, asked.durationMs() + 1_500)) {
+            judgeEveryScene(clip, analyzer, frames, asked, other);
+        }
+    }
+
+    private static void judgeEveryScene(String clip, FrameAnalyzer analyzer, LightBench.StillClip frames, LightSequence asked,
+                                        LightSequence other) {
+        long stepStart = frames.firstMs() + 300;
         List<LightSequence.Shown> shown = asked.shownFrom(stepStart);
-        Recorded first = frames.stream().filter(frame -> frame.face().isPresent()).findFirst().orElseThrow();
-        double exposure = ScreenReflection.exposureFor(first.image(), first.face().get().metrics().box());
+        double exposure = frames.exposure();
 
         List<String> failures = new ArrayList<>();
         for (double strength : new double[] {0.6, 0.25}) {
-            LightCheck.Verdict live = judge(frames, shown, new ScreenReflection(shown, ScreenReflection.Kind.FACE, strength,
-                    CAMERA_LAG_MS, SENSOR_NOISE, exposure, 1));
+            LightCheck.Verdict live = frames.judge(analyzer, new ScreenReflection(shown, ScreenReflection.Kind.FACE, strength,
+                    CAMERA_LAG_MS, SENSOR_NOISE, exposure, 1), shown);
             OUTCOMES.put(clip + " live x" + strength, summary(live));
             if (live.outcome() != LightCheck.Outcome.LIVE) {
                 failures.add("live, strength " + strength + ": " + live);
@@ -80,7 +76,7 @@ class LightCheckClipsTest {
                 "flat frame", new ScreenReflection(shown, ScreenReflection.Kind.UNIFORM_FRAME, 0.6, CAMERA_LAG_MS, SENSOR_NOISE, exposure, 6),
                 "flat face", new ScreenReflection(shown, ScreenReflection.Kind.UNIFORM_FACE, 0.6, CAMERA_LAG_MS, SENSOR_NOISE, exposure, 7));
         for (Map.Entry<String, ScreenReflection> attack : attacks.entrySet()) {
-            LightCheck.Verdict verdict = judge(frames, shown, attack.getValue());
+            LightCheck.Verdict verdict = frames.judge(analyzer, attack.getValue(), shown);
             OUTCOMES.put(clip + " " + attack.getKey(), summary(verdict));
             if (verdict.outcome() == LightCheck.Outcome.LIVE) {
                 failures.add(attack.getKey() + " passed: " + verdict);
@@ -93,43 +89,5 @@ class LightCheckClipsTest {
         return String.format("%s %s lag %d r %.2f response %.3f background %.2f shape %.2f", verdict.outcome(),
                 verdict.reason().orElse(""), verdict.lagMs(), verdict.correlation(), verdict.response(), verdict.background(),
                 verdict.shape());
-    }
-
-    /** The clip's frames from {@link #START_MS} for {@code spanMs}, each with its face found in the unlit frame. */
-    private static List<Recorded> recorded(Path clip, long spanMs) throws Exception {
-        FrameAnalyzer analyzer = new FrameAnalyzer(Models.fromClasspath());
-        List<Recorded> frames = new ArrayList<>();
-        try (FrameSource source = FrameSources.open(clip, 25)) {
-            for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
-                try (Frame frame = next.get()) {
-                    if (frame.timestampMs() < START_MS) {
-                        continue;
-                    }
-                    if (frame.timestampMs() > START_MS + spanMs) {
-                        break;
-                    }
-                    FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
-                    Optional<FaceObservation> face = analysis.faceCount() == 1 ? analysis.mainFace() : Optional.empty();
-                    frames.add(new Recorded(frame.image().clone(), frame.timestampMs(), face));
-                }
-            }
-        }
-        return frames;
-    }
-
-    /** What the service would judge of the frames as the camera saw them lit: each analysed again, as uploaded. */
-    private static LightCheck.Verdict judge(List<Recorded> frames, List<LightSequence.Shown> shown, ScreenReflection light) {
-        FrameAnalyzer analyzer = new FrameAnalyzer(Models.fromClasspath());
-        List<LightCheck.Sample> samples = new ArrayList<>();
-        for (Recorded frame : frames) {
-            try (Mat seen = light.render(frame.image(), frame.face().map(FaceObservation::landmarks), frame.timeMs())) {
-                FrameAnalysis analysis = analyzer.analyze(seen, samples.size(), frame.timeMs());
-                if (analysis.faceCount() == 1) {
-                    FaceObservation face = analysis.mainFace().orElseThrow();
-                    samples.add(SkinLight.sample(seen, face.landmarks(), face.metrics().box(), frame.timeMs()));
-                }
-            }
-        }
-        return LightCheck.judge(samples, shown);
     }
 }
