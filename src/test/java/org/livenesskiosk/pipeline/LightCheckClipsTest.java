@@ -85,6 +85,33 @@ class LightCheckClipsTest {
         assertEquals(List.of(), failures);
     }
 
+    /**
+     * What an attacker can show the camera: the shared phone replay of a real man, and the talking
+     * heads synthesised from one photo. None answers the colours by itself; lit by the kiosk's
+     * screen, a phone or a print answers flat, over the frame or over the face.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"attacks/real_screen_lestari15_1.avi", "videos/liveportrait_d18_man_yawn_mouth_open.avi",
+            "videos/liveportrait_d14_woman_blinks_eyeclosure.avi", "videos/liveportrait_d3_woman_headmoves_wink_mouth.avi"})
+    void aReplayOrASynthesisedFaceNeverAnswers(String clip) throws Exception {
+        LightSequence asked = LightSequence.draw(new Random(clip.hashCode()));
+        FrameAnalyzer analyzer = new FrameAnalyzer(Models.fromClasspath());
+        List<String> passed = new ArrayList<>();
+        try (LightBench.StillClip frames = LightBench.StillClip.of(analyzer, SharedData.file(clip), START_MS, asked.durationMs() + 1_500)) {
+            List<LightSequence.Shown> shown = asked.shownFrom(frames.firstMs() + 300);
+            for (ScreenReflection.Kind kind : List.of(ScreenReflection.Kind.NONE, ScreenReflection.Kind.UNIFORM_FRAME,
+                    ScreenReflection.Kind.UNIFORM_FACE)) {
+                LightCheck.Verdict verdict = frames.judge(analyzer, new ScreenReflection(shown, kind, 0.6, CAMERA_LAG_MS, SENSOR_NOISE,
+                        frames.exposure(), 8), shown);
+                OUTCOMES.put(clip + " " + kind, summary(verdict));
+                if (verdict.outcome() == LightCheck.Outcome.LIVE) {
+                    passed.add(kind + ": " + verdict);
+                }
+            }
+        }
+        assertEquals(List.of(), passed);
+    }
+
     private static String summary(LightCheck.Verdict verdict) {
         return String.format("%s %s lag %d r %.2f response %.3f background %.2f shape %.2f", verdict.outcome(),
                 verdict.reason().orElse(""), verdict.lagMs(), verdict.correlation(), verdict.response(), verdict.background(),
