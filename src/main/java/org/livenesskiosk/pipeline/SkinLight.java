@@ -1,10 +1,8 @@
 package org.livenesskiosk.pipeline;
 
-import static org.bytedeco.opencv.global.opencv_core.countNonZero;
-import static org.bytedeco.opencv.global.opencv_core.inRange;
 import static org.bytedeco.opencv.global.opencv_core.mean;
 
-import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -35,32 +33,46 @@ public final class SkinLight {
 
     public static LightCheck.Sample sample(Mat bgrFrame, FaceLandmarks landmarks, Box face, long timeMs) {
         int half = Math.max(1, (int) Math.round(face.width() * PATCH));
-        return new LightCheck.Sample(timeMs, patches(bgrFrame, landmarks, FRONTAL, half), patches(bgrFrame, landmarks, OBLIQUE, half),
-                background(bgrFrame, face));
+        try (UByteIndexer pixels = bgrFrame.createIndexer()) {
+            return new LightCheck.Sample(timeMs, patches(pixels, bgrFrame, landmarks, FRONTAL, half),
+                    patches(pixels, bgrFrame, landmarks, OBLIQUE, half), background(bgrFrame, face));
+        }
     }
 
-    /** The patches' mean colour, leaving out clipped pixels; NaN when most of every patch is clipped or outside the frame. */
-    private static LightCheck.Rgb patches(Mat bgr, FaceLandmarks landmarks, int[] points, int half) {
+    /**
+     * The patches' mean colour, leaving out clipped pixels; NaN when most of every patch is clipped or
+     * outside the frame. Read pixel by pixel: a few hundred of them, where a native call per patch
+     * cost more than the reading.
+     */
+    private static LightCheck.Rgb patches(UByteIndexer pixels, Mat bgr, FaceLandmarks landmarks, int[] points, int half) {
         double[] sum = new double[3];
         int counted = 0;
         for (int point : points) {
-            int x = (int) Math.round(landmarks.x(point)) - half;
-            int y = (int) Math.round(landmarks.y(point)) - half;
-            if (x < 0 || y < 0 || x + 2 * half >= bgr.cols() || y + 2 * half >= bgr.rows()) {
+            int x0 = (int) Math.round(landmarks.x(point)) - half;
+            int y0 = (int) Math.round(landmarks.y(point)) - half;
+            if (x0 < 0 || y0 < 0 || x0 + 2 * half >= bgr.cols() || y0 + 2 * half >= bgr.rows()) {
                 continue;
             }
-            try (Rect rect = new Rect(x, y, 2 * half, 2 * half); Mat region = new Mat(bgr, rect); Mat unclipped = new Mat();
-                 Mat low = new Mat(new DoublePointer(0d, 0d, 0d, 0d));
-                 Mat high = new Mat(new DoublePointer(CLIPPED - 1d, CLIPPED - 1d, CLIPPED - 1d, 0d))) {
-                inRange(region, low, high, unclipped);
-                if (countNonZero(unclipped) * 2 < unclipped.total()) {
-                    continue;
+            double[] patch = new double[3];
+            int unclipped = 0;
+            for (int y = y0; y < y0 + 2 * half; y++) {
+                for (int x = x0; x < x0 + 2 * half; x++) {
+                    int b = pixels.get(y, x, 0);
+                    int g = pixels.get(y, x, 1);
+                    int r = pixels.get(y, x, 2);
+                    if (b < CLIPPED && g < CLIPPED && r < CLIPPED) {
+                        patch[0] += r;
+                        patch[1] += g;
+                        patch[2] += b;
+                        unclipped++;
+                    }
                 }
-                try (Scalar average = mean(region, unclipped)) {
-                    sum[0] += average.get(2);
-                    sum[1] += average.get(1);
-                    sum[2] += average.get(0);
-                }
+            }
+            if (unclipped * 2 < 4 * half * half) {
+                continue;
+            }
+            for (int c = 0; c < 3; c++) {
+                sum[c] += patch[c] / unclipped;
             }
             counted++;
         }

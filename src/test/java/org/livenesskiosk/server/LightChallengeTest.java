@@ -164,9 +164,14 @@ class LightChallengeTest {
         assertAttack(session(ScreenReflection.Kind.UNIFORM_FRAME), SessionCheck.PRESENTATION);
     }
 
+    /**
+     * The attacker's recording answered the colours of a challenge they were given before, and they
+     * claim those: refused whatever the face did. (Claiming the new colours instead leaves it to the
+     * face's answer, which matches another sequence by chance now and then: `bench --light` measures
+     * how often, docs/light-challenge.md says it.)
+     */
     @Test
-    void aRecordingThatAnsweredAnotherChallengesColoursIsNotVerified() throws Exception {
-        // The attacker's recording answered the colours of a challenge they were given before.
+    void aRecordingThatAnsweredAnotherChallengesColoursIsRefused() throws Exception {
         KioskApi.ChallengeAnswer earlier = desk.challenge();
         List<LightSequence.Shown> earlierColours = revealed(earlier).apply(0);
         UnaryOperator<List<LightSequence.Shown>> answeredEarlier = now -> shifted(earlierColours, now.get(0).fromMs());
@@ -174,10 +179,6 @@ class LightChallengeTest {
         KioskApi.ChallengeAnswer claimingTheOld = desk.challenge();
         assertAttack(session(claimingTheOld, FIRST_FRAME, revealed(claimingTheOld), answeredEarlier, ScreenReflection.Kind.FACE,
                 answeredEarlier), SessionCheck.INJECTION);
-        KioskApi.ChallengeAnswer claimingTheNew = desk.challenge();
-        LivenessClient.Result claimingNew = session(claimingTheNew, FIRST_FRAME, revealed(claimingTheNew), answeredEarlier,
-                ScreenReflection.Kind.FACE, UnaryOperator.identity());
-        assertTrue(claimingNew.livenessScore() < KioskRoutes.PASSING_SCORE, summary(claimingNew));
     }
 
     /** The same colours, the first from {@code fromMs}. */
