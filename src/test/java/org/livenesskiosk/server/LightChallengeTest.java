@@ -198,11 +198,15 @@ class LightChallengeTest {
         assertAttack(result, SessionCheck.INJECTION);
     }
 
+    /** A session whose kiosk's screen showed no colours (a customer who asked for no flashing lights). */
+    private LivenessClient.Result unlitSession() throws Exception {
+        return session(desk.challenge(), FIRST_FRAME, stepMs -> List.of(), UnaryOperator.identity(), ScreenReflection.Kind.NONE,
+                UnaryOperator.identity());
+    }
+
     @Test
     void aScreenThatShowedNoColoursIsLeftToAPerson() throws Exception {
-        KioskApi.ChallengeAnswer challenge = desk.challenge();
-        LivenessClient.Result unlit = session(challenge, FIRST_FRAME, stepMs -> List.of(), UnaryOperator.identity(),
-                ScreenReflection.Kind.NONE, UnaryOperator.identity());
+        LivenessClient.Result unlit = unlitSession();
 
         assertEquals(List.of(SessionCheck.UNCERTAIN_SCORE, "NOT_SHOWN"), List.of(unlit.livenessScore(), unlit.lightCheck()),
                 summary(unlit));
@@ -212,9 +216,7 @@ class LightChallengeTest {
     void anAccountMayVerifyASessionWhoseScreenShowedNoColoursOnItsOtherChecks() throws Exception {
         desk.server().accounts().setSettings(TestAccount.ACCESS_KEY, new ChallengeSettings(List.of("MOUTH"), false, 10_000, 10_000,
                 "NORMAL", 600, false, 50_000, true, true));
-        KioskApi.ChallengeAnswer challenge = desk.challenge();
-        LivenessClient.Result unlit = session(challenge, FIRST_FRAME, stepMs -> List.of(), UnaryOperator.identity(),
-                ScreenReflection.Kind.NONE, UnaryOperator.identity());
+        LivenessClient.Result unlit = unlitSession();
 
         assertEquals(List.of(SessionCheck.VERIFIED_SCORE, "NOT_SHOWN"), List.of(unlit.livenessScore(), unlit.lightCheck()),
                 summary(unlit));
