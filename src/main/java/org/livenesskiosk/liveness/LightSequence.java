@@ -86,8 +86,16 @@ public record LightSequence(List<Flash> flashes) {
     }
 
     /**
-     * Whether the timeline shows this sequence: the same colours in the same order, each held about
-     * as long as drawn (a display shows a colour from its next refresh on, so within a few frames).
+     * A colour may stay on screen this much longer than drawn: a kiosk under load draws its display
+     * pulse late, and the colour stays until it does. A longer hold shows the same colours in the
+     * same order; only a shorter one would change them faster than drawn.
+     */
+    public static final long MAX_LATE_PULSE_MS = 1_000;
+
+    /**
+     * Whether the timeline shows this sequence: the same colours in the same order, one after the
+     * other, each held at least as long as drawn less {@code toleranceMs} (a display shows a colour
+     * from its next refresh on) and at most {@value #MAX_LATE_PULSE_MS} ms longer.
      */
     public boolean shownAs(List<Shown> timeline, long toleranceMs) {
         if (timeline.size() != flashes.size()) {
@@ -96,7 +104,8 @@ public record LightSequence(List<Flash> flashes) {
         for (int i = 0; i < flashes.size(); i++) {
             Shown shown = timeline.get(i);
             long held = shown.toMs() - shown.fromMs();
-            if (shown.rgb() != flashes.get(i).rgb() || Math.abs(held - flashes.get(i).durationMs()) > toleranceMs
+            long drawn = flashes.get(i).durationMs();
+            if (shown.rgb() != flashes.get(i).rgb() || held < drawn - toleranceMs || held > drawn + MAX_LATE_PULSE_MS
                     || (i > 0 && shown.fromMs() < timeline.get(i - 1).toMs())) {
                 return false;
             }

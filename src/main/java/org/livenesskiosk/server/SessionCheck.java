@@ -50,8 +50,9 @@ final class SessionCheck {
     /** The claimed and re-run times of an action may differ by this much (one frame at 10 fps). */
     static final long CLAIM_TOLERANCE_MS = 100;
     /**
-     * Each colour of the light step may stay on screen this much more or less than drawn: a display
-     * shows a colour from its next refresh on, and a kiosk under load may draw a refresh or two late.
+     * Each colour of the light step may stay on screen this much less than drawn (a display shows a
+     * colour from its next refresh on); longer, up to {@link LightSequence#MAX_LATE_PULSE_MS}, when
+     * a kiosk under load draws its pulses late.
      */
     static final long LIGHT_HOLD_TOLERANCE_MS = 100;
     /** The best image must show its one face this frontal. */

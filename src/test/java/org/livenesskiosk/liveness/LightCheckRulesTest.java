@@ -200,13 +200,19 @@ class LightCheckRulesTest {
         List<LightSequence.Shown> shown = sequence.shownFrom(1_000);
         List<LightSequence.Shown> swapped = new ArrayList<>(shown);
         swapped.set(0, new LightSequence.Shown(shown.get(1).rgb(), shown.get(0).fromMs(), shown.get(0).toMs()));
-        List<LightSequence.Shown> stretched = new ArrayList<>(shown);
+        List<LightSequence.Shown> shortened = new ArrayList<>(shown);
         LightSequence.Shown first = shown.get(0);
-        stretched.set(0, new LightSequence.Shown(first.rgb(), first.fromMs(), first.toMs() + 200));
+        shortened.set(0, new LightSequence.Shown(first.rgb(), first.fromMs(), first.toMs() - 51));
+        List<LightSequence.Shown> heldLate = new ArrayList<>();
+        for (LightSequence.Shown each : shown) {
+            long late = 400 * heldLate.size();
+            heldLate.add(new LightSequence.Shown(each.rgb(), each.fromMs() + late, each.toMs() + late + 400));
+        }
 
         assertTrue(sequence.shownAs(shown, 50));
         assertFalse(sequence.shownAs(swapped, 50));
-        assertFalse(sequence.shownAs(stretched, 50));
+        assertFalse(sequence.shownAs(shortened, 50), "a colour changed faster than drawn");
+        assertTrue(sequence.shownAs(heldLate, 50), "every colour held 400 ms longer: a kiosk drawing its pulses late");
         assertFalse(sequence.shownAs(shown.subList(1, shown.size()), 50));
         List<LightSequence.Shown> overlapping = new ArrayList<>(shown);
         LightSequence.Shown second = shown.get(1);

@@ -54,19 +54,24 @@ class LightVerdictRulesTest {
     void coloursOtherThanDrawnAreAnInjection() {
         List<LightSequence.Shown> reordered = List.of(SHOWN.get(1), SHOWN.get(0), SHOWN.get(2));
         List<LightSequence.Shown> oneMissing = SHOWN.subList(0, 2);
+        List<LightSequence.Shown> heldTooShort = List.of(SHOWN.get(0), SHOWN.get(1),
+                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() - SessionCheck.LIGHT_HOLD_TOLERANCE_MS - 1));
         List<LightSequence.Shown> heldTooLong = List.of(SHOWN.get(0), SHOWN.get(1),
-                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() + SessionCheck.LIGHT_HOLD_TOLERANCE_MS + 1));
+                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() + LightSequence.MAX_LATE_PULSE_MS + 1));
 
-        for (List<LightSequence.Shown> claimed : List.of(reordered, oneMissing, heldTooLong)) {
+        for (List<LightSequence.Shown> claimed : List.of(reordered, oneMissing, heldTooShort, heldTooLong)) {
             assertEquals("0 2 LIGHT_WRONG_SEQUENCE ATTACK", outcome(REVEALED, claimed, STEP), claimed.toString());
         }
     }
 
     @Test
-    void aColourHeldAsLongAsADisplayCanBeLateIsTheDrawnSequence() {
+    void aColourHeldAsShortOrAsLongAsADisplayCanMakeItIsTheDrawnSequence() {
+        List<LightSequence.Shown> early = List.of(SHOWN.get(0), SHOWN.get(1),
+                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() - SessionCheck.LIGHT_HOLD_TOLERANCE_MS));
         List<LightSequence.Shown> late = List.of(SHOWN.get(0), SHOWN.get(1),
-                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() + SessionCheck.LIGHT_HOLD_TOLERANCE_MS));
+                new LightSequence.Shown(0x0000FF, SHOWN.get(2).fromMs(), SHOWN.get(2).toMs() + LightSequence.MAX_LATE_PULSE_MS));
 
+        assertEquals("40 - UNSURE_LIGHT_TOO_FEW_FRAMES UNSURE", outcome(REVEALED, early, STEP));
         assertEquals("40 - UNSURE_LIGHT_TOO_FEW_FRAMES UNSURE", outcome(REVEALED, late, STEP));
     }
 
