@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -189,10 +190,7 @@ final class SessionCheck {
             return Optional.of(Verdict.attack(INJECTION, "LIGHT_BEFORE_THE_STEP", fingerprints).withLight(LightFinding.ATTACK));
         }
         LightCheck.Verdict answer = LightCheck.judge(samples, shown);
-        // Figures only, no image: what a bank compares on its own camera and screen (docs/light-challenge.md).
-        LOG.info("Light check: {} {} lag {} ms, correlation {}, response {}, room {}, shape {}; per colour {}", answer.outcome(),
-                answer.reason().orElse(""), answer.lagMs(), round(answer.correlation()), round(answer.response()),
-                round(answer.background()), round(answer.shape()), perColour(shown, LightCheck.answers(samples, shown, answer.lagMs())));
+        LOG.info("{}", lightReport(answer, shown, LightCheck.answers(samples, shown, answer.lagMs())));
         String reason = answer.reason().orElse("");
         return switch (answer.outcome()) {
             case LIVE -> Optional.empty();
@@ -203,16 +201,18 @@ final class SessionCheck {
         };
     }
 
-    private static String round(double value) {
-        return String.format(java.util.Locale.ROOT, "%.3f", value);
-    }
-
-    private static String perColour(List<LightSequence.Shown> shown, List<Double> answers) {
+    /**
+     * The light check's figures as the service logs them: numbers only, never an image, so that a
+     * bank compares them on its own camera and screen (docs/light-challenge.md).
+     */
+    static String lightReport(LightCheck.Verdict answer, List<LightSequence.Shown> shown, List<Double> answers) {
         List<String> each = new ArrayList<>();
         for (int i = 0; i < shown.size(); i++) {
-            each.add(String.format(java.util.Locale.ROOT, "%06x %.3f", shown.get(i).rgb(), answers.get(i)));
+            each.add(String.format(Locale.ROOT, "%06x %.3f", shown.get(i).rgb(), answers.get(i)));
         }
-        return String.join(", ", each);
+        return String.format(Locale.ROOT, "Light check: %s %s lag %d ms, correlation %.3f, response %.3f, room %.3f, shape %.3f; "
+                + "per colour %s", answer.outcome(), answer.reason().orElse(""), answer.lagMs(), answer.correlation(),
+                answer.response(), answer.background(), answer.shape(), String.join(", ", each));
     }
 
     /** When the kiosk claims its actions were seen; a claim without a time is left to the claims' own check. */

@@ -1,12 +1,16 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 
@@ -25,11 +30,12 @@ class ChallengeRulesTest {
     @TempDir
     Path directory;
     private Challenges challenges;
+    private Store store;
     private String account;
 
     @BeforeEach
     void openStore() throws IOException {
-        Store store = Store.sqlite(directory.resolve("service.db"), SecretBox.inFolder(directory));
+        store = Store.sqlite(directory.resolve("service.db"), SecretBox.inFolder(directory));
         account = store.createAccount("Branch", "ID", "access", "secret").id();
         store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000));
         challenges = new Challenges(store, new SecureRandom());
@@ -67,6 +73,38 @@ class ChallengeRulesTest {
         assertEquals(Challenges.MAX_DISTANCE_CM, wide.maxDistanceCm());
         assertEquals(50, empty.minDistanceCm());
         assertEquals(51, empty.maxDistanceCm());
+    }
+
+    @Test
+    void aLightStepsColoursAreDrawnWithTheChallengeLengthenItAndAreRevealedOnceToItsKiosk() {
+        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000,
+                true, false));
+        Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
+        Challenges.Challenge another = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
+        long now = challenge.issuedAt();
+
+        assertTrue(challenge.answer().light());
+        assertTrue(challenge.config().light());
+        assertEquals(6_000 + 2 * 8_000 + LivenessSession.LIGHT_TIME_LIMIT_MS, challenge.longestSessionMs());
+        assertNotEquals(challenge.light(), another.light());
+        assertEquals("CHALLENGE_INVALID", codeOf(() -> challenges.reveal(challenge.challengeId(), account, "kiosk-2", now)));
+        assertEquals("CHALLENGE_EXPIRED", codeOf(() -> challenges.reveal(challenge.challengeId(), account, "kiosk-1",
+                challenge.expiresAt() + 1)));
+        assertEquals(challenge.light().orElseThrow(), challenges.reveal(challenge.challengeId(), account, "kiosk-1", now));
+        assertEquals(Optional.of(now), store.challenge(challenge.challengeId()).orElseThrow().lightRevealedAt());
+        assertEquals("CHALLENGE_INVALID", codeOf(() -> challenges.reveal(challenge.challengeId(), account, "kiosk-1", now)));
+        challenges.claim(another.challengeId(), account, "kiosk-1", "s1", now);
+        assertEquals("CHALLENGE_INVALID", codeOf(() -> challenges.reveal(another.challengeId(), account, "kiosk-1", now)),
+                "a challenge already answered shows its colours no more");
+    }
+
+    @Test
+    void aChallengeWithoutTheLightStepHasNoColoursToReveal() {
+        Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
+
+        assertFalse(challenge.answer().light());
+        assertEquals("CHALLENGE_INVALID", codeOf(() -> challenges.reveal(challenge.challengeId(), account, "kiosk-1",
+                challenge.issuedAt())));
     }
 
     @Test

@@ -76,6 +76,16 @@ class LightVerdictRulesTest {
     }
 
     @Test
+    void theLogSaysEachFigureAndEachColoursAnswerAsABankComparesThem() {
+        LightCheck.Verdict verdict = new LightCheck.Verdict(LightCheck.Outcome.LIVE, Optional.empty(), 80, 0.9691, 0.3071, 0.1559,
+                0.6232);
+
+        assertEquals("Light check: LIVE  lag 80 ms, correlation 0.969, response 0.307, room 0.156, shape 0.623; "
+                + "per colour ff0000 0.311, 00ff00 0.296, 0000ff NaN", SessionCheck.lightReport(verdict, SHOWN, List.of(0.3114, 0.2963,
+                Double.NaN)));
+    }
+
+    @Test
     void coloursShownBeforeTheStepBeganAreAnInjection() {
         assertEquals("0 2 LIGHT_BEFORE_THE_STEP ATTACK", outcome(REVEALED, DRAWN.shownFrom(4_999), STEP));
         assertEquals("0 2 LIGHT_BEFORE_THE_STEP ATTACK", outcome(REVEALED, SHOWN, Optional.empty()));

@@ -11,10 +11,13 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.LightSequence;
+import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.protocol.UploadRequest;
 
 /**
@@ -63,7 +66,57 @@ class UploadRulesTest {
     }
 
     private static void check(UploadRequest upload) {
-        UploadChecks.requireWellFormed(upload, CHALLENGE, FRAMES_PER_SECOND, SLACK_MS, MAX_FRAME_BYTES, MAX_IMAGE_BYTES);
+        check(upload, CHALLENGE);
+    }
+
+    private static void check(UploadRequest upload, Challenges.Challenge challenge) {
+        UploadChecks.requireWellFormed(upload, challenge, FRAMES_PER_SECOND, SLACK_MS, MAX_FRAME_BYTES, MAX_IMAGE_BYTES);
+    }
+
+    /** The same challenge ending with the light step: its session lasts the step's limit more. */
+    private static final Challenges.Challenge LIT = new Challenges.Challenge("c", "a", "d", List.of(ActionType.BLINK), 1_000, 1_000,
+            DetectionLevel.NORMAL, 600, 40, 80, Optional.empty(), Optional.of(LightSequence.draw(new Random(3))), false,
+            Optional.of(0L), 0, 1, Optional.empty());
+    private static final long LIT_LONGEST_MS = LONGEST_MS + LivenessSession.LIGHT_TIME_LIMIT_MS;
+
+    private static UploadRequest lit(List<LightSequence.Shown> shown) {
+        UploadRequest upload = withTimes(0L);
+        return new UploadRequest(upload.sessionId(), upload.challengeId(), upload.signatureId(), upload.userId(), upload.sdkVersion(),
+                upload.platform(), upload.actions(), upload.recording(), upload.bestImage(), null, shown);
+    }
+
+    private static String assertRefused(UploadRequest upload, Challenges.Challenge challenge) {
+        ServiceException refused = assertThrows(ServiceException.class, () -> check(upload, challenge));
+        assertEquals("PARAMETER_ERROR", refused.code());
+        return refused.getMessage();
+    }
+
+    @Test
+    void whatTheScreenShowedComesOnlyForALightStepAsAFewColoursOneAfterAnotherWithinIt() {
+        List<LightSequence.Shown> ten = new ArrayList<>();
+        for (int i = 0; i < LightSequence.MAX_FLASHES; i++) {
+            ten.add(new LightSequence.Shown(0xFFFFFF, i * 500L, i * 500L + 500));
+        }
+        assertDoesNotThrow(() -> check(lit(ten), LIT));
+        assertDoesNotThrow(() -> check(lit(List.of()), LIT));
+        assertDoesNotThrow(() -> check(lit(List.of()), CHALLENGE));
+        assertDoesNotThrow(() -> check(lit(List.of(new LightSequence.Shown(0, 0, LIT_LONGEST_MS))), LIT));
+
+        assertTrue(assertRefused(lit(ten), CHALLENGE).contains("only for a challenge with the light step"));
+        List<LightSequence.Shown> eleven = new ArrayList<>(ten);
+        eleven.add(new LightSequence.Shown(0xFF0000, 5_000, 5_400));
+        assertTrue(assertRefused(lit(eleven), LIT).contains("at most " + LightSequence.MAX_FLASHES));
+        for (List<LightSequence.Shown> wrong : List.of(
+                List.of(new LightSequence.Shown(0xFF0000, -1, 400)),
+                List.of(new LightSequence.Shown(0xFF0000, 400, 400)),
+                List.of(new LightSequence.Shown(0xFF0000, 0, LIT_LONGEST_MS + 1)),
+                List.of(new LightSequence.Shown(0x1000000, 0, 400)),
+                List.of(new LightSequence.Shown(0xFF0000, 0, 400), new LightSequence.Shown(0x00FF00, 399, 800)))) {
+            assertTrue(assertRefused(lit(wrong), LIT).contains("must follow one another"), wrong.toString());
+        }
+        List<LightSequence.Shown> withAHole = new ArrayList<>();
+        withAHole.add(null);
+        assertTrue(assertRefused(lit(withAHole), LIT).contains("must follow one another"));
     }
 
     private static void assertAccepted(UploadRequest upload) {
