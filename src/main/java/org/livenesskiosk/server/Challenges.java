@@ -55,8 +55,14 @@ final class Challenges {
 
         /** The longest a session under this challenge can last. */
         long longestSessionMs() {
-            return farNearTimeLimitMs.orElse(0L) + prepareTimeLimitMs + plan.size() * actionTimeLimitMs
-                    + (light.isPresent() ? LivenessSession.LIGHT_TIME_LIMIT_MS : 0);
+            return longestSessionMs(farNearTimeLimitMs, prepareTimeLimitMs, plan.size(), actionTimeLimitMs, light.isPresent());
+        }
+
+        /** Every stage's limit, in turn: the far/near stage, the preparation, each action, the light step. */
+        static long longestSessionMs(Optional<Long> farNearTimeLimitMs, long prepareTimeLimitMs, int actions, long actionTimeLimitMs,
+                                     boolean light) {
+            return farNearTimeLimitMs.orElse(0L) + prepareTimeLimitMs + actions * actionTimeLimitMs
+                    + (light ? LivenessSession.LIGHT_TIME_LIMIT_MS : 0);
         }
 
         /** What the kiosk is told when the customer starts: whether there is a light step, never its colours. */
@@ -90,8 +96,8 @@ final class Challenges {
         double far = Math.max(near + 1, Math.min(MAX_DISTANCE_CM, request.maxDistanceCm()));
         long now = System.currentTimeMillis();
         Optional<Long> farNearTimeLimitMs = config.farNear() ? Optional.of(config.farNearTimeLimitMs()) : Optional.empty();
-        long expiresAt = now + farNearTimeLimitMs.orElse(0L) + config.prepareTimeLimitMs() + plan.size() * config.actionTimeLimitMs()
-                + (light.isPresent() ? LivenessSession.LIGHT_TIME_LIMIT_MS : 0) + UPLOAD_GRACE_MS;
+        long expiresAt = now + Challenge.longestSessionMs(farNearTimeLimitMs, config.prepareTimeLimitMs(), plan.size(),
+                config.actionTimeLimitMs(), light.isPresent()) + UPLOAD_GRACE_MS;
         Challenge challenge = new Challenge(SecretBox.randomToken(), accountId, deviceId, plan, config.actionTimeLimitMs(),
                 config.prepareTimeLimitMs(), config.level(), config.resultImageSize(), near, far, farNearTimeLimitMs, light,
                 settings.unlitVerified(), Optional.empty(), now, expiresAt, Optional.empty());
@@ -109,8 +115,7 @@ final class Challenges {
         if (sessionId.isBlank() || sessionId.length() > MAX_SESSION_ID) {
             return;
         }
-        store.challenge(challengeId)
-                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId) && now <= found.expiresAt())
+        issuedTo(challengeId, accountId, deviceId).filter(found -> now <= found.expiresAt())
                 .ifPresent(found -> store.claimChallenge(challengeId, sessionId));
     }
 
@@ -122,8 +127,7 @@ final class Challenges {
      *                          {@code CHALLENGE_EXPIRED} when too late
      */
     LightSequence reveal(String challengeId, String accountId, String deviceId, long now) {
-        Challenge challenge = store.challenge(challengeId)
-                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId))
+        Challenge challenge = issuedTo(challengeId, accountId, deviceId)
                 .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge was not issued to this kiosk"));
         LightSequence light = challenge.light()
                 .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge has no light step"));
@@ -145,8 +149,7 @@ final class Challenges {
      *                          another session's; {@code CHALLENGE_EXPIRED} when too late
      */
     Challenge claim(String challengeId, String accountId, String deviceId, String sessionId, long now) {
-        Challenge challenge = store.challenge(challengeId)
-                .filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId))
+        Challenge challenge = issuedTo(challengeId, accountId, deviceId)
                 .orElseThrow(() -> new ServiceException("CHALLENGE_INVALID", "This challenge was not issued to this kiosk"));
         boolean answeredInTime = challenge.sessionId().filter(sessionId::equals).isPresent();
         if (now > challenge.expiresAt() && !answeredInTime) {
@@ -157,5 +160,10 @@ final class Challenges {
             throw new ServiceException("CHALLENGE_INVALID", "This challenge was already answered by another session");
         }
         return challenge;
+    }
+
+    /** The challenge, when it was issued to this kiosk of this account. */
+    private Optional<Challenge> issuedTo(String challengeId, String accountId, String deviceId) {
+        return store.challenge(challengeId).filter(found -> found.accountId().equals(accountId) && found.deviceId().equals(deviceId));
     }
 }

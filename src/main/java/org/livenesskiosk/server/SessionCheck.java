@@ -153,12 +153,11 @@ final class SessionCheck {
         if (challenge.light().isEmpty()) {
             return passiveVerdict(rerun.passive(), fingerprints);
         }
-        Optional<Verdict> light = lightVerdict(challenge, upload.light(), rerun.light(), recordingFaces.light, fingerprints);
+        Optional<Verdict> light = lightVerdict(challenge, shown, rerun.light(), recordingFaces.light, fingerprints);
         if (light.isPresent()) {
             return light.get();
         }
-        return passiveVerdict(rerun.passive(), fingerprints)
-                .withLight(upload.light() == null || upload.light().isEmpty() ? LightFinding.NOT_SHOWN : LightFinding.LIVE);
+        return passiveVerdict(rerun.passive(), fingerprints).withLight(shown.isEmpty() ? LightFinding.NOT_SHOWN : LightFinding.LIVE);
     }
 
     /**
