@@ -355,6 +355,10 @@ final class DetectCommand implements Callable<Integer> {
             return "The service refused this session as a replay: the same recording was already used on this kiosk. Record a new "
                     + "one (--record) or use a camera; " + LOCKOUT + " lock the kiosk out for " + LOCKOUT_MINUTES + " minutes.";
         }
+        if (reason.equals("UNSURE_SAME_KIOSK_AGAIN")) {
+            return "The service left this session to a person: it looks like a session this kiosk sent in the last ten minutes "
+                    + "(the same customer trying again as still as before, or that recording sent again).";
+        }
         if (reason.startsWith("UNSURE_") || reason.equals("CHECK_DEADLINE")) {
             return "The service's check could not tell that this is a live person (" + reason + "): a person should look.";
         }

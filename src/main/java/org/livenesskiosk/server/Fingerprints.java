@@ -2,6 +2,7 @@ package org.livenesskiosk.server;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +25,10 @@ import org.livenesskiosk.vision.FaceFingerprint;
  * <p>A customer trying again is not a replay: the same face is expected (it is in the same
  * buckets), the same moments are not. A new try is a new head position, new light on the face,
  * an action of another depth at another pace; at most its still moments look like the earlier
- * try's.
+ * try's. Except when the customer stands as still as before and does the same again at the same
+ * kiosk minutes later: then the pictures alone cannot tell the new try from the old one sent
+ * again, and {@link #replayOf} says so ({@link Replay#SAME_KIOSK_AGAIN}) rather than call it a
+ * replay.
  */
 final class Fingerprints {
 
@@ -41,11 +45,38 @@ final class Fingerprints {
      */
     static final double REPLAYED_SHARE = 0.7;
     /**
-     * Fewer moments than this are a still picture: a session needs an action, which makes more
-     * (a webcam's small face opening its mouth makes three to seven), and one or two pictures
-     * matching another session's say nothing about a replay.
+     * Fewer moments than this are a still picture, which says nothing about a replay. A session
+     * needs an action, which makes at least two: the face before it and at its height (a still man
+     * on a webcam, 100 px wide, opening his mouth makes two or three; a turn or a nod more).
      */
-    static final int MIN_MOMENTS = 3;
+    static final int MIN_MOMENTS = 2;
+
+    /**
+     * How long after a session its own kiosk may send one that looks the same and still be a
+     * customer trying again: the time a customer stays at a desk (a session lasts at most about two
+     * minutes, a retry follows within a few).
+     */
+    static final long SAME_CUSTOMER_AGAIN_MS = 10 * 60_000;
+
+    /** What the replay look-up found. */
+    enum Replay {
+        /** No earlier session's pictures. */
+        NONE,
+        /** An earlier session's pictures: sent by another kiosk, long after, or copied exactly. */
+        REPLAY,
+        /**
+         * Only the pictures of sessions its own kiosk sent minutes before, not copied exactly: a still
+         * customer trying again, or that kiosk's own recording sent again; a person decides.
+         */
+        SAME_KIOSK_AGAIN
+    }
+
+    /**
+     * An earlier session as the replay index keeps it: its pictures, and the kiosk that sent them and
+     * when (unknown, empty, for sessions stored before the index kept it).
+     */
+    record Earlier(Fingerprints pictures, Optional<String> accountId, Optional<String> deviceId, long atMs) {
+    }
 
     private static final int BYTES_PER_FRAME = Long.BYTES * FaceFingerprint.LONGS;
 
@@ -101,6 +132,31 @@ final class Fingerprints {
             fingerprints.asShown.add(frame);
         }
         return fingerprints;
+    }
+
+    /** What this recording, sent by the kiosk {@code deviceId} of {@code accountId} at {@code now}, is to the earlier sessions. */
+    Replay replayOf(List<Earlier> earlier, String accountId, String deviceId, long now) {
+        Replay found = Replay.NONE;
+        for (Earlier session : earlier) {
+            if (!replays(session.pictures())) {
+                continue;
+            }
+            boolean sameKioskJustBefore = session.accountId().equals(Optional.of(accountId))
+                    && session.deviceId().equals(Optional.of(deviceId)) && now - session.atMs() <= SAME_CUSTOMER_AGAIN_MS;
+            if (!sameKioskJustBefore || copies(session.pictures())) {
+                return Replay.REPLAY;
+            }
+            found = Replay.SAME_KIOSK_AGAIN;
+        }
+        return found;
+    }
+
+    /**
+     * Whether every frame is, bit for bit, one of {@code earlier}'s: the same recording sent again
+     * unchanged (the re-run of the same frames gives the same fingerprints), which no new try does.
+     */
+    private boolean copies(Fingerprints earlier) {
+        return asShown.stream().allMatch(frame -> earlier.asShown.stream().anyMatch(picture -> Arrays.equals(frame, picture)));
     }
 
     /** Whether this recording, as shown or mirrored, replays {@code earlier}. */

@@ -180,11 +180,8 @@ final class KioskRoutes {
         SessionCheck.Verdict verdict = analyzers.withAnalyzer(busyWaitMs,
                 analyzer -> metrics.check(() -> SessionCheck.check(challenge, evidence, analyzer,
                         System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000)));
-        // A replay found is the finding an auditor needs, above a texture or a shape the passive check doubted;
-        // an injection already found (a second person, claims the recording does not bear out) stands.
-        if (!verdict.attackType().equals(Optional.of(SessionCheck.INJECTION)) && replaysAnEarlierSession(verdict.fingerprints(), now)) {
-            SessionCheck.Verdict replay = SessionCheck.Verdict.attack(SessionCheck.INJECTION, "REPLAY", verdict.fingerprints());
-            verdict = verdict.light().map(replay::withLight).orElse(replay);
+        if (!verdict.attackType().equals(Optional.of(SessionCheck.INJECTION))) {
+            verdict = verdict.after(earlierSessions(verdict.fingerprints(), kiosk, now));
         }
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
@@ -195,7 +192,7 @@ final class KioskRoutes {
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
                 farNearImages, verdict.light().map(Enum::name)),
-                verdict.fingerprints(), now);
+                verdict.fingerprints(), kiosk.deviceId(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
@@ -225,14 +222,14 @@ final class KioskRoutes {
     }
 
     /**
-     * Whether the recording's frames are an earlier session's pictures, whichever kiosk or account
-     * sent them: the sessions of a face like its own are looked up in the replay index and compared.
+     * What the recording's frames are to earlier sessions' pictures, whichever kiosk or account sent
+     * them: the sessions of a face like its own are looked up in the replay index and compared.
      */
-    private boolean replaysAnEarlierSession(Fingerprints recording, long now) {
+    private Fingerprints.Replay earlierSessions(Fingerprints recording, Authentication.Kiosk kiosk, long now) {
         store.deleteFingerprintsBefore(now - REPLAY_WINDOW_MS);
         return metrics.replayLookup(() -> recording.probes()
-                .map(probes -> store.fingerprintsIn(probes, now - REPLAY_WINDOW_MS).stream()
-                        .anyMatch(stored -> recording.replays(Fingerprints.fromBytes(stored))))
-                .orElse(false));
+                .map(probes -> recording.replayOf(store.fingerprintsIn(probes, now - REPLAY_WINDOW_MS), kiosk.accountId(),
+                        kiosk.deviceId(), now))
+                .orElse(Fingerprints.Replay.NONE));
     }
 }

@@ -88,6 +88,24 @@ final class SessionCheck {
         Verdict withLight(LightFinding finding) {
             return new Verdict(score, attackType, reason, fingerprints, Optional.of(finding));
         }
+
+        /**
+         * The verdict once the replay look-up has spoken (an injection found before it stands). A
+         * replay is the finding an auditor needs, above a texture or a shape the passive check
+         * doubted. A session like one its own kiosk sent minutes before is left to a person: a still
+         * customer trying again and that recording sent again look alike, and neither may be
+         * verified by the pictures alone nor refused as an attack.
+         */
+        Verdict after(Fingerprints.Replay replay) {
+            Verdict found = switch (replay) {
+                case NONE -> this;
+                case REPLAY -> attack(INJECTION, "REPLAY", fingerprints);
+                case SAME_KIOSK_AGAIN -> score <= UNCERTAIN_SCORE ? this
+                        : new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of(UNSURE_PREFIX + "SAME_KIOSK_AGAIN"), fingerprints,
+                                Optional.empty());
+            };
+            return light.map(found::withLight).orElse(found);
+        }
     }
 
     private SessionCheck() {

@@ -236,7 +236,7 @@ final class Store implements AutoCloseable {
      * @return the session's one result: this one, or the one stored first
      * @throws ServiceException when the signatureId is unknown or already used
      */
-    StoredResult saveResult(StoredResult result, Fingerprints fingerprints, long now) {
+    StoredResult saveResult(StoredResult result, Fingerprints fingerprints, String deviceId, long now) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -265,8 +265,8 @@ final class Store implements AutoCloseable {
                     throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "INSERT INTO fingerprint (liveness_id, created_at, hashes) VALUES (?, ?, ?)")) {
-                    bind(statement, result.livenessId(), now, fingerprints.toBytes());
+                        "INSERT INTO fingerprint (liveness_id, created_at, hashes, account_id, device_id) VALUES (?, ?, ?, ?, ?)")) {
+                    bind(statement, result.livenessId(), now, fingerprints.toBytes(), result.accountId(), deviceId);
                     statement.executeUpdate();
                 }
                 try (PreparedStatement statement = connection.prepareStatement(
@@ -335,18 +335,20 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * The face fingerprints of the sessions since {@code since} filed under any of the buckets: one
-     * indexed lookup per bucket, whatever the number of sessions stored.
+     * The sessions since {@code since} filed under any of the buckets, with their face fingerprints:
+     * one indexed lookup per bucket, whatever the number of sessions stored.
      */
-    List<byte[]> fingerprintsIn(long[] buckets, long since) {
+    List<Fingerprints.Earlier> fingerprintsIn(long[] buckets, long since) {
         String placeholders = String.join(",", Collections.nCopies(buckets.length, "?"));
         Object[] parameters = new Object[buckets.length + 1];
         for (int i = 0; i < buckets.length; i++) {
             parameters[i] = buckets[i];
         }
         parameters[buckets.length] = since;
-        return queryAll("SELECT hashes FROM fingerprint WHERE liveness_id IN (SELECT liveness_id FROM replay_bucket "
-                + "WHERE bucket IN (" + placeholders + ") AND created_at >= ?)", row -> row.getBytes(1), parameters);
+        return queryAll("SELECT hashes, account_id, device_id, created_at FROM fingerprint WHERE liveness_id IN "
+                + "(SELECT liveness_id FROM replay_bucket WHERE bucket IN (" + placeholders + ") AND created_at >= ?)",
+                row -> new Fingerprints.Earlier(Fingerprints.fromBytes(row.getBytes(1)), Optional.ofNullable(row.getString(2)),
+                        Optional.ofNullable(row.getString(3)), row.getLong(4)), parameters);
     }
 
     /** How many sessions' fingerprints are kept since {@code since}. */

@@ -353,7 +353,7 @@ class AbuseBoundsTest {
                 Optional.empty(), 80, Optional.empty(), Optional.empty(), "0.1.0", "kiosk",
                 Optional.of(store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff})), Optional.empty(), Optional.empty(),
                 Optional.empty()),
-                new Fingerprints(), System.currentTimeMillis());
+                new Fingerprints(), "kiosk-1", System.currentTimeMillis());
         return livenessId;
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -161,5 +162,60 @@ class FingerprintRulesTest {
 
         assertEquals(3, stored.size());
         assertEquals(3 * FaceFingerprint.BITS / 8, recording(frames).toBytes().length);
+    }
+
+    private static final String ACCOUNT = "account-1";
+    private static final String KIOSK = "kiosk-1";
+    private static final long NOW = 1_000_000_000L;
+
+    private static Fingerprints.Replay replayOf(Fingerprints recording, Fingerprints.Earlier... earlier) {
+        return recording.replayOf(List.of(earlier), ACCOUNT, KIOSK, NOW);
+    }
+
+    private static Fingerprints.Earlier sentBy(String account, String kiosk, long agoMs, List<long[]> frames) {
+        return new Fingerprints.Earlier(stored(frames), Optional.ofNullable(account), Optional.ofNullable(kiosk), NOW - agoMs);
+    }
+
+    @Test
+    void anotherKiosksPicturesAreAReplayAtOnce() {
+        List<long[]> earlier = pictures(FRAMES, 1);
+        Fingerprints copy = recording(changed(earlier, 3));
+
+        assertEquals(Fingerprints.Replay.REPLAY, replayOf(copy, sentBy(ACCOUNT, "kiosk-2", 1_000, earlier)));
+        assertEquals(Fingerprints.Replay.REPLAY, replayOf(copy, sentBy("account-2", KIOSK, 1_000, earlier)), "another account's kiosk-1");
+        assertEquals(Fingerprints.Replay.REPLAY, replayOf(copy, sentBy(null, null, 1_000, earlier)), "stored before the kiosk was kept");
+        assertEquals(Fingerprints.Replay.NONE, replayOf(recording(pictures(FRAMES, 2)), sentBy(ACCOUNT, "kiosk-2", 1_000, earlier)));
+    }
+
+    @Test
+    void itsOwnKiosksPicturesMinutesBeforeAreLeftToAPersonUpToTheirLimit() {
+        List<long[]> earlier = pictures(FRAMES, 1);
+        Fingerprints lookingTheSame = recording(changed(earlier, 3));
+
+        assertEquals(Fingerprints.Replay.SAME_KIOSK_AGAIN,
+                replayOf(lookingTheSame, sentBy(ACCOUNT, KIOSK, Fingerprints.SAME_CUSTOMER_AGAIN_MS, earlier)));
+        assertEquals(Fingerprints.Replay.REPLAY,
+                replayOf(lookingTheSame, sentBy(ACCOUNT, KIOSK, Fingerprints.SAME_CUSTOMER_AGAIN_MS + 1, earlier)));
+    }
+
+    @Test
+    void anExactCopyIsAReplayEvenFromItsOwnKiosk() {
+        List<long[]> earlier = pictures(FRAMES, 1);
+        List<long[]> oneFrameChanged = new ArrayList<>(earlier);
+        oneFrameChanged.set(FRAMES / 2, changed(earlier.get(FRAMES / 2), 1));
+
+        assertEquals(Fingerprints.Replay.REPLAY, replayOf(recording(earlier), sentBy(ACCOUNT, KIOSK, 1_000, earlier)));
+        assertEquals(Fingerprints.Replay.SAME_KIOSK_AGAIN, replayOf(recording(oneFrameChanged), sentBy(ACCOUNT, KIOSK, 1_000, earlier)));
+    }
+
+    @Test
+    void anyOtherKiosksSessionAmongThemMakesItAReplay() {
+        List<long[]> earlier = pictures(FRAMES, 1);
+        Fingerprints copy = recording(changed(earlier, 3));
+
+        assertEquals(Fingerprints.Replay.REPLAY, replayOf(copy, sentBy(ACCOUNT, KIOSK, 1_000, earlier),
+                sentBy(ACCOUNT, "kiosk-2", 1_000, earlier)));
+        assertEquals(Fingerprints.Replay.SAME_KIOSK_AGAIN, replayOf(copy, sentBy(ACCOUNT, "kiosk-2", 1_000, pictures(FRAMES, 2)),
+                sentBy(ACCOUNT, KIOSK, 1_000, earlier)), "another kiosk's session of other pictures says nothing");
     }
 }

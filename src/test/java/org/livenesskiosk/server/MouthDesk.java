@@ -17,7 +17,16 @@ record MouthDesk(LivenessServer server, LivenessClient client, String token, Str
     static MouthDesk open(Path data) throws Exception {
         LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0);
         server.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
-        LivenessClient client = EnrolledKiosk.client(server, data.resolve("kiosk-1"));
+        return at(server, data.resolve("kiosk-1"));
+    }
+
+    /** Another kiosk of the same account, enrolled and authorized at this desk's service (which closing either closes). */
+    MouthDesk anotherKiosk(Path folder) throws Exception {
+        return at(server, folder);
+    }
+
+    private static MouthDesk at(LivenessServer server, Path kioskFolder) throws Exception {
+        LivenessClient client = EnrolledKiosk.client(server, kioskFolder);
         String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
         String license = client.authLicense(token, 600, TestAccount.APPLICATION_ID);
         String ticket = client.authorize(license, TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0")

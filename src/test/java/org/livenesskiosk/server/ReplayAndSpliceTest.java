@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -144,7 +147,21 @@ class ReplayAndSpliceTest {
         KioskApi.ChallengeAnswer challenge = attacker.challenge();
         SessionOutcome outcome = RecordedSessions.run(new JpegFrames(frames), challenge);
         assertTrue(outcome.result().success(), "the changed copy passes the kiosk's own rules: " + outcome.result());
-        return attacker.sent(RecordedSessions.upload(outcome, challenge, null, null));
+        Store.StoredResult result = attacker.sent(RecordedSessions.upload(outcome, challenge, null, null));
+        forget(result.livenessId());
+        return result;
+    }
+
+    /** The attack's own fingerprints removed, so that the next attack is judged against the genuine session alone. */
+    private static void forget(String livenessId) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("liveness.db"))) {
+            for (String table : List.of("fingerprint", "replay_bucket")) {
+                try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE liveness_id = ?")) {
+                    statement.setString(1, livenessId);
+                    assertTrue(statement.executeUpdate() > 0, table);
+                }
+            }
+        }
     }
 
     private static void assertRefused(String reason, Store.StoredResult result) {

@@ -67,7 +67,7 @@ class RetentionTest {
         byte[] image = store.encrypt(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
         store.saveResult(new Store.StoredResult(livenessId, demo.id(), "s-" + livenessId, Optional.empty(), Optional.empty(), 80,
                 Optional.empty(), Optional.empty(), "0.1.0", "kiosk", Optional.of(image), Optional.of(image),
-                Optional.of(new Store.FarNearImages(image, 100, image, 900)), Optional.empty()), new Fingerprints(), at);
+                Optional.of(new Store.FarNearImages(image, 100, image, 900)), Optional.empty()), new Fingerprints(), "kiosk-1", at);
         return livenessId;
     }
 }
