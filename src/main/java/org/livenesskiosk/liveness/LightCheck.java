@@ -44,9 +44,11 @@ public final class LightCheck {
      * @param response    how strongly the whole face took the colours on (log-chroma per unit of screen chroma)
      * @param background  the scene beside the face's answer, as a share of the face's
      * @param shape       the outer cheeks' answer, as a share of the middle of the face's (1 for a flat picture)
+     * @param colours     how many of the colours shown the face's answer could be measured for
+     * @param likeness    how closely the face's answers, colour by colour, followed the colours shown (−1 to 1)
      */
     public record Verdict(Outcome outcome, Optional<String> reason, long lagMs, double correlation, double response,
-                          double background, double shape) {
+                          double background, double shape, int colours, double likeness) {
     }
 
     /** Fewer frames of a face during the step than this cannot be judged (about a third of a second at 30 fps). */
@@ -74,6 +76,21 @@ public final class LightCheck {
     static final double MIN_RESPONSE = 0.05;
     /** The weakest answer stands out of the noise this many times over where the check can judge. */
     static final double MIN_SIGNAL_TO_NOISE = 3;
+    /**
+     * Fewer colours measured than this cannot tell which sequence a face answered: two or three
+     * colours of another sequence are often much like them (a colour that clips the bright middle
+     * of the face leaves its frames out).
+     */
+    static final int MIN_COLOURS = 4;
+    /**
+     * How closely a face's answers, one per colour, must follow the colours shown to be this
+     * sequence's answer. Each colour weighs as one observation, however many frames it lasted, so
+     * that six colours are six pieces of evidence, not 150. A perfect answer to another sequence
+     * drawn the same way comes this close to the one asked less than once in a thousand draws
+     * ({@code LightCheckRulesTest.anotherSequencesAnswerIsAlmostNeverLikeThisOne}, from the palette
+     * and the draw alone); below it, and still like it, a person decides.
+     */
+    static final double MIN_LIKENESS = 0.9;
 
     private LightCheck() {
     }
@@ -84,17 +101,23 @@ public final class LightCheck {
      */
     public static Verdict judge(List<Sample> samples, List<LightSequence.Shown> timeline) {
         if (timeline.isEmpty()) {
-            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_NOT_SHOWN"), 0, 0, 0, 0, 0);
+            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_NOT_SHOWN"), 0, 0, 0, 0, 0, 0, 0);
         }
         // Every region is compared over the same frames: a colour that clips the bright middle of the face
         // (a strong red on pale skin) leaves its frames out of every fit, not only the middle's, so that the
         // face's shape is judged from like with like.
         List<Sample> read = samples.stream()
                 .filter(sample -> sample.frontal().read() && sample.oblique().read() && sample.background().read()).toList();
-        return judgeRead(read, timeline);
+        return judgeRead(read, timeline, samples);
     }
 
-    private static Verdict judgeRead(List<Sample> samples, List<LightSequence.Shown> timeline) {
+    /**
+     * @param read the frames every region of which could be read
+     * @param all  every frame with a face: each colour's answer is read where it can be, in the middle
+     *             of the face or on the cheeks (a strong colour that clips the middle leaves the cheeks)
+     */
+    private static Verdict judgeRead(List<Sample> read, List<LightSequence.Shown> timeline, List<Sample> all) {
+        List<Sample> samples = read;
         Fit best = null;
         for (long lag = 0; lag <= SEARCH_LAG_MS; lag += LAG_STEP_MS) {
             Optional<Fit> fit = Fit.at(samples, timeline, lag, Sample::frontal, Sample::oblique);
@@ -103,67 +126,150 @@ public final class LightCheck {
             }
         }
         if (best == null) {
-            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0);
+            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0, 0, 0);
         }
         double background = Fit.at(samples, timeline, best.lagMs, Sample::background, Sample::background).orElseThrow().response
                 / best.response;
         double shape = Fit.at(samples, timeline, best.lagMs, Sample::oblique, Sample::oblique).orElseThrow().response
                 / Fit.at(samples, timeline, best.lagMs, Sample::frontal, Sample::frontal).orElseThrow().response;
+        Likeness likeness = Likeness.of(List.of(perColour(all, timeline, best.lagMs, Sample::frontal),
+                perColour(all, timeline, best.lagMs, Sample::oblique)), timeline);
         // A chance likeness too faint to be the screen's light is no answer: a live face's is at least MIN_RESPONSE.
         if (best.correlation < MIN_CORRELATION || best.response < MIN_RESPONSE) {
             boolean answerWouldShow = MIN_RESPONSE * best.stimulusSpread >= MIN_SIGNAL_TO_NOISE * best.noise;
             return verdict(answerWouldShow ? Outcome.ATTACK : Outcome.UNSURE,
-                    answerWouldShow ? "LIGHT_NO_ANSWER" : "LIGHT_AMBIENT", best, background, shape);
+                    answerWouldShow ? "LIGHT_NO_ANSWER" : "LIGHT_AMBIENT", best, background, shape, likeness);
         }
         if (best.lagMs > MAX_LAG_MS) {
-            return verdict(Outcome.ATTACK, "LIGHT_LATE", best, background, shape);
+            return verdict(Outcome.ATTACK, "LIGHT_LATE", best, background, shape, likeness);
         }
         if (background > MAX_BACKGROUND_SHARE) {
-            return verdict(Outcome.ATTACK, "LIGHT_UNIFORM", best, background, shape);
+            return verdict(Outcome.ATTACK, "LIGHT_UNIFORM", best, background, shape, likeness);
         }
         if (shape > MAX_OBLIQUE_SHARE) {
-            return verdict(Outcome.ATTACK, "LIGHT_FLAT", best, background, shape);
+            return verdict(Outcome.ATTACK, "LIGHT_FLAT", best, background, shape, likeness);
         }
-        return verdict(Outcome.LIVE, null, best, background, shape);
+        if (likeness.colours < MIN_COLOURS) {
+            return verdict(Outcome.UNSURE, "LIGHT_TOO_FEW_COLOURS", best, background, shape, likeness);
+        }
+        if (likeness.value < MIN_CORRELATION) {
+            return verdict(Outcome.ATTACK, "LIGHT_NO_ANSWER", best, background, shape, likeness);
+        }
+        if (likeness.value < MIN_LIKENESS) {
+            return verdict(Outcome.UNSURE, "LIGHT_UNCLEAR", best, background, shape, likeness);
+        }
+        return verdict(Outcome.LIVE, null, best, background, shape, likeness);
     }
 
     /**
-     * How strongly the face took on each colour the screen showed, {@code lagMs} late: the middle of
-     * the face's log-chroma during that colour, less its mean over the step, along the colour's own
-     * chroma (per unit of it). What a bank checks on its own camera and screen: a live face gives
-     * about the verdict's response for every colour, a recording about 0.
+     * A region's mean log-chroma during each colour the screen showed, {@code lagMs} late; empty for
+     * a colour in which the region could not be read in any frame.
      */
-    public static List<Double> answers(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs) {
-        List<Sample> read = samples.stream().filter(sample -> sample.frontal().read()).toList();
-        double[] mean = new double[3];
-        for (Sample sample : read) {
-            double[] chroma = Fit.logChroma(sample.frontal(), sample.frontal());
-            for (int c = 0; c < 3; c++) {
-                mean[c] += chroma[c] / read.size();
-            }
-        }
-        List<Double> answers = new ArrayList<>();
+    private static List<Optional<double[]>> perColour(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs,
+                                                      Function<Sample, Rgb> region) {
+        List<Optional<double[]>> colours = new ArrayList<>();
         for (LightSequence.Shown shown : timeline) {
-            double[] screen = Fit.screenChroma(shown.rgb());
-            double along = 0;
+            double[] sum = new double[3];
             int frames = 0;
-            for (Sample sample : read) {
-                if (sample.timeMs() - lagMs >= shown.fromMs() && sample.timeMs() - lagMs < shown.toMs()) {
-                    double[] chroma = Fit.logChroma(sample.frontal(), sample.frontal());
+            for (Sample sample : samples) {
+                if (sample.timeMs() - lagMs >= shown.fromMs() && sample.timeMs() - lagMs < shown.toMs() && region.apply(sample).read()) {
+                    double[] chroma = Fit.logChroma(region.apply(sample), region.apply(sample));
                     for (int c = 0; c < 3; c++) {
-                        along += (chroma[c] - mean[c]) * screen[c];
+                        sum[c] += chroma[c];
                     }
                     frames++;
                 }
             }
+            final int counted = frames;
+            colours.add(counted == 0 ? Optional.empty() : Optional.of(new double[] {sum[0] / counted, sum[1] / counted, sum[2] / counted}));
+        }
+        return colours;
+    }
+
+    /**
+     * How closely the answers, one per colour measured, follow the colours shown: in each region the
+     * correlation over its colours (each centred), then the regions' correlations weighed by their
+     * colours (the cheeks answer less than the middle of the face, and their skin has its own
+     * colour). A colour counts once however many regions answered it.
+     */
+    record Likeness(int colours, double value) {
+
+        static Likeness of(List<List<Optional<double[]>>> regions, List<LightSequence.Shown> timeline) {
+            double weighed = 0;
+            int weights = 0;
+            boolean[] measuredColour = new boolean[timeline.size()];
+            for (List<Optional<double[]>> answers : regions) {
+                List<double[]> measured = new ArrayList<>();
+                List<double[]> stimulus = new ArrayList<>();
+                for (int i = 0; i < timeline.size(); i++) {
+                    if (answers.get(i).isPresent()) {
+                        measured.add(answers.get(i).get().clone());
+                        stimulus.add(Fit.screenChroma(timeline.get(i).rgb()));
+                        measuredColour[i] = true;
+                    }
+                }
+                if (measured.size() >= 2) {
+                    weighed += correlation(stimulus, measured) * measured.size();
+                    weights += measured.size();
+                }
+            }
+            int colours = 0;
+            for (boolean measured : measuredColour) {
+                colours += measured ? 1 : 0;
+            }
+            return new Likeness(colours, weights == 0 ? 0 : weighed / weights);
+        }
+
+        private static double correlation(List<double[]> stimulus, List<double[]> measured) {
+            Fit.centre(measured);
+            Fit.centre(stimulus);
+            double sxy = 0;
+            double sxx = 0;
+            double syy = 0;
+            for (int i = 0; i < measured.size(); i++) {
+                for (int c = 0; c < 3; c++) {
+                    sxy += stimulus.get(i)[c] * measured.get(i)[c];
+                    sxx += stimulus.get(i)[c] * stimulus.get(i)[c];
+                    syy += measured.get(i)[c] * measured.get(i)[c];
+                }
+            }
+            return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+        }
+    }
+
+    /**
+     * How strongly the face took on each colour the screen showed, {@code lagMs} late: the middle of
+     * the face's log-chroma during that colour, less its mean over the colours measured, along the colour's own
+     * chroma (per unit of it). What a bank checks on its own camera and screen: a live face gives
+     * about the verdict's response for every colour, a recording about 0.
+     */
+    public static List<Double> answers(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs) {
+        List<Optional<double[]>> colours = perColour(samples, timeline, lagMs, Sample::frontal);
+        double[] mean = new double[3];
+        long measured = colours.stream().filter(Optional::isPresent).count();
+        colours.stream().flatMap(Optional::stream).forEach(chroma -> {
+            for (int c = 0; c < 3; c++) {
+                mean[c] += chroma[c] / measured;
+            }
+        });
+        List<Double> answers = new ArrayList<>();
+        for (int i = 0; i < timeline.size(); i++) {
+            double[] screen = Fit.screenChroma(timeline.get(i).rgb());
             double norm = screen[0] * screen[0] + screen[1] * screen[1] + screen[2] * screen[2];
-            answers.add(frames == 0 ? Double.NaN : along / frames / norm);
+            answers.add(colours.get(i).map(chroma -> {
+                double along = 0;
+                for (int c = 0; c < 3; c++) {
+                    along += (chroma[c] - mean[c]) * screen[c];
+                }
+                return along / norm;
+            }).orElse(Double.NaN));
         }
         return answers;
     }
 
-    private static Verdict verdict(Outcome outcome, String reason, Fit fit, double background, double shape) {
-        return new Verdict(outcome, Optional.ofNullable(reason), fit.lagMs, fit.correlation, fit.response, background, shape);
+    private static Verdict verdict(Outcome outcome, String reason, Fit fit, double background, double shape, Likeness likeness) {
+        return new Verdict(outcome, Optional.ofNullable(reason), fit.lagMs, fit.correlation, fit.response, background, shape,
+                likeness.colours, likeness.value);
     }
 
     /** How one region (or two, pooled) followed the screen at one lag: a regression through the origin of chroma on chroma. */

@@ -227,9 +227,10 @@ final class SessionCheck {
         for (int i = 0; i < shown.size(); i++) {
             each.add(String.format(Locale.ROOT, "%06x %.3f", shown.get(i).rgb(), answers.get(i)));
         }
-        return String.format(Locale.ROOT, "Light check: %s %s lag %d ms, correlation %.3f, response %.3f, room %.3f, shape %.3f; "
-                + "per colour %s", answer.outcome(), answer.reason().orElse(""), answer.lagMs(), answer.correlation(),
-                answer.response(), answer.background(), answer.shape(), String.join(", ", each));
+        return String.format(Locale.ROOT, "Light check: %s %s lag %d ms, correlation %.3f, response %.3f, room %.3f, shape %.3f, "
+                + "%d colours alike %.3f; per colour %s", answer.outcome(), answer.reason().orElse(""), answer.lagMs(),
+                answer.correlation(), answer.response(), answer.background(), answer.shape(), answer.colours(), answer.likeness(),
+                String.join(", ", each));
     }
 
     /** When the kiosk claims its actions were seen; a claim without a time is left to the claims' own check. */

@@ -224,4 +224,73 @@ class LightCheckRulesTest {
         assertEquals(Optional.of(shown.get(1).rgb()), LightSequence.colourAt(shown, shown.get(0).toMs()), "the next colour from its first moment");
         assertEquals(Optional.empty(), LightSequence.colourAt(shown, shown.get(shown.size() - 1).toMs()));
     }
+
+    /**
+     * Where {@link LightCheck#MIN_LIKENESS} comes from: a live face answering another sequence, drawn
+     * as the service draws them, played where this one was asked. Only the palette and the draw
+     * decide how often the two are alike, never a recording.
+     */
+    @Test
+    void anotherSequencesAnswerIsAlmostNeverLikeThisOne() {
+        int pairs = 4_000;
+        int passed = 0;
+        Random draws = new Random(2026);
+        for (int pair = 0; pair < pairs; pair++) {
+            List<LightSequence.Shown> asked = LightSequence.draw(draws).shownFrom(500);
+            List<LightSequence.Shown> answered = LightSequence.draw(draws).shownFrom(500);
+            if (LightCheck.judge(frames(answered, Scene.live(), pair), asked).outcome() == LightCheck.Outcome.LIVE) {
+                passed++;
+            }
+        }
+
+        System.out.printf("light check: %d of %d live answers to another sequence passed%n", passed, pairs);
+        assertTrue(passed * 1_000 < pairs, passed + " of " + pairs + " answers to another sequence passed");
+    }
+
+    @Test
+    void fewerColoursThanFourCannotTellWhichSequenceWasAnswered() {
+        List<LightSequence.Flash> four = LightSequence.draw(new Random(7)).flashes().subList(0, LightCheck.MIN_COLOURS);
+        List<LightSequence.Shown> enough = new LightSequence(four).shownFrom(500);
+        List<LightSequence.Shown> tooFew = new LightSequence(four.subList(0, LightCheck.MIN_COLOURS - 1)).shownFrom(500);
+
+        assertEquals(LightCheck.Outcome.LIVE, LightCheck.judge(frames(enough, Scene.live(), 11), enough).outcome());
+        LightCheck.Verdict three = LightCheck.judge(frames(tooFew, Scene.live(), 11), tooFew);
+        assertEquals(LightCheck.Outcome.UNSURE, three.outcome(), three.toString());
+        assertEquals(Optional.of("LIGHT_TOO_FEW_COLOURS"), three.reason());
+    }
+
+    @Test
+    void anAnswerLikeTheSequenceOnlyInPartIsLeftToAPerson() {
+        List<LightSequence.Flash> asked = List.of(new LightSequence.Flash(0xFF0000, 500), new LightSequence.Flash(0x00FF00, 500),
+                new LightSequence.Flash(0x0000FF, 500), new LightSequence.Flash(0xFFFF00, 500), new LightSequence.Flash(0xFF00FF, 500),
+                new LightSequence.Flash(0x00FFFF, 500));
+        List<LightSequence.Flash> lastTwoSwapped = new ArrayList<>(asked);
+        lastTwoSwapped.set(4, asked.get(5));
+        lastTwoSwapped.set(5, asked.get(4));
+        List<LightSequence.Shown> screen = new LightSequence(asked).shownFrom(500);
+
+        LightCheck.Verdict verdict = LightCheck.judge(frames(new LightSequence(lastTwoSwapped).shownFrom(500), Scene.live(), 11), screen);
+
+        assertEquals(LightCheck.Outcome.UNSURE, verdict.outcome(), verdict.toString());
+        assertEquals(Optional.of("LIGHT_UNCLEAR"), verdict.reason());
+        assertTrue(verdict.likeness() >= LightCheck.MIN_CORRELATION && verdict.likeness() < LightCheck.MIN_LIKENESS, verdict.toString());
+    }
+
+    @Test
+    void eachColourWeighsAsOneObservation() {
+        List<LightSequence.Shown> screen = List.of(new LightSequence.Shown(0xFF0000, 0, 100), new LightSequence.Shown(0x0000FF, 100, 900));
+        double[] red = {0.2, -0.1, -0.1};
+        double[] blue = {-0.1, -0.1, 0.2};
+
+        double[] faintRed = {0.1, -0.05, -0.05};
+        double[] faintBlue = {-0.05, -0.05, 0.1};
+
+        assertEquals(1.0, LightCheck.Likeness.of(List.of(List.of(Optional.of(red), Optional.of(blue))), screen).value(), 1e-9);
+        assertEquals(-1.0, LightCheck.Likeness.of(List.of(List.of(Optional.of(blue), Optional.of(red))), screen).value(), 1e-9);
+        assertEquals(new LightCheck.Likeness(1, 0), LightCheck.Likeness.of(List.of(List.of(Optional.of(red), Optional.empty())), screen));
+        assertEquals(new LightCheck.Likeness(2, 0), LightCheck.Likeness.of(List.of(List.of(Optional.of(red), Optional.empty()),
+                List.of(Optional.empty(), Optional.of(blue))), screen), "one colour in each region: nothing to compare within either");
+        assertTrue(LightCheck.Likeness.of(List.of(List.of(Optional.of(red), Optional.of(blue)), List.of(Optional.of(faintRed),
+                Optional.of(faintBlue))), screen).value() > 0.99, "the cheeks answering less are still alike");
+    }
 }

@@ -113,8 +113,8 @@ class LightCheckClipsTest {
     }
 
     private static String summary(LightCheck.Verdict verdict) {
-        return String.format("%s %s lag %d r %.2f response %.3f background %.2f shape %.2f", verdict.outcome(),
+        return String.format("%s %s lag %d r %.2f response %.3f background %.2f shape %.2f colours %d alike %.2f", verdict.outcome(),
                 verdict.reason().orElse(""), verdict.lagMs(), verdict.correlation(), verdict.response(), verdict.background(),
-                verdict.shape());
+                verdict.shape(), verdict.colours(), verdict.likeness());
     }
 }

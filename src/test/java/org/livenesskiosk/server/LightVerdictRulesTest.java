@@ -78,9 +78,10 @@ class LightVerdictRulesTest {
     @Test
     void theLogSaysEachFigureAndEachColoursAnswerAsABankComparesThem() {
         LightCheck.Verdict verdict = new LightCheck.Verdict(LightCheck.Outcome.LIVE, Optional.empty(), 80, 0.9691, 0.3071, 0.1559,
-                0.6232);
+                0.6232, 2, 0.9874);
 
-        assertEquals("Light check: LIVE  lag 80 ms, correlation 0.969, response 0.307, room 0.156, shape 0.623; "
+        assertEquals("Light check: LIVE  lag 80 ms, correlation 0.969, response 0.307, room 0.156, shape 0.623, 2 colours alike "
+                + "0.987; "
                 + "per colour ff0000 0.311, 00ff00 0.296, 0000ff NaN", SessionCheck.lightReport(verdict, SHOWN, List.of(0.3114, 0.2963,
                 Double.NaN)));
     }
