@@ -18,14 +18,14 @@ import org.livenesskiosk.protocol.UploadRequest;
  *                    recording when the operator keeps recordings, and what the kiosk writes besides
  * @param readOnly    the disk takes no writes at all
  */
-record SessionSpace(long usableBytes, long neededBytes, boolean readOnly) {
+public record SessionSpace(long usableBytes, long neededBytes, boolean readOnly) {
 
     /** Besides the evidence: the history's row and SQLite's journal, the latest result, the settings. */
     private static final long BESIDES_EVIDENCE = 4L << 20;
     private static final long MB = 1L << 20;
 
     /** The space for a session on the disk of {@code dataDirectory}; {@code recording} when sessions are recorded too. */
-    static SessionSpace of(Path dataDirectory, boolean recording) throws IOException {
+    public static SessionSpace of(Path dataDirectory, boolean recording) throws IOException {
         FileStore disk = Files.getFileStore(dataDirectory);
         long needed = UploadRequest.MAX_BYTES * (recording ? 2 : 1) + BESIDES_EVIDENCE;
         return new SessionSpace(disk.getUsableSpace(), needed, disk.isReadOnly());
@@ -35,7 +35,7 @@ record SessionSpace(long usableBytes, long neededBytes, boolean readOnly) {
      * Why no session may start, in the operator's words, with the kiosk's own code first
      * ({@code KIOSK_DISK_FULL}, {@code KIOSK_DISK_READ_ONLY}: docs/kiosk.md); empty when one may.
      */
-    Optional<String> refusal(Path dataDirectory) {
+    public Optional<String> refusal(Path dataDirectory) {
         if (readOnly) {
             return Optional.of("KIOSK_DISK_READ_ONLY: this kiosk's data disk (" + dataDirectory + ") takes no writes: no session "
                     + "starts until it does (check the disk; a restart may remount it). Sessions waiting in the outbox are kept.");
