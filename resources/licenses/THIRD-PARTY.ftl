@@ -35,7 +35,7 @@ its own notices are in the package's lib/runtime/legal/.
   libva and libva-drm (Intel), libdrm, in org.bytedeco:ffmpeg  [MIT]
       files: libva.so*, libva-drm.so*, libdrm.so*
   OpenBLAS 0.3.30, in org.bytedeco:openblas  [BSD-3-Clause]
-      files: libopenblas.so*, libjniopenblas*.so
+      files: libopenblas*.so*, libjniopenblas*.so
   The GCC runtime libraries OpenBLAS needs, in org.bytedeco:openblas
       libgfortran, libgcc_s  [GPL-3.0-with-GCC-exception]
           files: libgfortran.so*, libgcc_s.so*
