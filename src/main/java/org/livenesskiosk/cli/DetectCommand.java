@@ -16,6 +16,7 @@ import org.livenesskiosk.capture.CaptureSettings;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.kiosk.InstanceLock;
 import org.livenesskiosk.kiosk.KioskService;
+import org.livenesskiosk.kiosk.SessionSpace;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
@@ -182,6 +183,16 @@ final class DetectCommand implements Callable<Integer> {
     private int detect(Optional<ChallengeSettings> chosen) throws IOException {
         String sessionId = UUID.randomUUID().toString();
         Map<String, Object> report;
+        // --record writes where the operator chose, maybe another disk: the data disk keeps the outbox's evidence.
+        Optional<String> noRoom = SessionSpace.of(serviceOptions.dataDirectory(), false).refusal(serviceOptions.dataDirectory());
+        if (noRoom.isPresent()) {
+            report = new LinkedHashMap<>();
+            report.put("success", false);
+            report.put("code", codes.of(LivenessError.UNDEFINED.name()));
+            report.put("message", noRoom.get());
+            print(report);
+            return ErrorReporter.EXIT_FAILURE;
+        }
         // As the mobile SDK does: the kiosk is authorized before the customer starts; then the service draws the challenge.
         try (KioskService service = KioskService.connect(serviceOptions.connection(serviceOptions.identityDirectory()),
                 modelOptions.models())) {

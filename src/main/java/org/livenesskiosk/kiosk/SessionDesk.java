@@ -123,6 +123,15 @@ final class SessionDesk implements AutoCloseable {
 
     private KioskOutcome run(String sessionId, SessionRequest request, SessionListener listener, AtomicBoolean cancelled) {
         KioskSettings current = settings.get();
+        try {
+            Optional<String> noRoom = SessionSpace.of(dataDirectory, current.recordSessions()).refusal(dataDirectory);
+            if (noRoom.isPresent()) {
+                LOG.warn("Session {} not started: {}", sessionId, noRoom.get());
+                return KioskOutcome.failed(LivenessError.UNDEFINED, noRoom.get());
+            }
+        } catch (IOException e) {
+            return cannotKeepData(e);
+        }
         String source = overrides.source().orElse(current.source());
         // A recorded clip cannot answer the screen's colours: by default only a camera's customer is shown them.
         boolean light = overrides.light().orElse(FrameSources.isCamera(source));

@@ -20,6 +20,12 @@ public record UploadRequest(String sessionId, String challengeId, String signatu
                             String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear,
                             List<LightSequence.Shown> light) {
 
+    /**
+     * The largest upload a service takes, as JSON: a minute of recording. What a kiosk keeps room
+     * for in its outbox before it starts a session.
+     */
+    public static final long MAX_BYTES = 24L << 20;
+
     /** A session without the far/near stage and the light step. */
     public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
                          String platform, List<Action> actions, Recording recording, String bestImage) {

@@ -70,6 +70,12 @@ final class KioskRoutes {
         return new ServiceException("SERVICE_BUSY", "The service is busy; retry in " + RETRY_AFTER_SECONDS + " s");
     }
 
+    /** {@code SERVICE_BUSY} for a disk that cannot take a write ({@link StorageUnavailable}): the kiosk keeps the upload and comes back. */
+    static ServiceException cannotWrite() {
+        return new ServiceException("SERVICE_BUSY", "The service cannot write its data now (disk full or read-only); retry in "
+                + RETRY_AFTER_SECONDS + " s");
+    }
+
     /**
      * Lets an upload in before its body is read, when one of the few upload slots is free: the
      * bodies held in memory at once stay bounded however many kiosks upload together. One turned

@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 
@@ -120,15 +121,7 @@ public final class LivenessServer implements AutoCloseable {
     }
 
     private void answerRefusals(Javalin javalin, ServiceMetrics metrics) {
-        javalin.exception(ServiceException.class, (e, ctx) -> {
-            metrics.refused(e.code());
-            if (e.code().equals("SERVICE_BUSY")) {
-                ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
-            } else {
-                countRefusal(e.code());
-            }
-            answer(ctx, e.envelope());
-        });
+        javalin.exception(ServiceException.class, (e, ctx) -> refuse(ctx, e, metrics));
         javalin.exception(JsonParseException.class, (e, ctx) -> answer(ctx, Envelope.error("PARAMETER_ERROR", "The body is not valid JSON")));
         javalin.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, Refusals.of(e.getStatus())));
         javalin.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -138,9 +131,25 @@ public final class LivenessServer implements AutoCloseable {
         });
         javalin.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> answer(ctx, Refusals.of(HttpStatus.METHOD_NOT_ALLOWED.getCode())));
         javalin.exception(Exception.class, (e, ctx) -> {
+            Optional<String> disk = StorageUnavailable.reason(e);
+            if (disk.isPresent()) {
+                LOG.warn("Request to {}: the service cannot write its data ({}); answered SERVICE_BUSY", ctx.path(), disk.get());
+                refuse(ctx, KioskRoutes.cannotWrite(), metrics);
+                return;
+            }
             LOG.error("Request to {} failed", ctx.path(), e);
             answer(ctx, Envelope.error("ERROR", "The service failed; try again"));
         });
+    }
+
+    private void refuse(Context ctx, ServiceException e, ServiceMetrics metrics) {
+        metrics.refused(e.code());
+        if (e.code().equals("SERVICE_BUSY")) {
+            ctx.header(Headers.RETRY_AFTER, String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS));
+        } else {
+            countRefusal(e.code());
+        }
+        answer(ctx, e.envelope());
     }
 
     /** Counted for the fleet page; a busy answer is not (it sheds load, and the metrics count it). */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 
 import org.livenesskiosk.protocol.Routes;
+import org.livenesskiosk.protocol.UploadRequest;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -22,7 +23,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 final class RequestSize {
 
     /** An upload holds up to a minute of recording; see {@link KioskRoutes} for what each part may be. */
-    static final long MAX_UPLOAD_BYTES = 24L << 20;
+    static final long MAX_UPLOAD_BYTES = UploadRequest.MAX_BYTES;
     /**
      * Every other route's body is a few short fields (a license is the longest, 4 KB, and the license
      * request's list of application ids 2 KB): 64 KB is ten times what they need.

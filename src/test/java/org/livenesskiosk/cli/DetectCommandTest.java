@@ -34,6 +34,7 @@ import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.TestAccount;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.SharedData;
+import org.livenesskiosk.testdata.SmallDisk;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.Letterbox;
@@ -53,6 +54,20 @@ class DetectCommandTest {
 
     @TempDir
     Path temp;
+
+    @Test
+    void aNearlyFullDataDiskRefusesTheSessionBeforeItStarts() throws Exception {
+        String source = clip("liveportrait_d18_man_yawn_mouth_open");
+        try (SmallDisk disk = SmallDisk.mount(temp.resolve("disk"), 16)) {
+            disk.fillLeaving(4L << 20);
+            CommandLineRun run = CommandLineRun.of("detect", "--data", disk.folder().resolve("data").toString(), "--far-near", "off",
+                    "--source", source, "--actions", "MOUTH", "--distance", "15-120");
+            JsonObject result = JsonParser.parseString(run.out().strip()).getAsJsonObject();
+            assertEquals(1, run.exitCode(), run.out() + run.err());
+            assertEquals("UNDEFINED", result.get("code").getAsString());
+            assertTrue(result.get("message").getAsString().startsWith("KIOSK_DISK_FULL: this kiosk's data disk"), run.out());
+        }
+    }
 
     /**
      * Runs detect with the embedded service keeping its data in this test's folder; without the

@@ -4,14 +4,22 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.server.TestAccount;
+import org.livenesskiosk.ui.KioskOutcome;
 import org.livenesskiosk.ui.KioskSettings;
 import org.livenesskiosk.ui.Language;
+import org.livenesskiosk.ui.PreviewFrames;
+import org.livenesskiosk.ui.SessionListener;
+import org.livenesskiosk.ui.SessionRequest;
 import org.livenesskiosk.vision.Models;
 
 /** The kiosk as the tests run it: a recording (or any source) as its camera, at close-up distances. */
@@ -62,5 +70,36 @@ final class ClipKiosk {
         return new Kiosk(new SettingsFile(folder.resolve("kiosk.json")), settings, folder.resolve("data"), Models.fromClasspath(),
                 new Kiosk.Overrides(Optional.of(source), Optional.empty(), new double[] {15, 120}, Optional.of(false), actions,
                         Optional.empty()));
+    }
+
+    /**
+     * Runs one session on {@code kiosk} to its end, its frames offered to {@code preview};
+     * {@code whenVerifying} runs when the customer is done, before the upload; {@code updated} sees every update.
+     */
+    static KioskOutcome session(Kiosk kiosk, PreviewFrames preview, Runnable whenVerifying, Consumer<SessionUpdate> updated)
+            throws Exception {
+        CompletableFuture<KioskOutcome> finished = new CompletableFuture<>();
+        kiosk.start(new SessionRequest(Language.ENGLISH, Optional.of("C-9")), new SessionListener() {
+            @Override
+            public PreviewFrames preview() {
+                return preview;
+            }
+
+            @Override
+            public void update(SessionUpdate update) {
+                updated.accept(update);
+            }
+
+            @Override
+            public void verifying() {
+                whenVerifying.run();
+            }
+
+            @Override
+            public void finished(KioskOutcome outcome) {
+                finished.complete(outcome);
+            }
+        });
+        return finished.get(60, TimeUnit.SECONDS);
     }
 }

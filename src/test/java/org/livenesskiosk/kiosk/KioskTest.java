@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -22,10 +21,7 @@ import org.livenesskiosk.server.LivenessServer;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskOutcome;
-import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.ui.PreviewFrames;
-import org.livenesskiosk.ui.SessionListener;
-import org.livenesskiosk.ui.SessionRequest;
 
 /** The kiosk behind its window: a customer's result is never lost, and what the operator asked for is kept. */
 class KioskTest {
@@ -111,30 +107,8 @@ class KioskTest {
 
     /** As {@link #session(Runnable)}, showing {@code updated} every update of the session. */
     private KioskOutcome session(Runnable whenVerifying, Consumer<SessionUpdate> updated) throws Exception {
-        CompletableFuture<KioskOutcome> finished = new CompletableFuture<>();
         PreviewFrames preview = new PreviewFrames();
-        kiosk.start(new SessionRequest(Language.ENGLISH, Optional.of("C-9")), new SessionListener() {
-            @Override
-            public PreviewFrames preview() {
-                return preview;
-            }
-
-            @Override
-            public void update(SessionUpdate update) {
-                updated.accept(update);
-            }
-
-            @Override
-            public void verifying() {
-                whenVerifying.run();
-            }
-
-            @Override
-            public void finished(KioskOutcome outcome) {
-                finished.complete(outcome);
-            }
-        });
-        KioskOutcome outcome = finished.get(60, TimeUnit.SECONDS);
+        KioskOutcome outcome = ClipKiosk.session(kiosk, preview, whenVerifying, updated);
         // The shortest session here, the mouth alone, is 3.2 s of a 30 fps clip: 97 frames.
         assertTrue(preview.offeredFrames() > 90, "every analysed frame went to the preview: " + preview.offeredFrames());
         return outcome;

@@ -1,0 +1,89 @@
+package org.livenesskiosk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.service.DeviceIdentity;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.testdata.SignedRequest;
+import org.livenesskiosk.testdata.SmallDisk;
+import org.livenesskiosk.vision.Models;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+/**
+ * The service's data folder on a real small disk: full, it answers SERVICE_BUSY in its envelope,
+ * with Retry-After, never a failure; read-only, the same; and when space returns it takes the same
+ * upload it turned away. Its database is SQLite in that folder, as a single service's is.
+ */
+class DiskFullServiceTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    @Timeout(120)
+    void aFullOrReadOnlyDiskIsBusyUntilSpaceReturns() throws Exception {
+        SessionOutcome recorded = RecordedSessions.mouthSession();
+        try (SmallDisk disk = SmallDisk.mount(folder.resolve("disk"), 32);
+             LivenessServer server = RecordedSessions.askingForTheMouth(
+                     TestAccount.in(LivenessServer.open(disk.folder(), Models.fromClasspath())).start("127.0.0.1", 0))) {
+            LivenessClient client = EnrolledKiosk.client(server, folder.resolve("kiosk"));
+            String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            String ticket = client.authorize(client.authLicense(token, 600, TestAccount.APPLICATION_ID), TestAccount.MARKET,
+                    TestAccount.APPLICATION_ID, "0.1.0").ticket();
+            UploadRequest upload = RecordedSessions.upload(recorded, client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)),
+                    null, null);
+
+            disk.fillLeaving(0);
+            HttpResponse<String> full = send(server, client, ticket, upload);
+            assertBusy(full);
+
+            // Read-only, as a disk the kernel remounted after an error: busy too, for any call that writes.
+            disk.free();
+            disk.readOnly(true);
+            assertBusy(send(server, client, ticket, upload));
+            assertEquals("SERVICE_BUSY", assertThrows(ServiceCallException.class,
+                    () -> client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120))).serviceCode());
+
+            // Space returns: the upload it turned away is taken, and new challenges are drawn.
+            disk.readOnly(false);
+            assertTrue(client.upload(ticket, upload).livenessId().length() > 10);
+            client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+        }
+    }
+
+    private static void assertBusy(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject envelope = new Gson().fromJson(response.body(), JsonObject.class);
+        assertEquals("SERVICE_BUSY", envelope.get("code").getAsString(), response.body());
+        assertTrue(envelope.get("message").getAsString().contains("cannot write"), response.body());
+        assertEquals(String.valueOf(KioskRoutes.RETRY_AFTER_SECONDS), response.headers().firstValue("Retry-After").orElseThrow());
+    }
+
+    private HttpResponse<String> send(LivenessServer server, LivenessClient client, String ticket, UploadRequest upload)
+            throws Exception {
+        Path kiosk = folder.resolve("kiosk");
+        HttpRequest request = SignedRequest.post(server.port(), "/kiosk/v1/upload", new Gson().toJson(upload),
+                        DeviceIdentity.in(kiosk), client.deviceId().orElseThrow())
+                .header("X-KIOSK-TICKET", ticket).header("X-KIOSK-SESSION", upload.sessionId())
+                .header("X-KIOSK-CHALLENGE", upload.challengeId()).timeout(Duration.ofSeconds(60)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
