@@ -14,6 +14,14 @@ public interface FrameSource extends AutoCloseable {
     /** Frames per second of the source (nominal for a clip, as configured for a folder). */
     double framesPerSecond();
 
+    /**
+     * Holds the camera's exposure and white balance where they are ({@code true}), or gives them back
+     * to the camera ({@code false}), where the camera allows it: for the light step. A clip, a folder
+     * or a camera without such controls ignores it.
+     */
+    default void holdExposure(boolean hold) {
+    }
+
     @Override
     void close();
 }

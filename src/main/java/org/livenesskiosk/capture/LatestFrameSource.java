@@ -106,6 +106,11 @@ public final class LatestFrameSource implements FrameSource {
         return camera.framesPerSecond();
     }
 
+    @Override
+    public void holdExposure(boolean hold) {
+        camera.holdExposure(hold);
+    }
+
     /** Stops the capture thread and releases the camera; a camera stuck in a read is abandoned to its daemon thread. */
     @Override
     public void close() {

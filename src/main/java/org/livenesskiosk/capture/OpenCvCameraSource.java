@@ -33,11 +33,25 @@ public final class OpenCvCameraSource implements FrameSource {
     private final int index;
     private final long openedNanos = System.nanoTime();
     private final double framesPerSecond;
+    private final ExposureHold exposure;
+    /** What the session last asked of the exposure, applied by the thread that reads the camera (VideoCapture is not thread-safe). */
+    private volatile boolean exposureHeld;
     private int position;
 
     private OpenCvCameraSource(VideoCapture capture, int index) {
         this.capture = capture;
         this.index = index;
+        this.exposure = new ExposureHold(new ExposureHold.Controls() {
+            @Override
+            public double get(int property) {
+                return capture.get(property);
+            }
+
+            @Override
+            public boolean set(int property, double value) {
+                return capture.set(property, value);
+            }
+        });
         double fps = capture.get(CAP_PROP_FPS);
         this.framesPerSecond = fps > 0 ? fps : 30;
     }
@@ -113,6 +127,11 @@ public final class OpenCvCameraSource implements FrameSource {
 
     @Override
     public Optional<Frame> next() {
+        if (exposureHeld) {
+            exposure.hold();
+        } else {
+            exposure.release();
+        }
         Mat image = new Mat();
         if (!capture.read(image) || image.empty()) {
             image.close();
@@ -127,12 +146,19 @@ public final class OpenCvCameraSource implements FrameSource {
     }
 
     @Override
+    public void holdExposure(boolean hold) {
+        exposureHeld = hold;
+    }
+
+    @Override
     public double framesPerSecond() {
         return framesPerSecond;
     }
 
+    /** Called once the reading thread has stopped: the camera's own exposure goes back before it is let go (V4L2 keeps it). */
     @Override
     public void close() {
+        exposure.release();
         capture.release();
         capture.close();
     }

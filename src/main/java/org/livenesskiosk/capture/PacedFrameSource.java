@@ -52,6 +52,11 @@ public final class PacedFrameSource implements FrameSource {
     }
 
     @Override
+    public void holdExposure(boolean hold) {
+        frames.holdExposure(hold);
+    }
+
+    @Override
     public void close() {
         frames.close();
     }

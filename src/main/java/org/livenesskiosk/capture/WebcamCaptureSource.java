@@ -18,7 +18,8 @@ import com.github.sarxos.webcam.Webcam;
 /**
  * A camera through the webcam-capture (sarxos) driver, the kiosk's second way to a camera when
  * OpenCV's does not see it. On Linux its native part needs Debian's {@code libv4l-0}. Reading
- * blocks until the camera delivers: wrap it in a {@link LatestFrameSource}.
+ * blocks until the camera delivers: wrap it in a {@link LatestFrameSource}. Its API has no exposure
+ * or white-balance controls, so the light step cannot hold them ({@link #holdExposure} is ignored).
  */
 public final class WebcamCaptureSource implements FrameSource {
 

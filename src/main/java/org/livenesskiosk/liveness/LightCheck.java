@@ -91,6 +91,12 @@ public final class LightCheck {
      * and the draw alone); below it, and still like it, a person decides.
      */
     static final double MIN_LIKENESS = 0.9;
+    /**
+     * A colour's answer is read from its frames this far from either change: a frame exposed across
+     * a change (a camera's frame lasts up to 33 ms at 30 fps) and the lag found only to its 20 ms
+     * step would otherwise give one colour the next one's light.
+     */
+    static final long CHANGE_GUARD_MS = 60;
 
     private LightCheck() {
     }
@@ -162,8 +168,8 @@ public final class LightCheck {
     }
 
     /**
-     * A region's mean log-chroma during each colour the screen showed, {@code lagMs} late; empty for
-     * a colour in which the region could not be read in any frame.
+     * A region's mean log-chroma during each colour the screen showed, {@code lagMs} late, away from
+     * its changes; empty for a colour in which the region could not be read in any such frame.
      */
     private static List<Optional<double[]>> perColour(List<Sample> samples, List<LightSequence.Shown> timeline, long lagMs,
                                                       Function<Sample, Rgb> region) {
@@ -172,7 +178,8 @@ public final class LightCheck {
             double[] sum = new double[3];
             int frames = 0;
             for (Sample sample : samples) {
-                if (sample.timeMs() - lagMs >= shown.fromMs() && sample.timeMs() - lagMs < shown.toMs() && region.apply(sample).read()) {
+                long shownAt = sample.timeMs() - lagMs;
+                if (shownAt >= shown.fromMs() + CHANGE_GUARD_MS && shownAt < shown.toMs() - CHANGE_GUARD_MS && region.apply(sample).read()) {
                     double[] chroma = Fit.logChroma(region.apply(sample), region.apply(sample));
                     for (int c = 0; c < 3; c++) {
                         sum[c] += chroma[c];

@@ -135,6 +135,7 @@ public final class SessionRunner {
                     break;
                 }
                 if (session.state() == SessionState.LIGHT) {
+                    source.holdExposure(true);
                     listener.lightShown().ifPresent(session::lightShown);
                 }
                 Optional<Frame> next;
@@ -179,6 +180,9 @@ public final class SessionRunner {
             var result = session.result().orElseThrow();
             Map<EvidenceSlot, byte[]> images = result.success() ? evidence.faceImages(config.resultImageSize()) : Map.of();
             return new SessionOutcome(result, images, recording, frames, source.corruptFrames());
+        } finally {
+            // Held for the light step only: the camera adjusts to the next customer again.
+            source.holdExposure(false);
         }
     }
 

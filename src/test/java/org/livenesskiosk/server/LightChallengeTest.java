@@ -117,12 +117,16 @@ class LightChallengeTest {
         return new ScreenReflection(timeline, kind, DIM_BRANCH, CAMERA_LAG_MS, SENSOR_NOISE, exposure, 1);
     }
 
+    /** The camera of the last session, to ask how the kiosk drove it. */
+    private LitCamera lastCamera;
+
     /** A session on the clip, from frame {@code firstFrame}, uploaded with the kiosk's key; its result as the bank reads it. */
     private LivenessClient.Result session(KioskApi.ChallengeAnswer challenge, int firstFrame, LongFunction<List<LightSequence.Shown>> colours,
                                           UnaryOperator<List<LightSequence.Shown>> answered, ScreenReflection.Kind kind,
                                           UnaryOperator<List<LightSequence.Shown>> claimed) throws Exception {
         LitCamera camera = new LitCamera(RecordedSessions.stretch(CLIP, firstFrame),
                 timeline -> exposure -> lit(answered.apply(timeline), kind, exposure));
+        lastCamera = camera;
         SessionOutcome outcome = RecordedSessions.run(camera, challenge, new Kiosk(colours, camera, claimed));
         assertTrue(outcome.result().success(), outcome.result().toString());
         UploadRequest upload = RecordedSessions.uploadWithLight(outcome, challenge);
@@ -152,6 +156,7 @@ class LightChallengeTest {
         LivenessClient.Result result = session(ScreenReflection.Kind.FACE);
 
         assertEquals(List.of(SessionCheck.VERIFIED_SCORE, "LIVE"), List.of(result.livenessScore(), result.lightCheck()), summary(result));
+        assertTrue(lastCamera.exposureHeldForTheColoursOnly(), "the camera's exposure held while the screen lit the face, and given back");
     }
 
     @Test

@@ -18,7 +18,8 @@ import org.livenesskiosk.vision.Models;
  * A recorded clip as the kiosk's camera would have given it while the screen showed the light
  * step's colours: until the screen shows anything, the clip's frames as they are; from then on each
  * frame lit by {@link ScreenReflection} (its face found in the unlit frame, as the light falls on
- * the real face), the camera's exposure held from the first lit frame on, as the kiosk holds it.
+ * the real face), the camera's exposure held from the first lit frame on, as the kiosk holds it; and
+ * whether the kiosk did ask the camera to hold it for every lit frame, and gave it back after.
  */
 public final class LitCamera implements FrameSource {
 
@@ -30,6 +31,9 @@ public final class LitCamera implements FrameSource {
     private ScreenReflection light;
     /** The face as last found: the screen lights the real face whether or not the detector finds it in a frame. */
     private Optional<FaceObservation> face = Optional.empty();
+    private boolean held;
+    private int litFrames;
+    private int litUnheld;
 
     /**
      * @param screen what the scene answers to a timeline, given the camera's held exposure (see
@@ -52,6 +56,8 @@ public final class LitCamera implements FrameSource {
             return next;
         }
         Frame frame = next.get();
+        litFrames++;
+        litUnheld += held ? 0 : 1;
         FrameAnalysis unlit = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
         face = unlit.mainFace().or(() -> face);
         if (light == null) {
@@ -63,6 +69,16 @@ public final class LitCamera implements FrameSource {
         Mat lit = light.render(frame.image(), face.map(FaceObservation::landmarks), frame.timestampMs());
         frame.close();
         return Optional.of(new Frame(lit, frame.index(), frame.timestampMs()));
+    }
+
+    @Override
+    public void holdExposure(boolean hold) {
+        held = hold;
+    }
+
+    /** Whether the screen lit frames, every one of them while the kiosk held the camera's exposure, and the kiosk gave it back since. */
+    public boolean exposureHeldForTheColoursOnly() {
+        return litFrames > 0 && litUnheld == 0 && !held;
     }
 
     @Override
