@@ -26,13 +26,17 @@ import org.livenesskiosk.liveness.DetectionLevel;
  * @param largerText           every text of the customers' screens a quarter larger
  * @param retries              how many times a customer may try again after a failure they can fix, before the kiosk
  *                             sends them to a member of staff
+ * @param bankName             who receives the customer's data (the data controller), named in the consent; empty for
+ *                             "the bank"
+ * @param noticeUrl            the bank's full privacy notice, an http(s) address the consent shows as a QR code and a
+ *                             link; empty when there is none to show
  */
 public record KioskSettings(String serviceUrl, String market, String applicationId, String license, String accessKey,
                             String secretKey, String source, boolean challengeFromService, List<ActionType> actions,
                             boolean shuffle, int actionTimeLimitSeconds, int prepareTimeLimitSeconds,
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
                            int idleSeconds, String pinHash, String enrollmentCode, int resultImageSize, boolean highContrast,
-                           boolean largerText, int retries) {
+                           boolean largerText, int retries, String bankName, String noticeUrl) {
 
     public KioskSettings {
         actions = List.copyOf(actions);
@@ -42,31 +46,43 @@ public record KioskSettings(String serviceUrl, String market, String application
     /** A new kiosk: the embedded service, the first camera, the service's challenge, every language, voice on. */
     public static KioskSettings defaults() {
         return new KioskSettings("", "", "", "", "", "", "camera:0", true, List.of(), false, 10, 10, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, false, 30, "", "", 600, false, false, 2);
+                List.of(Language.values()), true, false, 30, "", "", 600, false, false, 2, "", "");
     }
 
     public KioskSettings withPinHash(String hash) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, resultImageSize, highContrast, largerText, retries);
+                languages, voice, recordSessions, idleSeconds, hash, enrollmentCode, resultImageSize, highContrast, largerText, retries,
+                bankName, noticeUrl);
     }
 
     public KioskSettings withIdleSeconds(int seconds) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, resultImageSize, highContrast, largerText, retries);
+                languages, voice, recordSessions, seconds, pinHash, enrollmentCode, resultImageSize, highContrast, largerText, retries,
+                bankName, noticeUrl);
     }
 
     public KioskSettings withEnrollmentCode(String code) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize, highContrast, largerText, retries);
+                languages, voice, recordSessions, idleSeconds, pinHash, code, resultImageSize, highContrast, largerText, retries,
+                bankName, noticeUrl);
     }
 
     public KioskSettings withLook(boolean highContrastLook, boolean largerTextLook) {
         return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
                 challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
-                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrastLook, largerTextLook, retries);
+                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrastLook, largerTextLook,
+                retries, bankName, noticeUrl);
+    }
+
+    /** The consent's data controller and full notice, as the operator names them. */
+    public KioskSettings withNotice(String bank, String notice) {
+        return new KioskSettings(serviceUrl, market, applicationId, license, accessKey, secretKey, source,
+                challengeFromService, actions, shuffle, actionTimeLimitSeconds, prepareTimeLimitSeconds, level,
+                languages, voice, recordSessions, idleSeconds, pinHash, enrollmentCode, resultImageSize, highContrast, largerText,
+                retries, bank, notice);
     }
 
     /** Never shows the secrets: settings may end up in a log line. */

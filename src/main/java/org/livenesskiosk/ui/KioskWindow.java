@@ -192,7 +192,10 @@ public final class KioskWindow {
         applyLook();
         flow.offer(newSettings.languages(), newSettings.idleSeconds(), newSettings.retries());
         welcome.offer(flow.offered(), flow.language());
+        welcome.bank(newSettings);
         setLanguage(flow.language());
+        // Asked again for each customer: the service may have said since, or changed its retention.
+        backend.dataKept().thenAccept(kept -> Platform.runLater(() -> welcome.dataKept(kept)));
     }
 
     /** The looks a customer (or the operator, for every customer) switches on, as style classes of the window's root. */

@@ -7,6 +7,7 @@
  * own line breaks ({@link org.livenesskiosk.ui.FlowingLabel}); the oval judges where the face is
  * by the session's own rule ({@link org.livenesskiosk.ui.FaceFit}). The rules behind the views — the
  * customer's flow ({@code KioskFlow}: screen, language, stale sessions, retries, idle time), what the
+ * consent states ({@code Consent}: the bank, its notice, the service's own retention numbers), what the
  * detection screen says ({@code Guidance}: one instruction, the dots, the ticks), what a customer is
  * told of a result ({@code CustomerResult}: never a code, which is the operator's), the console's
  * settings ({@code ConsoleSettings}), the light step's timing ({@code LightPlayer}: which colour each display

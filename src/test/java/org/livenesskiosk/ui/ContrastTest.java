@@ -50,6 +50,7 @@ class ContrastTest {
 
     private void open(boolean highContrast) throws Exception {
         stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withNotice(ScriptedBackend.BANK, ScriptedBackend.NOTICE)
                 .withLook(highContrast, false), 1280, 800);
     }
 

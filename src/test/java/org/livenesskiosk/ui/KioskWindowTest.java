@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,9 +27,17 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -91,6 +100,37 @@ class KioskWindowTest {
         assertEquals(0, backend.starts, "no session: the camera never opened");
         assertEquals("", screen.text("#customerReference"));
         assertTrue(robot.lookup("#start").queryButton().isDisabled(), "the agreement is not kept for the next person");
+    }
+
+    /**
+     * The consent names the operator's bank, shows its notice as a QR code a phone reads and a short
+     * link, and states the service's numbers: when the service's retention changes, the next
+     * customer reads the new one.
+     */
+    @Test
+    void theConsentNamesTheBankLinksItsNoticeAndStatesTheServicesNumbers() throws Exception {
+        show(backend.settings.withNotice("Example Bank", "https://bank.example/privacy"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#consentKept").contains("180 days"));
+        assertTrue(screen.text("#consentKept").contains("30 days"), screen.text("#consentKept"));
+        assertTrue(screen.text("#consent").contains("Example Bank"), screen.text("#consent"));
+        assertTrue(screen.text("#consentNotice").contains("bank.example/privacy"), screen.text("#consentNotice"));
+        assertTrue(screen.shown("#noticeCode"));
+        assertEquals("https://bank.example/privacy", decoded(robot.lookup("#noticeCode").queryAs(ImageView.class).getImage()));
+
+        backend.dataKept = Optional.of(new KioskBackend.DataKept(OptionalInt.of(45), 30));
+        robot.clickOn("#noThanks");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#consentKept").contains("45 days"));
+        assertFalse(screen.text("#consentKept").contains("180"), screen.text("#consentKept"));
+    }
+
+    /** What a phone's camera reads in a QR code. */
+    private static String decoded(Image code) throws Exception {
+        int width = (int) code.getWidth();
+        int height = (int) code.getHeight();
+        int[] pixels = new int[width * height];
+        code.getPixelReader().getPixels(0, 0, width, height, WritablePixelFormat.getIntArgbInstance(), pixels, 0, width);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))))
+                .getText();
     }
 
     @Test

@@ -84,6 +84,7 @@ class LayoutTest {
 
     private void open(int width, int height, boolean largerText) throws Exception {
         stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withNotice(ScriptedBackend.BANK, ScriptedBackend.NOTICE)
                 .withLook(false, largerText), width, height);
         assertEquals(width, stage.getScene().getWidth(), 1);
         assertEquals(height, stage.getScene().getHeight(), 1);
