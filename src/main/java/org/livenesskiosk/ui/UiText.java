@@ -55,6 +55,7 @@ public enum UiText {
     CONSOLE_PIN_ENTER("console.pinEnter"),
     CONSOLE_PIN_CHOOSE("console.pinChoose"),
     CONSOLE_PIN_WRONG("console.pinWrong"),
+    CONSOLE_PIN_DELETE("console.pinDelete"),
     CONSOLE_PIN_TOO_SHORT("console.pinTooShort"),
     CONSOLE_PIN_LOCKED("console.pinLocked"),
     CONSOLE_OK("console.ok"),

@@ -32,6 +32,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
@@ -39,6 +40,7 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 
@@ -262,6 +264,32 @@ class KioskWindowTest {
         robot.clickOn("#consoleClose");
         assertFalse(screen.shown("#console"));
         assertFalse(left.get());
+    }
+
+    /** A touch-only kiosk: a long press on the top-left corner, then the PIN on the on-screen keypad. */
+    @Test
+    void aLongPressOnTheCornerAndTheKeypadOpenTheConsole() throws Exception {
+        Node root = robot.lookup("#sound").query().getScene().getRoot();
+        Point2D corner = root.localToScreen(CornerPress.CORNER_PX / 2, CornerPress.CORNER_PX / 2);
+        robot.moveTo(corner).press(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS / 2);
+        robot.release(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS);
+        assertFalse(screen.shown("#pin"), "a short press asks nothing");
+
+        robot.moveTo(root.localToScreen(400, 400)).press(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS + 500);
+        robot.release(MouseButton.PRIMARY);
+        assertFalse(screen.shown("#pin"), "a long press away from the corner asks nothing");
+
+        robot.moveTo(corner).press(MouseButton.PRIMARY);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
+        robot.release(MouseButton.PRIMARY);
+        for (char digit : "24699".toCharArray()) {
+            robot.clickOn("#pinKey" + digit);
+        }
+        robot.clickOn("#pinDelete").clickOn("#pinDelete").clickOn("#pinKey8").clickOn("#pinOk");
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
     }
 
     @Test
