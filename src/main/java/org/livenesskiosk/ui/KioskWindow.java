@@ -332,16 +332,15 @@ public final class KioskWindow {
         }
         SessionUpdate update = latestUpdate.getAndSet(null);
         if (update != null && flow.screen() == KioskScreen.DETECTION) {
-            detection.show(update).ifPresent(prompt -> voice.speak(flow.language(), prompt));
+            detection.show(update).ifPresent(line -> voice.say(flow.language(), List.of(line)));
         }
     }
 
     private void finish(KioskOutcome outcome, CustomerResult told) {
         running = Optional.empty();
         detection.end();
-        voice.stop();
         result.show(outcome, told);
-        told.tip().ifPresent(tip -> voice.speak(flow.language(), tip));
+        voice.say(flow.language(), Spoken.result(told));
         showScreen();
     }
 

@@ -155,7 +155,7 @@ class KioskWindowTest {
         startSession();
         backend.act(ActionType.BLINK);
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.ENGLISH).prompt(Prompt.BLINK)));
-        assertEquals(Optional.of("/voice/en/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/en/prompt.blink.wav"), window.voice().lastSaid());
         assertEquals(Optional.of("Kiosk user 7"), backend.request.customerReference());
 
         backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
@@ -166,7 +166,7 @@ class KioskWindowTest {
         startSession();
         backend.act(ActionType.BLINK);
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.THAI).prompt(Prompt.BLINK)));
-        assertEquals(Optional.of("/voice/th/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/th/prompt.blink.wav"), window.voice().lastSaid());
         assertEquals(Language.THAI, backend.request.language());
     }
 
@@ -244,7 +244,8 @@ class KioskWindowTest {
             backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "face too dark"));
             OnScreen.waitUntil(WAIT, () -> screen.text("#tip").equals(ENGLISH.prompt(Prompt.MORE_LIGHT)));
             assertEquals(ENGLISH.text(UiText.RESULT_FAILURE_TITLE), screen.text("#resultTitle"));
-            assertEquals(Optional.of("/voice/en/prompt.moreLight.wav"), window.voice().lastSpoken(), "the tip is spoken");
+            assertEquals(List.of("/voice/en/result.failureTitle.wav", "/voice/en/prompt.moreLight.wav"), window.voice().lastSaid(),
+                    "the result is said, then its tip");
             robot.clickOn("#retry");
             OnScreen.waitUntil(WAIT, () -> backend.starts == starts + 1);
         }
@@ -370,7 +371,7 @@ class KioskWindowTest {
         startSession();
         backend.light();
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(ENGLISH.prompt(Prompt.LIGHT)));
-        assertEquals(Optional.of("/voice/en/prompt.light.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/en/prompt.light.wav"), window.voice().lastSaid());
         Color normal = seen("#detection");
         // The first colour longer than drawn ones, so that a busy machine's test cannot miss it.
         LightSequence sequence = new LightSequence(List.of(new LightSequence.Flash(0xFF0000, 1_500),
