@@ -172,7 +172,7 @@ final class DetectionScreen extends BorderPane {
         tick.setVisible(false);
         timeLeft.setProgress(1);
         secondsLeft.setText("");
-        getReady.setVisible(true);
+        getReady.show(SessionState.PREPARING);
         faceFit.reset();
         guidance.reset();
         sessionTarget = FaceTarget.STANDARD;
@@ -223,7 +223,7 @@ final class DetectionScreen extends BorderPane {
      * @return the shown line's key when it is a new line, to be said (the oval's direction, or the session's prompt)
      */
     Optional<String> show(SessionUpdate update) {
-        getReady.setVisible(update.state() == SessionState.PREPARING);
+        getReady.show(update.state());
         // The far/near stage asks for its own sizes in turn; the rest of the session for the kiosk's.
         FaceTarget wanted = update.targetFaceSize().isPresent() ? FaceTarget.sized(update.targetFaceSize().getAsDouble())
                 : sessionTarget;

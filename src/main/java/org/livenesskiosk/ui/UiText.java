@@ -31,6 +31,7 @@ public enum UiText {
     GUIDE_MOVE_UP("guide.moveUp"),
     GUIDE_MOVE_DOWN("guide.moveDown"),
     READY_TITLE("ready.title"),
+    FAR_NEAR_TITLE("farNear.title"),
     READY_FACE_IN_OVAL("ready.faceInOval"),
     READY_LIGHT_IN_FRONT("ready.lightInFront"),
     READY_UNCOVERED("ready.uncovered"),

@@ -21,6 +21,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
@@ -42,6 +43,7 @@ import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Ellipse;
 import javafx.stage.Stage;
 
 /**
@@ -268,6 +270,47 @@ class KioskWindowTest {
     }
 
     /** A touch-only kiosk: a long press on the top-left corner, then the PIN on the on-screen keypad. */
+    /**
+     * The far/near stage is a step of its own: its panel and picture, its two parts marked as they
+     * go, and the oval growing (not jumping) to the near step's size.
+     */
+    @Test
+    void theFarNearStageIsAStepOfItsOwnWithAGrowingOval() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        backend.farNear(SessionState.FAR, 0.15);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#farNearTitle"));
+        assertEquals("● " + ENGLISH.prompt(Prompt.FAR_FACE), screen.text("#farStep"));
+        assertFalse(screen.shown("#faceInOval"), "one step's panel at a time");
+        Ellipse oval = robot.lookup("#oval").queryAs(Ellipse.class);
+        double far = oval.getRadiusX();
+
+        backend.farNear(SessionState.NEAR, 0.45);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#nearStep").equals("● " + ENGLISH.prompt(Prompt.NEAR_FACE)));
+        assertEquals("✓ " + ENGLISH.prompt(Prompt.FAR_FACE), screen.text("#farStep"));
+        double growing = oval.getRadiusX();
+        assertTrue(growing < far * 0.45 / 0.15 * 0.9, "the oval grows to the near size, it does not jump there: " + growing);
+        OnScreen.waitUntil(WAIT, () -> Math.abs(oval.getRadiusX() - far * 0.45 / 0.15) < 1);
+
+        backend.act(ActionType.BLINK);
+        OnScreen.waitUntil(WAIT, () -> !screen.shown("#getReady"));
+    }
+
+    /** A cause the customer can fix shows its picture with the tip; one without a picture of its own shows none. */
+    @Test
+    void aTipComesWithItsPicture() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "too dark"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#tip"));
+        assertTrue(screen.shown("#tipPicture"));
+        robot.clickOn("#retry");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == 2);
+        backend.finish(KioskOutcome.failed(LivenessError.MULTIPLE_FACE, "two faces"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#tip").equals(ENGLISH.prompt(Prompt.ONLY_ONE_PERSON)));
+        assertFalse(screen.shown("#tipPicture"));
+    }
+
     @Test
     void aLongPressOnTheCornerAndTheKeypadOpenTheConsole() throws Exception {
         Node root = robot.lookup("#sound").query().getScene().getRoot();

@@ -62,6 +62,13 @@ final class ScriptedBackend implements KioskBackend {
                 OptionalDouble.empty(), ZONE));
     }
 
+    /** A step of the far/near stage ({@code FAR} or {@code NEAR}): its prompt, and the face's width it asks for. */
+    void farNear(SessionState step, double faceWidth) {
+        listener.update(new SessionUpdate(step, 0, 2, Optional.empty(),
+                Optional.of(step == SessionState.FAR ? Prompt.FAR_FACE : Prompt.NEAR_FACE), 20_000, Optional.empty(), List.of(),
+                Optional.empty(), OptionalDouble.of(faceWidth), ZONE));
+    }
+
     /** The light step begins: its prompt, every action done. */
     void light() {
         listener.update(new SessionUpdate(SessionState.LIGHT, 2, 2, Optional.empty(), Optional.of(Prompt.LIGHT), 9_000,
