@@ -13,9 +13,11 @@ final class Consent {
     private Consent() {
     }
 
-    /** What is captured, what is sent and who receives it. */
+    /** What is captured, what is sent and who receives it; and the kiosk's own recording, while the operator has it on. */
     static String captured(Messages messages, KioskSettings settings) {
-        return messages.text(UiText.WELCOME_CONSENT, bank(messages, settings));
+        String captured = messages.text(UiText.WELCOME_CONSENT, bank(messages, settings));
+        return settings.recordSessions() ? captured + " " + messages.text(UiText.WELCOME_RECORDED, KioskSettings.RECORDING_DAYS)
+                : captured;
     }
 
     /**

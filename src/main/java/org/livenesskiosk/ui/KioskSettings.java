@@ -16,7 +16,8 @@ import org.livenesskiosk.liveness.DetectionLevel;
  *                             mouth and head turn at random, the turn last)
  * @param languages            the languages the welcome screen offers
  * @param voice                speak the prompts
- * @param recordSessions       record each session's frames, for troubleshooting
+ * @param recordSessions       record each session's frames, for troubleshooting; each recording is kept
+ *                             {@link #RECORDING_DAYS} (the consent says so)
  * @param idleSeconds          how long the result stays before the kiosk returns to the welcome screen
  * @param pinHash              the operator PIN, hashed ({@link OperatorPin}); empty until the operator chooses one
  * @param enrollmentCode       the one-time code from the bank's administrator that enrols this kiosk with a standalone
@@ -37,6 +38,9 @@ public record KioskSettings(String serviceUrl, String market, String application
                             DetectionLevel level, List<Language> languages, boolean voice, boolean recordSessions,
                            int idleSeconds, String pinHash, String enrollmentCode, int resultImageSize, boolean highContrast,
                            boolean largerText, int retries, String bankName, String noticeUrl) {
+
+    /** How long a session's recording stays on the kiosk: long enough to look into a problem seen today. */
+    public static final int RECORDING_DAYS = 1;
 
     public KioskSettings {
         actions = List.copyOf(actions);

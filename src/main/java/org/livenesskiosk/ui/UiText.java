@@ -10,6 +10,7 @@ public enum UiText {
     WELCOME_NO_FLASHES("welcome.noFlashes"),
     WELCOME_CONSENT_TITLE("welcome.consentTitle"),
     WELCOME_CONSENT("welcome.consent"),
+    WELCOME_RECORDED("welcome.recorded"),
     WELCOME_KEPT_DAYS("welcome.keptDays"),
     WELCOME_KEPT_UNTIL_DELETED("welcome.keptUntilDeleted"),
     WELCOME_KEPT_UNKNOWN("welcome.keptUnknown"),

@@ -66,6 +66,23 @@ class ConsentTest {
         assertNotEquals(Consent.notice(messages, unnamed), notice);
     }
 
+    /** The operator's session recording stays on the kiosk: while it is on, the consent says for how long. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theKiosksOwnRecordingIsStatedWhileItIsOn(Language language) {
+        Messages messages = Messages.of(language);
+        KioskSettings recording = new KioskSettings(EXAMPLE.serviceUrl(), EXAMPLE.market(), EXAMPLE.applicationId(),
+                EXAMPLE.license(), EXAMPLE.accessKey(), EXAMPLE.secretKey(), EXAMPLE.source(), EXAMPLE.challengeFromService(),
+                EXAMPLE.actions(), EXAMPLE.shuffle(), EXAMPLE.actionTimeLimitSeconds(), EXAMPLE.prepareTimeLimitSeconds(),
+                EXAMPLE.level(), EXAMPLE.languages(), EXAMPLE.voice(), true, EXAMPLE.idleSeconds(), EXAMPLE.pinHash(),
+                EXAMPLE.enrollmentCode(), EXAMPLE.resultImageSize(), EXAMPLE.highContrast(), EXAMPLE.largerText(), EXAMPLE.retries(),
+                EXAMPLE.bankName(), EXAMPLE.noticeUrl());
+        String recorded = messages.text(UiText.WELCOME_RECORDED, KioskSettings.RECORDING_DAYS);
+        assertTrue(recorded.contains(String.valueOf(KioskSettings.RECORDING_DAYS)), recorded);
+        assertTrue(Consent.captured(messages, recording).endsWith(recorded));
+        assertFalse(Consent.captured(messages, EXAMPLE).contains(recorded), "no recording, no word of one");
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void oneDayIsWrittenAsOneDay(Language language) {
