@@ -22,9 +22,10 @@ import javafx.scene.layout.VBox;
 /**
  * The language choice, "No flashing lights" for a customer whom flashes harm (the session then
  * skips the light step), the consent notice ({@link Consent}: what is captured and sent, to which
- * bank, how long it is kept, and the bank's full notice behind a QR code and a short link), the customer reference, Start and "No thanks". The
- * consent and the choices scroll when a small screen or large text needs it; the agreement, Start
- * and "No thanks" stay in the footer, always in view. Nothing is captured before Start: the camera
+ * bank, how long it is kept, and the bank's full notice behind a QR code and a short link), the
+ * customer reference, Start and "No thanks". The consent and the choices scroll when a small
+ * screen or large text needs it; the agreement, Start and "No thanks" stay in the footer, always
+ * in view. Nothing is captured before Start: the camera
  * opens with the session.
  */
 final class WelcomeScreen extends BorderPane {
