@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 /** The kiosk: full screen, for customers, with the operator console behind a PIN. The default command. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = {"Runs the kiosk, full screen (the default command).",
-            "The operator console opens with Ctrl+Alt+O and the operator PIN (chosen at its first opening)."})
+            "The operator console opens with Ctrl+Alt+O, or a finger held 3 s on the screen's top-left corner, and the "
+                + "operator PIN (chosen at its first opening)."})
 final class KioskCommand implements Callable<Integer> {
 
     /**

@@ -118,6 +118,11 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Optional<DataKept>> dataKept() {
+        return service.dataKept();
+    }
+
+    @Override
     public CompletableFuture<PinLock> pinLock() {
         return CompletableFuture.supplyAsync(() -> {
             try {

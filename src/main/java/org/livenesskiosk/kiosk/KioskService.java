@@ -201,6 +201,15 @@ public final class KioskService implements AutoCloseable {
         return client.light(ticket(), challengeId);
     }
 
+    /**
+     * How long the service keeps a customer's data, as its last authorization said; empty before
+     * the first, or from a service that does not say. Never calls the service: the welcome screen
+     * asks for each customer, and must not wait for an unreachable one.
+     */
+    public Optional<KioskApi.Keeping> keeping() {
+        return Optional.ofNullable(authorization).flatMap(LivenessClient.Authorization::keeping);
+    }
+
     /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
     Instant authorizedUntil() throws ServiceCallException {
         return Instant.ofEpochMilli(authorization().expiresAt());

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.stream.Stream;
 
 import org.livenesskiosk.crypto.SecureFiles;
+import org.livenesskiosk.ui.KioskSettings;
 
 /**
  * Session recordings, when the operator turns them on: for troubleshooting a problem seen today,
@@ -15,7 +16,7 @@ import org.livenesskiosk.crypto.SecureFiles;
  */
 final class Recordings {
 
-    private static final Duration KEPT = Duration.ofDays(1);
+    private static final Duration KEPT = Duration.ofDays(KioskSettings.RECORDING_DAYS);
 
     private final Path folder;
 

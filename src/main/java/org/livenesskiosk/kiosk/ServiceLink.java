@@ -3,6 +3,7 @@ package org.livenesskiosk.kiosk;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -122,6 +123,19 @@ final class ServiceLink implements AutoCloseable {
                 return new KioskBackend.Authorization(Optional.empty(), Optional.of(e.error()), Optional.empty());
             } catch (IOException e) {
                 return new KioskBackend.Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED), Optional.empty());
+            }
+        }, network);
+    }
+
+    /** How long the service keeps a customer's data, as it last said; empty when it has not said. */
+    CompletableFuture<Optional<KioskBackend.DataKept>> dataKept() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return service().keeping().map(keeping -> new KioskBackend.DataKept(
+                        keeping.retentionDays() == null ? OptionalInt.empty() : OptionalInt.of(keeping.retentionDays()),
+                        keeping.replayWindowDays()));
+            } catch (ServiceCallException | IOException e) {
+                return Optional.empty();
             }
         }, network);
     }

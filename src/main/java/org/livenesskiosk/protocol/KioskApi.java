@@ -45,12 +45,25 @@ public final class KioskApi {
     /**
      * @param ticket          goes with each upload in {@link Headers#KIOSK_TICKET}; a secret
      * @param expireTimestamp when the ticket ends, in milliseconds
+     * @param keeping         how long the service keeps what a kiosk sends, for the customer's consent; absent from
+     *                        older services
      */
-    public record AuthorizeAnswer(String ticket, long expireTimestamp, ChallengeSettings settings) {
+    public record AuthorizeAnswer(String ticket, long expireTimestamp, ChallengeSettings settings, Keeping keeping) {
         @Override
         public String toString() {
             return "AuthorizeAnswer[expireTimestamp=" + expireTimestamp + "]";
         }
+    }
+
+    /**
+     * How long the service keeps a customer's data, as its own settings say: what the kiosk's consent
+     * must state with these numbers, never with numbers of its own.
+     *
+     * @param retentionDays    days after which a result's images are deleted ({@code serve --retention-days}); null when
+     *                         they stay until the bank deletes the result
+     * @param replayWindowDays days the face fingerprints stay for the replay check, whatever the retention
+     */
+    public record Keeping(Integer retentionDays, int replayWindowDays) {
     }
 
     /**

@@ -4,9 +4,11 @@ import static org.livenesskiosk.server.JsonExchange.answer;
 import static org.livenesskiosk.server.JsonExchange.body;
 import static org.livenesskiosk.server.JsonExchange.required;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.livenesskiosk.crypto.Sha256;
 import org.livenesskiosk.protocol.Envelope;
@@ -52,9 +54,12 @@ final class KioskRoutes {
     private final DeviceLockout lockout;
     private final Semaphore uploadSlots;
     private final long busyWaitMs;
+    /** The service's retention as set before it started ({@code serve --retention-days}), if any. */
+    private final Supplier<Optional<Duration>> retention;
 
     KioskRoutes(Store store, Licenses licenses, Challenges challenges, AnalyzerPool analyzers, ServiceMetrics metrics,
-                ServiceLimits limits) {
+                ServiceLimits limits, Supplier<Optional<Duration>> retention) {
+        this.retention = retention;
         this.store = store;
         this.licenses = licenses;
         this.challenges = challenges;
@@ -114,6 +119,12 @@ final class KioskRoutes {
         app.post(Routes.KIOSK_UPLOAD, this::upload);
     }
 
+    /** The numbers a kiosk's consent states: this service's own retention and replay window. */
+    KioskApi.Keeping keeping() {
+        return new KioskApi.Keeping(retention.get().map(keep -> (int) keep.toDays()).orElse(null),
+                (int) Duration.ofMillis(REPLAY_WINDOW_MS).toDays());
+    }
+
     private void authorize(Context ctx) {
         KioskApi.AuthorizeRequest request = body(ctx, KioskApi.AuthorizeRequest.class);
         Licenses.License license = licenses.read(required(request.license(), "license"))
@@ -146,7 +157,7 @@ final class KioskRoutes {
         String ticket = SecretBox.randomToken();
         long expiresAt = Math.min(license.expiresAt(), now + TICKET_LIFETIME_MS);
         store.saveTicket(Sha256.hex(ticket), account.id(), applicationId, deviceId, expiresAt);
-        answer(ctx, Envelope.ok(new KioskApi.AuthorizeAnswer(ticket, expiresAt, store.settings(account.id()))));
+        answer(ctx, Envelope.ok(new KioskApi.AuthorizeAnswer(ticket, expiresAt, store.settings(account.id()), keeping())));
     }
 
     private void challenge(Context ctx) {

@@ -57,7 +57,8 @@ public final class LivenessServer implements AutoCloseable {
     private volatile String publicUrl;
     /** How this node names itself in {@link Headers#NODE}; set at start unless given. */
     private volatile String nodeName;
-    private Optional<Retention> retention = Optional.empty();
+    /** Set before start, read by the kiosks' authorizations (their consent states it): volatile for those threads. */
+    private volatile Optional<Retention> retention = Optional.empty();
     private Optional<TlsCertificate> tls = Optional.empty();
     private Optional<Listener> management = Optional.empty();
     private Listener api;
@@ -83,7 +84,8 @@ public final class LivenessServer implements AutoCloseable {
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         this.analyzers = new AnalyzerPool(models, limits.concurrentChecks(), metrics.faceEmbeddings());
-        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits);
+        KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits,
+                () -> retention.map(Retention::keep));
         Authentication authentication = new Authentication(store);
         app.before(ctx -> ctx.header(Headers.NODE, nodeName).header(Headers.SERVICE_TIME, String.valueOf(System.currentTimeMillis())));
         new RequestSize().register(app);

@@ -33,6 +33,11 @@ final class Retention {
         this.keep = keep;
     }
 
+    /** How long a result keeps its images: what the kiosks' consent states. */
+    Duration keep() {
+        return keep;
+    }
+
     /** @return how many results lost their images */
     int apply(long now) {
         return store.forgetFacesBefore(now - keep.toMillis());

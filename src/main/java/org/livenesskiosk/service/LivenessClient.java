@@ -75,8 +75,11 @@ public final class LivenessClient {
             "CHALLENGE_EXPIRED", LivenessError.AUTH_TICKET_DISABLE, "CHALLENGE_INVALID", LivenessError.AUTH_TICKET_DISABLE,
             "DEVICE_LOCKED", LivenessError.AUTH_ACCOUNT_ACCESS_DENIED);
 
-    /** The answer to an authorization: the ticket uploads carry, and the challenge the service asks for. */
-    public record Authorization(String ticket, long expiresAt, ChallengeSettings settings) {
+    /**
+     * The answer to an authorization: the ticket uploads carry, the challenge the service asks for,
+     * and how long it keeps a customer's data (empty from an older service that does not say).
+     */
+    public record Authorization(String ticket, long expiresAt, ChallengeSettings settings, Optional<KioskApi.Keeping> keeping) {
         @Override
         public String toString() {
             return "Authorization[expiresAt=" + expiresAt + "]";
@@ -223,7 +226,8 @@ public final class LivenessClient {
         if (settings == null || settings.actions() == null || settings.level() == null) {
             settings = ChallengeSettings.defaults();
         }
-        return new Authorization(required(answer.ticket(), "ticket"), answer.expireTimestamp(), settings);
+        return new Authorization(required(answer.ticket(), "ticket"), answer.expireTimestamp(), settings,
+                Optional.ofNullable(answer.keeping()));
     }
 
     /** The challenge for a customer who just pressed Start: the plan the kiosk must ask for, drawn by the service. */

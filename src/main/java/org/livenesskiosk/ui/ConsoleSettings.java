@@ -18,8 +18,11 @@ final class ConsoleSettings {
     /** What is wrong with the chosen settings, each as the text that tells the operator; empty when they may be kept. */
     static List<UiText> problems(KioskSettings chosen) {
         List<UiText> problems = new ArrayList<>();
-        if (!chosen.serviceUrl().isEmpty() && !isServiceAddress(chosen.serviceUrl())) {
+        if (!chosen.serviceUrl().isEmpty() && !isWebAddress(chosen.serviceUrl())) {
             problems.add(UiText.CONSOLE_PROBLEM_SERVICE);
+        }
+        if (!chosen.noticeUrl().isEmpty() && !isWebAddress(chosen.noticeUrl())) {
+            problems.add(UiText.CONSOLE_PROBLEM_NOTICE);
         }
         if (chosen.languages().isEmpty()) {
             problems.add(UiText.CONSOLE_PROBLEM_NO_LANGUAGE);
@@ -27,8 +30,8 @@ final class ConsoleSettings {
         return problems;
     }
 
-    /** An http or https address with a host: what the kiosk's client can reach. */
-    private static boolean isServiceAddress(String address) {
+    /** An http or https address with a host: what the kiosk's client can reach, and a customer's phone can open. */
+    private static boolean isWebAddress(String address) {
         try {
             URI uri = new URI(address);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;

@@ -61,6 +61,8 @@ final class DetectionScreen extends BorderPane {
     private final Button cancel = new Button();
     private Messages messages;
     private Optional<Prompt> lastInstruction = Optional.empty();
+    /** The line last shown, as its key: said again only when it changes. */
+    private Optional<String> lastLine = Optional.empty();
     private Optional<FaceFit.Advice> shownDirection = Optional.empty();
     private FaceTarget sessionTarget = FaceTarget.STANDARD;
     /** The step whose time limit the bar shows (0: the preparation), and that limit. */
@@ -160,6 +162,7 @@ final class DetectionScreen extends BorderPane {
         stopLight();
         preview.show(frames);
         lastInstruction = Optional.empty();
+        lastLine = Optional.empty();
         shownDirection = Optional.empty();
         timedStep = -1;
         prompt.setText("");
@@ -169,7 +172,7 @@ final class DetectionScreen extends BorderPane {
         tick.setVisible(false);
         timeLeft.setProgress(1);
         secondsLeft.setText("");
-        getReady.setVisible(true);
+        getReady.show(SessionState.PREPARING);
         faceFit.reset();
         guidance.reset();
         sessionTarget = FaceTarget.STANDARD;
@@ -217,10 +220,10 @@ final class DetectionScreen extends BorderPane {
     /**
      * Shows the session's latest state.
      *
-     * @return the instruction when it is a new one, to be spoken
+     * @return the shown line's key when it is a new line, to be said (the oval's direction, or the session's prompt)
      */
-    Optional<Prompt> show(SessionUpdate update) {
-        getReady.setVisible(update.state() == SessionState.PREPARING);
+    Optional<String> show(SessionUpdate update) {
+        getReady.show(update.state());
         // The far/near stage asks for its own sizes in turn; the rest of the session for the kiosk's.
         FaceTarget wanted = update.targetFaceSize().isPresent() ? FaceTarget.sized(update.targetFaceSize().getAsDouble())
                 : sessionTarget;
@@ -248,12 +251,14 @@ final class DetectionScreen extends BorderPane {
         if (moment.instruction().isEmpty()) {
             return Optional.empty();
         }
+        lastInstruction = moment.instruction();
         relabelInstruction(moment.instruction().get());
-        if (moment.instruction().equals(lastInstruction)) {
+        Optional<String> line = Optional.of(line(moment.instruction().get()));
+        if (line.equals(lastLine)) {
             return Optional.empty();
         }
-        lastInstruction = moment.instruction();
-        return lastInstruction;
+        lastLine = line;
+        return line;
     }
 
     private void showDots(List<Guidance.Dot> dots) {
@@ -274,7 +279,12 @@ final class DetectionScreen extends BorderPane {
 
     /** The one instruction: the oval's direction where it says exactly where to move, else the session's words. */
     private void relabelInstruction(Prompt instruction) {
-        prompt.setText(shownDirection.map(direction -> messages.text(words(direction))).orElseGet(() -> messages.prompt(instruction)));
+        prompt.setText(messages.text(line(instruction)));
+    }
+
+    /** The key of the one instruction's words: what is shown is what is said. */
+    private String line(Prompt instruction) {
+        return shownDirection.map(direction -> words(direction).key()).orElseGet(instruction::key);
     }
 
     private static UiText words(FaceFit.Advice direction) {

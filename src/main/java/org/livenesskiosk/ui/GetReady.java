@@ -1,7 +1,11 @@
 package org.livenesskiosk.ui;
 
+import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionState;
+
 import javafx.geometry.Pos;
 import javafx.scene.Group;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Arc;
@@ -11,9 +15,11 @@ import javafx.scene.shape.Ellipse;
 import javafx.scene.shape.Line;
 
 /**
- * The get-ready step, shown beside the preview until the first action is asked: a simple picture
- * of a good position — the face inside the oval, the light in front, nothing covering the face —
- * and the same three things in words.
+ * The panel beside the preview before the first action, for the step under way. The far/near
+ * stage is a step of its own: its title, a picture of the face growing from the small oval to the
+ * large one, and its two parts, the one under way marked and the one done ticked. Then getting
+ * ready: a simple picture of a good position — the face inside the oval, the light in front,
+ * nothing covering the face — and the same three things in words. Hidden once an action is asked.
  */
 final class GetReady extends VBox {
 
@@ -21,6 +27,13 @@ final class GetReady extends VBox {
     private final Label faceInOval = new FlowingLabel();
     private final Label lightInFront = new FlowingLabel();
     private final Label uncovered = new FlowingLabel();
+    private final Group readyPicture = illustration();
+    private final Label farNearTitle = new FlowingLabel();
+    private final Group farNearPicture = TipPicture.comeCloser();
+    private final Label far = new FlowingLabel();
+    private final Label near = new FlowingLabel();
+    private SessionState step = SessionState.PREPARING;
+    private Messages messages;
 
     GetReady() {
         getStyleClass().add("get-ready");
@@ -28,11 +41,35 @@ final class GetReady extends VBox {
         setSpacing(12);
         setAlignment(Pos.TOP_CENTER);
         title.getStyleClass().add("subtitle");
-        for (Label hint : new Label[] {faceInOval, lightInFront, uncovered}) {
+        farNearTitle.getStyleClass().add("subtitle");
+        farNearTitle.setId("farNearTitle");
+        far.setId("farStep");
+        near.setId("nearStep");
+        faceInOval.setId("faceInOval");
+        for (Label hint : new Label[] {faceInOval, lightInFront, uncovered, far, near}) {
             hint.getStyleClass().add("hint");
             hint.setMaxWidth(Double.MAX_VALUE);
         }
-        getChildren().addAll(title, illustration(), faceInOval, lightInFront, uncovered);
+        getChildren().addAll(farNearTitle, farNearPicture, far, near, title, readyPicture, faceInOval, lightInFront, uncovered);
+        show(SessionState.PREPARING);
+    }
+
+    /** Shows the panel of this step of the session (the far/near stage's, or getting ready's), or hides it. */
+    void show(SessionState now) {
+        step = now;
+        boolean farNear = now == SessionState.FAR || now == SessionState.NEAR;
+        setVisible(farNear || now == SessionState.PREPARING);
+        for (Node part : new Node[] {farNearTitle, farNearPicture, far, near}) {
+            part.setVisible(farNear);
+            part.setManaged(farNear);
+        }
+        for (Node part : new Node[] {title, readyPicture, faceInOval, lightInFront, uncovered}) {
+            part.setVisible(!farNear);
+            part.setManaged(!farNear);
+        }
+        if (messages != null) {
+            relabelFarNear();
+        }
     }
 
     /** A lamp in front, shining on a face that sits inside the oval, uncovered. */
@@ -60,10 +97,19 @@ final class GetReady extends VBox {
         return picture;
     }
 
+    /** The stage's two parts in the session's own words: the one under way marked, the far one ticked once done. */
+    private void relabelFarNear() {
+        far.setText((step == SessionState.NEAR ? "✓ " : "● ") + messages.prompt(Prompt.FAR_FACE));
+        near.setText((step == SessionState.NEAR ? "● " : "○ ") + messages.prompt(Prompt.NEAR_FACE));
+    }
+
     void relabel(Messages messages) {
+        this.messages = messages;
         title.setText(messages.text(UiText.READY_TITLE));
         faceInOval.setText("✓ " + messages.text(UiText.READY_FACE_IN_OVAL));
         lightInFront.setText("✓ " + messages.text(UiText.READY_LIGHT_IN_FRONT));
         uncovered.setText("✓ " + messages.text(UiText.READY_UNCOVERED));
+        farNearTitle.setText(messages.text(UiText.FAR_NEAR_TITLE));
+        relabelFarNear();
     }
 }

@@ -24,7 +24,8 @@ final class Guidance {
     /**
      * One moment, as the screen shows it.
      *
-     * @param instruction what to do now, as the prompt that is spoken; empty before the session's first word
+     * @param instruction what to do now: the session's prompt, or for a direction the prompt it stands for; empty before
+     *                    the session's first word
      * @param direction   the oval's direction, shown in place of the instruction's words where it says exactly where to move
      * @param ovalGreen   the face is where the session wants it, or an action is being asked
      * @param dots        the steps, in order

@@ -3,6 +3,7 @@ package org.livenesskiosk.ui;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -51,6 +52,18 @@ public interface KioskBackend {
 
     /** Asks the service for an authorization now. */
     CompletableFuture<Authorization> authorization();
+
+    /**
+     * How long the service keeps a customer's data, in its own numbers: what the consent states.
+     *
+     * @param retentionDays    days until a result's images are deleted; empty when they stay until the bank deletes the result
+     * @param replayWindowDays days the face's digital summary stays, to spot a repeated attempt
+     */
+    record DataKept(OptionalInt retentionDays, int replayWindowDays) {
+    }
+
+    /** How long the service keeps a customer's data, as it last said (never waiting for it); empty when it has not said. */
+    CompletableFuture<Optional<DataKept>> dataKept();
 
     /** A camera shown in the operator console. */
     interface CameraPreview {

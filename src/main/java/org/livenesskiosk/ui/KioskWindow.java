@@ -37,7 +37,8 @@ import javafx.util.Duration;
 
 /**
  * The kiosk's window: the customer's screens in their order ({@link KioskScreen}), the language,
- * the voice, the customer's switches (larger text, high contrast, sound), the operator console behind its PIN, and the kiosk behaviour
+ * the voice, the customer's switches (larger text, high contrast, sound), the operator console behind its PIN (Ctrl+Alt+O,
+ * or a long press on the top-left corner: {@link CornerPress}), and the kiosk behaviour
  * (full screen, no way out without the PIN, the cursor hidden when idle).
  *
  * <p>Longer than most classes because it is the one place that switches between the screens and
@@ -76,6 +77,8 @@ public final class KioskWindow {
     private final ToggleButton largerText = new ToggleButton();
     private final ToggleButton highContrast = new ToggleButton();
     private final PauseTransition cursorIdle = new PauseTransition(CURSOR_IDLE);
+    /** The console's way in on a touch-only kiosk: a long press on the top-left corner, then the PIN. */
+    private final CornerPress cornerPress = new CornerPress();
     private final AtomicReference<SessionUpdate> latestUpdate = new AtomicReference<>();
     private final AnimationTimer updates;
 
@@ -108,6 +111,9 @@ public final class KioskWindow {
             @Override
             public void handle(long now) {
                 showLatestUpdate();
+                if (cornerPress.held(now / 1_000_000)) {
+                    askPin(KioskWindow.this::openConsole);
+                }
                 if (flow.screen() == KioskScreen.RESULT) {
                     result.countdown((flow.idleLeftMs(now / 1_000_000) + 999) / 1000);
                 }
@@ -152,6 +158,10 @@ public final class KioskWindow {
                 askPin(this::openConsole);
             }
         });
+        // Watched, never consumed: the customer's own touches in the corner still work as ever.
+        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> cornerPress.pressed(event.getSceneX(), event.getSceneY(), nowMs()));
+        scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, event -> cornerPress.dragged(event.getSceneX(), event.getSceneY()));
+        scene.addEventFilter(MouseEvent.MOUSE_RELEASED, event -> cornerPress.released());
         scene.addEventFilter(KeyEvent.ANY, this::activity);
         scene.addEventFilter(MouseEvent.ANY, this::activity);
         stage.setScene(scene);
@@ -192,7 +202,10 @@ public final class KioskWindow {
         applyLook();
         flow.offer(newSettings.languages(), newSettings.idleSeconds(), newSettings.retries());
         welcome.offer(flow.offered(), flow.language());
+        welcome.bank(newSettings);
         setLanguage(flow.language());
+        // Asked again for each customer: the service may have said since, or changed its retention.
+        backend.dataKept().thenAccept(kept -> Platform.runLater(() -> welcome.dataKept(kept)));
     }
 
     /** The looks a customer (or the operator, for every customer) switches on, as style classes of the window's root. */
@@ -319,16 +332,15 @@ public final class KioskWindow {
         }
         SessionUpdate update = latestUpdate.getAndSet(null);
         if (update != null && flow.screen() == KioskScreen.DETECTION) {
-            detection.show(update).ifPresent(prompt -> voice.speak(flow.language(), prompt));
+            detection.show(update).ifPresent(line -> voice.say(flow.language(), List.of(line)));
         }
     }
 
     private void finish(KioskOutcome outcome, CustomerResult told) {
         running = Optional.empty();
         detection.end();
-        voice.stop();
         result.show(outcome, told);
-        told.tip().ifPresent(tip -> voice.speak(flow.language(), tip));
+        voice.say(flow.language(), Spoken.result(told));
         showScreen();
     }
 

@@ -69,6 +69,8 @@ final class OperatorConsole extends BorderPane {
     private final TextField accessKey = new TextField();
     private final PasswordField secretKey = new PasswordField();
     private final TextField enrollmentCode = new TextField();
+    private final TextField bankName = new TextField();
+    private final TextField noticeUrl = new TextField();
     private final Label authorization = new FlowingLabel();
     private final ComboBox<String> camera = new ComboBox<>();
     private final Button findCameras = new Button();
@@ -128,10 +130,13 @@ final class OperatorConsole extends BorderPane {
             languages.put(language, offered);
         }
         level.getItems().setAll(DetectionLevel.values());
-        for (TextField field : List.of(serviceUrl, market, applicationId, license, accessKey, secretKey, enrollmentCode)) {
+        for (TextField field : List.of(serviceUrl, market, applicationId, license, accessKey, secretKey, enrollmentCode, bankName,
+                noticeUrl)) {
             field.setMaxWidth(640);
         }
         enrollmentCode.setId("enrollmentCode");
+        bankName.setId("bankName");
+        noticeUrl.setId("noticeUrl");
         resultImageSize.setId("resultImageSize");
         authorization.setId("authorization");
         camera.setEditable(true);
@@ -222,6 +227,8 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_LEVEL, level);
         addRow(UiText.CONSOLE_RESULT_IMAGE_SIZE, resultImageSize);
         addRow(UiText.CONSOLE_LANGUAGES, languageBoxes);
+        addRow(UiText.CONSOLE_BANK_NAME, bankName);
+        addRow(UiText.CONSOLE_NOTICE_URL, noticeUrl);
         addRow(UiText.CONSOLE_IDLE, idleSeconds);
         addRow(UiText.CONSOLE_RETRIES, retries);
         form.add(new VBox(6, voice, recording, highContrast, largerText), 1, formLabels.size());
@@ -275,6 +282,8 @@ final class OperatorConsole extends BorderPane {
         accessKey.setText(current.accessKey());
         secretKey.setText(current.secretKey());
         enrollmentCode.setText(current.enrollmentCode());
+        bankName.setText(current.bankName());
+        noticeUrl.setText(current.noticeUrl());
         camera.setValue(current.source());
         challengeFromService.setSelected(current.challengeFromService());
         actions.forEach((action, box) -> box.setSelected(current.actions().contains(action)));
@@ -344,7 +353,8 @@ final class OperatorConsole extends BorderPane {
                 challengeFromService.isSelected(), chosenActions, shuffle.isSelected(), actionTimeLimit.getValue(),
                 prepareTimeLimit.getValue(), level.getValue(), offered, voice.isSelected(),
                 recording.isSelected(), idleSeconds.getValue(), settings.pinHash(), enrollmentCode.getText().strip(),
-                resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected(), retries.getValue());
+                resultImageSize.getValue(), highContrast.isSelected(), largerText.isSelected(), retries.getValue(),
+                bankName.getText().strip(), noticeUrl.getText().strip());
         List<UiText> problems = ConsoleSettings.problems(chosen);
         if (!problems.isEmpty()) {
             saved.getStyleClass().remove("problem");

@@ -11,12 +11,13 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * Guards the operator console. Without a PIN yet (a new installation) it asks the operator to
+ * Guards the operator console, with the digits on screen for a kiosk without a keyboard. Without a PIN yet (a new installation) it asks the operator to
  * choose one. Hashing takes a tenth of a second, so it runs off the UI thread. After a few wrong
  * PINs it refuses every PIN for a while: a kiosk stands unattended in a public hall.
  */
@@ -29,6 +30,8 @@ final class PinPrompt extends VBox {
     private final Label problem = new FlowingLabel();
     private final Button ok = new Button();
     private final Button close = new Button();
+    /** Takes back the last digit typed on the keypad. */
+    private final Button delete = new Button();
     private Messages messages;
     private String storedHash = "";
     private Consumer<String> onNewPin = hash -> { };
@@ -64,7 +67,34 @@ final class PinPrompt extends VBox {
         });
         HBox buttons = new HBox(16, ok, close);
         buttons.setAlignment(Pos.CENTER);
-        getChildren().addAll(title, pin, problem, buttons);
+        getChildren().addAll(title, pin, keypad(), problem, buttons);
+    }
+
+    /**
+     * The digits on screen, as a phone lays them out: a touch-only kiosk (the console opened by a
+     * long press) has no keyboard, and its on-screen keyboard would cover the prompt.
+     */
+    private GridPane keypad() {
+        GridPane keys = new GridPane();
+        keys.setHgap(8);
+        keys.setVgap(8);
+        keys.setAlignment(Pos.CENTER);
+        for (int digit = 0; digit <= 9; digit++) {
+            String typed = String.valueOf(digit);
+            Button key = new Button(typed);
+            key.setId("pinKey" + digit);
+            key.getStyleClass().add("pin-key");
+            key.setFocusTraversable(false);
+            key.setOnAction(event -> pin.appendText(typed));
+            // 1 2 3 / 4 5 6 / 7 8 9 / Delete 0
+            keys.add(key, digit == 0 ? 1 : (digit - 1) % 3, digit == 0 ? 3 : (digit - 1) / 3);
+        }
+        delete.setId("pinDelete");
+        delete.setFocusTraversable(false);
+        delete.setMinWidth(USE_PREF_SIZE);
+        delete.setOnAction(event -> pin.deleteText(Math.max(0, pin.getLength() - 1), pin.getLength()));
+        keys.add(delete, 0, 3);
+        return keys;
     }
 
     /**
@@ -139,5 +169,6 @@ final class PinPrompt extends VBox {
         title.setText(messages.text(storedHash.isEmpty() ? UiText.CONSOLE_PIN_CHOOSE : UiText.CONSOLE_PIN_ENTER));
         ok.setText(messages.text(UiText.CONSOLE_OK));
         close.setText(messages.text(UiText.CONSOLE_CLOSE));
+        delete.setText(messages.text(UiText.CONSOLE_PIN_DELETE));
     }
 }

@@ -11,13 +11,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 
 /**
  * What the customer sees when a session ends ({@link CustomerResult}): a plain outcome, a passed
- * session's livenessId (grouped so that it wraps) and its QR code, at most one tip, "Try again"
- * only where it helps, and how long until the screen clears. Never a code, a detail or the face
+ * session's livenessId (grouped so that it wraps) and its QR code, at most one tip with its picture
+ * ({@link TipPicture}), "Try again" only where it helps, and how long until the screen clears. Never a code, a detail or the face
  * photo: those are behind the operator's PIN ({@link ResultDetails}), reached by "For staff". The
  * buttons stay in the footer, in view; the rest scrolls when a small screen or large text needs it.
  */
@@ -30,6 +31,8 @@ final class ResultScreen extends BorderPane {
     private final Label title = new FlowingLabel();
     private final Label message = new FlowingLabel();
     private final Label tip = new FlowingLabel();
+    /** The tip's picture, when its cause has one. */
+    private final StackPane tipPicture = new StackPane();
     private final Label livenessIdLabel = new FlowingLabel();
     private final Label livenessId = new FlowingLabel();
     private final ImageView qrCode = new ImageView();
@@ -68,7 +71,7 @@ final class ResultScreen extends BorderPane {
         qrCode.setFitWidth(QR_SIZE);
         qrCode.setFitHeight(QR_SIZE);
         qrCode.setId("qrCode");
-        VBox content = new VBox(16, title, message, tip, livenessIdLabel, livenessId, qrCode, countdown);
+        VBox content = new VBox(16, title, message, tipPicture, tip, livenessIdLabel, livenessId, qrCode, countdown);
         content.setAlignment(Pos.TOP_CENTER);
         ScreenRegions.contentAndFooter(this, content, ScreenRegions.footer(forStaff, retry, finish));
     }
@@ -84,6 +87,8 @@ final class ResultScreen extends BorderPane {
         setShown(livenessId, delivered);
         setShown(qrCode, delivered);
         setShown(tip, customer.tip().isPresent());
+        tipPicture.getChildren().setAll(customer.tip().flatMap(TipPicture::of).stream().toList());
+        setShown(tipPicture, !tipPicture.getChildren().isEmpty());
         setShown(retry, customer.retry());
         // Enter does what the customer most likely wants next: try again, or be done.
         retry.setDefaultButton(customer.retry());

@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -20,12 +21,17 @@ import javafx.scene.layout.VBox;
 
 /**
  * The language choice, "No flashing lights" for a customer whom flashes harm (the session then
- * skips the light step), the consent notice, the customer reference, Start and "No thanks". The
- * consent and the choices scroll when a small screen or large text needs it; the agreement, Start
- * and "No thanks" stay in the footer, always in view. Nothing is captured before Start: the camera
+ * skips the light step), the consent notice ({@link Consent}: what is captured and sent, to which
+ * bank, how long it is kept, and the bank's full notice behind a QR code and a short link), the
+ * customer reference, Start and "No thanks". The consent and the choices scroll when a small
+ * screen or large text needs it; the agreement, Start and "No thanks" stay in the footer, always
+ * in view. Nothing is captured before Start: the camera
  * opens with the session.
  */
 final class WelcomeScreen extends BorderPane {
+
+    /** Large enough for a phone at arm's length to read the notice's address. */
+    private static final int NOTICE_CODE_SIZE = 160;
 
     private final Label title = new FlowingLabel();
     private final Label chooseLanguage = new FlowingLabel();
@@ -35,6 +41,10 @@ final class WelcomeScreen extends BorderPane {
     private final CheckBox noFlashes = new CheckBox();
     private final Label consentTitle = new FlowingLabel();
     private final Label consent = new FlowingLabel();
+    private final Label kept = new FlowingLabel();
+    private final Label notice = new FlowingLabel();
+    /** The bank's full notice, for the customer's phone; shown only when the operator gave its address. */
+    private final ImageView noticeCode = new ImageView();
     /** The box alone: its words are {@link #agreeText}, which wraps in every script and toggles it too. */
     private final CheckBox agree = new CheckBox();
     private final Label agreeText = new FlowingLabel();
@@ -42,6 +52,10 @@ final class WelcomeScreen extends BorderPane {
     private final TextField reference = new TextField();
     private final Button start = new Button();
     private final Button noThanks = new Button();
+    private Messages messages;
+    private KioskSettings settings = KioskSettings.defaults();
+    /** How long the service keeps what it receives, once it has said. */
+    private Optional<KioskBackend.DataKept> dataKept = Optional.empty();
 
     /**
      * @param onLanguage told when the customer picks a language
@@ -52,7 +66,19 @@ final class WelcomeScreen extends BorderPane {
         getStyleClass().add("screen");
         title.getStyleClass().add("title");
         consentTitle.getStyleClass().add("subtitle");
-        consent.getStyleClass().add("consent");
+        for (Label part : List.of(consent, kept, notice)) {
+            part.getStyleClass().add("consent");
+        }
+        consent.setId("consent");
+        kept.setId("consentKept");
+        notice.setId("consentNotice");
+        noticeCode.setId("noticeCode");
+        noticeCode.setFitWidth(NOTICE_CODE_SIZE);
+        noticeCode.setFitHeight(NOTICE_CODE_SIZE);
+        noticeCode.managedProperty().bind(noticeCode.imageProperty().isNotNull());
+        noticeCode.visibleProperty().bind(noticeCode.managedProperty());
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        notice.setMaxWidth(Double.MAX_VALUE);
         agree.getStyleClass().add("agree");
         agree.setId("agree");
         agreeText.setId("agreeText");
@@ -85,8 +111,39 @@ final class WelcomeScreen extends BorderPane {
         agreeText.setMaxWidth(Double.MAX_VALUE);
         ScreenRegions.contentAndFooter(this,
                 // Staff enter the reference before the customer reads: it stays in view above the notice.
-                new VBox(14, title, chooseLanguage, languages, noFlashes, referenceLabel, reference, consentTitle, consent),
+                new VBox(14, title, chooseLanguage, languages, noFlashes, referenceLabel, reference, consentTitle, consent, kept,
+                        noticeRow()),
                 ScreenRegions.footer(agree, agreeText, noThanks, start));
+    }
+
+    /** The notice's words beside its code, the code on the left where a reader's eye starts the line. */
+    private HBox noticeRow() {
+        HBox row = new HBox(16, noticeCode, notice);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    /** The bank the consent names and its full notice, as the operator set them. */
+    void bank(KioskSettings current) {
+        if (!current.noticeUrl().equals(settings.noticeUrl()) || noticeCode.getImage() == null) {
+            noticeCode.setImage(current.noticeUrl().isEmpty() ? null : QrCodes.of(current.noticeUrl(), NOTICE_CODE_SIZE));
+        }
+        settings = current;
+        relabelConsent();
+    }
+
+    /** How long the service keeps the data, as it said; empty until it has, when the consent promises no number. */
+    void dataKept(Optional<KioskBackend.DataKept> keeping) {
+        dataKept = keeping;
+        relabelConsent();
+    }
+
+    private void relabelConsent() {
+        if (messages != null) {
+            consent.setText(Consent.captured(messages, settings));
+            kept.setText(Consent.kept(messages, settings, dataKept));
+            notice.setText(Consent.notice(messages, settings));
+        }
     }
 
     /** The languages on offer, each named in its own language and font. */
@@ -122,7 +179,8 @@ final class WelcomeScreen extends BorderPane {
         chooseLanguage.setText(messages.text(UiText.WELCOME_CHOOSE_LANGUAGE));
         noFlashes.setText(messages.text(UiText.WELCOME_NO_FLASHES));
         consentTitle.setText(messages.text(UiText.WELCOME_CONSENT_TITLE));
-        consent.setText(messages.text(UiText.WELCOME_CONSENT));
+        this.messages = messages;
+        relabelConsent();
         agreeText.setText(messages.text(UiText.WELCOME_AGREE));
         referenceLabel.setText(messages.text(UiText.WELCOME_REFERENCE));
         start.setText(messages.text(UiText.WELCOME_START));

@@ -1,12 +1,13 @@
 /**
  * What customers and operators see and hear: the JavaFX kiosk window and its screens (welcome,
- * detection with its get-ready step, verifying, result), the operator console behind its PIN, the
- * six languages, their fonts, line breaking and spoken prompts, and the look (AtlantaFX's Primer
+ * detection with its far/near and get-ready steps, verifying, result), the operator console behind its PIN, the
+ * six languages, their fonts, line breaking and what is said aloud ({@code Spoken}: every instruction and the result), and the look (AtlantaFX's Primer
  * Light under {@code kiosk.css}, with high contrast and larger text). Each screen is laid out in
  * regions that cannot overlap (top bar, content or prompt and preview, footer); text wraps by its
  * own line breaks ({@link org.livenesskiosk.ui.FlowingLabel}); the oval judges where the face is
  * by the session's own rule ({@link org.livenesskiosk.ui.FaceFit}). The rules behind the views — the
  * customer's flow ({@code KioskFlow}: screen, language, stale sessions, retries, idle time), what the
+ * consent states ({@code Consent}: the bank, its notice, the service's own retention numbers), what the
  * detection screen says ({@code Guidance}: one instruction, the dots, the ticks), what a customer is
  * told of a result ({@code CustomerResult}: never a code, which is the operator's), the console's
  * settings ({@code ConsoleSettings}), the light step's timing ({@code LightPlayer}: which colour each display

@@ -36,7 +36,7 @@ final class ClipKiosk {
         return new KioskSettings(serviceUrl, TestAccount.MARKET, TestAccount.APPLICATION_ID, "",
                 TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, "camera:0", false,
                 List.of(ActionType.MOUTH, ActionType.BLINK), false, 10, prepareSeconds, DetectionLevel.NORMAL,
-                List.of(Language.values()), true, recordSessions, 60, "", "", 600, false, false, 2);
+                List.of(Language.values()), true, recordSessions, 60, "", "", 600, false, false, 2, "", "");
     }
 
     /**

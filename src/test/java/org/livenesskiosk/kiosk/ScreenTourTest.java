@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -268,6 +269,11 @@ class ScreenTourTest {
         @Override
         public CompletableFuture<Authorization> authorization() {
             return kiosk.authorization();
+        }
+
+        @Override
+        public CompletableFuture<Optional<DataKept>> dataKept() {
+            return kiosk.dataKept();
         }
 
         @Override

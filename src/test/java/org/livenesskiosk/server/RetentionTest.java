@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -57,6 +63,29 @@ class RetentionTest {
             assertNotNull(newer.imageFarUrl());
             assertEquals(2, server.store().fingerprintsSince(0), "one-way fingerprints stay for the replay window");
             assertTrue(server.store().resultByLivenessIdAnyAccount(recent).orElseThrow().encryptedImage().isPresent());
+        }
+    }
+
+    /**
+     * A kiosk's consent states the service's own numbers: the authorization carries the retention
+     * as set (none: the images stay until the result is deleted) and the replay window.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 7, 90})
+    void theAuthorizationTellsTheKioskTheRetentionAndTheReplayWindow(int retentionDays) throws Exception {
+        try (LivenessServer opened = TestAccount.in(LivenessServer.open(data, Models.fromClasspath()))) {
+            LivenessServer server = (retentionDays == 0 ? opened : opened.retention(Duration.ofDays(retentionDays)))
+                    .start("127.0.0.1", 0);
+            LivenessClient kiosk = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(10),
+                    Optional.of(DeviceIdentity.in(data.resolve("kiosk"))), ServiceTrust.SYSTEM, Clock.systemUTC());
+            kiosk.enroll(server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code(), "0.1.0");
+            String token = kiosk.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+            KioskApi.Keeping keeping = kiosk.authorize(kiosk.authLicense(token, 600, TestAccount.APPLICATION_ID),
+                    TestAccount.MARKET, TestAccount.APPLICATION_ID, "0.1.0").keeping().orElseThrow();
+
+            assertEquals(retentionDays == 0 ? null : retentionDays, keeping.retentionDays());
+            assertEquals(Duration.ofMillis(KioskRoutes.REPLAY_WINDOW_MS).toDays(), keeping.replayWindowDays());
+            assertEquals(30, keeping.replayWindowDays(), "the window serve --help and docs/identity.md name");
         }
     }
 

@@ -18,7 +18,7 @@ class ConsoleSettingsTest {
         return new KioskSettings(serviceUrl, GOOD.market(), GOOD.applicationId(), GOOD.license(), GOOD.accessKey(),
                 GOOD.secretKey(), GOOD.source(), false, actions, GOOD.shuffle(), GOOD.actionTimeLimitSeconds(),
                 GOOD.prepareTimeLimitSeconds(), GOOD.level(), languages, GOOD.voice(), GOOD.recordSessions(), GOOD.idleSeconds(),
-                GOOD.pinHash(), GOOD.enrollmentCode(), GOOD.resultImageSize(), false, false, GOOD.retries());
+                GOOD.pinHash(), GOOD.enrollmentCode(), GOOD.resultImageSize(), false, false, GOOD.retries(), "", "");
     }
 
     @Test
@@ -33,6 +33,13 @@ class ConsoleSettingsTest {
     void aServiceAddressTheClientCannotReachIsNamed(String address) {
         assertEquals(List.of(UiText.CONSOLE_PROBLEM_SERVICE), ConsoleSettings.problems(with(address, GOOD.actions(),
                 GOOD.languages())));
+    }
+
+    @Test
+    void theNoticeIsAWebAddressACustomersPhoneCanOpen() {
+        assertEquals(List.of(), ConsoleSettings.problems(GOOD.withNotice("Example Bank", "https://bank.example/privacy")));
+        assertEquals(List.of(UiText.CONSOLE_PROBLEM_NOTICE), ConsoleSettings.problems(GOOD.withNotice("Example Bank",
+                "bank.example/privacy")));
     }
 
     @Test

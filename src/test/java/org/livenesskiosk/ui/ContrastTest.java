@@ -18,6 +18,7 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -50,6 +51,7 @@ class ContrastTest {
 
     private void open(boolean highContrast) throws Exception {
         stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withNotice(ScriptedBackend.BANK, ScriptedBackend.NOTICE)
                 .withLook(highContrast, false), 1280, 800);
     }
 
@@ -68,6 +70,9 @@ class ContrastTest {
         check("welcome, Start focused");
         fire("#start");
         OnScreen.waitUntil(WAIT, () -> backend.starts == 1);
+        backend.farNear(SessionState.NEAR, 0.4);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#farNearTitle"));
+        check("far/near step");
         backend.act(ActionType.MOUTH);
         OnScreen.waitUntil(WAIT, () -> !screen.text("#prompt").isEmpty());
         focus("#cancel");

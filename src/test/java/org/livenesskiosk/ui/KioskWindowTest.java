@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +21,29 @@ import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
+import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Spinner;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritablePixelFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Ellipse;
 import javafx.stage.Stage;
 
 /**
@@ -93,6 +106,37 @@ class KioskWindowTest {
         assertTrue(robot.lookup("#start").queryButton().isDisabled(), "the agreement is not kept for the next person");
     }
 
+    /**
+     * The consent names the operator's bank, shows its notice as a QR code a phone reads and a short
+     * link, and states the service's numbers: when the service's retention changes, the next
+     * customer reads the new one.
+     */
+    @Test
+    void theConsentNamesTheBankLinksItsNoticeAndStatesTheServicesNumbers() throws Exception {
+        show(backend.settings.withNotice("Example Bank", "https://bank.example/privacy"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#consentKept").contains("180 days"));
+        assertTrue(screen.text("#consentKept").contains("30 days"), screen.text("#consentKept"));
+        assertTrue(screen.text("#consent").contains("Example Bank"), screen.text("#consent"));
+        assertTrue(screen.text("#consentNotice").contains("bank.example/privacy"), screen.text("#consentNotice"));
+        assertTrue(screen.shown("#noticeCode"));
+        assertEquals("https://bank.example/privacy", decoded(robot.lookup("#noticeCode").queryAs(ImageView.class).getImage()));
+
+        backend.dataKept = Optional.of(new KioskBackend.DataKept(OptionalInt.of(45), 30));
+        robot.clickOn("#noThanks");
+        OnScreen.waitUntil(WAIT, () -> screen.text("#consentKept").contains("45 days"));
+        assertFalse(screen.text("#consentKept").contains("180"), screen.text("#consentKept"));
+    }
+
+    /** What a phone's camera reads in a QR code. */
+    private static String decoded(Image code) throws Exception {
+        int width = (int) code.getWidth();
+        int height = (int) code.getHeight();
+        int[] pixels = new int[width * height];
+        code.getPixelReader().getPixels(0, 0, width, height, WritablePixelFormat.getIntArgbInstance(), pixels, 0, width);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, pixels))))
+                .getText();
+    }
+
     @Test
     void aCustomerMaySwitchOnLargerTextAndHighContrastForThemselvesOnly() throws Exception {
         robot.clickOn("#largerText");
@@ -113,7 +157,7 @@ class KioskWindowTest {
         startSession();
         backend.act(ActionType.BLINK);
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.ENGLISH).prompt(Prompt.BLINK)));
-        assertEquals(Optional.of("/voice/en/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/en/prompt.blink.wav"), window.voice().lastSaid());
         assertEquals(Optional.of("Kiosk user 7"), backend.request.customerReference());
 
         backend.finish(KioskOutcome.failed(LivenessError.USER_GIVE_UP, "cancelled"));
@@ -124,7 +168,7 @@ class KioskWindowTest {
         startSession();
         backend.act(ActionType.BLINK);
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(Messages.of(Language.THAI).prompt(Prompt.BLINK)));
-        assertEquals(Optional.of("/voice/th/prompt.blink.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/th/prompt.blink.wav"), window.voice().lastSaid());
         assertEquals(Language.THAI, backend.request.language());
     }
 
@@ -202,7 +246,8 @@ class KioskWindowTest {
             backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "face too dark"));
             OnScreen.waitUntil(WAIT, () -> screen.text("#tip").equals(ENGLISH.prompt(Prompt.MORE_LIGHT)));
             assertEquals(ENGLISH.text(UiText.RESULT_FAILURE_TITLE), screen.text("#resultTitle"));
-            assertEquals(Optional.of("/voice/en/prompt.moreLight.wav"), window.voice().lastSpoken(), "the tip is spoken");
+            assertEquals(List.of("/voice/en/result.failureTitle.wav", "/voice/en/prompt.moreLight.wav"), window.voice().lastSaid(),
+                    "the result is said, then its tip");
             robot.clickOn("#retry");
             OnScreen.waitUntil(WAIT, () -> backend.starts == starts + 1);
         }
@@ -222,6 +267,73 @@ class KioskWindowTest {
         robot.clickOn("#consoleClose");
         assertFalse(screen.shown("#console"));
         assertFalse(left.get());
+    }
+
+    /** A touch-only kiosk: a long press on the top-left corner, then the PIN on the on-screen keypad. */
+    /**
+     * The far/near stage is a step of its own: its panel and picture, its two parts marked as they
+     * go, and the oval growing (not jumping) to the near step's size.
+     */
+    @Test
+    void theFarNearStageIsAStepOfItsOwnWithAGrowingOval() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        backend.farNear(SessionState.FAR, 0.15);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#farNearTitle"));
+        assertEquals("● " + ENGLISH.prompt(Prompt.FAR_FACE), screen.text("#farStep"));
+        assertFalse(screen.shown("#faceInOval"), "one step's panel at a time");
+        Ellipse oval = robot.lookup("#oval").queryAs(Ellipse.class);
+        double far = oval.getRadiusX();
+
+        backend.farNear(SessionState.NEAR, 0.45);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#nearStep").equals("● " + ENGLISH.prompt(Prompt.NEAR_FACE)));
+        assertEquals("✓ " + ENGLISH.prompt(Prompt.FAR_FACE), screen.text("#farStep"));
+        double growing = oval.getRadiusX();
+        assertTrue(growing < far * 0.45 / 0.15 * 0.9, "the oval grows to the near size, it does not jump there: " + growing);
+        OnScreen.waitUntil(WAIT, () -> Math.abs(oval.getRadiusX() - far * 0.45 / 0.15) < 1);
+
+        backend.act(ActionType.BLINK);
+        OnScreen.waitUntil(WAIT, () -> !screen.shown("#getReady"));
+    }
+
+    /** A cause the customer can fix shows its picture with the tip; one without a picture of its own shows none. */
+    @Test
+    void aTipComesWithItsPicture() throws Exception {
+        show(backend.settings.withIdleSeconds(600));
+        startSession();
+        backend.finish(KioskOutcome.failed(LivenessError.WEAK_LIGHT, "too dark"));
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#tip"));
+        assertTrue(screen.shown("#tipPicture"));
+        robot.clickOn("#retry");
+        OnScreen.waitUntil(WAIT, () -> backend.starts == 2);
+        backend.finish(KioskOutcome.failed(LivenessError.MULTIPLE_FACE, "two faces"));
+        OnScreen.waitUntil(WAIT, () -> screen.text("#tip").equals(ENGLISH.prompt(Prompt.ONLY_ONE_PERSON)));
+        assertFalse(screen.shown("#tipPicture"));
+    }
+
+    @Test
+    void aLongPressOnTheCornerAndTheKeypadOpenTheConsole() throws Exception {
+        Node root = robot.lookup("#sound").query().getScene().getRoot();
+        Point2D corner = root.localToScreen(CornerPress.CORNER_PX / 2, CornerPress.CORNER_PX / 2);
+        robot.moveTo(corner).press(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS / 2);
+        robot.release(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS);
+        assertFalse(screen.shown("#pin"), "a short press asks nothing");
+
+        robot.moveTo(root.localToScreen(400, 400)).press(MouseButton.PRIMARY);
+        Thread.sleep(CornerPress.HOLD_MS + 500);
+        robot.release(MouseButton.PRIMARY);
+        assertFalse(screen.shown("#pin"), "a long press away from the corner asks nothing");
+
+        robot.moveTo(corner).press(MouseButton.PRIMARY);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#pin"));
+        robot.release(MouseButton.PRIMARY);
+        for (char digit : "24699".toCharArray()) {
+            robot.clickOn("#pinKey" + digit);
+        }
+        robot.clickOn("#pinDelete").clickOn("#pinDelete").clickOn("#pinKey8").clickOn("#pinOk");
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#console"));
     }
 
     @Test
@@ -302,7 +414,7 @@ class KioskWindowTest {
         startSession();
         backend.light();
         OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(ENGLISH.prompt(Prompt.LIGHT)));
-        assertEquals(Optional.of("/voice/en/prompt.light.wav"), window.voice().lastSpoken());
+        assertEquals(List.of("/voice/en/prompt.light.wav"), window.voice().lastSaid());
         Color normal = seen("#detection");
         // The first colour longer than drawn ones, so that a busy machine's test cannot miss it.
         LightSequence sequence = new LightSequence(List.of(new LightSequence.Flash(0xFF0000, 1_500),

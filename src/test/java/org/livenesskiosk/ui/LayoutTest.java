@@ -84,6 +84,7 @@ class LayoutTest {
 
     private void open(int width, int height, boolean largerText) throws Exception {
         stage = backend.showWindow(KioskSettings.defaults().withPinHash(OperatorPin.hash(PIN)).withIdleSeconds(600)
+                .withNotice(ScriptedBackend.BANK, ScriptedBackend.NOTICE)
                 .withLook(false, largerText), width, height);
         assertEquals(width, stage.getScene().getWidth(), 1);
         assertEquals(height, stage.getScene().getHeight(), 1);
@@ -107,6 +108,12 @@ class LayoutTest {
         fire("#start");
         OnScreen.waitUntil(WAIT, () -> backend.starts == 1);
         check("get ready");
+        backend.farNear(SessionState.FAR, 0.15);
+        OnScreen.waitUntil(WAIT, () -> screen.shown("#farNearTitle"));
+        check("far/near, far");
+        backend.farNear(SessionState.NEAR, 0.45);
+        OnScreen.waitUntil(WAIT, () -> screen.text("#prompt").equals(messages.prompt(Prompt.NEAR_FACE)));
+        check("far/near, near");
         for (Prompt prompt : longest(Stream.of(Prompt.values()), messages::prompt)) {
             Optional<ActionType> action = Stream.of(ActionType.values()).filter(acted -> Prompt.forAction(acted) == prompt).findFirst();
             backend.listener.update(new SessionUpdate(action.isPresent() ? SessionState.ACTING : SessionState.PREPARING,

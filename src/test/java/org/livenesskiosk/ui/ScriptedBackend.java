@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -25,6 +26,9 @@ import javafx.stage.Stage;
 final class ScriptedBackend implements KioskBackend {
     /** Where a scripted session wants the face: 0.16 to 0.32 of the frame wide, centred. */
     static final FaceZone ZONE = new FaceZone(0.16, 0.32, 0.2, 0.25);
+    /** A long bank name and notice address, for the consent's longest layout. */
+    static final String BANK = "Bank Rakyat Contoh Internasional Tbk";
+    static final String NOTICE = "https://www.bank-rakyat-contoh.example/privacy/kiosk-face-check";
     volatile KioskSettings settings;
     volatile SessionRequest request;
     volatile SessionListener listener;
@@ -32,6 +36,8 @@ final class ScriptedBackend implements KioskBackend {
     volatile PinLock pinLock = PinLock.open();
     volatile Authorization authorization = new Authorization(Optional.empty(), Optional.of(LivenessError.NO_RESPONSE),
             Optional.empty());
+    /** What the service says it keeps: the longest consent, with both numbers. */
+    volatile Optional<DataKept> dataKept = Optional.of(new DataKept(OptionalInt.of(180), 30));
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
 
@@ -54,6 +60,13 @@ final class ScriptedBackend implements KioskBackend {
         listener.update(new SessionUpdate(SessionState.ACTING, 1, 2, Optional.of(action),
                 Optional.of(Prompt.forAction(action)), 8_000, Optional.empty(), List.of(), Optional.empty(),
                 OptionalDouble.empty(), ZONE));
+    }
+
+    /** A step of the far/near stage ({@code FAR} or {@code NEAR}): its prompt, and the face's width it asks for. */
+    void farNear(SessionState step, double faceWidth) {
+        listener.update(new SessionUpdate(step, 0, 2, Optional.empty(),
+                Optional.of(step == SessionState.FAR ? Prompt.FAR_FACE : Prompt.NEAR_FACE), 20_000, Optional.empty(), List.of(),
+                Optional.empty(), OptionalDouble.of(faceWidth), ZONE));
     }
 
     /** The light step begins: its prompt, every action done. */
@@ -117,6 +130,11 @@ final class ScriptedBackend implements KioskBackend {
     @Override
     public CompletableFuture<Authorization> authorization() {
         return CompletableFuture.completedFuture(authorization);
+    }
+
+    @Override
+    public CompletableFuture<Optional<DataKept>> dataKept() {
+        return CompletableFuture.completedFuture(dataKept);
     }
 
     @Override

@@ -18,11 +18,11 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.crypto.Sha256;
-import org.livenesskiosk.liveness.Prompt;
 
 /**
- * Every prompt is spoken in every language, and the recording speaks the sentence the bundle has
- * now: change a prompt without re-running {@code resources/voice/speak.sh} and this fails.
+ * Every line the kiosk says ({@link Spoken}: the prompts, the oval's directions, the results) has a
+ * recording in every language, and the recording speaks the sentence the bundle has now: change
+ * one without re-running {@code resources/voice/speak.sh} and this fails.
  */
 class VoiceTest {
 
@@ -40,13 +40,13 @@ class VoiceTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
-    void everyPromptIsSpokenAsItReadsNow(Language language) throws Exception {
+    void everyLineIsSpokenAsItReadsNow(Language language) throws Exception {
         Map<String, String> spoken = spokenTexts();
         Messages messages = Messages.of(language);
         String folder = language.locale().getLanguage();
-        for (Prompt prompt : Prompt.values()) {
-            String file = folder + "/" + prompt.key();
-            assertEquals(Sha256.hex(messages.prompt(prompt)), spoken.get(file),
+        for (String key : Spoken.keys()) {
+            String file = folder + "/" + key;
+            assertEquals(Sha256.hex(messages.text(key)), spoken.get(file),
                     file + " does not speak the current text: run resources/voice/speak.sh");
             assertTrue(seconds("/voice/" + file + ".wav") > 0.5, file + " is too short to be a sentence");
         }
