@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -84,13 +85,13 @@ final class ServiceLink implements AutoCloseable {
 
     /** The light step's colours for the challenge, from the network thread: the analysis thread goes on meanwhile. */
     CompletableFuture<LightSequence> light(String challengeId) {
-        return CompletableFuture.supplyAsync(() -> {
+        return later(() -> {
             try {
                 return service().light(challengeId);
             } catch (ServiceCallException | IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, network);
+        });
     }
 
     /** Keeps a passed session's evidence in the outbox and delivers it; waits for the network thread. */
@@ -101,21 +102,24 @@ final class ServiceLink implements AutoCloseable {
 
     /** Sends what waits in the outbox, and notes in the history what got through. */
     CompletableFuture<Void> sendWaitingNow() {
-        return CompletableFuture.runAsync(this::sendWaiting, network);
+        return later(() -> {
+            sendWaiting();
+            return null;
+        });
     }
 
     CompletableFuture<List<PendingUpload>> pendingUploads() {
-        return CompletableFuture.supplyAsync(() -> {
+        return later(() -> {
             try {
                 return service().waiting().stream().map(waiting -> new PendingUpload(waiting.sessionId(), waiting.since())).toList();
             } catch (ServiceCallException | IOException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }, network);
+        });
     }
 
     CompletableFuture<KioskBackend.Authorization> authorization() {
-        return CompletableFuture.supplyAsync(() -> {
+        return later(() -> {
             try {
                 KioskService service = service();
                 return new KioskBackend.Authorization(Optional.of(service.authorizedUntil()), Optional.empty(), service.certificate());
@@ -124,12 +128,12 @@ final class ServiceLink implements AutoCloseable {
             } catch (IOException e) {
                 return new KioskBackend.Authorization(Optional.empty(), Optional.of(LivenessError.UNDEFINED), Optional.empty());
             }
-        }, network);
+        });
     }
 
     /** How long the service keeps a customer's data, as it last said; empty when it has not said. */
     CompletableFuture<Optional<KioskBackend.DataKept>> dataKept() {
-        return CompletableFuture.supplyAsync(() -> {
+        return later(() -> {
             try {
                 return service().keeping().map(keeping -> new KioskBackend.DataKept(
                         keeping.retentionDays() == null ? OptionalInt.empty() : OptionalInt.of(keeping.retentionDays()),
@@ -137,7 +141,7 @@ final class ServiceLink implements AutoCloseable {
             } catch (ServiceCallException | IOException e) {
                 return Optional.empty();
             }
-        }, network);
+        });
     }
 
     /**
@@ -145,14 +149,15 @@ final class ServiceLink implements AutoCloseable {
      * the next call connects again when the service or its credentials changed.
      */
     CompletableFuture<Void> change(Runnable change) {
-        return CompletableFuture.runAsync(() -> {
+        return later(() -> {
             ServiceConnection before = connection.get();
             change.run();
             if (service != null && !connection.get().sameService(before)) {
                 service.close();
                 service = null;
             }
-        }, network);
+            return null;
+        });
     }
 
     private void sendWaiting() {
@@ -201,6 +206,19 @@ final class ServiceLink implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code call} on the network thread, the caller going on meanwhile. Once the kiosk closes
+     * nothing more runs there: a screen still asking (its timer fired as the window closed) gets a
+     * failed future, not an exception on its own thread.
+     */
+    private <T> CompletableFuture<T> later(Supplier<T> call) {
+        try {
+            return CompletableFuture.supplyAsync(call, network);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("The kiosk is closing", e));
+        }
+    }
+
     @FunctionalInterface
     private interface NetworkCall<T> {
         T call() throws ServiceCallException, IOException;
@@ -208,6 +226,9 @@ final class ServiceLink implements AutoCloseable {
 
     @Override
     public void close() {
+        if (network.isShutdown()) {
+            return;
+        }
         network.submit(() -> {
             if (service != null) {
                 service.close();

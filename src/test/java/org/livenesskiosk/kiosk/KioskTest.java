@@ -95,6 +95,17 @@ class KioskTest {
         assertTrue(outcome.livenessId().isPresent(), outcome.toString());
     }
 
+    @Test
+    void aScreenStillAskingAsTheKioskClosesGetsNoAnswerAndNoError() throws Exception {
+        server = ClipKiosk.service(folder.resolve("service"), 0);
+        kiosk = kiosk(false);
+        kiosk.close();
+
+        // The welcome screen asks for each new customer; its timer may fire as the window closes.
+        assertTrue(kiosk.dataKept().isCompletedExceptionally());
+        assertTrue(kiosk.sendPendingUploads().isCompletedExceptionally());
+    }
+
     private Kiosk kiosk(boolean record) throws Exception {
         return ClipKiosk.open(folder, ClipKiosk.enrolling(server, 10, record),
                 SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
