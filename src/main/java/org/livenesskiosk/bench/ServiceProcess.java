@@ -42,11 +42,18 @@ public final class ServiceProcess implements AutoCloseable {
      * ({@code -XX:+AlwaysPreTouch}).
      */
     public static ServiceProcess start(Path data, List<String> jvmOptions) throws IOException, InterruptedException {
+        return start(data, jvmOptions, List.of());
+    }
+
+    /** As {@link #start(Path, List)}, with options for {@code serve} besides its ports and folder. */
+    public static ServiceProcess start(Path data, List<String> jvmOptions, List<String> serveOptions)
+            throws IOException, InterruptedException {
         Path log = data.resolve("service.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), SERVICE_HEAP));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.livenesskiosk.cli.Main", "serve", "--port", "0",
                 "--management-port", "0", "--data", data.toString()));
+        command.addAll(serveOptions);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
@@ -67,18 +74,17 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public Path log() {
         return log;
     }
 
     /** A field of the process's status in /proc, in MB (Linux): {@code VmRSS} now, {@code VmHWM} at its peak. */
     public long residentMb(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-            }
-        }
-        throw new IOException("/proc/" + process.pid() + "/status has no " + field);
+        return new ProcessProbe(process.pid()).status(field) / 1024;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.livenesskiosk.bench.LightBench;
 import org.livenesskiosk.bench.PipelineBench;
 import org.livenesskiosk.bench.ServiceLoad;
 import org.livenesskiosk.bench.ServiceProcess;
+import org.livenesskiosk.bench.Soak;
 import org.livenesskiosk.bench.UploadBench;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
@@ -79,6 +80,18 @@ final class BenchCommand implements Callable<Integer> {
                     + "room's, every attack beside each; its error rates and its cost against the re-run of the same frames.")
     private Integer lightDraws;
 
+    @Option(names = "--soak", paramLabel = "SESSIONS", converter = OptionValues.AtLeastOne.class,
+            description = "A day of traffic instead: this many sessions, one after another, from one kiosk (this process: its "
+                    + "outbox and service link) to one service (serve in a process of its own, on loopback, SQLite). The customer is "
+                    + "the first --source, which must show a mouth opening, run once and delivered under a fresh challenge each time; "
+                    + "both processes' resident and native memory, heap after a collection, threads and open files are measured "
+                    + "every --every sessions. Native memory of this process needs java -XX:NativeMemoryTracking=summary.")
+    private Integer soakSessions;
+
+    @Option(names = "--every", defaultValue = "500", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
+            description = "With --soak: sessions between two measurements. Default: ${DEFAULT-VALUE}.")
+    private int soakEvery;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -91,6 +104,9 @@ final class BenchCommand implements Callable<Integer> {
         opencv_core.setNumThreads(1);
         if (lightDraws != null) {
             return light(out);
+        }
+        if (soakSessions != null) {
+            return soak(out);
         }
         PipelineBench bench = new PipelineBench(new FrameAnalyzer(modelOptions.models()), new PipelineBench.Settings(repeat,
                 maxFrames, Optional.ofNullable(frameSize), Optional.ofNullable(labelsFolder), folderFrameRate.framesPerSecond()));
@@ -126,6 +142,42 @@ final class BenchCommand implements Callable<Integer> {
                 figures.framesPerStep(), 100 * figures.costShare());
         out.println(new Gson().toJson(figures.json()));
         return 0;
+    }
+
+    /** Each measurement as it is taken, then the day's count and growth, and all of it as one JSON object. */
+    private int soak(PrintWriter out) throws Exception {
+        out.println("soak        sessions  seconds  | service: RSS MB  NMT MB  heap MB  threads  fds | kiosk: RSS MB  NMT MB  heap MB  "
+                + "threads  fds");
+        out.flush();
+        Soak.Figures day = Soak.run(modelOptions.models(), sources.get(0), folderFrameRate.framesPerSecond(), soakSessions, soakEvery,
+                sample -> {
+                    out.printf("soak        %8d  %7.0f  |          %6d  %6d  %7d  %7d  %3d |        %6d  %6d  %7d  %7d  %3d%n",
+                            sample.sessions(), sample.seconds(), sample.service().residentMb(), sample.service().nativeMb(),
+                            sample.service().heapAfterGcMb(), sample.service().threads(), sample.service().openFiles(),
+                            sample.kiosk().residentMb(), sample.kiosk().nativeMb(), sample.kiosk().heapAfterGcMb(),
+                            sample.kiosk().threads(), sample.kiosk().openFiles());
+                    out.flush();
+                });
+        out.printf("soak        %d sessions in %.0f s: %d delivered (%d verified, %d left to a person), %d lost, %d given two "
+                + "livenessIds, %d distinct livenessIds, %d left in the outbox, %d answers asked again%n", day.sessions(), day.seconds(),
+                day.delivered(), day.verified(), day.manualChecks(), day.lost(), day.duplicated(), day.livenessIds(), day.outboxLeft(),
+                day.failedAnswers());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("soakSessions", day.sessions());
+        json.put("delivered", day.delivered());
+        json.put("verified", day.verified());
+        json.put("manualChecks", day.manualChecks());
+        json.put("lost", day.lost());
+        json.put("duplicated", day.duplicated());
+        json.put("livenessIds", day.livenessIds());
+        json.put("outboxLeft", day.outboxLeft());
+        json.put("failedAnswers", day.failedAnswers());
+        json.put("seconds", Math.round(day.seconds()));
+        json.put("samples", day.samples());
+        out.println(new Gson().toJson(json));
+        out.flush();
+        boolean whole = day.lost() == 0 && day.duplicated() == 0 && day.livenessIds() == day.sessions() && day.outboxLeft() == 0;
+        return whole ? 0 : ErrorReporter.EXIT_FAILURE;
     }
 
     private void report(PrintWriter out, PipelineBench.Figures figures, UploadBench.Figures uploads,

@@ -60,8 +60,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "How this node of a fleet names itself in the X-Liveness-Node header of its answers. Default: HOST:PORT.")
     private String node;
 
-    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
-            description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--lockout-minutes", defaultValue = "5", paramLabel = "N", converter = OptionValues.NoneOrMore.class,
+            description = "How long a kiosk device is refused after 5 failed uploads within 3 minutes; 0 for never, a test "
+                    + "service's setting (a soak's one kiosk sends the same customer again and again). Default: ${DEFAULT-VALUE}.")
     private int lockoutMinutes;
 
     @Option(names = "--retention-days", paramLabel = "N", converter = OptionValues.AtLeastOne.class,

@@ -60,7 +60,7 @@ class OptionErrorsTest {
                 wrong("--port", "99999", "0 (any free port) to 65535", "serve"),
                 wrong("--port", "http", "0 (any free port) to 65535", "serve"),
                 wrong("--public-url", "javascript:alert(1)", "http://HOST[:PORT]", "serve"),
-                wrong("--lockout-minutes", "0", "1 or more", "serve"),
+                wrong("--lockout-minutes", "-1", "0 or more", "serve"),
                 wrong("--retention-days", "0", "1 or more", "serve"),
                 wrong("--server", "127.0.0.1:8080", "http://HOST[:PORT]", "loadtest"),
                 wrong("--kiosks", "0", "1 or more", "loadtest"),

@@ -1,0 +1,229 @@
+package org.livenesskiosk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.livenesskiosk.capture.ClipRecorder;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.kiosk.KioskService;
+import org.livenesskiosk.kiosk.ServiceConnection;
+import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.liveness.LivenessSession;
+import org.livenesskiosk.pipeline.SessionOutcome;
+import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.KioskApi;
+import org.livenesskiosk.server.Accounts;
+import org.livenesskiosk.service.Outbox;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.service.ServiceTrust;
+import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.vision.FrameAnalyzer;
+import org.livenesskiosk.vision.Models;
+
+/**
+ * A day of traffic: one kiosk runtime (this process: its service link, outbox and client, as a
+ * kiosk delivers) sends customer after customer to one service ({@code serve} in a process of its
+ * own, on loopback, on SQLite), and both processes are measured every so many sessions. The
+ * customer is recorded once, a real session on a clip, and delivered under a fresh challenge each
+ * time; the service re-runs every one. Each delivered session is delivered again, as a kiosk that
+ * died before its outbox forgot it would, and must get the same livenessId.
+ */
+public final class Soak {
+
+    /**
+     * One look at both processes.
+     *
+     * @param sessions the sessions delivered (or lost) before it
+     */
+    public record Sample(int sessions, double seconds, ProcessProbe.Figures service, ProcessProbe.Figures kiosk) {
+    }
+
+    /**
+     * @param livenessIds  distinct livenessIds the kiosk was given: one a session when none was lost or given two
+     * @param manualChecks sessions the service left to a person: the same customer again at the same kiosk
+     *                     within minutes looks, to the replay check, like that customer's recording sent again
+     * @param outboxLeft   sessions still in the kiosk's outbox, waiting or set aside, at the end
+     * @param failedAnswers answers that kept a session waiting (busy, a broken connection), asked again
+     */
+    public record Figures(int sessions, int delivered, int lost, int duplicated, int livenessIds, int verified, int manualChecks,
+                          int outboxLeft, int failedAnswers, double seconds, List<Sample> samples) {
+    }
+
+    /** What the recorded customer is asked: the mouth, which the clip must show. */
+    public static final String ACTION = "MOUTH";
+    /** Where the shared clips' people sit: close to the camera. */
+    private static final double[] CLOSE_UP = {15, 120};
+    private static final String APPLICATION_ID = "org.livenesskiosk.soak";
+    /** A session still waiting after this long is lost: the service stopped taking anything. */
+    private static final long SESSION_DEADLINE_MS = 120_000;
+    private static final long PAUSE_MS = 1_000;
+
+    private Soak() {
+    }
+
+    /**
+     * @param clip     a recording of a customer opening their mouth
+     * @param every    sessions between two samples (one more before the first and one at the end)
+     * @param progress told of each sample as it is taken
+     */
+    public static Figures run(Models models, Path clip, double folderFramesPerSecond, int sessions, int every,
+                              Consumer<Sample> progress) throws Exception {
+        Path work = Files.createTempDirectory("liveness-soak");
+        Path serviceData = Files.createDirectories(work.resolve("service"));
+        // The one kiosk sends one customer all day: after the first, the replay check sees that customer again, which counts
+        // against the kiosk as an attack when the copy is exact; a lock-out would stop the day after five.
+        try (ServiceProcess service = ServiceProcess.start(serviceData, List.of("-XX:NativeMemoryTracking=summary"),
+                List.of("--lockout-minutes", "0"))) {
+            Accounts accounts = Accounts.open(serviceData, Optional.empty());
+            Accounts.Created account = accounts.create("Soak", "SOAK");
+            accounts.addApplication(account.accessKey(), APPLICATION_ID);
+            accounts.setSettings(account.accessKey(),
+                    ChallengeSettings.defaults().withActions(List.of(ACTION)).withFarNear(false).withLight(false));
+            ServiceConnection connection = new ServiceConnection("http://127.0.0.1:" + service.port(), null, account.accessKey(),
+                    account.secretKey(), account.market(), APPLICATION_ID, accounts.enrollDevice(account.accessKey()).code(),
+                    Files.createDirectories(work.resolve("kiosk-data")), Files.createDirectories(work.resolve("kiosk-config")),
+                    ServiceTrust.SYSTEM);
+            try (KioskService kiosk = KioskService.connect(connection, models)) {
+                SessionOutcome customer = recorded(new FrameAnalyzer(models), clip, folderFramesPerSecond,
+                        kiosk.challenge(CLOSE_UP));
+                return new Day(kiosk, customer, new ProcessProbe(service.pid()), new ProcessProbe(ProcessHandle.current().pid()),
+                        progress).run(sessions, every, connection.dataDirectory().resolve("outbox"));
+            }
+        } finally {
+            UploadBench.deleteRecursively(work);
+        }
+    }
+
+    /** The customer's session as the kiosk runs it on the clip, under the service's challenge: it must pass. */
+    private static SessionOutcome recorded(FrameAnalyzer analyzer, Path clip, double folderFramesPerSecond,
+                                           KioskApi.ChallengeAnswer challenge) throws Exception {
+        LivenessConfig config = challenge.toConfig().withDistance(CLOSE_UP[0], CLOSE_UP[1]);
+        try (FrameSource frames = FrameSources.open(clip, folderFramesPerSecond);
+             ClipRecorder none = new ClipRecorder(Optional.empty(), 30)) {
+            SessionOutcome outcome = SessionRunner.recording(analyzer, config).run(frames, new LivenessSession(config,
+                    challenge.actions()), none, SessionRunner.Listener.NONE);
+            if (!outcome.result().success()) {
+                throw new IllegalArgumentException("The clip's session did not pass (" + outcome.result().code() + ": "
+                        + outcome.result().detail() + "); the soak needs a clip of a customer opening their mouth");
+            }
+            return outcome;
+        }
+    }
+
+    /** The day's sessions, one after another, and what they left behind. */
+    private static final class Day {
+        private final KioskService kiosk;
+        private final SessionOutcome customer;
+        private final ProcessProbe service;
+        private final ProcessProbe kioskProcess;
+        private final Consumer<Sample> progress;
+        private final Set<String> livenessIds = new HashSet<>();
+        private final List<Sample> samples = new ArrayList<>();
+        private int delivered;
+        private int duplicated;
+        private int verified;
+        private int manualChecks;
+        private int failedAnswers;
+        private long start;
+
+        Day(KioskService kiosk, SessionOutcome customer, ProcessProbe service, ProcessProbe kioskProcess,
+            Consumer<Sample> progress) {
+            this.kiosk = kiosk;
+            this.customer = customer;
+            this.service = service;
+            this.kioskProcess = kioskProcess;
+            this.progress = progress;
+        }
+
+        Figures run(int sessions, int every, Path outboxFolder) throws Exception {
+            start = System.nanoTime();
+            sample(0);
+            for (int session = 1; session <= sessions; session++) {
+                oneSession();
+                if (session % every == 0 || session == sessions) {
+                    sample(session);
+                }
+            }
+            int left = Outbox.open(outboxFolder).waiting().size() + setAside(outboxFolder.resolve("rejected"));
+            return new Figures(sessions, delivered, sessions - delivered, duplicated, livenessIds.size(), verified, manualChecks,
+                    left, failedAnswers, seconds(), List.copyOf(samples));
+        }
+
+        private void oneSession() throws Exception {
+            long giveUpAt = System.currentTimeMillis() + SESSION_DEADLINE_MS;
+            KioskApi.ChallengeAnswer challenge = null;
+            while (challenge == null && System.currentTimeMillis() < giveUpAt) {
+                try {
+                    challenge = kiosk.challenge(CLOSE_UP);
+                } catch (ServiceCallException e) {
+                    failedAnswers++;
+                    Thread.sleep(PAUSE_MS);
+                }
+            }
+            if (challenge == null) {
+                return;
+            }
+            String sessionId = UUID.randomUUID().toString();
+            Optional<UploadQueue.Delivery> first = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
+                    Optional.empty()), giveUpAt);
+            if (first.isEmpty()) {
+                return;
+            }
+            delivered++;
+            livenessIds.add(first.get().livenessId());
+            if (first.get().verdict() == KioskApi.Verdict.VERIFIED) {
+                verified++;
+            } else {
+                manualChecks++;
+            }
+            Optional<UploadQueue.Delivery> again = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
+                    Optional.empty()), giveUpAt);
+            if (again.isPresent() && !again.get().livenessId().equals(first.get().livenessId())) {
+                duplicated++;
+            }
+        }
+
+        /** The delivery once the outbox got it through, asked again as the kiosk's retries do; empty when it did not. */
+        private Optional<UploadQueue.Delivery> delivered(UploadQueue.Delivery delivery, long giveUpAt) throws Exception {
+            UploadQueue.Delivery latest = delivery;
+            while (latest.pending() && System.currentTimeMillis() < giveUpAt) {
+                failedAnswers++;
+                Thread.sleep(PAUSE_MS);
+                latest = kiosk.sendPending().stream().filter(next -> next.sessionId().equals(delivery.sessionId())).findFirst()
+                        .orElse(latest);
+            }
+            return latest.delivered() ? Optional.of(latest) : Optional.empty();
+        }
+
+        /** The sessions the outbox set aside as refused for good. */
+        private static int setAside(Path rejected) throws IOException {
+            if (!Files.isDirectory(rejected)) {
+                return 0;
+            }
+            try (Stream<Path> files = Files.list(rejected)) {
+                return (int) files.count();
+            }
+        }
+
+        private void sample(int sessions) throws IOException, InterruptedException {
+            Sample sample = new Sample(sessions, seconds(), service.measure(), kioskProcess.measure());
+            samples.add(sample);
+            progress.accept(sample);
+        }
+
+        private double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
