@@ -83,6 +83,10 @@ final class ServeCommand implements Callable<Integer> {
         Path data = storage.dataDirectory();
         ServiceLimits defaults = ServiceLimits.defaults();
         ServiceLimits limits = new ServiceLimits(defaults.concurrentChecks(), defaults.busyWaitMs(), lockoutMinutes * 60_000L);
+        if (lockoutMinutes == 0) {
+            spec.commandLine().getErr().println("Warning: --lockout-minutes 0: a kiosk that keeps failing is never locked out. "
+                    + "A test service's setting, not a bank's.");
+        }
         LivenessServer opened = LivenessServer.open(data, storage.databaseUrl(), storage.keys(), modelOptions.models(), limits);
         if (publicUrl != null) {
             opened.publicUrl(publicUrl);
