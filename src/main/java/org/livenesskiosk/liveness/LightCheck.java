@@ -123,10 +123,9 @@ public final class LightCheck {
      *             of the face or on the cheeks (a strong colour that clips the middle leaves the cheeks)
      */
     private static Verdict judgeRead(List<Sample> read, List<LightSequence.Shown> timeline, List<Sample> all) {
-        List<Sample> samples = read;
         Fit best = null;
         for (long lag = 0; lag <= SEARCH_LAG_MS; lag += LAG_STEP_MS) {
-            Optional<Fit> fit = Fit.at(samples, timeline, lag, Sample::frontal, Sample::oblique);
+            Optional<Fit> fit = Fit.at(read, timeline, lag, Sample::frontal, Sample::oblique);
             if (fit.isPresent() && (best == null || fit.get().correlation > best.correlation)) {
                 best = fit.get();
             }
@@ -134,10 +133,10 @@ public final class LightCheck {
         if (best == null) {
             return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0, 0, 0);
         }
-        double background = Fit.at(samples, timeline, best.lagMs, Sample::background, Sample::background).orElseThrow().response
+        double background = Fit.at(read, timeline, best.lagMs, Sample::background, Sample::background).orElseThrow().response
                 / best.response;
-        double shape = Fit.at(samples, timeline, best.lagMs, Sample::oblique, Sample::oblique).orElseThrow().response
-                / Fit.at(samples, timeline, best.lagMs, Sample::frontal, Sample::frontal).orElseThrow().response;
+        double shape = Fit.at(read, timeline, best.lagMs, Sample::oblique, Sample::oblique).orElseThrow().response
+                / Fit.at(read, timeline, best.lagMs, Sample::frontal, Sample::frontal).orElseThrow().response;
         Likeness likeness = Likeness.of(List.of(perColour(all, timeline, best.lagMs, Sample::frontal),
                 perColour(all, timeline, best.lagMs, Sample::oblique)), timeline);
         // A chance likeness too faint to be the screen's light is no answer: a live face's is at least MIN_RESPONSE.
