@@ -40,9 +40,11 @@ public final class PipelineBench {
      * @param frameSize       {@code WxH} to fit every frame into before timing, or empty for as decoded
      * @param labelsFolder    {@code <clip>.events.csv} files to score the blinks against
      * @param folderFramesPerSecond the frame rate of a folder of frames
+     * @param frameIntervalMs keep a frame only this long after the last one kept, as a kiosk analyses at a lower rate than
+     *                        its camera's (0: every frame)
      */
     public record Settings(int repeat, int maxFrames, Optional<String> frameSize, Optional<Path> labelsFolder,
-                           double folderFramesPerSecond) {
+                           double folderFramesPerSecond, long frameIntervalMs) {
     }
 
     /** One source as decoded: how many frames were timed, and their size. */
@@ -217,6 +219,10 @@ public final class PipelineBench {
                 }
                 figures.decoding.add(System.nanoTime() - start);
                 Frame frame = next.get();
+                if (!frames.isEmpty() && frame.timestampMs() - frames.get(frames.size() - 1).timestampMs() < settings.frameIntervalMs()) {
+                    frame.image().close();
+                    continue;
+                }
                 frames.add(new TimedFrame(fitted(frame.image()), frame.timestampMs()));
             }
         }

@@ -12,21 +12,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import org.livenesskiosk.capture.ClipRecorder;
-import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.kiosk.KioskService;
-import org.livenesskiosk.kiosk.ServiceConnection;
-import org.livenesskiosk.liveness.LivenessConfig;
-import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.pipeline.SessionOutcome;
-import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
-import org.livenesskiosk.server.Accounts;
 import org.livenesskiosk.service.Outbox;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.service.ServiceTrust;
 import org.livenesskiosk.service.UploadQueue;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.Models;
@@ -62,9 +54,6 @@ public final class Soak {
 
     /** What the recorded customer is asked: the mouth, which the clip must show. */
     public static final String ACTION = "MOUTH";
-    /** Where the shared clips' people sit: close to the camera. */
-    private static final double[] CLOSE_UP = {15, 120};
-    private static final String APPLICATION_ID = "org.livenesskiosk.soak";
     /** A session still waiting after this long is lost: the service stopped taking anything. */
     private static final long SESSION_DEADLINE_MS = 120_000;
     private static final long PAUSE_MS = 1_000;
@@ -79,45 +68,13 @@ public final class Soak {
      */
     public static Figures run(Models models, Path clip, double folderFramesPerSecond, int sessions, int every,
                               Consumer<Sample> progress) throws Exception {
-        Path work = Files.createTempDirectory("liveness-soak");
-        Path serviceData = Files.createDirectories(work.resolve("service"));
-        // The one kiosk sends one customer all day: after the first, the replay check sees that customer again, which counts
-        // against the kiosk as an attack when the copy is exact; a lock-out would stop the day after five.
-        try (ServiceProcess service = ServiceProcess.start(serviceData, List.of("-XX:NativeMemoryTracking=summary"),
-                List.of("--lockout-minutes", "0"))) {
-            Accounts accounts = Accounts.open(serviceData, Optional.empty());
-            Accounts.Created account = accounts.create("Soak", "SOAK");
-            accounts.addApplication(account.accessKey(), APPLICATION_ID);
-            accounts.setSettings(account.accessKey(),
-                    ChallengeSettings.defaults().withActions(List.of(ACTION)).withFarNear(false).withLight(false));
-            ServiceConnection connection = new ServiceConnection("http://127.0.0.1:" + service.port(), null, account.accessKey(),
-                    account.secretKey(), account.market(), APPLICATION_ID, accounts.enrollDevice(account.accessKey()).code(),
-                    Files.createDirectories(work.resolve("kiosk-data")), Files.createDirectories(work.resolve("kiosk-config")),
-                    ServiceTrust.SYSTEM);
-            try (KioskService kiosk = KioskService.connect(connection, models)) {
-                SessionOutcome customer = recorded(new FrameAnalyzer(models), clip, folderFramesPerSecond,
-                        kiosk.challenge(CLOSE_UP));
-                return new Day(kiosk, customer, new ProcessProbe(service.pid()), new ProcessProbe(ProcessHandle.current().pid()),
-                        progress).run(sessions, every, connection.dataDirectory().resolve("outbox"));
-            }
-        } finally {
-            UploadBench.deleteRecursively(work);
-        }
-    }
-
-    /** The customer's session as the kiosk runs it on the clip, under the service's challenge: it must pass. */
-    private static SessionOutcome recorded(FrameAnalyzer analyzer, Path clip, double folderFramesPerSecond,
-                                           KioskApi.ChallengeAnswer challenge) throws Exception {
-        LivenessConfig config = challenge.toConfig().withDistance(CLOSE_UP[0], CLOSE_UP[1]);
-        try (FrameSource frames = FrameSources.open(clip, folderFramesPerSecond);
-             ClipRecorder none = new ClipRecorder(Optional.empty(), 30)) {
-            SessionOutcome outcome = SessionRunner.recording(analyzer, config).run(frames, new LivenessSession(config,
-                    challenge.actions()), none, SessionRunner.Listener.NONE);
-            if (!outcome.result().success()) {
-                throw new IllegalArgumentException("The clip's session did not pass (" + outcome.result().code() + ": "
-                        + outcome.result().detail() + "); the soak needs a clip of a customer opening their mouth");
-            }
-            return outcome;
+        try (KioskAndService both = KioskAndService.start(models,
+                ChallengeSettings.defaults().withActions(List.of(ACTION)).withFarNear(false).withLight(false),
+                List.of("-XX:NativeMemoryTracking=summary"))) {
+            SessionOutcome customer = KioskAndService.recorded(new FrameAnalyzer(models),
+                    FrameSources.open(clip, folderFramesPerSecond), both.kiosk.challenge(KioskAndService.CLOSE_UP));
+            return new Day(both.kiosk, customer, new ProcessProbe(both.service.pid()), new ProcessProbe(ProcessHandle.current().pid()),
+                    progress).run(sessions, every, both.connection.dataDirectory().resolve("outbox"));
         }
     }
 
@@ -165,7 +122,7 @@ public final class Soak {
             KioskApi.ChallengeAnswer challenge = null;
             while (challenge == null && System.currentTimeMillis() < giveUpAt) {
                 try {
-                    challenge = kiosk.challenge(CLOSE_UP);
+                    challenge = kiosk.challenge(KioskAndService.CLOSE_UP);
                 } catch (ServiceCallException e) {
                     failedAnswers++;
                     Thread.sleep(PAUSE_MS);

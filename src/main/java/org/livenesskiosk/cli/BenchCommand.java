@@ -2,6 +2,7 @@ package org.livenesskiosk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.livenesskiosk.bench.LightBench;
 import org.livenesskiosk.bench.PipelineBench;
 import org.livenesskiosk.bench.ServiceLoad;
 import org.livenesskiosk.bench.ServiceProcess;
+import org.livenesskiosk.bench.SessionCost;
 import org.livenesskiosk.bench.Soak;
 import org.livenesskiosk.bench.UploadBench;
 import org.livenesskiosk.vision.FrameAnalyzer;
@@ -64,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private FolderFrameRate folderFrameRate;
 
+    @Option(names = "--frame-interval-ms", defaultValue = "0", paramLabel = "MS", converter = OptionValues.NoneOrMore.class,
+            description = "Time only the frames at least MS after the last one kept, as a kiosk that analyses fewer frames than "
+                    + "its camera gives (60: about 15 a second from a 30 fps camera). Default: every frame.")
+    private int frameIntervalMs;
+
     @Option(names = "--upload-sessions", defaultValue = "20", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "Sessions per kiosk for the upload figures (authorize, challenge and upload to a service on loopback). "
                     + "Default: ${DEFAULT-VALUE}.")
@@ -88,6 +95,17 @@ final class BenchCommand implements Callable<Integer> {
                     + "every --every sessions. Native memory of this process needs java -XX:NativeMemoryTracking=summary.")
     private Integer soakSessions;
 
+    @Option(names = "--session", paramLabel = "ACTIONS",
+            description = "A whole session's cost instead: the first --source's customer runs a real session at this kiosk "
+                    + "(process), asked these actions (comma-separated), each within --action-seconds; the kiosk delivers it "
+                    + "--upload-sessions times, one at a time, to serve in a process of its own on loopback: the upload's bytes, "
+                    + "the service's CPU time and wall time a session.", split = ",")
+    private List<String> sessionActions;
+
+    @Option(names = "--action-seconds", defaultValue = "10", paramLabel = "SECONDS", converter = OptionValues.Positive.class,
+            description = "With --session: how long each action may take. Default: ${DEFAULT-VALUE}.")
+    private double actionSeconds;
+
     @Option(names = "--every", defaultValue = "500", paramLabel = "N", converter = OptionValues.AtLeastOne.class,
             description = "With --soak: sessions between two measurements. Default: ${DEFAULT-VALUE}.")
     private int soakEvery;
@@ -108,8 +126,11 @@ final class BenchCommand implements Callable<Integer> {
         if (soakSessions != null) {
             return soak(out);
         }
+        if (sessionActions != null) {
+            return session(out);
+        }
         PipelineBench bench = new PipelineBench(new FrameAnalyzer(modelOptions.models()), new PipelineBench.Settings(repeat,
-                maxFrames, Optional.ofNullable(frameSize), Optional.ofNullable(labelsFolder), folderFrameRate.framesPerSecond()));
+                maxFrames, Optional.ofNullable(frameSize), Optional.ofNullable(labelsFolder), folderFrameRate.framesPerSecond(), frameIntervalMs));
         for (Path source : sources) {
             Optional<PipelineBench.Source> measured = bench.measure(source);
             if (measured.isEmpty()) {
@@ -141,6 +162,39 @@ final class BenchCommand implements Callable<Integer> {
                 + "re-run of the step's frames%n", figures.rerun().mean(), figures.measure().mean(), figures.judge().mean(),
                 figures.framesPerStep(), 100 * figures.costShare());
         out.println(new Gson().toJson(figures.json()));
+        return 0;
+    }
+
+    /** A whole session's bytes and cost to the service, and the same as one JSON object. */
+    private int session(PrintWriter out) throws Exception {
+        Optional<int[]> fit = Optional.ofNullable(frameSize).map(size -> Arrays.stream(size.toLowerCase().split("x"))
+                .mapToInt(Integer::parseInt).toArray());
+        SessionCost.Figures cost = SessionCost.run(modelOptions.models(), sources.get(0), folderFrameRate.framesPerSecond(), fit,
+                sessionActions, Math.round(actionSeconds * 1000), uploadSessions);
+        out.printf("session     %s, %s: %.1f s recorded, %d frames of %dx%d (%.1f fps), delivered %d times%n", sources.get(0),
+                sessionActions, cost.seconds(), cost.frames(), cost.width(), cost.height(), (cost.frames() - 1) / cost.seconds(),
+                cost.cpu().count());
+        out.printf("upload      %.2f MB as sent (%.0f KB a second of recording)%n", cost.uploadBytes() / 1e6,
+                cost.uploadBytes() / 1e3 / cost.seconds());
+        out.printf("service cpu median %7.0f ms  p95 %7.0f ms a session (%.2f ms a frame); %.2f sessions a second a core%n",
+                cost.cpu().median(), cost.cpu().p95(), cost.cpu().median() / cost.frames(), cost.sessionsPerCoreSecond());
+        out.printf("wall        median %7.0f ms  p95 %7.0f ms a session; verdicts %s%n", cost.wall().median(), cost.wall().p95(),
+                cost.verdicts());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("source", sources.get(0).toString());
+        json.put("actions", sessionActions);
+        json.put("frameSize", cost.width() + "x" + cost.height());
+        json.put("sessionSeconds", rounded(cost.seconds()));
+        json.put("sessionFrames", cost.frames());
+        json.put("uploadBytes", cost.uploadBytes());
+        json.put("serviceCpuMsMedian", rounded(cost.cpu().median()));
+        json.put("serviceCpuMsP95", rounded(cost.cpu().p95()));
+        json.put("sessionsPerCoreSecond", rounded(cost.sessionsPerCoreSecond()));
+        json.put("wallMsMedian", rounded(cost.wall().median()));
+        json.put("wallMsP95", rounded(cost.wall().p95()));
+        json.put("verdicts", cost.verdicts());
+        out.println(new Gson().toJson(json));
+        out.flush();
         return 0;
     }
 

@@ -244,7 +244,7 @@ public final class KioskService implements AutoCloseable {
      * best image, the far/near stage's two images when it was run, and what the screen showed in the
      * light step when it was run.
      */
-    private static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
+    public static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
                 platform(), claims(outcome.result()), recording(outcome.recording()),

@@ -34,11 +34,24 @@ import org.livenesskiosk.vision.FrameAnalyzer;
 public final class SessionRunner {
 
     /**
-     * During the far/near stage the kiosk analyses, and so records, at most one frame in this many
-     * milliseconds: the customer steps back and leans in slowly, and a stage that takes its whole
-     * 50 s must not fill the upload. The camera's other frames still reach the preview.
+     * The kiosk analyses, and so records, at most one frame in this many milliseconds, by what the
+     * session is doing: what the service re-checks, not every frame the camera gives (the camera's
+     * other frames still reach the preview). Every rule of the session is timed in milliseconds,
+     * none counts frames. The service re-runs a recording under the same rule, so the frames of a
+     * genuine kiosk are all analysed there too, and a recording sent at a higher rate costs it no
+     * more.
      */
-    static final long STAGE_FRAME_INTERVAL_MS = 100;
+    static long frameIntervalMs(SessionState state) {
+        return switch (state) {
+            // The customer finds the oval, steps back and leans in slowly: ten frames a second follow it, and a stage that
+            // takes its whole 50 s does not fill the upload.
+            case PREPARING, FAR, NEAR -> 100;
+            // Every frame: a mouth opened while speaking and a quick blink last a few frames (at 15 frames a second the
+            // talking face's mouth was no longer seen), and the light check compares each colour's frames, which hold 350 to
+            // 600 ms, with the room's light just before the step.
+            case ACTING, LIGHT, FINISHED -> 0;
+        };
+    }
 
     private final FrameAnalyzer analyzer;
     private final LivenessConfig config;
@@ -52,7 +65,7 @@ public final class SessionRunner {
 
         /**
          * Each frame, on the analysis thread: the camera's frame on the kiosk, the recorded frame on
-         * the service; one the far/near stage left unanalysed comes with the last update. The image
+         * the service; on the kiosk, one left unanalysed ({@link #frameIntervalMs}) comes with the last update. The image
          * is released on return, so copy what is needed.
          */
         default void frame(Mat image, long timestampMs, SessionUpdate update) {
@@ -153,9 +166,10 @@ public final class SessionRunner {
                     listener.arrived(frame.timestampMs(), System.nanoTime());
                     lastMs = frame.timestampMs();
                     recorder.record(frame.image());
-                    boolean atStage = session.state() == SessionState.FAR || session.state() == SessionState.NEAR;
-                    if (record && atStage && lastUpdate != null && frame.timestampMs() - lastAnalysedMs < STAGE_FRAME_INTERVAL_MS) {
-                        listener.frame(frame.image(), frame.timestampMs(), lastUpdate);
+                    if (lastUpdate != null && frame.timestampMs() - lastAnalysedMs < frameIntervalMs(session.state())) {
+                        if (record) {
+                            listener.frame(frame.image(), frame.timestampMs(), lastUpdate);
+                        }
                         continue;
                     }
                     lastAnalysedMs = frame.timestampMs();

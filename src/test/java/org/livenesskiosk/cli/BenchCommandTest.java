@@ -56,4 +56,27 @@ class BenchCommandTest {
         assertTrue(figures.get("blinkRecall").getAsDouble() >= 0.9, figures.toString());
         assertTrue(run.out().contains("labelled found"), run.out());
     }
+
+    /**
+     * A whole session at the kiosk, delivered to the service in its own process: the upload's
+     * bytes are the recording's frames and best image as sent, and the service's CPU time is
+     * counted for each delivery.
+     */
+    @Test
+    void measuresAWholeSessionsCostToTheService() {
+        CommandLineRun run = CommandLineRun.of("bench", "--session", "MOUTH", "--upload-sessions", "2", "--frame-size", "640x480",
+                "--source", SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.lines();
+        JsonObject figures = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals("640x480", figures.get("frameSize").getAsString());
+        int frames = figures.get("sessionFrames").getAsInt();
+        long bytes = figures.get("uploadBytes").getAsLong();
+        // JPEG at quality 70 of a 640x480 face, base64 in JSON: tens of kilobytes a frame, never a few bytes or a raw frame.
+        assertTrue(bytes > frames * 10_000L && bytes < frames * 640L * 480, bytes + " bytes for " + frames + " frames");
+        assertTrue(figures.get("serviceCpuMsMedian").getAsDouble() > 0, figures.toString());
+        assertEquals(1000 / figures.get("serviceCpuMsMedian").getAsDouble(), figures.get("sessionsPerCoreSecond").getAsDouble(), 0.01);
+        assertEquals(2, figures.getAsJsonObject("verdicts").entrySet().stream().mapToInt(entry -> entry.getValue().getAsInt()).sum());
+    }
 }

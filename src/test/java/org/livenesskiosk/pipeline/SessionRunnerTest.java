@@ -1,12 +1,16 @@
 package org.livenesskiosk.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import org.livenesskiosk.capture.DeviceLostException;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.liveness.ActionRecord;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.LivenessConfig;
@@ -83,9 +88,10 @@ class SessionRunnerTest {
         }
 
         assertEquals(Optional.of(LivenessError.DEVICE_NOT_SUPPORT), outcome.result().error());
-        assertEquals(40, outcome.frames());
         assertTrue(outcome.images().isEmpty(), "a failed session keeps no face image");
-        assertEquals(40, updates.size(), "the listener sees every analysed frame");
+        assertEquals(40, updates.size(), "the listener sees every camera frame");
+        assertEquals(analysed(updates), outcome.frames(), "each frame analysed brings its own update");
+        assertTrue(outcome.frames() < 40, "the session analyses at its own rate, not the camera's: " + outcome.frames());
     }
 
     @Test
@@ -107,8 +113,56 @@ class SessionRunnerTest {
         }
 
         assertEquals(Optional.of(LivenessError.USER_GIVE_UP), outcome.result().error());
-        assertEquals(20, outcome.frames());
+        assertEquals(analysed(updates), outcome.frames(), "no frame analysed after the cancel");
         assertTrue(outcome.images().isEmpty(), "a cancelled session keeps no face image");
+    }
+
+    /**
+     * A customer who never stands where the kiosk wants them stays in the preparation, which is
+     * analysed at ten frames a second: the recording holds those frames, the service analyses each
+     * of them, and the same session sent at the camera's full rate costs the service no more.
+     */
+    @Test
+    void theServiceAnalysesAtTheSessionsRateWhateverTheRecordingsRate() throws Exception {
+        LivenessConfig tooFar = CLOSE_UP.withDistance(300, 400);
+        Path cameraRate = temp.resolve("camera.avi");
+        SessionOutcome kiosk;
+        int cameraFrames;
+        try (FrameSource source = clip(); ClipRecorder recorder = new ClipRecorder(Optional.of(cameraRate), source.framesPerSecond())) {
+            List<SessionUpdate> seen = new ArrayList<>();
+            kiosk = SessionRunner.recording(new FrameAnalyzer(Models.fromClasspath()), tooFar).run(source,
+                    new LivenessSession(tooFar, MOUTH_THEN_BLINK), recorder, new SessionRunner.Listener() {
+                        @Override
+                        public void frame(Mat image, long timestampMs, SessionUpdate update) {
+                            seen.add(update);
+                        }
+                    });
+            cameraFrames = seen.size();
+        }
+        SessionRunner service = SessionRunner.replaying(new FrameAnalyzer(Models.fromClasspath()), tooFar);
+        SessionOutcome recorded;
+        try (JpegFrames frames = new JpegFrames(kiosk.recording().frames())) {
+            recorded = service.run(frames, new LivenessSession(tooFar, MOUTH_THEN_BLINK), new ClipRecorder(Optional.empty(), 30),
+                    SessionRunner.Listener.NONE);
+        }
+        SessionOutcome everyFrame;
+        try (FrameSource frames = FrameSources.open(cameraRate.toString(), CaptureSettings.defaults())) {
+            everyFrame = service.run(frames, new LivenessSession(tooFar, MOUTH_THEN_BLINK), new ClipRecorder(Optional.empty(), 30),
+                    SessionRunner.Listener.NONE);
+        }
+
+        assertFalse(kiosk.result().success(), "the customer was never ready");
+        assertTrue(kiosk.frames() <= cameraFrames / 2, kiosk.frames() + " of " + cameraFrames + " camera frames analysed");
+        assertEquals(kiosk.frames(), kiosk.recording().frames().size(), "the kiosk records exactly what it analyses");
+        assertEquals(kiosk.frames(), recorded.frames(), "the service analyses every frame of a genuine recording");
+        assertEquals(kiosk.frames(), everyFrame.frames(), "a recording at the camera's full rate is analysed at the session's");
+    }
+
+    /** The frames analysed among those the listener saw: one the session skipped comes with the last update again. */
+    private static int analysed(List<SessionUpdate> updates) {
+        Set<SessionUpdate> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        distinct.addAll(updates);
+        return distinct.size();
     }
 
     /** A camera that is unplugged after delivering some frames. */
