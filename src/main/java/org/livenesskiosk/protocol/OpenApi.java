@@ -63,6 +63,19 @@ public final class OpenApi {
                                Long farImageTime, String imageNearUrl, Long nearImageTime, String lightCheck) {
     }
 
+    /**
+     * @param documentImage the identity document's picture (or its portrait), base64 JPEG or PNG, showing exactly one face
+     */
+    public record CompareRequest(String livenessId, String documentImage) {
+    }
+
+    /**
+     * @param similarity 0–100: the cosine of the two faces' embeddings, times 100, negative ones as 0
+     * @param match      whether the similarity reaches the service's threshold (60)
+     */
+    public record CompareAnswer(String livenessId, int similarity, boolean match) {
+    }
+
     public record DeleteRequest(String livenessId) {
     }
 

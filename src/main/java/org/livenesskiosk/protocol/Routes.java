@@ -16,6 +16,8 @@ public final class Routes {
     public static final String DETECTION_RESULT = "/openapi/liveness/v3/detection-result";
     /** Open API: deletes a result and its image. */
     public static final String DELETE_RESULT = "/openapi/liveness/v1/delete-result";
+    /** Open API: the face on an identity document compared with a session's best image. */
+    public static final String FACE_COMPARE = "/openapi/face/v1/compare";
     /** A result's best image behind a signed, short-lived link; {@code {livenessId}} is the path parameter. */
     public static final String RESULT_IMAGE = "/openapi/liveness/v3/image/{livenessId}";
     /** A result's audit image behind a signed, short-lived link, as {@link #RESULT_IMAGE}. */

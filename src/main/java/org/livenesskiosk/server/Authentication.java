@@ -37,7 +37,7 @@ final class Authentication {
     void registerCallers(Javalin app) {
         signatures.registerIdentify(app);
         for (String path : new String[] {Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID, Routes.DETECTION_RESULT,
-                Routes.DELETE_RESULT}) {
+                Routes.DELETE_RESULT, Routes.FACE_COMPARE}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
         for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_LIGHT, Routes.KIOSK_UPLOAD}) {

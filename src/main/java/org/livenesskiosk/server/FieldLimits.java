@@ -30,6 +30,8 @@ final class FieldLimits {
             Map.entry("farImage", 3_000_000),
             Map.entry("nearImage", 3_000_000),
             Map.entry("livenessId", 64),
+            // An identity document's picture: FaceComparison.MAX_DOCUMENT_BYTES, base64.
+            Map.entry("documentImage", FaceComparison.MAX_DOCUMENT_BASE64),
             Map.entry("sdkVersion", 40),
             Map.entry("platform", 40),
             Map.entry("version", 40),

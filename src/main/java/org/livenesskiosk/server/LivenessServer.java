@@ -93,6 +93,7 @@ public final class LivenessServer implements AutoCloseable {
         kiosks.registerAdmission(app);
         authentication.registerSignatureCheck(app);
         new OpenApiRoutes(store, licenses, images).register(app);
+        new FaceComparison(store, images, analyzers, limits.busyWaitMs()).register(app);
         kiosks.register(app);
         new Devices(store).register(app);
         images.register(app);

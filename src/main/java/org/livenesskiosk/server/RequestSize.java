@@ -29,7 +29,9 @@ final class RequestSize {
      * request's list of application ids 2 KB): 64 KB is ten times what they need.
      */
     static final long MAX_OTHER_BYTES = 64L << 10;
-    private static final Map<String, Long> CAPS = Map.of(Routes.KIOSK_UPLOAD, MAX_UPLOAD_BYTES);
+    /** A face comparison carries one document picture, base64, and a livenessId: 4 KB of slack for the rest. */
+    static final long MAX_COMPARE_BYTES = FaceComparison.MAX_DOCUMENT_BASE64 + (4L << 10);
+    private static final Map<String, Long> CAPS = Map.of(Routes.KIOSK_UPLOAD, MAX_UPLOAD_BYTES, Routes.FACE_COMPARE, MAX_COMPARE_BYTES);
 
     void register(Javalin app) {
         app.before(this::bound);

@@ -297,6 +297,14 @@ public final class LivenessClient {
                 answer.nearImageTime(), answer.lightCheck());
     }
 
+    /** The face on an identity document (base64 JPEG or PNG) compared with the session's best image. */
+    public OpenApi.CompareAnswer compare(String token, String livenessId, String documentImage) throws ServiceCallException {
+        OpenApi.CompareAnswer answer = call(Routes.FACE_COMPARE, Map.of(Headers.ACCESS_TOKEN, token),
+                new OpenApi.CompareRequest(livenessId, documentImage), OpenApi.CompareAnswer.class, LivenessError.AUTH_BAD_NETWORK, Map.of());
+        required(answer.livenessId(), "livenessId");
+        return answer;
+    }
+
     private <T> T call(String path, Map<String, String> headers, Object body, Class<T> answer, LivenessError networkError,
                        Map<String, LivenessError> refusals) throws ServiceCallException {
         return call(path, headers, now -> body, answer, networkError, refusals);

