@@ -29,8 +29,8 @@ import io.javalin.http.Context;
 
 /**
  * The face on an identity document compared with a session's best image, for the bank's back end
- * ({@code face/v1/compare}): the same embedding, and the same threshold, the service uses to keep a
- * session to one person ({@link SamePerson}). The document's picture is held in memory for the call
+ * ({@code face/v1/compare}): the same embedding the service uses to keep a session to one person
+ * ({@link SamePerson}), at a stricter threshold ({@link #MATCH_THRESHOLD}). The document's picture is held in memory for the call
  * alone: never stored, never logged, never written to a cache file.
  *
  * <p>A livenessId of another account is refused exactly as an unknown one, so that a caller learns
