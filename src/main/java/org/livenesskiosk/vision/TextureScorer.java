@@ -6,6 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.FloatBuffer;
+import java.util.concurrent.Future;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -27,7 +28,8 @@ import org.bytedeco.opencv.opencv_dnn.Net;
  * that the networks see what they were trained on (measured in docs/measurements.md, "The passive check").
  *
  * <p>About 5 ms a face on one core, so it runs on a sample of the frames only (see
- * {@code liveness.TextureSampling}). Not thread-safe: one instance per analysis thread.
+ * {@code liveness.TextureSampling}), and the wide network on a side thread while the near one runs
+ * on the caller's: about half that on two. Not thread-safe: one instance per analysis thread.
  */
 public final class TextureScorer {
 
@@ -62,10 +64,12 @@ public final class TextureScorer {
 
     private final Net near;
     private final Net wide;
+    private final SideThreads side;
 
-    public TextureScorer(Models models) {
+    TextureScorer(Models models, SideThreads side) {
         this.near = models.load(Network.NEAR.file);
         this.wide = models.load(Network.WIDE.file);
+        this.side = side;
     }
 
     /**
@@ -80,7 +84,14 @@ public final class TextureScorer {
     /** P(real) of the face in a box drawn as upstream's own detector draws it. */
     double realProbabilityInUpstreamBox(Mat bgr, Box box) {
         try (PointerScope scope = new PointerScope()) {
-            return (real(near, crop(bgr, box, Network.NEAR.scale)) + real(wide, crop(bgr, box, Network.WIDE.scale))) / 2;
+            Mat wideCrop = crop(bgr, box, Network.WIDE.scale);
+            Future<Double> wideReal = side.submit(() -> real(wide, wideCrop));
+            try {
+                return (real(near, crop(bgr, box, Network.NEAR.scale)) + SideThreads.await(wideReal)) / 2;
+            } finally {
+                // The crop is this scope's: the side thread must be done with it before it is released.
+                SideThreads.await(wideReal);
+            }
         }
     }
 
