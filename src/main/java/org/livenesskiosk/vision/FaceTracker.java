@@ -32,12 +32,13 @@ final class FaceTracker {
 
     static final long DETECTION_INTERVAL_MS = 500;
     /**
-     * How long after its frame the regular detection's result is taken in: three frames of a
-     * 30 fps camera, over ten times what the two detectors take on a free core at 640×480 (about
-     * 6 ms), so that no camera frame waits for it. Shorter than {@link #DETECTION_INTERVAL_MS}, so
-     * that one is taken in before the next starts.
+     * How long after its frame the regular detection's result is taken in: six frames of a 30 fps
+     * camera, thirty times what the two detectors take on a free core at 640×480 (about 6 ms), so
+     * that no camera frame waits for it; and enough that a re-run as fast as it can (the service's,
+     * the bench's: about 2 ms a frame) seldom does, even with the texture scored beside it. Shorter
+     * than {@link #DETECTION_INTERVAL_MS}, so that one is taken in before the next starts.
      */
-    static final long RESULT_DELAY_MS = 100;
+    static final long RESULT_DELAY_MS = 200;
     private static final double MIN_PRESENCE = 0.5;
     /** A detection that overlaps a followed face this much is that face, not a new one. */
     private static final double SAME_FACE_IOU = 0.3;
@@ -48,7 +49,7 @@ final class FaceTracker {
     private final BlazeFaceDetector shortRange;
     private final BlazeFaceDetector fullRange;
     private final FaceMeshLandmarker landmarker;
-    private final SideThreads side;
+    private final SideThread side;
     /** The frame the regular detection works on, a copy: the caller releases its own once {@link #track} returns. */
     private final Mat detectionFrame = new Mat();
 
@@ -99,7 +100,7 @@ final class FaceTracker {
     private record PendingDetection(long timestampMs, Future<List<FaceDetection>> result, List<Box> followed) {
     }
 
-    FaceTracker(BlazeFaceDetector shortRange, BlazeFaceDetector fullRange, FaceMeshLandmarker landmarker, SideThreads side) {
+    FaceTracker(BlazeFaceDetector shortRange, BlazeFaceDetector fullRange, FaceMeshLandmarker landmarker, SideThread side) {
         this.shortRange = shortRange;
         this.fullRange = fullRange;
         this.landmarker = landmarker;
@@ -116,12 +117,12 @@ final class FaceTracker {
             // This frame must detect in itself, or does not continue the pending detection's frame:
             // that result is stale. It waits for the side thread to let go of the detectors, and its
             // own detection is a full one, so that a person further back is not noticed any later.
-            SideThreads.await(pending.result());
+            SideThread.await(pending.result());
             pending = null;
             fullDue = true;
         }
         if (pending != null && timestampMs >= pending.timestampMs() + RESULT_DELAY_MS) {
-            fresh = addNewFaces(SideThreads.await(pending.result()), pending.followed());
+            fresh = addNewFaces(SideThread.await(pending.result()), pending.followed());
             pending = null;
             unfollowed.clear();
         } else if (mustDetect) {
@@ -163,7 +164,7 @@ final class FaceTracker {
     /** Forgets every face: the next frame is not a continuation of the last. */
     void reset() {
         if (pending != null) {
-            SideThreads.await(pending.result());
+            SideThread.await(pending.result());
             pending = null;
         }
         tracks.clear();
@@ -184,19 +185,16 @@ final class FaceTracker {
         Future<List<FaceDetection>> far = side.submit(() -> fullRange.detect(bgr));
         try {
             List<FaceDetection> near = shortRange.detect(bgr);
-            List<FaceDetection> found = new ArrayList<>(SideThreads.await(far));
+            List<FaceDetection> found = new ArrayList<>(SideThread.await(far));
             found.addAll(near);
             return found;
         } finally {
             // The frame is the caller's: the side thread must be done with it before this returns.
-            SideThreads.await(far);
+            SideThread.await(far);
         }
     }
 
-    /**
-     * Both detectors one after the other, in the same order, for the regular detection already on
-     * a side thread: it leaves the other side thread free for the texture's second network.
-     */
+    /** Both detectors one after the other, in the same order, for the regular detection already on the side thread. */
     private List<FaceDetection> detectAll(Mat bgr) {
         List<FaceDetection> found = new ArrayList<>(fullRange.detect(bgr));
         found.addAll(shortRange.detect(bgr));
