@@ -3,6 +3,7 @@ package org.livenesskiosk.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import org.livenesskiosk.liveness.ActionEvent;
 import org.livenesskiosk.liveness.PassiveCues;
@@ -61,8 +62,10 @@ final class AnalysisRecords {
             record.put("motion", rounded(m.motion()));
             record.put("presence", rounded(m.presence()));
             // Only a sample of the fit frames is scored: null for the others.
-            record.put("passiveScore", frame.texture().isPresent() ? rounded(frame.texture().getAsDouble()) : null);
-            record.put("passiveLive", frame.texture().isPresent() ? frame.texture().getAsDouble() >= PassiveCues.TEXTURE_LIVE : null);
+            OptionalDouble score = frame.texture().map(texture -> OptionalDouble.of(texture.realProbability()))
+                    .orElse(OptionalDouble.empty());
+            record.put("passiveScore", score.isPresent() ? rounded(score.getAsDouble()) : null);
+            record.put("passiveLive", score.isPresent() ? score.getAsDouble() >= PassiveCues.TEXTURE_LIVE : null);
         });
         return record;
     }

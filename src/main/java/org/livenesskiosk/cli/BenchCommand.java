@@ -240,8 +240,8 @@ final class BenchCommand implements Callable<Integer> {
         double pipelineFacesPerFrame = (double) figures.pipelineFaces / figures.timedFrames;
         double haarFacesPerFrame = (double) figures.haarFaces / figures.timedFrames;
         double haarEyesPerFrame = (double) figures.haarEyes / figures.timedFrames;
-        out.printf("timed       %d frames (%d runs, 1 thread; MediaPipe's networks on %s)%n", figures.timedFrames, repeat,
-                FrameAnalyzer.mediaPipeEngine());
+        out.printf("timed       %d frames (%d runs, 1 analysis thread and its 2 side threads; MediaPipe's networks on %s)%n",
+                figures.timedFrames, repeat, FrameAnalyzer.mediaPipeEngine());
         out.printf("decode      median %7.2f ms  p95 %7.2f ms%n", figures.decoding.median(), figures.decoding.p95());
         out.printf("pipeline    median %7.2f ms  p95 %7.2f ms  %6.1f fps  %.2f faces/frame%n", figures.pipeline.median(),
                 figures.pipeline.p95(), 1000 / figures.pipeline.median(), pipelineFacesPerFrame);

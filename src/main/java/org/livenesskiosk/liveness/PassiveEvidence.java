@@ -8,6 +8,7 @@ import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.HeadPose;
 import org.livenesskiosk.vision.PlanarFit;
+import org.livenesskiosk.vision.TextureScore;
 
 /**
  * Gathers the passive cues over a session's frames: each scored frame's texture, and the
@@ -21,7 +22,8 @@ public final class PassiveEvidence {
     /** The frontal view flatness is measured from: within this of straight ahead. */
     static final double MAX_REFERENCE_DEGREES = 10;
 
-    private final List<Double> textures = new ArrayList<>();
+    /** Read only when the session ends: the last may still be being scored on the analyser's side thread. */
+    private final List<TextureScore> textures = new ArrayList<>();
     private final List<Double> residuals = new ArrayList<>();
     private FaceObservation reference;
 
@@ -47,7 +49,8 @@ public final class PassiveEvidence {
     }
 
     public PassiveCues cues() {
-        return new PassiveCues(median(textures), textures.size(), median(residuals), residuals.size(), OptionalDouble.empty());
+        List<Double> scores = textures.stream().map(TextureScore::realProbability).toList();
+        return new PassiveCues(median(scores), scores.size(), median(residuals), residuals.size(), OptionalDouble.empty());
     }
 
     private static double turnOf(FaceObservation face) {

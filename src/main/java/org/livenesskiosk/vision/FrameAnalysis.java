@@ -3,7 +3,6 @@ package org.livenesskiosk.vision;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * Everything the pipeline saw in one frame; what the liveness rules and the UI work on.
@@ -12,11 +11,11 @@ import java.util.OptionalDouble;
  * @param timestampMs the frame's time in its source, in milliseconds
  * @param faces       every face measured, largest first
  * @param otherFaces  faces the detector saw but that could not be measured (turned away, half hidden)
- * @param texture     the main face's P(real) by its texture ({@link TextureScorer}), 0–1; empty when
- *                    this frame was not scored (only a sample of fit frames is)
+ * @param texture     the main face's texture score ({@link TextureScorer}); empty when this frame
+ *                    was not scored (only a sample of fit frames is)
  */
 public record FrameAnalysis(int index, long timestampMs, int frameWidth, int frameHeight, List<FaceObservation> faces,
-                            List<Box> otherFaces, OptionalDouble texture) {
+                            List<Box> otherFaces, Optional<TextureScore> texture) {
 
     public FrameAnalysis {
         faces = faces.stream()
@@ -26,8 +25,13 @@ public record FrameAnalysis(int index, long timestampMs, int frameWidth, int fra
     }
 
     /** This frame with its main face's texture score. */
+    public FrameAnalysis withTexture(TextureScore score) {
+        return new FrameAnalysis(index, timestampMs, frameWidth, frameHeight, faces, otherFaces, Optional.of(score));
+    }
+
+    /** This frame with its main face's texture score, P(real) 0–1, already known. */
     public FrameAnalysis withTexture(double realProbability) {
-        return new FrameAnalysis(index, timestampMs, frameWidth, frameHeight, faces, otherFaces, OptionalDouble.of(realProbability));
+        return withTexture(TextureScore.of(realProbability));
     }
 
     /** How many faces are in view, measured or not. */

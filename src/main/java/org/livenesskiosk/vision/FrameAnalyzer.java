@@ -6,7 +6,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -15,6 +15,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Measures every face in a frame: detection, tracking, landmarks and metrics, in one call per
  * frame on the analysis thread. Frames of one source must come in order; call {@link #reset()}
  * before frames that do not continue the previous ones.
+ *
+ * <p>Two side threads of its own take the work no frame needs to wait for (see {@link SideThread}):
+ * what it answers for a frame depends on the frames alone, never on how fast they come.
  */
 public final class FrameAnalyzer {
 
@@ -26,9 +29,10 @@ public final class FrameAnalyzer {
         this.tracker = new FaceTracker(
                 new BlazeFaceDetector(DetectorModel.SHORT_RANGE, models),
                 new BlazeFaceDetector(DetectorModel.FULL_RANGE, models),
-                new FaceMeshLandmarker(models));
+                new FaceMeshLandmarker(models),
+                new SideThread("detection"));
         this.headPoseFit = HeadPoseFit.load(models);
-        this.textureScorer = new TextureScorer(models);
+        this.textureScorer = new TextureScorer(models, new SideThread("texture"));
     }
 
     /**
@@ -52,13 +56,13 @@ public final class FrameAnalyzer {
                 faces.add(new FaceObservation(face.trackId(), face.landmarks(), metrics(bgr, face)));
             }
             return new FrameAnalysis(index, timestampMs, frame.cols(), frame.rows(), faces, tracking.unfollowed(),
-                    OptionalDouble.empty());
+                    Optional.empty());
         }
     }
 
     /**
-     * The analysis of this frame with its main face's texture scored (about 5 ms): for the frames
-     * the liveness rules pick, never for every frame.
+     * The analysis of this frame with its main face's texture score (about 5 ms of a side thread,
+     * which this does not wait for): for the frames the liveness rules pick, never for every frame.
      *
      * @param frame    the frame that was analysed
      * @param analysis its analysis, with a main face
@@ -66,7 +70,7 @@ public final class FrameAnalyzer {
     public FrameAnalysis withTexture(Mat frame, FrameAnalysis analysis) {
         FaceObservation face = analysis.mainFace().orElseThrow(() -> new IllegalArgumentException("no face to score"));
         try (PointerScope scope = new PointerScope()) {
-            return analysis.withTexture(textureScorer.realProbability(toBgr(frame), face.metrics().box()));
+            return analysis.withTexture(textureScorer.scoreLater(toBgr(frame), face.metrics().box()));
         }
     }
 

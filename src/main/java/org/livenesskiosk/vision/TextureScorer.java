@@ -1,13 +1,13 @@
 package org.livenesskiosk.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.nio.FloatBuffer;
 
-import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -27,7 +27,8 @@ import org.bytedeco.opencv.opencv_dnn.Net;
  * that the networks see what they were trained on (measured in docs/measurements.md, "The passive check").
  *
  * <p>About 5 ms a face on one core, so it runs on a sample of the frames only (see
- * {@code liveness.TextureSampling}). Not thread-safe: one instance per analysis thread.
+ * {@code liveness.TextureSampling}), and on a side thread of its own, so that the frame scored does
+ * not wait for it ({@link TextureScore}). Not thread-safe: one instance per analysis thread.
  */
 public final class TextureScorer {
 
@@ -62,26 +63,42 @@ public final class TextureScorer {
 
     private final Net near;
     private final Net wide;
+    private final SideThread side;
 
-    public TextureScorer(Models models) {
+    TextureScorer(Models models, SideThread side) {
         this.near = models.load(Network.NEAR.file);
         this.wide = models.load(Network.WIDE.file);
+        this.side = side;
     }
 
     /**
-     * P(real), 0–1, of the face whose landmarks lie in the box, in a 3-channel BGR frame.
+     * The texture score of the face whose landmarks lie in the box, in a 3-channel BGR frame. The
+     * crops are taken here and copied out of the frame, which the caller may then release; the
+     * networks run on the side thread.
      *
      * @param landmarkBox the box around the face's FaceMesh landmarks ({@link FaceMetrics#box()})
      */
-    public double realProbability(Mat bgr, Box landmarkBox) {
-        return realProbabilityInUpstreamBox(bgr, upstreamBox(landmarkBox));
+    TextureScore scoreLater(Mat bgr, Box landmarkBox) {
+        Box box = upstreamBox(landmarkBox);
+        byte[] nearCrop = pixels(crop(bgr, box, Network.NEAR.scale));
+        byte[] wideCrop = pixels(crop(bgr, box, Network.WIDE.scale));
+        return new TextureScore(side.submit(() -> {
+            long start = System.nanoTime();
+            double real = (real(near, image(nearCrop)) + real(wide, image(wideCrop))) / 2;
+            return new TextureScore.Scored(real, System.nanoTime() - start);
+        }));
     }
 
-    /** P(real) of the face in a box drawn as upstream's own detector draws it. */
-    double realProbabilityInUpstreamBox(Mat bgr, Box box) {
-        try (PointerScope scope = new PointerScope()) {
-            return (real(near, crop(bgr, box, Network.NEAR.scale)) + real(wide, crop(bgr, box, Network.WIDE.scale))) / 2;
-        }
+    private static byte[] pixels(Mat crop) {
+        byte[] pixels = new byte[INPUT_SIZE * INPUT_SIZE * 3];
+        crop.data().get(pixels);
+        return pixels;
+    }
+
+    private static Mat image(byte[] pixels) {
+        Mat image = new Mat(INPUT_SIZE, INPUT_SIZE, CV_8UC3);
+        image.data().put(pixels);
+        return image;
     }
 
     /** The box upstream's RetinaFace would draw around the face whose landmarks lie in this box. */

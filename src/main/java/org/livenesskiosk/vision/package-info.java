@@ -12,6 +12,8 @@
  * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
  * records in it) is plain immutable Java, so that the liveness rules never see a native
  * {@code Mat}. Native memory is released inside {@link org.livenesskiosk.vision.FrameAnalyzer#analyze}
- * before it returns. Uses nothing else of the project.
+ * before it returns. The analyser's two side threads (the regular face detection, the texture
+ * scores) work on copies, and their results land on frames the frames alone decide, so the kiosk and
+ * the service's re-run of its recording see the same. Uses nothing else of the project.
  */
 package org.livenesskiosk.vision;

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +63,7 @@ class PassiveEvidenceTest {
         TestFaces face = TestFaces.ready();
         face.yaw = yaw;
         FaceObservation observed = new FaceObservation(1, new FaceLandmarks(xyz, 1), face.metrics());
-        return new FrameAnalysis(0, timeMs, 640, 480, List.of(observed), List.of(), OptionalDouble.empty());
+        return new FrameAnalysis(0, timeMs, 640, 480, List.of(observed), List.of(), Optional.empty());
     }
 
     private static PassiveCues headTurn(boolean photo) {

@@ -3,7 +3,7 @@ package org.livenesskiosk.liveness;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.livenesskiosk.vision.Box;
@@ -161,7 +161,7 @@ final class ScriptedFrames {
     private FrameAnalysis frame(int index, Scene scene) {
         long timeMs = Math.round(index * 1000 / framesPerSecond);
         if (scene.faces() == 0) {
-            return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(), List.of(), OptionalDouble.empty());
+            return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(), List.of(), Optional.empty());
         }
         double height = scene.faceWidth() * 1.25;
         Box box = new Box(scene.centerX() - scene.faceWidth() / 2, scene.centerY() - height / 2, scene.faceWidth(), height);
@@ -174,6 +174,6 @@ final class ScriptedFrames {
         for (int i = 1; i < scene.faces(); i++) {
             others.add(new Box(10 + 60 * i, 10, 50, 60));
         }
-        return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(face), others, OptionalDouble.empty());
+        return new FrameAnalysis(index, timeMs, WIDTH, HEIGHT, List.of(face), others, Optional.empty());
     }
 }

@@ -2,7 +2,7 @@ package org.livenesskiosk.liveness;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.livenesskiosk.vision.Box;
 import org.livenesskiosk.vision.FaceExposure;
@@ -51,7 +51,7 @@ final class TestFaces {
         for (int i = 0; i < others; i++) {
             otherFaces.add(new Box(10 + 60 * i, 10, 50, 60));
         }
-        return new FrameAnalysis(0, 0, 640, 480, List.of(face), otherFaces, OptionalDouble.empty());
+        return new FrameAnalysis(0, 0, 640, 480, List.of(face), otherFaces, Optional.empty());
     }
 
     FrameAnalysis frame() {
@@ -59,6 +59,6 @@ final class TestFaces {
     }
 
     static FrameAnalysis noFace() {
-        return new FrameAnalysis(0, 0, 640, 480, List.of(), List.of(), OptionalDouble.empty());
+        return new FrameAnalysis(0, 0, 640, 480, List.of(), List.of(), Optional.empty());
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.livenesskiosk.vision.FrameAnalysis;
@@ -14,7 +14,7 @@ class TextureSamplingTest {
 
     private static FrameAnalysis at(TestFaces face, long timeMs) {
         FrameAnalysis frame = face.frame();
-        return new FrameAnalysis(frame.index(), timeMs, 640, 480, frame.faces(), frame.otherFaces(), OptionalDouble.empty());
+        return new FrameAnalysis(frame.index(), timeMs, 640, 480, frame.faces(), frame.otherFaces(), Optional.empty());
     }
 
     @Test

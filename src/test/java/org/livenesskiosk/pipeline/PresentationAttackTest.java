@@ -64,7 +64,7 @@ class PresentationAttackTest {
             analyzer.reset();
             FrameAnalysis analysis = analyzer.analyze(picture, 0, 0);
             assertEquals(1, analysis.faceCount(), image + " shows one face");
-            return analyzer.withTexture(picture, analysis).texture().getAsDouble();
+            return analyzer.withTexture(picture, analysis).texture().orElseThrow().realProbability();
         }
     }
 
@@ -79,7 +79,7 @@ class PresentationAttackTest {
                     FrameAnalysis analysis = analyzer.analyze(frame.image(), frame.index(), frame.timestampMs());
                     if (analysis.faceCount() == 1 && analysis.mainFace().isPresent() && frame.timestampMs() - lastMs >= 100) {
                         lastMs = frame.timestampMs();
-                        scores.add(analyzer.withTexture(frame.image(), analysis).texture().getAsDouble());
+                        scores.add(analyzer.withTexture(frame.image(), analysis).texture().orElseThrow().realProbability());
                     }
                 }
             }
