@@ -14,13 +14,21 @@ import org.livenesskiosk.vision.Letterbox;
 final class FittedFrames implements FrameSource {
 
     private final FrameSource source;
-    private final int width;
-    private final int height;
+    private final String frameSize;
 
-    FittedFrames(FrameSource source, int width, int height) {
+    /** @param frameSize {@code WxH}, as {@code bench --frame-size} takes it */
+    FittedFrames(FrameSource source, String frameSize) {
         this.source = source;
-        this.width = width;
-        this.height = height;
+        this.frameSize = frameSize;
+    }
+
+    /** The image scaled and padded into {@code WxH}; the image itself is released. */
+    static Mat fitted(Mat image, String frameSize) {
+        String[] parts = frameSize.toLowerCase().split("x");
+        Mat fitted = new Mat();
+        Letterbox.fit(image, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), fitted);
+        image.close();
+        return fitted;
     }
 
     @Override
@@ -29,11 +37,8 @@ final class FittedFrames implements FrameSource {
         if (next.isEmpty()) {
             return next;
         }
-        try (Frame frame = next.get()) {
-            Mat fitted = new Mat();
-            Letterbox.fit(frame.image(), width, height, fitted);
-            return Optional.of(new Frame(fitted, frame.index(), frame.timestampMs()));
-        }
+        Frame frame = next.get();
+        return Optional.of(new Frame(fitted(frame.image(), frameSize), frame.index(), frame.timestampMs()));
     }
 
     @Override

@@ -25,7 +25,6 @@ import org.livenesskiosk.vision.FaceCrop;
 import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 import org.livenesskiosk.vision.HaarBaseline;
-import org.livenesskiosk.vision.Letterbox;
 import org.livenesskiosk.vision.TextureScore;
 
 /**
@@ -246,13 +245,6 @@ public final class PipelineBench {
 
     /** The frame scaled and padded into the frame size, or as decoded when none is given. */
     private Mat fitted(Mat image) {
-        if (settings.frameSize().isEmpty()) {
-            return image;
-        }
-        String[] parts = settings.frameSize().get().toLowerCase().split("x");
-        Mat fitted = new Mat();
-        Letterbox.fit(image, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), fitted);
-        image.close();
-        return fitted;
+        return settings.frameSize().map(size -> FittedFrames.fitted(image, size)).orElse(image);
     }
 }

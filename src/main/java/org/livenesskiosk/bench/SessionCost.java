@@ -55,10 +55,10 @@ public final class SessionCost {
 
     /**
      * @param clip      a recording of a customer doing {@code actions}
-     * @param frameSize the camera's frame size to play the clip as; empty for as recorded
+     * @param frameSize the camera's frame size, {@code WxH}, to play the clip as; empty for as recorded
      * @param sessions how many deliveries are measured, after one that warms the service up
      */
-    public static Figures run(Models models, Path clip, double folderFramesPerSecond, Optional<int[]> frameSize, List<String> actions,
+    public static Figures run(Models models, Path clip, double folderFramesPerSecond, Optional<String> frameSize, List<String> actions,
                               long actionTimeLimitMs, int sessions) throws Exception {
         ChallengeSettings asked = ChallengeSettings.defaults().withActions(actions).withFarNear(false).withLight(false);
         try (KioskAndService both = KioskAndService.start(models, new ChallengeSettings(asked.actions(), false, actionTimeLimitMs,
@@ -66,7 +66,7 @@ public final class SessionCost {
             KioskApi.ChallengeAnswer first = both.kiosk.challenge(KioskAndService.CLOSE_UP);
             FrameSource camera = FrameSources.open(clip, folderFramesPerSecond);
             SessionOutcome customer = KioskAndService.recorded(new FrameAnalyzer(models), frameSize.isEmpty() ? camera
-                    : new FittedFrames(camera, frameSize.get()[0], frameSize.get()[1]), first);
+                    : new FittedFrames(camera, frameSize.get()), first);
             ProcessHandle service = ProcessHandle.of(both.service.pid()).orElseThrow();
             delivered(both.kiosk, first, customer);
             Timings cpu = new Timings();

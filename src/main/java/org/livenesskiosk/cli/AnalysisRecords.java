@@ -3,13 +3,14 @@ package org.livenesskiosk.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import org.livenesskiosk.liveness.ActionEvent;
 import org.livenesskiosk.liveness.PassiveCues;
 import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.vision.FaceMetrics;
 import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.TextureScore;
 
 /**
  * The records {@code analyze} prints: one per frame, one per action seen, and a closing summary.
@@ -62,10 +63,9 @@ final class AnalysisRecords {
             record.put("motion", rounded(m.motion()));
             record.put("presence", rounded(m.presence()));
             // Only a sample of the fit frames is scored: null for the others.
-            OptionalDouble score = frame.texture().map(texture -> OptionalDouble.of(texture.realProbability()))
-                    .orElse(OptionalDouble.empty());
-            record.put("passiveScore", score.isPresent() ? rounded(score.getAsDouble()) : null);
-            record.put("passiveLive", score.isPresent() ? score.getAsDouble() >= PassiveCues.TEXTURE_LIVE : null);
+            Optional<Double> score = frame.texture().map(TextureScore::realProbability);
+            record.put("passiveScore", score.map(AnalysisRecords::rounded).orElse(null));
+            record.put("passiveLive", score.map(real -> real >= PassiveCues.TEXTURE_LIVE).orElse(null));
         });
         return record;
     }

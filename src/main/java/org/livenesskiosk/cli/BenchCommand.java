@@ -2,7 +2,6 @@ package org.livenesskiosk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,9 +166,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** A whole session's bytes and cost to the service, and the same as one JSON object. */
     private int session(PrintWriter out) throws Exception {
-        Optional<int[]> fit = Optional.ofNullable(frameSize).map(size -> Arrays.stream(size.toLowerCase().split("x"))
-                .mapToInt(Integer::parseInt).toArray());
-        SessionCost.Figures cost = SessionCost.run(modelOptions.models(), sources.get(0), folderFrameRate.framesPerSecond(), fit,
+        SessionCost.Figures cost = SessionCost.run(modelOptions.models(), sources.get(0), folderFrameRate.framesPerSecond(),
+                Optional.ofNullable(frameSize),
                 sessionActions, Math.round(actionSeconds * 1000), uploadSessions);
         out.printf("session     %s, %s: %.1f s recorded, %d frames of %dx%d (%.1f fps), delivered %d times%n", sources.get(0),
                 sessionActions, cost.seconds(), cost.frames(), cost.width(), cost.height(), (cost.frames() - 1) / cost.seconds(),

@@ -29,11 +29,6 @@ public record FrameAnalysis(int index, long timestampMs, int frameWidth, int fra
         return new FrameAnalysis(index, timestampMs, frameWidth, frameHeight, faces, otherFaces, Optional.of(score));
     }
 
-    /** This frame with its main face's texture score, P(real) 0–1, already known. */
-    public FrameAnalysis withTexture(double realProbability) {
-        return withTexture(TextureScore.of(realProbability));
-    }
-
     /** How many faces are in view, measured or not. */
     public int faceCount() {
         return faces.size() + otherFaces.size();

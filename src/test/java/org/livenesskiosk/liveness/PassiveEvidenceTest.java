@@ -17,6 +17,7 @@ import org.livenesskiosk.liveness.PassiveCues.Reading;
 import org.livenesskiosk.vision.FaceLandmarks;
 import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
+import org.livenesskiosk.vision.TextureScore;
 
 /**
  * The shape cue from first principles: MediaPipe's canonical face, in centimetres, seen by a
@@ -108,7 +109,7 @@ class PassiveEvidenceTest {
         PassiveEvidence evidence = new PassiveEvidence();
         double[] scores = {0.9, 0.1, 0.95, 0.99, 0.2};
         for (int i = 0; i < scores.length; i++) {
-            evidence.accept(TestFaces.ready().frame().withTexture(scores[i]));
+            evidence.accept(TestFaces.ready().frame().withTexture(TextureScore.of(scores[i])));
         }
         evidence.accept(TestFaces.ready().frame());
         assertEquals(5, evidence.cues().texturedFrames());
