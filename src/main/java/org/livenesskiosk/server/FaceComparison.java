@@ -161,9 +161,7 @@ final class FaceComparison {
             if (image.empty()) {
                 throw new ServiceException("PARAMETER_ERROR", name + " is not a readable JPEG or PNG");
             }
-            vision.analyzer().reset();
-            FrameAnalysis analysis = vision.analyzer().analyze(image, 0, 0);
-            vision.analyzer().reset();
+            FrameAnalysis analysis = vision.still(image);
             if (analysis.faceCount() == 0 || analysis.mainFace().isEmpty()) {
                 throw new ServiceException("NO_FACE_DETECTED", name + " shows no face");
             }

@@ -359,9 +359,7 @@ final class SessionCheck {
             if (image.empty()) {
                 return Optional.of(name + "_NOT_A_PICTURE");
             }
-            vision.analyzer().reset();
-            FrameAnalysis analysis = vision.analyzer().analyze(image, 0, 0);
-            vision.analyzer().reset();
+            FrameAnalysis analysis = vision.still(image);
             Optional<FaceObservation> face = analysis.faceCount() == 1 ? analysis.mainFace() : Optional.empty();
             if (face.isEmpty()) {
                 return Optional.of(name + "_NOT_ONE_FACE");

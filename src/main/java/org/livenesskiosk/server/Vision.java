@@ -3,6 +3,7 @@ package org.livenesskiosk.server;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.livenesskiosk.vision.FaceEmbedder;
 import org.livenesskiosk.vision.FaceLandmarks;
+import org.livenesskiosk.vision.FrameAnalysis;
 import org.livenesskiosk.vision.FrameAnalyzer;
 
 import io.micrometer.core.instrument.Timer;
@@ -12,6 +13,17 @@ import io.micrometer.core.instrument.Timer;
  * whose every embedding is timed (what the same-person and replay checks add to a session's check).
  */
 record Vision(FrameAnalyzer analyzer, FaceEmbedder embedder, Timer embeddings) {
+
+    /**
+     * A picture on its own (an evidence image, a document): analysed as no continuation of the
+     * frames before it, and leaving nothing followed for the frames after it.
+     */
+    FrameAnalysis still(Mat image) {
+        analyzer.reset();
+        FrameAnalysis analysis = analyzer.analyze(image, 0, 0);
+        analyzer.reset();
+        return analysis;
+    }
 
     float[] embedding(Mat image, FaceLandmarks landmarks) {
         return embeddings.record(() -> embedder.embedding(image, landmarks));
