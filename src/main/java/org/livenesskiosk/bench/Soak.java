@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,7 +28,7 @@ import org.livenesskiosk.vision.Models;
 
 /**
  * A day of traffic: one kiosk runtime (this process: its service link, outbox and client, as a
- * kiosk delivers) sends customer after customer to one service ({@code serve} in a process of its
+ * kiosk delivers) sends customer after customer, two at a time, to one service ({@code serve} in a process of its
  * own, on loopback, on SQLite), and both processes are measured every so many sessions. The
  * customer is recorded once, a real session on a clip, and delivered under a fresh challenge each
  * time; the service re-runs every one. Each delivered session is delivered again, as a kiosk that
@@ -57,6 +60,13 @@ public final class Soak {
     /** A session still waiting after this long is lost: the service stopped taking anything. */
     private static final long SESSION_DEADLINE_MS = 120_000;
     private static final long PAUSE_MS = 1_000;
+    /**
+     * Sessions in flight at once: a kiosk's outbox and client are used from two threads (the
+     * upload queue's retries while the next customer's session is delivered), and the service's
+     * re-run of each session, mostly on one core, leaves the other idle; two at a time fit a day's
+     * traffic in about half the time.
+     */
+    static final int AT_ONCE = 2;
 
     private Soak() {
     }
@@ -78,7 +88,7 @@ public final class Soak {
         }
     }
 
-    /** The day's sessions, one after another, and what they left behind. */
+    /** The day's sessions, {@link #AT_ONCE} at a time, and what they left behind. */
     private static final class Day {
         private final KioskService kiosk;
         private final SessionOutcome customer;
@@ -106,56 +116,87 @@ public final class Soak {
         Figures run(int sessions, int every, Path outboxFolder) throws Exception {
             start = System.nanoTime();
             sample(0);
-            for (int session = 1; session <= sessions; session++) {
-                oneSession();
-                if (session % every == 0 || session == sessions) {
-                    sample(session);
+            ExecutorService lanes = Executors.newFixedThreadPool(AT_ONCE);
+            try {
+                for (int done = 0; done < sessions; ) {
+                    int batch = Math.min(every, sessions - done);
+                    List<Future<Session>> running = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        running.add(lanes.submit(this::oneSession));
+                    }
+                    for (Future<Session> session : running) {
+                        count(session.get());
+                    }
+                    done += batch;
+                    sample(done);
                 }
+            } finally {
+                lanes.shutdownNow();
             }
             int left = Outbox.open(outboxFolder).waiting().size() + setAside(outboxFolder.resolve("rejected"));
             return new Figures(sessions, delivered, sessions - delivered, duplicated, livenessIds.size(), verified, manualChecks,
                     left, failedAnswers, seconds(), List.copyOf(samples));
         }
 
-        private void oneSession() throws Exception {
+        /**
+         * One session's delivery, and its delivery again.
+         *
+         * @param livenessId    empty when the session was lost
+         * @param failedAnswers answers that kept it waiting
+         */
+        private record Session(Optional<String> livenessId, boolean verified, boolean givenAnother, int failedAnswers) {
+        }
+
+        private void count(Session session) {
+            failedAnswers += session.failedAnswers();
+            session.livenessId().ifPresent(livenessId -> {
+                delivered++;
+                livenessIds.add(livenessId);
+                if (session.verified()) {
+                    verified++;
+                } else {
+                    manualChecks++;
+                }
+                if (session.givenAnother()) {
+                    duplicated++;
+                }
+            });
+        }
+
+        private Session oneSession() throws Exception {
             long giveUpAt = System.currentTimeMillis() + SESSION_DEADLINE_MS;
+            int[] failed = {0};
             KioskApi.ChallengeAnswer challenge = null;
             while (challenge == null && System.currentTimeMillis() < giveUpAt) {
                 try {
                     challenge = kiosk.challenge(KioskAndService.CLOSE_UP);
                 } catch (ServiceCallException e) {
-                    failedAnswers++;
+                    failed[0]++;
                     Thread.sleep(PAUSE_MS);
                 }
             }
             if (challenge == null) {
-                return;
+                return new Session(Optional.empty(), false, false, failed[0]);
             }
             String sessionId = UUID.randomUUID().toString();
             Optional<UploadQueue.Delivery> first = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
-                    Optional.empty()), giveUpAt);
+                    Optional.empty()), giveUpAt, failed);
             if (first.isEmpty()) {
-                return;
-            }
-            delivered++;
-            livenessIds.add(first.get().livenessId());
-            if (first.get().verdict() == KioskApi.Verdict.VERIFIED) {
-                verified++;
-            } else {
-                manualChecks++;
+                return new Session(Optional.empty(), false, false, failed[0]);
             }
             Optional<UploadQueue.Delivery> again = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
-                    Optional.empty()), giveUpAt);
-            if (again.isPresent() && !again.get().livenessId().equals(first.get().livenessId())) {
-                duplicated++;
-            }
+                    Optional.empty()), giveUpAt, failed);
+            boolean givenAnother = again.isPresent() && !again.get().livenessId().equals(first.get().livenessId());
+            return new Session(Optional.of(first.get().livenessId()), first.get().verdict() == KioskApi.Verdict.VERIFIED,
+                    givenAnother, failed[0]);
         }
 
         /** The delivery once the outbox got it through, asked again as the kiosk's retries do; empty when it did not. */
-        private Optional<UploadQueue.Delivery> delivered(UploadQueue.Delivery delivery, long giveUpAt) throws Exception {
+        private Optional<UploadQueue.Delivery> delivered(UploadQueue.Delivery delivery, long giveUpAt, int[] failed)
+                throws Exception {
             UploadQueue.Delivery latest = delivery;
             while (latest.pending() && System.currentTimeMillis() < giveUpAt) {
-                failedAnswers++;
+                failed[0]++;
                 Thread.sleep(PAUSE_MS);
                 latest = kiosk.sendPending().stream().filter(next -> next.sessionId().equals(delivery.sessionId())).findFirst()
                         .orElse(latest);

@@ -87,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
     private Integer lightDraws;
 
     @Option(names = "--soak", paramLabel = "SESSIONS", converter = OptionValues.AtLeastOne.class,
-            description = "A day of traffic instead: this many sessions, one after another, from one kiosk (this process: its "
+            description = "A day of traffic instead: this many sessions, two at a time, from one kiosk (this process: its "
                     + "outbox and service link) to one service (serve in a process of its own, on loopback, SQLite). The customer is "
                     + "the first --source, which must show a mouth opening, run once and delivered under a fresh challenge each time; "
                     + "both processes' resident and native memory, heap after a collection, threads and open files are measured "
