@@ -335,6 +335,7 @@ public final class LivenessServer implements AutoCloseable {
         operations.stop();
         tls.ifPresent(TlsCertificate::close);
         retention.ifPresent(Retention::stop);
+        metrics.close();
         store.close();
     }
 }

@@ -20,9 +20,10 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
  * What one node tells Prometheus at {@value #PATH}: the checks it runs and how long they take,
  * its uploads by the answer's code, its busy answers and lock-outs, the backlog the fleet's kiosks
  * report (read from the database, so every node tells the same), and its JVM. Counts and codes
- * only: never an id, a key or anything of a customer.
+ * only: never an id, a key or anything of a customer. Closed with its node: the JVM's collectors
+ * would otherwise keep telling the registry of every node this process ever ran.
  */
-final class ServiceMetrics {
+final class ServiceMetrics implements AutoCloseable {
 
     static final String PATH = "/metrics";
 
@@ -33,6 +34,7 @@ final class ServiceMetrics {
     private final Timer replayLookups;
     private final Counter busyAnswers;
     private final Counter lockouts;
+    private final JvmGcMetrics collections = new JvmGcMetrics();
 
     ServiceMetrics(Store store) {
         Gauge.builder("liveness_checks_in_flight", checksInFlight, AtomicInteger::get)
@@ -50,7 +52,7 @@ final class ServiceMetrics {
         Gauge.builder("liveness_kiosk_outbox_backlog", store, Store::outboxBacklog)
                 .description("Sessions waiting in the fleet's kiosks' outboxes, as each kiosk last reported").register(registry);
         new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
+        collections.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
     }
@@ -96,5 +98,12 @@ final class ServiceMetrics {
         } else if (code.equals("DEVICE_LOCKED")) {
             lockouts.increment();
         }
+    }
+
+    /** Stops listening to the JVM's collections, whose listeners would keep this registry for the life of the process. */
+    @Override
+    public void close() {
+        collections.close();
+        registry.close();
     }
 }

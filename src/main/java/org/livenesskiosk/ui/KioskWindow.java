@@ -95,7 +95,7 @@ public final class KioskWindow {
 
     /**
      * @param kioskMode full screen and undecorated, closed only through the console; otherwise an ordinary window
-     * @param onLeave   told when the operator leaves kiosk mode, after the window closed
+     * @param onLeave   told once the window closed: the operator left kiosk mode, or the window was closed
      */
     public KioskWindow(Stage stage, KioskBackend backend, boolean kioskMode, Runnable onLeave) {
         this.stage = stage;
@@ -181,6 +181,7 @@ public final class KioskWindow {
         }
         nextCustomer();
         backend.pinLock().thenAccept(kept -> Platform.runLater(() -> pinPrompt.restore(kept)));
+        stage.setOnHidden(event -> closed());
         updates.start();
         stage.show();
         LOG.info("Window shown {} ms after the process started", ManagementFactory.getRuntimeMXBean().getUptime());
@@ -403,10 +404,20 @@ public final class KioskWindow {
 
     private void leave() {
         leaving = true;
+        stage.close();
+    }
+
+    /**
+     * However the window went (the console's "leave", the window manager's close button in a
+     * window, a test): the session is cancelled and the timers stop — a running timer is held by
+     * JavaFX's pulse and would keep the whole window, its screens and images, for the life of the
+     * process — and whoever opened the window is told.
+     */
+    private void closed() {
         cancel();
         updates.stop();
+        cursorIdle.stop();
         voice.close();
-        stage.close();
         onLeave.run();
     }
 

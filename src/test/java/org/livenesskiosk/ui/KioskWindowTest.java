@@ -2,8 +2,10 @@ package org.livenesskiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +65,7 @@ class KioskWindowTest {
     private final OnScreen screen = new OnScreen(robot);
     private final ScriptedBackend backend = new ScriptedBackend();
     private KioskWindow window;
+    private Stage stage;
     private final AtomicBoolean left = new AtomicBoolean();
 
     @BeforeEach
@@ -72,7 +75,7 @@ class KioskWindowTest {
     }
 
     private void show(KioskSettings settings) throws Exception {
-        Stage stage = Display.newWindow();
+        stage = Display.newWindow();
         FxToolkit.cleanupStages();
         backend.settings = settings;
         FxToolkit.setupFixture(() -> {
@@ -357,6 +360,26 @@ class KioskWindowTest {
         robot.clickOn("#leaveKiosk");
         OnScreen.waitUntil(WAIT, left::get);
         assertTrue(backend.cancelled.get() || backend.listener == null, "a session under way is cancelled first");
+    }
+
+    /**
+     * A window closed another way (the window manager's close button on a kiosk run in a window)
+     * tells its opener, which ends the command, and keeps nothing: before, the command waited with
+     * no window, and the window's running timer kept it and its screens for the life of the
+     * process (240 MB of the test JVM's heap after this class).
+     */
+    @Test
+    void aWindowClosedAnyWayTellsItsOpenerAndIsLetGo() throws Exception {
+        WeakReference<KioskWindow> shown = new WeakReference<>(window);
+        robot.interact(stage::hide);
+        OnScreen.waitUntil(WAIT, left::get);
+        stage = Display.newWindow(); // the harness keeps the latest window it made: this one, no longer the closed one
+        window = null;
+        for (int i = 0; i < 50 && shown.get() != null; i++) {
+            System.gc();
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertNull(shown.get(), "nothing holds a closed window");
     }
 
     @Test
