@@ -131,6 +131,15 @@ public final class Accounts {
         }
     }
 
+    /**
+     * A person of the account who works its review queue on the service's {@code /review} page.
+     *
+     * @throws IllegalArgumentException for a name taken or malformed, or a password too short
+     */
+    public void addReviewer(String accessKey, String name, String password) {
+        Reviewers.add(store, account(accessKey).id(), name, password, System.currentTimeMillis());
+    }
+
     private Store.Account account(String accessKey) {
         return store.accountByAccessKey(accessKey)
                 .orElseThrow(() -> new IllegalArgumentException("No account has the access key " + accessKey));
