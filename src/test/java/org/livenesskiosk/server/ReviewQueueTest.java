@@ -183,6 +183,44 @@ class ReviewQueueTest {
         }
     }
 
+    @Test
+    void twoDecisionsTakingTheSameNumberAtOnceLeaveOne() throws Exception {
+        try (LivenessServer server = server()) {
+            decisionsSupersedeAndTwoAtOnceLeaveOne(server, data);
+        }
+    }
+
+    /**
+     * Two reviewers decide, the second superseding the first, over HTTP; then two decisions that took
+     * the same next number at once (both read decision 2 as the last): the database keeps one. Also
+     * run on PostgreSQL, whose refusal of the second differs from SQLite's.
+     */
+    static void decisionsSupersedeAndTwoAtOnceLeaveOne(LivenessServer server, Path keyFolder) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "early");
+        desk.reviewer(TestAccount.ACCESS_KEY, "late");
+        String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser early = desk.signIn("early", ReviewDesk.PASSWORD);
+        ReviewDesk.Browser late = desk.signIn("late", ReviewDesk.PASSWORD);
+        assertEquals(1, desk.call(early, "POST", ReviewDesk.decision(manual), Map.of("decision", "REJECTED", "reason", "blurred"))
+                .getAsJsonObject("data").get("number").getAsInt());
+        assertEquals(2, desk.call(late, "POST", ReviewDesk.decision(manual), Map.of("decision", "APPROVED", "reason", "seen again"))
+                .getAsJsonObject("data").get("number").getAsInt());
+
+        Store store = server.store();
+        ReviewQueue queue = new ReviewQueue(store, new Licenses(SecretBox.inFolder(keyFolder)));
+        Store.Reviewer reviewer = store.reviewerByName("early").orElseThrow();
+        long now = System.currentTimeMillis();
+        assertTrue(queue.append(reviewer, "REJECTED", Optional.of(manual), Optional.of(3), Optional.empty(), Optional.of("one"), now)
+                .isPresent());
+        assertEquals(Optional.empty(), queue.append(reviewer, "APPROVED", Optional.of(manual), Optional.of(3), Optional.empty(),
+                Optional.of("other"), now), "the second to take number 3 is refused");
+        JsonObject result = desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, manual).getAsJsonObject("data");
+        assertEquals(List.of("REJECTED", "one"), List.of(result.get("reviewStatus").getAsString(), result.get("reviewReason").getAsString()));
+        assertEquals(3, store.reviewActions(desk.account(TestAccount.ACCESS_KEY).id(), manual).stream()
+                .filter(row -> row.decisionNo().isPresent()).count());
+    }
+
     /** The envelope less its transaction's id, which differs on every answer. */
     private static JsonObject refusal(JsonObject envelope) {
         JsonObject copy = envelope.deepCopy();
