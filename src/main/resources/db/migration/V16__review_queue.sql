@@ -31,6 +31,10 @@ CREATE TABLE review_queue (
 
 CREATE INDEX review_queue_of_account ON review_queue (account_id, queued_at);
 
+-- The share of an account's verified sessions, in percent, that is queued as well, drawn at random as
+-- each is stored: a check of the checks (accounts review-sample). None unless the account asks.
+ALTER TABLE account ADD COLUMN review_sample_percent INTEGER NOT NULL DEFAULT 0;
+
 -- Results stored before the queue existed that were left to a person (below the passing 50, no
 -- presentation or injection found) are queued too.
 INSERT INTO review_queue (liveness_id, account_id, queued_at)

@@ -171,6 +171,20 @@ final class AccountsCommand {
         return 0;
     }
 
+    @Command(name = "review-sample", mixinStandardHelpOptions = true,
+            description = "Queues a share of the account's verified sessions for its reviewers too, drawn at random as each is "
+                    + "stored (0, the default, queues none: only the manual checks).")
+    int reviewSample(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                     @Option(names = "--percent", required = true, paramLabel = "N", description = "0 to 100") int percent)
+            throws Exception {
+        try {
+            accounts().setReviewSample(accessKey, percent);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        return 0;
+    }
+
     /** The password from the terminal without echo, or else the first line of the standard input. */
     private String password() throws IOException {
         Console console = System.console();

@@ -12,7 +12,8 @@ import java.util.UUID;
 import com.google.gson.Gson;
 
 /**
- * The sessions the service left to a person, and what the bank's reviewers did with them. A
+ * The sessions the service left to a person (and the share of verified ones the account has
+ * reviewed as well, {@code accounts review-sample}), and what the bank's reviewers did with them. A
  * reviewer sees only the queue of their own account: a session of another account is answered as
  * unknown, exactly as one that does not exist, so that its existence does not leak. Every action
  * (signing in, opening a session, deciding) is appended to the audit, signed with the service's key;

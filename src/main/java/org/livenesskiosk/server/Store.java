@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +40,8 @@ final class Store implements AutoCloseable {
 
     /** Connections one node holds to a fleet's database: a few per check running, well under PostgreSQL's 100 for a fleet. */
     private static final int DATABASE_CONNECTIONS = 12;
+    /** Draws the verified sessions sampled for review: nobody may tell in advance which will be looked at. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An account with its decrypted secret, for checking a token request's signature. */
     record Account(String id, String name, String market, String accessKey, String secretKey, boolean enabled) {
@@ -264,7 +267,8 @@ final class Store implements AutoCloseable {
                     connection.rollback();
                     throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
                 }
-                if (ReviewQueue.leftToAPerson(result.score(), result.attackType())) {
+                if (ReviewQueue.leftToAPerson(result.score(), result.attackType())
+                        || result.score() >= KioskRoutes.PASSING_SCORE && sampledForReview(connection, result.accountId())) {
                     try (PreparedStatement statement = connection.prepareStatement(
                             "INSERT INTO review_queue (liveness_id, account_id, queued_at) VALUES (?, ?, ?)")) {
                         bind(statement, result.livenessId(), result.accountId(), now);
@@ -293,6 +297,21 @@ final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("The result could not be stored", e);
         }
+    }
+
+    /** Whether this verified session is one of the share the account has reviewed as well, drawn now. */
+    private static boolean sampledForReview(Connection connection, String accountId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT review_sample_percent FROM account WHERE id = ?")) {
+            bind(statement, accountId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && RANDOM.nextInt(100) < rows.getInt(1);
+            }
+        }
+    }
+
+    /** The share of the account's verified sessions, in percent, queued for a person as well. */
+    void setReviewSample(String accountId, int percent) {
+        update("UPDATE account SET review_sample_percent = ? WHERE id = ?", percent, accountId);
     }
 
     void saveChallenge(Challenges.Challenge challenge) {

@@ -175,6 +175,11 @@ class AccountsCommandTest {
             CommandLineRun twice = withInput(password + "\n", "accounts", "--data", data.toString(), "add-reviewer", "--access-key",
                     TestAccount.ACCESS_KEY, "--name", "ayu");
             assertTrue(twice.exitCode() == 1 && twice.err().contains("exists already"), twice.err());
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "review-sample", "--access-key",
+                    TestAccount.ACCESS_KEY, "--percent", "5").exitCode());
+            CommandLineRun tooMany = CommandLineRun.of("accounts", "--data", data.toString(), "review-sample", "--access-key",
+                    TestAccount.ACCESS_KEY, "--percent", "101");
+            assertTrue(tooMany.exitCode() == 1 && tooMany.err().contains("0 to 100"), tooMany.err());
 
             HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + server.port() + "/review/v1/sign-in")).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ayu\",\"password\":\""

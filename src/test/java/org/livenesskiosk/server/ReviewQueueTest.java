@@ -184,6 +184,25 @@ class ReviewQueueTest {
     }
 
     @Test
+    void theAccountsSampleOfVerifiedSessionsIsQueuedToo() throws Exception {
+        try (LivenessServer server = server()) {
+            ReviewDesk desk = new ReviewDesk(server);
+            desk.reviewer(TestAccount.ACCESS_KEY, "sampler");
+            server.accounts().setReviewSample(TestAccount.ACCESS_KEY, 100);
+            String sampled = desk.result(TestAccount.ACCESS_KEY, SessionCheck.VERIFIED_SCORE, null);
+            server.accounts().setReviewSample(TestAccount.ACCESS_KEY, 0);
+            String unsampled = desk.result(TestAccount.ACCESS_KEY, SessionCheck.VERIFIED_SCORE, null);
+            assertThrows(IllegalArgumentException.class, () -> server.accounts().setReviewSample(TestAccount.ACCESS_KEY, 101));
+
+            assertEquals(List.of(sampled), ids(desk.call(desk.signIn("sampler", ReviewDesk.PASSWORD), "GET", ReviewPage.QUEUE, null)));
+            assertEquals("PENDING", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, sampled).getAsJsonObject("data")
+                    .get("reviewStatus").getAsString());
+            assertFalse(desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, unsampled).getAsJsonObject("data")
+                    .has("reviewStatus"));
+        }
+    }
+
+    @Test
     void twoDecisionsTakingTheSameNumberAtOnceLeaveOne() throws Exception {
         try (LivenessServer server = server()) {
             decisionsSupersedeAndTwoAtOnceLeaveOne(server, data);
