@@ -91,6 +91,11 @@ final class ReviewPage {
     }
 
     private void signIn(Context ctx) {
+        // Another site's form can post here, but not as JSON without the browser asking this service
+        // first, which it never allows: no page elsewhere signs a reviewer's browser in as someone else.
+        if (!Optional.ofNullable(ctx.contentType()).orElse("").startsWith("application/json")) {
+            throw new ServiceException("CSRF_FAILED", "Sign in from the review page");
+        }
         SignInRequest request = body(ctx, SignInRequest.class);
         Reviewers.SignedIn signedIn = reviewers.signIn(request.name(), request.password(), System.currentTimeMillis());
         ctx.header("Set-Cookie", cookie(signedIn.token(), Reviewers.LONGEST_MS / 1000));

@@ -182,7 +182,7 @@ class AccountsCommandTest {
             assertTrue(tooMany.exitCode() == 1 && tooMany.err().contains("0 to 100"), tooMany.err());
 
             HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/review/v1/sign-in")).POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ayu\",\"password\":\""
+                    + server.port() + "/review/v1/sign-in")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ayu\",\"password\":\""
                     + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(signIn.body().contains("\"code\":\"SUCCESS\""), signIn.body());
         }

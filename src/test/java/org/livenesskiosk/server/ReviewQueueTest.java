@@ -176,6 +176,8 @@ class ReviewQueueTest {
             assertEquals("PENDING", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, manual).getAsJsonObject("data")
                     .get("reviewStatus").getAsString());
 
+            HttpResponse<String> crossSite = desk.send("POST", ReviewPage.SIGN_IN, null, null, null);
+            assertTrue(crossSite.body().contains("\"CSRF_FAILED\""), "a sign-in not sent as JSON, as another site's form sends it");
             HttpResponse<String> page = desk.send("GET", ReviewPage.PAGE, null, null, null);
             assertEquals(ReviewPage.POLICY, page.headers().firstValue("Content-Security-Policy").orElse(""));
             assertTrue(ReviewPage.POLICY.contains("script-src 'self'") && !ReviewPage.POLICY.contains("unsafe"));
@@ -263,6 +265,10 @@ class ReviewQueueTest {
         assertEquals(2, desk.call(late, "POST", ReviewDesk.decision(manual), Map.of("decision", "APPROVED", "reason", "seen again"))
                 .getAsJsonObject("data").get("number").getAsInt());
 
+        JsonObject listed = desk.call(early, "GET", ReviewPage.QUEUE, null).getAsJsonObject("data").getAsJsonArray("sessions").get(0)
+                .getAsJsonObject();
+        assertEquals(List.of(manual, "APPROVED"), List.of(listed.get("livenessId").getAsString(), listed.get("reviewStatus").getAsString()),
+                "the queue lists the decision in force");
         Store store = server.store();
         ReviewQueue queue = new ReviewQueue(store, new Licenses(SecretBox.inFolder(keyFolder)));
         Store.Reviewer reviewer = store.reviewerByName("early").orElseThrow();
