@@ -99,8 +99,7 @@ final class ReviewQueue {
     /** The session, if it is in the reviewer's account's queue; the opening is audited with what it shows. */
     Opened open(Store.Reviewer reviewer, String livenessId, long now) {
         Store.StoredResult result = queuedResult(reviewer, livenessId);
-        List<String> images = Arrays.stream(ResultImages.Kind.values()).filter(kind -> kind.of(result).isPresent()).map(Enum::name)
-                .toList();
+        List<String> images = images(result);
         List<Decision> decisions = new ArrayList<>();
         for (Store.ReviewAction action : store.reviewActions(reviewer.accountId(), livenessId)) {
             action.decisionNo().ifPresent(number -> decisions.add(new Decision(number, action.action(), action.at(),
@@ -140,9 +139,7 @@ final class ReviewQueue {
         }
         Store.StoredResult result = queuedResult(reviewer, livenessId);
         int number = store.decision(reviewer.accountId(), livenessId).flatMap(Store.ReviewAction::decisionNo).orElse(0) + 1;
-        List<String> images = Arrays.stream(ResultImages.Kind.values()).filter(kind -> kind.of(result).isPresent()).map(Enum::name)
-                .toList();
-        return append(reviewer, decision.name(), Optional.of(livenessId), Optional.of(number), Optional.of(seen(result, images)),
+        return append(reviewer, decision.name(), Optional.of(livenessId), Optional.of(number), Optional.of(seen(result, images(result))),
                 Optional.of(why), now).orElseThrow(() -> new ServiceException("REVIEW_CONFLICT",
                         "Another reviewer decided this session at the same moment: open it again"));
     }
@@ -177,6 +174,11 @@ final class ReviewQueue {
     private static String seen(Store.StoredResult result, List<String> images) {
         return GSON.toJson(new Seen(result.score(), result.attackType().orElse(null), result.attackReason().orElse(null),
                 result.lightCheck().orElse(null), images));
+    }
+
+    /** The kinds of image the result still has: none once the retention deleted them. */
+    private static List<String> images(Store.StoredResult result) {
+        return Arrays.stream(ResultImages.Kind.values()).filter(kind -> kind.of(result).isPresent()).map(Enum::name).toList();
     }
 
     private record Seen(int score, String attackType, String reason, String lightCheck, List<String> images) {
