@@ -1,6 +1,11 @@
 package org.livenesskiosk.cli;
 
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -146,6 +151,49 @@ final class AccountsCommand {
                     device.revokedAt().map(Object::toString).orElse("-"));
         }
         return 0;
+    }
+
+    @Command(name = "add-reviewer", mixinStandardHelpOptions = true,
+            description = {"Adds a person who works the account's review queue on the service's /review page.",
+                "The password (12 to 200 characters) is read from the terminal, or the first line of the standard input: "
+                        + "never from the command line, where others see it. It is kept as its Argon2id hash only."})
+    int addReviewer(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                    @Option(names = "--name", required = true, paramLabel = "NAME",
+                            description = "What the reviewer signs in with: 3 to 100 letters, digits and . _ @ -") String name)
+            throws Exception {
+        String password = password();
+        try {
+            accounts().addReviewer(accessKey, name, password);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().printf("reviewer %s%n", name);
+        return 0;
+    }
+
+    @Command(name = "review-sample", mixinStandardHelpOptions = true,
+            description = "Queues a share of the account's verified sessions for its reviewers too, drawn at random as each is "
+                    + "stored (0, the default, queues none: only the manual checks).")
+    int reviewSample(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                     @Option(names = "--percent", required = true, paramLabel = "N", description = "0 to 100") int percent)
+            throws Exception {
+        try {
+            accounts().setReviewSample(accessKey, percent);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    /** The password from the terminal without echo, or else the first line of the standard input. */
+    private String password() throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Password for the reviewer: ");
+            return typed == null ? "" : new String(typed);
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? "" : line;
     }
 
     private Accounts accounts() throws Exception {

@@ -57,10 +57,17 @@ public final class OpenApi {
      * @param lightCheck      what the light step found: {@code LIVE} (the face answered the screen's colours),
      *                        {@code ATTACK}, {@code UNSURE} (a person should look), {@code NOT_SHOWN} (the kiosk's screen
      *                        showed none); absent when the session's challenge had no light step
+     * @param reviewStatus    a person's review of a session the service left to one: {@code PENDING} while it waits
+     *                        in the review queue, then {@code APPROVED} or {@code REJECTED} (the latest decision);
+     *                        absent for a session never queued
+     * @param reviewedAt      when the decision in force was made, in milliseconds since the epoch
+     * @param reviewReason    the reason the reviewer gave for it
+     * @param reviewerId      the service's id of the reviewer who made it: the account's own, told to its own caller only
      */
     public record ResultAnswer(String livenessId, int livenessScore, String attackType, String userId, String sdkVersion,
                                String platform, String detectionResult, String auditImageUrl, String imageFarUrl,
-                               Long farImageTime, String imageNearUrl, Long nearImageTime, String lightCheck) {
+                               Long farImageTime, String imageNearUrl, Long nearImageTime, String lightCheck,
+                               String reviewStatus, Long reviewedAt, String reviewReason, String reviewerId) {
     }
 
     /**

@@ -131,6 +131,28 @@ public final class Accounts {
         }
     }
 
+    /**
+     * A person of the account who works its review queue on the service's {@code /review} page.
+     *
+     * @throws IllegalArgumentException for a name taken or malformed, or a password too short
+     */
+    public void addReviewer(String accessKey, String name, String password) {
+        Reviewers.add(store, account(accessKey).id(), name, password, System.currentTimeMillis());
+    }
+
+    /**
+     * The share of the account's verified sessions, drawn at random as each is stored, that enters
+     * its review queue beside the manual checks.
+     *
+     * @throws IllegalArgumentException for a share outside 0–100 %
+     */
+    public void setReviewSample(String accessKey, int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("The share of verified sessions to review is 0 to 100 %, not " + percent);
+        }
+        store.setReviewSample(account(accessKey).id(), percent);
+    }
+
     private Store.Account account(String accessKey) {
         return store.accountByAccessKey(accessKey)
                 .orElseThrow(() -> new IllegalArgumentException("No account has the access key " + accessKey));

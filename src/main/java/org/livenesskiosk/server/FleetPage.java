@@ -1,11 +1,6 @@
 package org.livenesskiosk.server;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.livenesskiosk.protocol.Envelope;
 
@@ -23,12 +18,11 @@ final class FleetPage {
 
     static final String PAGE = "/fleet";
     static final String SUMMARY = "/fleet/v1/summary";
-    private static final String ASSETS = "/fleet/assets/";
+    /** Its own script and style only, never in a frame. */
+    static final String POLICY = "default-src 'self'; frame-ancestors 'none'";
     /** What the page shows of the past. */
     static final int DAYS = 14;
     private static final long DAY_MS = 86_400_000;
-    private static final Map<String, String> FILES = Map.of("fleet.css", "text/css; charset=utf-8", "fleet.js",
-            "text/javascript; charset=utf-8");
 
     /** One kiosk as the page lists it; times in milliseconds. */
     record Kiosk(String device, String branch, Long lastSeen, String version, Integer outboxBacklog, boolean revoked) {
@@ -52,14 +46,7 @@ final class FleetPage {
     }
 
     void register(Javalin app) {
-        app.get(PAGE, ctx -> asset(ctx, "fleet.html", "text/html; charset=utf-8"));
-        app.get(ASSETS + "{file}", ctx -> {
-            String file = ctx.pathParam("file");
-            if (!FILES.containsKey(file)) {
-                throw new ServiceException("NOT_FOUND", "No such file");
-            }
-            asset(ctx, file, FILES.get(file));
-        });
+        PageFiles.register(app, "fleet", POLICY);
         app.get(SUMMARY, this::summary);
     }
 
@@ -69,17 +56,5 @@ final class FleetPage {
         JsonExchange.answer(ctx, Envelope.ok(new Summary(account.name(), System.currentTimeMillis(), store.kiosks(account.id()),
                 store.days(account.id(), since), store.refusals(Store.day(since)))));
         ctx.header("Cache-Control", "no-store");
-    }
-
-    /** A file of the page, with a policy that lets it run only its own script and style, and never in a frame. */
-    private static void asset(Context ctx, String file, String type) {
-        try (InputStream in = FleetPage.class.getResourceAsStream("/fleet/" + file)) {
-            byte[] bytes = Optional.ofNullable(in).orElseThrow(() -> new IOException("/fleet/" + file + " is missing from the jar"))
-                    .readAllBytes();
-            ctx.contentType(type).header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'")
-                    .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-cache").result(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -92,11 +92,13 @@ public final class LivenessServer implements AutoCloseable {
         authentication.registerCallers(app);
         kiosks.registerAdmission(app);
         authentication.registerSignatureCheck(app);
-        new OpenApiRoutes(store, licenses, images).register(app);
+        ReviewQueue reviews = new ReviewQueue(store, licenses);
+        new OpenApiRoutes(store, licenses, images, reviews).register(app);
         new FaceComparison(store, images, analyzers, limits.busyWaitMs()).register(app);
         kiosks.register(app);
         new Devices(store).register(app);
         images.register(app);
+        new ReviewPage(new Reviewers(store, licenses, reviews), reviews, images).register(app);
         app.after(Routes.KIOSK_UPLOAD, ctx -> Optional.ofNullable(ctx.<String>attribute(JsonExchange.ANSWER_CODE))
                 .ifPresent(metrics::upload));
         answerRefusals(app, metrics);

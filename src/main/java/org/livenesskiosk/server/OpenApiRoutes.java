@@ -31,11 +31,13 @@ final class OpenApiRoutes {
     private final Store store;
     private final Licenses licenses;
     private final ResultImages images;
+    private final ReviewQueue reviews;
 
-    OpenApiRoutes(Store store, Licenses licenses, ResultImages images) {
+    OpenApiRoutes(Store store, Licenses licenses, ResultImages images, ReviewQueue reviews) {
         this.store = store;
         this.licenses = licenses;
         this.images = images;
+        this.reviews = reviews;
     }
 
     void register(Javalin app) {
@@ -116,13 +118,16 @@ final class OpenApiRoutes {
             throw new ServiceException("PARAMETER_ERROR", "livenessId or signatureId is required");
         }
         Optional<Store.FarNearImages> stage = result.farNearImages();
+        Optional<ReviewQueue.Review> review = reviews.review(account.id(), result.livenessId());
         answer(ctx, Envelope.ok(new OpenApi.ResultAnswer(result.livenessId(), result.score(), result.attackType().orElse(null),
                 result.userId().orElse(null), result.sdkVersion(), result.platform(),
                 image(result, ResultImages.Kind.BEST, resultType), image(result, ResultImages.Kind.AUDIT, resultType),
                 stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.FAR)).orElse(null),
                 stage.map(Store.FarNearImages::farAtMs).orElse(null),
                 stage.map(found -> images.link(result.livenessId(), ResultImages.Kind.NEAR)).orElse(null),
-                stage.map(Store.FarNearImages::nearAtMs).orElse(null), result.lightCheck().orElse(null))));
+                stage.map(Store.FarNearImages::nearAtMs).orElse(null), result.lightCheck().orElse(null),
+                review.map(found -> found.status().name()).orElse(null), review.flatMap(ReviewQueue.Review::reviewedAt).orElse(null),
+                review.flatMap(ReviewQueue.Review::reason).orElse(null), review.flatMap(ReviewQueue.Review::reviewerId).orElse(null))));
     }
 
     /** The result's image as asked: a link, or base64; none when the result has none. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +40,8 @@ final class Store implements AutoCloseable {
 
     /** Connections one node holds to a fleet's database: a few per check running, well under PostgreSQL's 100 for a fleet. */
     private static final int DATABASE_CONNECTIONS = 12;
+    /** Draws the verified sessions sampled for review: nobody may tell in advance which will be looked at. */
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** An account with its decrypted secret, for checking a token request's signature. */
     record Account(String id, String name, String market, String accessKey, String secretKey, boolean enabled) {
@@ -264,6 +267,14 @@ final class Store implements AutoCloseable {
                     connection.rollback();
                     throw new ServiceException("PARAMETER_ERROR", "The signatureId is unknown or has already been used");
                 }
+                if (ReviewQueue.leftToAPerson(result.score(), result.attackType())
+                        || result.score() >= KioskRoutes.PASSING_SCORE && sampledForReview(connection, result.accountId())) {
+                    try (PreparedStatement statement = connection.prepareStatement(
+                            "INSERT INTO review_queue (liveness_id, account_id, queued_at) VALUES (?, ?, ?)")) {
+                        bind(statement, result.livenessId(), result.accountId(), now);
+                        statement.executeUpdate();
+                    }
+                }
                 try (PreparedStatement statement = connection.prepareStatement(
                         "INSERT INTO fingerprint (liveness_id, created_at, hashes, account_id, device_id) VALUES (?, ?, ?, ?, ?)")) {
                     bind(statement, result.livenessId(), now, fingerprints.toBytes(), result.accountId(), deviceId);
@@ -286,6 +297,21 @@ final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("The result could not be stored", e);
         }
+    }
+
+    /** Whether this verified session is one of the share the account has reviewed as well, drawn now. */
+    private static boolean sampledForReview(Connection connection, String accountId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT review_sample_percent FROM account WHERE id = ?")) {
+            bind(statement, accountId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && RANDOM.nextInt(100) < rows.getInt(1);
+            }
+        }
+    }
+
+    /** The share of the account's verified sessions, in percent, queued for a person as well. */
+    void setReviewSample(String accountId, int percent) {
+        update("UPDATE account SET review_sample_percent = ? WHERE id = ?", percent, accountId);
     }
 
     void saveChallenge(Challenges.Challenge challenge) {
@@ -629,8 +655,8 @@ final class Store implements AutoCloseable {
                 + "AND created_at >= ?", row -> new Outcome(row.getLong(1), row.getInt(2), row.getString(3)), accountId, since)) {
             int[] counts = byDay.computeIfAbsent(day(outcome.at()), any -> new int[4]);
             counts[0]++;
-            boolean attack = SessionCheck.PRESENTATION.equals(outcome.attackType()) || SessionCheck.INJECTION.equals(outcome.attackType());
-            counts[outcome.score() >= KioskRoutes.PASSING_SCORE ? 1 : attack ? 3 : 2]++;
+            counts[outcome.score() >= KioskRoutes.PASSING_SCORE ? 1
+                    : ReviewQueue.leftToAPerson(outcome.score(), Optional.ofNullable(outcome.attackType())) ? 2 : 3]++;
         }
         return byDay.entrySet().stream().map(day -> new FleetPage.Day(day.getKey(), day.getValue()[0], day.getValue()[1],
                 day.getValue()[2], day.getValue()[3])).toList();
@@ -666,5 +692,144 @@ final class Store implements AutoCloseable {
         boolean notRevoked = row.wasNull();
         return new Device(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
                 neverSeen ? Optional.empty() : Optional.of(lastSeen), notRevoked ? Optional.empty() : Optional.of(revokedAt));
+    }
+
+    // Reviewers and the review queue (issue 28).
+
+    /** A bank's reviewer, with the hash of the password and the state of the sign-in lock. */
+    record Reviewer(String id, String accountId, String name, String passwordHash, int failedAttempts, long lockedUntil) {
+        @Override
+        public String toString() {
+            return "Reviewer[" + id + ", " + name + "]";
+        }
+    }
+
+    /**
+     * One row of the append-only audit of reviewer actions.
+     *
+     * @param decisionNo for a decision, its number for the session: the highest is in force
+     * @param seen       what the reviewer was shown, as the service put it
+     * @param signature  the service key's HMAC-SHA256 over the other fields ({@link ReviewQueue#signedText})
+     */
+    record ReviewAction(String id, String accountId, String reviewerId, long at, String action, Optional<String> livenessId,
+                        Optional<Integer> decisionNo, Optional<String> seen, Optional<String> reason, String signature) {
+    }
+
+    /** A queued session as the queue lists it, with the decision in force, if any. */
+    record QueuedSession(String livenessId, long storedAt, int score, Optional<String> attackReason, Optional<ReviewAction> decision) {
+    }
+
+    void createReviewer(String id, String accountId, String name, String passwordHash, long now) {
+        update("INSERT INTO reviewer (id, account_id, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)", id, accountId, name,
+                passwordHash, now);
+    }
+
+    Optional<Reviewer> reviewerByName(String name) {
+        return queryOne(REVIEWER_COLUMNS + " WHERE name = ?", Store::reviewer, name);
+    }
+
+    /** One more wrong password; the {@code maxFailures}th in a row locks the sign-in until {@code lockedUntil}. */
+    void reviewerFailed(String reviewerId, int maxFailures, long lockedUntil) {
+        update("UPDATE reviewer SET failed_attempts = failed_attempts + 1 WHERE id = ?", reviewerId);
+        update("UPDATE reviewer SET failed_attempts = 0, locked_until = ? WHERE id = ? AND failed_attempts >= ?", lockedUntil, reviewerId,
+                maxFailures);
+    }
+
+    void reviewerSignedIn(String reviewerId) {
+        update("UPDATE reviewer SET failed_attempts = 0 WHERE id = ?", reviewerId);
+    }
+
+    void saveReviewerSession(String tokenHash, String reviewerId, long now, long expiresAt) {
+        update("DELETE FROM reviewer_session WHERE expires_at < ?", now);
+        update("INSERT INTO reviewer_session (token_hash, reviewer_id, created_at, expires_at) VALUES (?, ?, ?, ?)", tokenHash, reviewerId,
+                now, expiresAt);
+    }
+
+    /**
+     * The reviewer of a session that has not expired, whose expiry moves to {@code expiresAt} (not
+     * past {@code createdAfter}'s limit: a session made before {@code createdAfter} is over).
+     */
+    Optional<Reviewer> reviewerOfSession(String tokenHash, long now, long createdAfter, long expiresAt) {
+        if (update("UPDATE reviewer_session SET expires_at = ? WHERE token_hash = ? AND expires_at > ? AND created_at > ?", expiresAt,
+                tokenHash, now, createdAfter) != 1) {
+            return Optional.empty();
+        }
+        return queryOne(REVIEWER_COLUMNS + " WHERE id = (SELECT reviewer_id FROM reviewer_session WHERE token_hash = ?)",
+                Store::reviewer, tokenHash);
+    }
+
+    void deleteReviewerSession(String tokenHash) {
+        update("DELETE FROM reviewer_session WHERE token_hash = ?", tokenHash);
+    }
+
+    /** The account's queue, the sessions still waiting first, then the decided, each the newest first. */
+    List<QueuedSession> queue(String accountId, int limit) {
+        return queryAll("SELECT q.liveness_id, r.created_at, r.score, r.attack_reason, d.id, d.account_id, d.reviewer_id, d.at, "
+                + "d.action, d.liveness_id, d.decision_no, d.seen, d.reason, d.signature FROM review_queue q "
+                + "JOIN liveness_result r ON r.liveness_id = q.liveness_id LEFT JOIN review_action d ON d.liveness_id = q.liveness_id "
+                + "AND d.decision_no = (SELECT MAX(m.decision_no) FROM review_action m WHERE m.liveness_id = q.liveness_id) "
+                + "WHERE q.account_id = ? ORDER BY CASE WHEN d.id IS NULL THEN 0 ELSE 1 END, q.queued_at DESC, q.liveness_id LIMIT ?",
+                row -> new QueuedSession(row.getString(1), row.getLong(2), row.getInt(3), Optional.ofNullable(row.getString(4)),
+                        row.getString(5) == null ? Optional.empty() : Optional.of(reviewAction(row, 4))),
+                accountId, limit);
+    }
+
+    /** Whether the account's queue holds the session: what a reviewer of the account may open. */
+    boolean queued(String accountId, String livenessId) {
+        return queryOne("SELECT 1 FROM review_queue WHERE account_id = ? AND liveness_id = ?", row -> true, accountId, livenessId)
+                .isPresent();
+    }
+
+    /**
+     * Appends a row to the audit; the only write there is.
+     *
+     * @return false when the row is a decision whose number another decision took first
+     */
+    boolean appendReviewAction(ReviewAction action) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("INSERT INTO review_action (id, account_id, reviewer_id, at, "
+                     + "action, liveness_id, decision_no, seen, reason, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bind(statement, action.id(), action.accountId(), action.reviewerId(), action.at(), action.action(),
+                    action.livenessId().orElse(null), action.decisionNo().orElse(null), action.seen().orElse(null),
+                    action.reason().orElse(null), action.signature());
+            statement.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            // SQLite's SQLITE_CONSTRAINT, PostgreSQL's unique_violation: only the decision's number is unique.
+            if (action.decisionNo().isPresent() && (e.getErrorCode() == 19 || "23505".equals(e.getSQLState()))) {
+                return false;
+            }
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    /** The audit of one of the account's sessions, oldest first. */
+    List<ReviewAction> reviewActions(String accountId, String livenessId) {
+        return queryAll(ACTION_COLUMNS + " WHERE account_id = ? AND liveness_id = ? ORDER BY at, decision_no", row -> reviewAction(row, 0),
+                accountId, livenessId);
+    }
+
+    /** The decision in force on one of the account's sessions: the one with the highest number. */
+    Optional<ReviewAction> decision(String accountId, String livenessId) {
+        return queryOne(ACTION_COLUMNS + " WHERE account_id = ? AND liveness_id = ? AND decision_no IS NOT NULL "
+                + "ORDER BY decision_no DESC LIMIT 1", row -> reviewAction(row, 0), accountId, livenessId);
+    }
+
+    private static final String REVIEWER_COLUMNS = "SELECT id, account_id, name, password_hash, failed_attempts, locked_until FROM reviewer";
+
+    private static Reviewer reviewer(ResultSet row) throws SQLException {
+        return new Reviewer(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5), row.getLong(6));
+    }
+
+    private static final String ACTION_COLUMNS = "SELECT id, account_id, reviewer_id, at, action, liveness_id, decision_no, seen, reason, "
+            + "signature FROM review_action";
+
+    /** The row's audit columns from the one after {@code skip} on, in {@link #ACTION_COLUMNS}' order. */
+    private static ReviewAction reviewAction(ResultSet row, int skip) throws SQLException {
+        int number = row.getInt(skip + 7);
+        Optional<Integer> decisionNo = row.wasNull() ? Optional.empty() : Optional.of(number);
+        return new ReviewAction(row.getString(skip + 1), row.getString(skip + 2), row.getString(skip + 3), row.getLong(skip + 4),
+                row.getString(skip + 5), Optional.ofNullable(row.getString(skip + 6)), decisionNo, Optional.ofNullable(row.getString(skip + 8)),
+                Optional.ofNullable(row.getString(skip + 9)), row.getString(skip + 10));
     }
 }

@@ -9,7 +9,9 @@
  * PostgreSQL database: every state that matters (single-use values, lock-outs, a session's one
  * result) lives there, the key in each node's own file or environment ({@code SecretBox}). For
  * those who run it: {@code Health}, {@code ServiceMetrics} (Prometheus), {@code Retention},
- * {@code FleetPage}. One person, one moment: {@code SamePerson} and the replay index
+ * {@code FleetPage}. For the bank's reviewers: the queue of sessions left to a person and its signed
+ * audit ({@code ReviewQueue}), the reviewers and their sessions ({@code Reviewers}), the page
+ * ({@code ReviewPage}). One person, one moment: {@code SamePerson} and the replay index
  * ({@code Fingerprints}, {@code FaceBuckets}). Speaks {@code protocol}; never uses the client.
  */
 package org.livenesskiosk.server;

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -151,5 +158,44 @@ class AccountsCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--public-url") && run.err().contains("'javascript:alert(1)' is not a service's address"),
                 run.err());
+    }
+
+    @Test
+    void aReviewerAddedWithThePasswordOnStandardInputSignsInOnTheReviewPage() throws Exception {
+        String password = "desk seven, morning shift";
+        CommandLineRun tooShort = withInput("short\n", "accounts", "--data", data.toString(), "add-reviewer", "--access-key",
+                TestAccount.ACCESS_KEY, "--name", "ayu");
+        assertEquals(1, tooShort.exitCode(), "a password under 12 characters: " + tooShort.err());
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0)) {
+            CommandLineRun added = withInput(password + "\n", "accounts", "--data", data.toString(), "add-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertEquals(0, added.exitCode(), added.err());
+            assertEquals(List.of("reviewer ayu"), added.lines());
+            assertTrue(!added.out().contains(password) && !added.err().contains(password), "the password is never printed");
+            CommandLineRun twice = withInput(password + "\n", "accounts", "--data", data.toString(), "add-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertTrue(twice.exitCode() == 1 && twice.err().contains("exists already"), twice.err());
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data.toString(), "review-sample", "--access-key",
+                    TestAccount.ACCESS_KEY, "--percent", "5").exitCode());
+            CommandLineRun tooMany = CommandLineRun.of("accounts", "--data", data.toString(), "review-sample", "--access-key",
+                    TestAccount.ACCESS_KEY, "--percent", "101");
+            assertTrue(tooMany.exitCode() == 1 && tooMany.err().contains("0 to 100"), tooMany.err());
+
+            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + server.port() + "/review/v1/sign-in")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ayu\",\"password\":\""
+                    + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(signIn.body().contains("\"code\":\"SUCCESS\""), signIn.body());
+        }
+    }
+
+    /** A run whose standard input is {@code input}, as a script piping the password gives it (no terminal). */
+    private static CommandLineRun withInput(String input, String... args) {
+        InputStream before = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return CommandLineRun.of(args);
+        } finally {
+            System.setIn(before);
+        }
     }
 }

@@ -160,6 +160,17 @@ class PostgresServiceTest {
         });
     }
 
+    /** The review queue's decisions on PostgreSQL: superseded, and two at once taking one number. */
+    @Test
+    void reviewDecisionsSupersedeOnPostgresql() throws Exception {
+        inFreshSchema(url -> {
+            try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(),
+                    ServiceLimits.defaults())).start("127.0.0.1", 0)) {
+                ReviewQueueTest.decisionsSupersedeAndTwoAtOnceLeaveOne(server, keys);
+            }
+        });
+    }
+
     private void runSession(String url) throws Exception {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()))
