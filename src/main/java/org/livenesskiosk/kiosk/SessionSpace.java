@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.livenesskiosk.liveness.KioskCode;
 import org.livenesskiosk.protocol.UploadRequest;
 
 /**
@@ -33,15 +34,15 @@ public record SessionSpace(long usableBytes, long neededBytes, boolean readOnly)
 
     /**
      * Why no session may start, in the operator's words, with the kiosk's own code first
-     * ({@code KIOSK_DISK_FULL}, {@code KIOSK_DISK_READ_ONLY}: docs/kiosk.md); empty when one may.
+     * ({@link KioskCode}: docs/kiosk.md); empty when one may.
      */
     public Optional<String> refusal(Path dataDirectory) {
         if (readOnly) {
-            return Optional.of("KIOSK_DISK_READ_ONLY: this kiosk's data disk (" + dataDirectory + ") takes no writes: no session "
+            return Optional.of(KioskCode.KIOSK_DISK_READ_ONLY + ": this kiosk's data disk (" + dataDirectory + ") takes no writes: no session "
                     + "starts until it does (check the disk; a restart may remount it). Sessions waiting in the outbox are kept.");
         }
         if (usableBytes < neededBytes) {
-            return Optional.of("KIOSK_DISK_FULL: this kiosk's data disk (" + dataDirectory + ") has " + usableBytes / MB
+            return Optional.of(KioskCode.KIOSK_DISK_FULL + ": this kiosk's data disk (" + dataDirectory + ") has " + usableBytes / MB
                     + " MB free and a session needs up to " + divideUp(neededBytes) + " MB to keep its evidence until the service "
                     + "has it: no session starts until space is freed on that disk. Sessions waiting in the outbox are kept.");
         }

@@ -70,7 +70,8 @@ public final class LivenessServer implements AutoCloseable {
         }
     }
 
-    private LivenessServer(Store store, Licenses licenses, Models models, ServiceLimits limits) {
+    /** @param databaseFolder the folder of its own SQLite database; empty for a fleet's PostgreSQL */
+    private LivenessServer(Store store, Optional<Path> databaseFolder, Licenses licenses, Models models, ServiceLimits limits) {
         this.store = store;
         this.metrics = new ServiceMetrics(store);
         this.app = Javalin.create(config -> {
@@ -104,7 +105,7 @@ public final class LivenessServer implements AutoCloseable {
         answerRefusals(app, metrics);
 
         operations.before(ctx -> ctx.header(Headers.NODE, nodeName));
-        new Health(store::reachable, analyzers::loaded, store::hasAccounts).register(operations);
+        new Health(store::reachable, analyzers::loaded, store::hasAccounts, databaseFolder).register(operations);
         metrics.register(operations);
         authentication.registerFleetPage(operations);
         new FleetPage(store).register(operations);
@@ -197,7 +198,8 @@ public final class LivenessServer implements AutoCloseable {
      */
     public static LivenessServer open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys, Models models,
                                       ServiceLimits limits) throws IOException {
-        return new LivenessServer(store(dataDirectory, databaseUrl, keys), new Licenses(keys), models, limits);
+        return new LivenessServer(store(dataDirectory, databaseUrl, keys), databaseUrl.isPresent() ? Optional.empty()
+                : Optional.of(dataDirectory), new Licenses(keys), models, limits);
     }
 
     static Store store(Path dataDirectory, Optional<String> databaseUrl, SecretBox secrets) throws IOException {

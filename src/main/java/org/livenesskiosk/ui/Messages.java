@@ -5,9 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.KioskCode;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 
@@ -58,6 +61,26 @@ public final class Messages {
     /** What the operator can do about an error code. */
     public String wayOut(LivenessError error) {
         return text("error." + error.name() + ".wayOut");
+    }
+
+    /**
+     * The explanation of a session that ended with {@code error} and {@code detail}: the kiosk's own
+     * code leading the detail ({@code KIOSK_DISK_FULL: …} under {@code UNDEFINED}) has its own words,
+     * for the operator must not read "the service reported" of the kiosk's own disk.
+     */
+    public String explanation(LivenessError error, String detail) {
+        return kioskCode(error, detail).map(code -> text("kiosk." + code + ".explanation")).orElseGet(() -> explanation(error));
+    }
+
+    /** What the operator can do about a session that ended with {@code error} and {@code detail}. */
+    public String wayOut(LivenessError error, String detail) {
+        return kioskCode(error, detail).map(code -> text("kiosk." + code + ".wayOut")).orElseGet(() -> wayOut(error));
+    }
+
+    /** The kiosk's own code an {@code UNDEFINED} detail starts with ("CODE: words"). */
+    private static Optional<KioskCode> kioskCode(LivenessError error, String detail) {
+        return error != LivenessError.UNDEFINED ? Optional.empty()
+                : Arrays.stream(KioskCode.values()).filter(code -> detail.startsWith(code + ":")).findFirst();
     }
 
     /** A moment as this language writes dates and times (never the US way for everyone), in the kiosk's time zone. */

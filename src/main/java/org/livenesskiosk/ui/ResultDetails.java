@@ -74,8 +74,8 @@ final class ResultDetails extends VBox {
         close.setText(messages.text(UiText.CONSOLE_CLOSE));
         code.setText(outcome.error().map(LivenessError::name).orElse(messages.text(outcome.manualCheck()
                 ? UiText.CONSOLE_VERDICT_MANUAL_CHECK : UiText.CONSOLE_VERDICT_VERIFIED)));
-        explanation.setText(outcome.error().map(messages::explanation).orElse(""));
-        wayOut.setText(outcome.error().map(messages::wayOut).orElse(""));
+        explanation.setText(outcome.error().map(error -> messages.explanation(error, outcome.detail())).orElse(""));
+        wayOut.setText(outcome.error().map(error -> messages.wayOut(error, outcome.detail())).orElse(""));
         detail.setText(outcome.detail());
         for (Label line : List.of(explanation, wayOut, detail)) {
             line.setVisible(!line.getText().isEmpty());

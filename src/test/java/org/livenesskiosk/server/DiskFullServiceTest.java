@@ -1,9 +1,11 @@
 package org.livenesskiosk.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +32,8 @@ import com.google.gson.JsonObject;
 /**
  * The service's data folder on a real small disk: full, it answers SERVICE_BUSY in its envelope,
  * with Retry-After, never a failure; read-only, the same; and when space returns it takes the same
- * upload it turned away. Its database is SQLite in that folder, as a single service's is.
+ * upload it turned away; its readiness says the disk is full or read-only (503) until then. Its
+ * database is SQLite in that folder, as a single service's is.
  */
 class DiskFullServiceTest {
 
@@ -43,7 +46,8 @@ class DiskFullServiceTest {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (SmallDisk disk = SmallDisk.mount(folder.resolve("disk"), 32);
              LivenessServer server = RecordedSessions.askingForTheMouth(
-                     TestAccount.in(LivenessServer.open(disk.folder(), Models.fromClasspath())).start("127.0.0.1", 0))) {
+                     TestAccount.in(LivenessServer.open(disk.folder(), Models.fromClasspath())).management("127.0.0.1", 0)
+                             .start("127.0.0.1", 0))) {
             LivenessClient client = EnrolledKiosk.client(server, folder.resolve("kiosk"));
             String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
             String ticket = client.authorize(client.authLicense(token, 600, TestAccount.APPLICATION_ID), TestAccount.MARKET,
@@ -51,9 +55,15 @@ class DiskFullServiceTest {
             UploadRequest upload = RecordedSessions.upload(recorded, client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)),
                     null, null);
 
+            assertEquals(200, readiness(server, 200).statusCode(), "ready once its models are loaded, with room on its disk");
+
             disk.fillLeaving(0);
             HttpResponse<String> full = send(server, client, ticket, upload);
             assertBusy(full);
+            HttpResponse<String> notReady = readiness(server, 503);
+            assertEquals(503, notReady.statusCode(), notReady.body());
+            assertTrue(notReady.body().contains("\"disk\":false") && notReady.body().contains("MB free"), notReady.body());
+            assertFalse(notReady.body().contains(disk.folder().toString()), "the folder is not named to a caller");
 
             // Read-only, as a disk the kernel remounted after an error: busy too, for any call that writes.
             disk.free();
@@ -61,12 +71,26 @@ class DiskFullServiceTest {
             assertBusy(send(server, client, ticket, upload));
             assertEquals("SERVICE_BUSY", assertThrows(ServiceCallException.class,
                     () -> client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120))).serviceCode());
+            HttpResponse<String> readOnly = readiness(server, 503);
+            assertTrue(readOnly.statusCode() == 503 && readOnly.body().contains("read-only"), readOnly.body());
 
             // Space returns: the upload it turned away is taken, and new challenges are drawn.
             disk.readOnly(false);
             assertTrue(client.upload(ticket, upload).livenessId().length() > 10);
             client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
+            assertEquals(200, readiness(server, 200).statusCode(), "ready again");
         }
+    }
+
+    /** The node's readiness, asked until it answers {@code expected} or for 30 s (its models load in the background). */
+    private static HttpResponse<String> readiness(LivenessServer server, int expected) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.managementPort() + Health.READY)).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.ofString());
+        for (long giveUp = System.currentTimeMillis() + 30_000; answer.statusCode() != expected && System.currentTimeMillis() < giveUp; ) {
+            Thread.sleep(100);
+            answer = HttpClient.newHttpClient().send(ready, HttpResponse.BodyHandlers.ofString());
+        }
+        return answer;
     }
 
     private static void assertBusy(HttpResponse<String> response) {

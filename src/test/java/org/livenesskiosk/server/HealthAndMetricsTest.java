@@ -54,7 +54,7 @@ class HealthAndMetricsTest {
                 Thread.sleep(100);
                 ready = get(url + Health.READY);
             }
-            assertEquals("{\"status\":\"UP\",\"database\":true,\"models\":true,\"accounts\":true}", ready.body());
+            assertEquals("{\"status\":\"UP\",\"database\":true,\"models\":true,\"disk\":true,\"accounts\":true}", ready.body());
             assertEquals("node-7", ready.headers().firstValue(Headers.NODE).orElse(""), "every answer names its node");
 
             LivenessClient kiosk = EnrolledKiosk.client(server, data.resolve("kiosk"));

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.KioskCode;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
 
@@ -38,6 +39,10 @@ class MessagesTest {
             keys.add("error." + error.name() + ".explanation");
             keys.add("error." + error.name() + ".wayOut");
         }
+        for (KioskCode code : KioskCode.values()) {
+            keys.add("kiosk." + code + ".explanation");
+            keys.add("kiosk." + code + ".wayOut");
+        }
         return keys;
     }
 
@@ -52,6 +57,21 @@ class MessagesTest {
 
         assertTrue(missing.isEmpty(), language + " lacks " + missing);
         assertTrue(unused.isEmpty(), language + " has keys nothing uses: " + unused);
+    }
+
+    /** The kiosk's own code under UNDEFINED is explained as the kiosk's, never as "the service reported"; a service's code is not. */
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void theKiosksOwnCodesHaveTheirOwnWordsUnderUndefined(Language language) {
+        Messages messages = Messages.of(language);
+        String undefined = messages.explanation(LivenessError.UNDEFINED);
+        String full = KioskCode.KIOSK_DISK_FULL + ": this kiosk's data disk (/data) has 3 MB free";
+        assertEquals(messages.text("kiosk.KIOSK_DISK_FULL.explanation"), messages.explanation(LivenessError.UNDEFINED, full));
+        assertEquals(messages.text("kiosk.KIOSK_DISK_FULL.wayOut"), messages.wayOut(LivenessError.UNDEFINED, full));
+        assertEquals(messages.text("kiosk.KIOSK_DISK_READ_ONLY.explanation"),
+                messages.explanation(LivenessError.UNDEFINED, KioskCode.KIOSK_DISK_READ_ONLY + ": this kiosk's data disk takes no writes"));
+        assertEquals(undefined, messages.explanation(LivenessError.UNDEFINED, "KIOSK_DISK_FULLNESS_UNKNOWN: a service's own code"));
+        assertEquals(messages.explanation(LivenessError.NO_RESPONSE), messages.explanation(LivenessError.NO_RESPONSE, full));
     }
 
     @ParameterizedTest
