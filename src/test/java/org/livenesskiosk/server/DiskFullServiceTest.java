@@ -9,8 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +36,7 @@ import com.google.gson.JsonObject;
  * The service's data folder on a real small disk: full, it answers SERVICE_BUSY in its envelope,
  * with Retry-After, never a failure; read-only, the same; and when space returns it takes the same
  * upload it turned away; its readiness says the disk is full or read-only (503) until then. Its
- * database is SQLite in that folder, as a single service's is.
+ * database is SQLite in that folder, as a single service's is — and a fleet's, on PostgreSQL.
  */
 class DiskFullServiceTest {
 
@@ -80,6 +83,58 @@ class DiskFullServiceTest {
             client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
             assertEquals(200, readiness(server, 200).statusCode(), "ready again");
         }
+    }
+
+    /**
+     * A fleet's PostgreSQL with its database on a real small disk (a tablespace on a tmpfs): full,
+     * the upload is answered SERVICE_BUSY (SQL state 53100), not a failure, and taken once space
+     * returns. The write-ahead log stays on PostgreSQL's own disk, as a real server's often does.
+     */
+    @Test
+    @Timeout(180)
+    void aFullDatabaseDiskOfAFleetIsBusyUntilSpaceReturns() throws Exception {
+        SessionOutcome recorded = RecordedSessions.mouthSession();
+        String url = PostgresServiceTest.databaseUrl();
+        String name = "full_disk_" + UUID.randomUUID().toString().replace("-", "");
+        // Under /tmp, which PostgreSQL's own user can pass through, not the test's owner-only folder.
+        Path mountPoint = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), name));
+        try (SmallDisk disk = SmallDisk.mount(mountPoint, 48)) {
+            disk.giveTo("postgres");
+            asPostgres(url, "CREATE TABLESPACE " + name + " LOCATION '" + mountPoint + "'");
+            try {
+                asPostgres(url, "CREATE DATABASE " + name + " OWNER liveness_test TABLESPACE " + name);
+                try (LivenessServer server = RecordedSessions.askingForTheMouth(TestAccount.in(LivenessServer.open(folder.resolve("node"),
+                        Optional.of(url.replace("/liveness_test?", "/" + name + "?")), Models.fromClasspath(), ServiceLimits.defaults()))
+                        .start("127.0.0.1", 0))) {
+                    LivenessClient client = EnrolledKiosk.client(server, folder.resolve("kiosk"));
+                    String token = client.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+                    String ticket = client.authorize(client.authLicense(token, 600, TestAccount.APPLICATION_ID), TestAccount.MARKET,
+                            TestAccount.APPLICATION_ID, "0.1.0").ticket();
+                    UploadRequest upload = RecordedSessions.upload(recorded,
+                            client.challenge(ticket, new KioskApi.ChallengeRequest(15, 120)), null, null);
+
+                    disk.fillLeaving(0);
+                    assertBusy(send(server, client, ticket, upload));
+
+                    disk.free();
+                    assertTrue(client.upload(ticket, upload).livenessId().length() > 10, "taken once space returns");
+                }
+            } finally {
+                asPostgres(url, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                asPostgres(url, "DROP TABLESPACE IF EXISTS " + name);
+            }
+        } finally {
+            Files.deleteIfExists(mountPoint);
+        }
+    }
+
+    /** Runs {@code sql} as PostgreSQL's superuser on the test server's port (root runs the disk tests). */
+    private static void asPostgres(String url, String sql) throws Exception {
+        String port = url.replaceFirst("^jdbc:postgresql://[^:/]+:(\\d+)/.*$", "$1");
+        Process psql = new ProcessBuilder("su", "postgres", "-c", "psql -p " + port + " -v ON_ERROR_STOP=1 -qc \"" + sql + "\"")
+                .redirectErrorStream(true).start();
+        String said = new String(psql.getInputStream().readAllBytes()).trim();
+        assertEquals(0, psql.waitFor(), sql + ": " + said);
     }
 
     /** The node's readiness, asked until it answers {@code expected} or for 30 s (its models load in the background). */

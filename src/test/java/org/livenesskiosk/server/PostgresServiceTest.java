@@ -43,7 +43,7 @@ class PostgresServiceTest {
     @TempDir
     Path keys;
 
-    private static String databaseUrl() {
+    static String databaseUrl() {
         String url = System.getenv("LIVENESS_TEST_DATABASE_URL");
         if (url == null || url.isBlank()) {
             String reason = "LIVENESS_TEST_DATABASE_URL is not set: run the tests with bin/test, which starts PostgreSQL";

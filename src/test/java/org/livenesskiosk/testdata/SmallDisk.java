@@ -60,6 +60,14 @@ public final class SmallDisk implements AutoCloseable {
         }
     }
 
+    /** Makes the disk's top folder {@code user}'s, for a server that runs as that user (PostgreSQL's tablespace). */
+    public void giveTo(String user) throws IOException, InterruptedException {
+        String problem = run("chown", user + ":" + user, folder.toString());
+        if (!problem.isEmpty()) {
+            throw new IOException("chown " + folder + ": " + problem);
+        }
+    }
+
     /** Space returns: the filler goes. */
     public void free() throws IOException {
         Files.deleteIfExists(filler);
