@@ -47,7 +47,8 @@ public final class KioskService implements AutoCloseable {
      * session (30 s), so that a busy service's verdict reaches the customer instead of the outbox.
      */
     private static final Duration TIMEOUT = Duration.ofSeconds(35);
-    private static final long LICENSE_SECONDS = 3_600;
+    /** How long a license the kiosk issues itself (from the account's keys, or the embedded service's) lasts. */
+    private static final Duration LICENSE_LIFETIME = Duration.ofHours(1);
     private static final String VERSION = ProductVersion.version();
     /** A ticket this close to its end is renewed rather than used. */
     private static final long TICKET_MARGIN_MS = 30_000;
@@ -69,7 +70,10 @@ public final class KioskService implements AutoCloseable {
     private final String serviceName;
     private final Optional<String> enrollmentCode;
 
-    /** Where this kiosk's license comes from. */
+    /**
+     * Where this kiosk's license comes from: a new one each time from the account's keys or the
+     * embedded service, or the one the bank gave, always the same.
+     */
     @FunctionalInterface
     private interface Licenses {
         String license() throws ServiceCallException;
@@ -92,6 +96,12 @@ public final class KioskService implements AutoCloseable {
     }
 
     public static KioskService connect(ServiceConnection connection, Models models) throws IOException, ServiceCallException {
+        return connect(connection, models, LICENSE_LIFETIME);
+    }
+
+    /** @param licenseLifetime how long the licenses the kiosk issues itself last */
+    static KioskService connect(ServiceConnection connection, Models models, Duration licenseLifetime)
+            throws IOException, ServiceCallException {
         Outbox outbox = Outbox.open(connection.dataDirectory().resolve("outbox"));
         DeviceIdentity identity = DeviceIdentity.in(connection.identityDirectory());
         if (connection.serverUrl() != null) {
@@ -100,8 +110,8 @@ public final class KioskService implements AutoCloseable {
             // With keys the kiosk gets its own license, but only when it first needs one: the session's
             // evidence must be in the outbox before anything touches the network.
             Licenses licenses = connection.license() != null ? connection::license
-                    : () -> client.authLicense(client.generateToken(connection.accessKey(), connection.secretKey()), LICENSE_SECONDS,
-                            connection.applicationId());
+                    : () -> client.authLicense(client.generateToken(connection.accessKey(), connection.secretKey()),
+                            licenseLifetime.toSeconds(), connection.applicationId());
             return new KioskService(Optional.empty(), client, licenses, connection.market(), connection.applicationId(), outbox,
                     connection.dataDirectory(), identity, connection.serverUrl().replaceAll("/+$", ""),
                     Optional.ofNullable(connection.enrollmentCode()));
@@ -110,9 +120,9 @@ public final class KioskService implements AutoCloseable {
         LivenessServer server = LivenessServer.open(serviceData, models).start("127.0.0.1", 0);
         Accounts.Local account = server.accounts().local();
         LivenessClient client = new LivenessClient("http://127.0.0.1:" + server.port(), TIMEOUT, identity);
-        String token = client.generateToken(account.accessKey(), account.secretKey());
-        String license = client.authLicense(token, LICENSE_SECONDS, account.applicationId());
-        return new KioskService(Optional.of(server), client, () -> license, account.market(),
+        Licenses licenses = () -> client.authLicense(client.generateToken(account.accessKey(), account.secretKey()),
+                licenseLifetime.toSeconds(), account.applicationId());
+        return new KioskService(Optional.of(server), client, licenses, account.market(),
                 account.applicationId(), outbox, connection.dataDirectory(), identity,
                 EMBEDDED + serviceData.toAbsolutePath().normalize(), Optional.empty());
     }
@@ -221,7 +231,17 @@ public final class KioskService implements AutoCloseable {
             if (license == null) {
                 license = licenses.license();
             }
-            authorization = client.authorize(license, market, applicationId, VERSION, outboxBacklog());
+            try {
+                authorization = client.authorize(license, market, applicationId, VERSION, outboxBacklog());
+            } catch (ServiceCallException e) {
+                if (e.error() != LivenessError.AUTH_TICKET_DISABLE) {
+                    throw e;
+                }
+                // The license ran out, as a kiosk's own does every hour of a day's work: such a kiosk takes a new one;
+                // a license the bank gave comes back the same and stays refused until the operator enters a new one.
+                license = licenses.license();
+                authorization = client.authorize(license, market, applicationId, VERSION, outboxBacklog());
+            }
         }
         return authorization;
     }
