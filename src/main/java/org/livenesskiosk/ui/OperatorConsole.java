@@ -102,6 +102,7 @@ final class OperatorConsole extends BorderPane {
     private final TableColumn<HistoryEntry, String> referenceColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> resultColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> uploadColumn = new TableColumn<>();
+    private final TableColumn<HistoryEntry, String> reviewColumn = new TableColumn<>();
     private final VBox outbox = new VBox(8);
     private final Button sendNow = new Button();
     private final Button close = new Button();
@@ -248,7 +249,8 @@ final class OperatorConsole extends BorderPane {
         referenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().customerReference().orElse("")));
         resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(result(row.getValue())));
         uploadColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(uploadState(row.getValue().upload())));
-        history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn));
+        reviewColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().review().map(this::review).orElse("")));
+        history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn, reviewColumn));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
@@ -260,6 +262,16 @@ final class OperatorConsole extends BorderPane {
             return session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
         }
         return session.detail().isEmpty() ? session.code() : session.code() + ": " + session.detail();
+    }
+
+    /** The bank's review of a manual check, in the operator's words, with the reviewer's reason. */
+    private String review(HistoryEntry.Review review) {
+        String reason = review.reason().orElse("");
+        return switch (review.status()) {
+            case PENDING -> messages.text(UiText.CONSOLE_REVIEW_PENDING);
+            case APPROVED -> messages.text(UiText.CONSOLE_REVIEW_APPROVED, reason);
+            case REJECTED -> messages.text(UiText.CONSOLE_REVIEW_REJECTED, reason);
+        };
     }
 
     private String uploadState(HistoryEntry.UploadState state) {
@@ -307,8 +319,13 @@ final class OperatorConsole extends BorderPane {
                 .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse(""))
                 + status.certificate().map(certificate -> "\n" + messages.text(UiText.CONSOLE_CERTIFICATE, certificate.subject(),
                         messages.dateTime(certificate.expires()))).orElse(""))));
-        backend.history().thenAccept(entries -> Platform.runLater(() -> history.getItems().setAll(entries)));
+        // What the kiosk knows at once, then what the service says of the bank's review: never an error, offline included.
+        backend.history().thenAccept(this::showHistory).thenCompose(shown -> backend.reviewedHistory()).thenAccept(this::showHistory);
         refreshOutbox();
+    }
+
+    private void showHistory(List<HistoryEntry> entries) {
+        Platform.runLater(() -> history.getItems().setAll(entries));
     }
 
     private void refreshOutbox() {
@@ -398,6 +415,7 @@ final class OperatorConsole extends BorderPane {
         referenceColumn.setText(messages.text(UiText.CONSOLE_REFERENCE));
         resultColumn.setText(messages.text(UiText.CONSOLE_RESULT));
         uploadColumn.setText(messages.text(UiText.CONSOLE_UPLOAD));
+        reviewColumn.setText(messages.text(UiText.CONSOLE_REVIEW));
         // JavaFX's own "No content in table" is English only.
         history.setPlaceholder(new Label(messages.text(UiText.CONSOLE_NO_SESSIONS)));
     }
