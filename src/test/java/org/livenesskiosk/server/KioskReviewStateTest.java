@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +25,12 @@ import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.kiosk.SettingsFile;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskSettings;
+import org.livenesskiosk.ui.Language;
 import org.livenesskiosk.vision.Models;
 
 /**
@@ -104,6 +115,70 @@ class KioskReviewStateTest {
             ServiceCallException noTicket = assertThrows(ServiceCallException.class, () -> unauthorized.reviews("no-such-ticket", most));
             assertEquals("AUTH_TICKET_DISABLE", noTicket.serviceCode(), "a kiosk route with a ticket, like the uploads");
         }
+    }
+
+    /**
+     * The real kiosk asks about its delivered manual checks (those in its kiosk.db) when the console
+     * asks, keeps the answer, and shows it still when the service is gone.
+     */
+    @Test
+    void theKioskKeepsTheReviewOfItsDeliveredManualChecksAndShowsItOffline() throws Exception {
+        LivenessServer server = TestAccount.in(LivenessServer.open(data.resolve("service"), Models.fromClasspath())).start("127.0.0.1", 0);
+        KioskSettings settings = new KioskSettings("http://127.0.0.1:" + server.port(), TestAccount.MARKET, TestAccount.APPLICATION_ID,
+                "", TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, "camera:0", false, List.of(ActionType.MOUTH), false, 10, 10,
+                DetectionLevel.NORMAL, List.of(Language.values()), true, false, 60, "", "", 600, false, false, 2, "", "")
+                .withEnrollmentCode(server.accounts().enrollDevice(TestAccount.ACCESS_KEY).code());
+        try (org.livenesskiosk.kiosk.Kiosk kiosk = new org.livenesskiosk.kiosk.Kiosk(new SettingsFile(data.resolve("kiosk.json")),
+                settings, data.resolve("kiosk"), Models.fromClasspath(), new org.livenesskiosk.kiosk.Kiosk.Overrides(
+                        Optional.of("camera:0"), Optional.empty(), new double[] {15, 120}, Optional.of(false), Optional.empty(),
+                        Optional.empty()))) {
+            assertTrue(kiosk.authorization().get(30, TimeUnit.SECONDS).until().isPresent(), "enrolled and authorized");
+            Store store = server.store();
+            String accountId = store.accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow().id();
+            String deviceId = store.devices(accountId).get(0).id();
+            String approved = storedResult(store, accountId, deviceId);
+            String pending = storedResult(store, accountId, deviceId);
+            String notSent = storedResult(store, accountId, deviceId);
+            try (Connection database = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("kiosk").resolve("kiosk.db"));
+                 Statement sql = database.createStatement()) {
+                for (String livenessId : List.of(approved, pending, notSent)) {
+                    sql.executeUpdate("INSERT INTO session_history (session_id, finished_at, code, detail, manual_check, liveness_id, "
+                            + "upload_state) VALUES ('" + session(livenessId) + "', '" + Instant.now() + "', 'SUCCESS', '', 1, "
+                            + (livenessId.equals(notSent) ? "NULL, 'WAITING'" : "'" + livenessId + "', 'SENT'") + ")");
+                }
+            }
+            ReviewDesk desk = new ReviewDesk(server);
+            desk.reviewer(TestAccount.ACCESS_KEY, "branch.desk");
+            desk.call(desk.signIn("branch.desk", ReviewDesk.PASSWORD), "POST", ReviewDesk.decision(approved),
+                    Map.of("decision", "APPROVED", "reason", "ID checked at the desk"));
+
+            Map<String, Optional<HistoryEntry.Review>> shown = reviews(kiosk.reviewedHistory().get(30, TimeUnit.SECONDS));
+            assertEquals(HistoryEntry.ReviewStatus.APPROVED, shown.get(session(approved)).orElseThrow().status());
+            assertEquals(Optional.of("ID checked at the desk"), shown.get(session(approved)).orElseThrow().reason());
+            assertEquals(HistoryEntry.ReviewStatus.PENDING, shown.get(session(pending)).orElseThrow().status());
+            assertEquals(Optional.empty(), shown.get(session(notSent)), "a session not delivered is not asked about");
+
+            server.close();
+            Map<String, Optional<HistoryEntry.Review>> offline = reviews(kiosk.reviewedHistory().get(60, TimeUnit.SECONDS));
+            assertEquals(shown, offline, "the service gone, the kiosk shows what it last knew, without an error");
+        } finally {
+            server.close();
+        }
+    }
+
+    private static Map<String, Optional<HistoryEntry.Review>> reviews(List<HistoryEntry> history) {
+        Map<String, Optional<HistoryEntry.Review>> reviews = new HashMap<>();
+        history.forEach(entry -> reviews.put(entry.sessionId(), entry.review()));
+        return reviews;
+    }
+
+    /** A manual check of the account as the service stores it after the kiosk's upload, queued for the review. */
+    private static String storedResult(Store store, String accountId, String deviceId) {
+        String livenessId = UUID.randomUUID().toString().replace("-", "");
+        store.saveResult(new Store.StoredResult(livenessId, accountId, session(livenessId), Optional.empty(), Optional.empty(),
+                SessionCheck.UNCERTAIN_SCORE, Optional.empty(), Optional.of("UNSURE_SAME_KIOSK_AGAIN"), "0.9.3", "kiosk", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()), new Fingerprints(), deviceId, System.currentTimeMillis());
+        return livenessId;
     }
 
     private Kiosk kiosk(LivenessServer server, String folder, String accessKey, String secretKey) throws Exception {
