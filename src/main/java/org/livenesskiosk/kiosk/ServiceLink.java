@@ -153,7 +153,7 @@ final class ServiceLink implements AutoCloseable {
     CompletableFuture<Void> refreshReviews() {
         return later(() -> {
             try {
-                List<String> sessionIds = history.awaitingReview();
+                List<String> sessionIds = history.reviewable();
                 if (!sessionIds.isEmpty()) {
                     for (KioskApi.SessionReview review : service().reviews(sessionIds)) {
                         history.reviewed(review.sessionId(), new HistoryEntry.Review(

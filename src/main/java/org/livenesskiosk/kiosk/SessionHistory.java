@@ -65,7 +65,7 @@ final class SessionHistory {
      * The newest delivered manual checks, whose review the service can tell: decided ones too, since a
      * later decision may supersede the one the kiosk knows.
      */
-    List<String> awaitingReview() {
+    List<String> reviewable() {
         List<String> sessionIds = new ArrayList<>();
         query("SELECT session_id FROM session_history WHERE manual_check = 1 AND upload_state = '" + HistoryEntry.UploadState.SENT.name()
                 + "' ORDER BY finished_at DESC LIMIT " + KioskApi.ReviewsRequest.MAX_REVIEWS, rows -> sessionIds.add(rows.getString(1)));
