@@ -102,7 +102,8 @@ final class OperatorConsole extends BorderPane {
     private final TableColumn<HistoryEntry, String> referenceColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> resultColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> uploadColumn = new TableColumn<>();
-    private final TableColumn<HistoryEntry, String> reviewColumn = new TableColumn<>();
+    /** The most of a reviewer's reason the history shows: about as wide as a verdict with its livenessId. */
+    private static final int REASON_SHOWN = 60;
     private final VBox outbox = new VBox(8);
     private final Button sendNow = new Button();
     private final Button close = new Button();
@@ -249,8 +250,7 @@ final class OperatorConsole extends BorderPane {
         referenceColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().customerReference().orElse("")));
         resultColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(result(row.getValue())));
         uploadColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(uploadState(row.getValue().upload())));
-        reviewColumn.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().review().map(this::review).orElse("")));
-        history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn, reviewColumn));
+        history.getColumns().setAll(List.of(timeColumn, referenceColumn, resultColumn, uploadColumn));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
@@ -259,14 +259,20 @@ final class OperatorConsole extends BorderPane {
         if (session.livenessId().isPresent() || session.code().equals(HistoryEntry.SUCCESS)) {
             String verdict = messages.text(session.manualCheck() ? UiText.CONSOLE_VERDICT_MANUAL_CHECK
                     : UiText.CONSOLE_VERDICT_VERIFIED);
-            return session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
+            String shown = session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
+            // A line of its own under the verdict: a column of its own would squeeze the time and reference out at 1280 px.
+            return session.review().map(review -> shown + "\n" + review(review)).orElse(shown);
         }
         return session.detail().isEmpty() ? session.code() : session.code() + ": " + session.detail();
     }
 
-    /** The bank's review of a manual check, in the operator's words, with the reviewer's reason. */
+    /**
+     * The bank's review of a manual check, in the operator's words, with the reviewer's reason cut to
+     * {@link #REASON_SHOWN} characters: the column grows to its longest line, and a reason may take 500.
+     */
     private String review(HistoryEntry.Review review) {
-        String reason = review.reason().orElse("");
+        String reason = review.reason().map(full -> full.length() > REASON_SHOWN ? full.substring(0, REASON_SHOWN - 1) + "…" : full)
+                .orElse("");
         return switch (review.status()) {
             case PENDING -> messages.text(UiText.CONSOLE_REVIEW_PENDING);
             case APPROVED -> messages.text(UiText.CONSOLE_REVIEW_APPROVED, reason);
@@ -415,7 +421,6 @@ final class OperatorConsole extends BorderPane {
         referenceColumn.setText(messages.text(UiText.CONSOLE_REFERENCE));
         resultColumn.setText(messages.text(UiText.CONSOLE_RESULT));
         uploadColumn.setText(messages.text(UiText.CONSOLE_UPLOAD));
-        reviewColumn.setText(messages.text(UiText.CONSOLE_REVIEW));
         // JavaFX's own "No content in table" is English only.
         history.setPlaceholder(new Label(messages.text(UiText.CONSOLE_NO_SESSIONS)));
     }

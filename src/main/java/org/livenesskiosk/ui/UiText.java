@@ -114,7 +114,6 @@ public enum UiText {
     CONSOLE_LAST_SESSION("console.lastSession"),
     CONSOLE_VERDICT_VERIFIED("console.verdictVerified"),
     CONSOLE_VERDICT_MANUAL_CHECK("console.verdictManualCheck"),
-    CONSOLE_REVIEW("console.review"),
     CONSOLE_REVIEW_PENDING("console.reviewPending"),
     CONSOLE_REVIEW_APPROVED("console.reviewApproved"),
     CONSOLE_REVIEW_REJECTED("console.reviewRejected"),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,19 +57,23 @@ class ConsoleReviewTest {
         HistoryEntry stillWaiting = manualCheck("s-3", Optional.empty());
         HistoryEntry verified = new HistoryEntry("s-4", FINISHED, Optional.empty(), HistoryEntry.SUCCESS, "", false,
                 Optional.of("b".repeat(48)), HistoryEntry.UploadState.SENT, Optional.empty());
-        backend.history = List.of(approved, rejected, stillWaiting, verified);
+        HistoryEntry longReason = manualCheck("s-5", waiting);
+        backend.history = List.of(approved, rejected, stillWaiting, verified, longReason);
         backend.reviewed = Optional.of(List.of(
                 decided(approved, HistoryEntry.ReviewStatus.APPROVED, "ID checked at the desk"),
                 decided(rejected, HistoryEntry.ReviewStatus.REJECTED, "A screen's edge in the audit image"),
-                manualCheck("s-3", waiting), verified));
+                manualCheck("s-3", waiting), verified, decided(longReason, HistoryEntry.ReviewStatus.APPROVED, "x".repeat(500))));
 
         TableView<?> history = openConsole();
         OnScreen.waitUntil(WAIT, () -> reviewColumn(history).get(0).startsWith("Approved"));
         assertEquals(List.of("Approved by the bank's review: ID checked at the desk",
                 "Rejected by the bank's review: A screen's edge in the audit image",
-                ENGLISH.text(UiText.CONSOLE_REVIEW_PENDING), ""), reviewColumn(history), "a verified session has no review");
+                ENGLISH.text(UiText.CONSOLE_REVIEW_PENDING), ""), reviewColumn(history).subList(0, 4), "a verified session has no review");
         assertEquals("Manual check: waiting for the bank's review", ENGLISH.text(UiText.CONSOLE_REVIEW_PENDING));
-        assertEquals(ENGLISH.text(UiText.CONSOLE_REVIEW), history.getColumns().get(4).getText());
+        assertEquals(ENGLISH.text(UiText.CONSOLE_VERDICT_MANUAL_CHECK) + ": " + "a1".repeat(24), resultColumn(history).get(0)
+                .lines().findFirst().orElseThrow(), "under the verdict and its livenessId");
+        assertEquals("Approved by the bank's review: " + "x".repeat(59) + "…", reviewColumn(history).get(4),
+                "a reason of 500 characters is cut, so that the column stays as wide as a verdict");
     }
 
     @Test
@@ -96,10 +101,15 @@ class ConsoleReviewTest {
         return robot.lookup("#history").queryAs(TableView.class);
     }
 
-    /** What the review column shows, row by row. */
+    /** What the result column shows, row by row. */
+    private static List<String> resultColumn(TableView<?> history) {
+        return IntStream.range(0, history.getItems().size()).mapToObj(row -> String.valueOf(history.getColumns().get(2).getCellData(row)))
+                .toList();
+    }
+
+    /** The review's line under each row's verdict, empty when there is none. */
     private static List<String> reviewColumn(TableView<?> history) {
-        return java.util.stream.IntStream.range(0, history.getItems().size())
-                .mapToObj(row -> String.valueOf(history.getColumns().get(4).getCellData(row))).toList();
+        return resultColumn(history).stream().map(result -> result.lines().skip(1).findFirst().orElse("")).toList();
     }
 
     private static HistoryEntry manualCheck(String sessionId, Optional<HistoryEntry.Review> review) {
