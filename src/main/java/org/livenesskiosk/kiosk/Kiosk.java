@@ -103,6 +103,11 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<List<HistoryEntry>> reviewedHistory() {
+        return service.refreshReviews().thenApplyAsync(asked -> history.latest());
+    }
+
+    @Override
     public CompletableFuture<List<PendingUpload>> pendingUploads() {
         return service.pendingUploads();
     }

@@ -220,6 +220,11 @@ public final class KioskService implements AutoCloseable {
         return Optional.ofNullable(authorization).flatMap(LivenessClient.Authorization::keeping);
     }
 
+    /** The bank's review of those of this kiosk's sessions that the service queued; the others are absent. */
+    public List<KioskApi.SessionReview> reviews(List<String> sessionIds) throws ServiceCallException {
+        return client.reviews(ticket(), sessionIds);
+    }
+
     /** Until when the service authorizes this kiosk (asking it when the last answer is near its end). */
     Instant authorizedUntil() throws ServiceCallException {
         return Instant.ofEpochMilli(authorization().expiresAt());

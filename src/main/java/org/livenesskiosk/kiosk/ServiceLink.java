@@ -1,6 +1,7 @@
 package org.livenesskiosk.kiosk;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,6 +20,7 @@ import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.service.UploadQueue;
+import org.livenesskiosk.ui.HistoryEntry;
 import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.PendingUpload;
 import org.livenesskiosk.vision.Models;
@@ -141,6 +143,28 @@ final class ServiceLink implements AutoCloseable {
             } catch (ServiceCallException | IOException e) {
                 return Optional.empty();
             }
+        });
+    }
+
+    /**
+     * Asks the service how the bank's review of this kiosk's delivered manual checks stands, and keeps
+     * it in the history. A service out of reach changes nothing: the history keeps what it last knew.
+     */
+    CompletableFuture<Void> refreshReviews() {
+        return later(() -> {
+            try {
+                List<String> sessionIds = history.reviewable();
+                if (!sessionIds.isEmpty()) {
+                    for (KioskApi.SessionReview review : service().reviews(sessionIds)) {
+                        history.reviewed(review.sessionId(), new HistoryEntry.Review(
+                                HistoryEntry.ReviewStatus.valueOf(review.status().name()),
+                                Optional.ofNullable(review.decidedAt()).map(Instant::ofEpochMilli), Optional.ofNullable(review.reason())));
+                    }
+                }
+            } catch (ServiceCallException | IOException | RuntimeException e) {
+                LOG.warn("The bank's review of this kiosk's sessions not asked: {}", e.getMessage());
+            }
+            return null;
         });
     }
 

@@ -276,7 +276,7 @@ final class SessionDesk implements AutoCloseable {
                 : outcome.uploadRefused() ? HistoryEntry.UploadState.REFUSED : HistoryEntry.UploadState.NONE;
         try {
             history.add(new HistoryEntry(sessionId, Instant.now(), request.customerReference(), code, outcome.detail(),
-                    outcome.manualCheck(), outcome.livenessId(), upload));
+                    outcome.manualCheck(), outcome.livenessId(), upload, Optional.empty()));
             new LatestResult(sessionId, code, outcome.livenessId().orElse(null), outcome.pendingUpload().isPresent(),
                     Instant.now().toString(), outcome.uploadRefused() ? outcome.detail() : null).write(dataDirectory);
         } catch (IOException | IllegalStateException e) {

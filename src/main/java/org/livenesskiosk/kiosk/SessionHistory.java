@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.flywaydb.core.Flyway;
 import org.livenesskiosk.crypto.SecureFiles;
+import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.ui.HistoryEntry;
 import org.sqlite.SQLiteDataSource;
 
@@ -60,20 +61,54 @@ final class SessionHistory {
                 HistoryEntry.UploadState.REFUSED.name(), sessionId);
     }
 
+    /**
+     * The newest delivered manual checks, whose review the service can tell: decided ones too, since a
+     * later decision may supersede the one the kiosk knows.
+     */
+    List<String> reviewable() {
+        List<String> sessionIds = new ArrayList<>();
+        query("SELECT session_id FROM session_history WHERE manual_check = 1 AND upload_state = '" + HistoryEntry.UploadState.SENT.name()
+                + "' ORDER BY finished_at DESC LIMIT " + KioskApi.ReviewsRequest.MAX_REVIEWS, rows -> sessionIds.add(rows.getString(1)));
+        return sessionIds;
+    }
+
+    /** The bank's review of a session, as the service told it now. */
+    void reviewed(String sessionId, HistoryEntry.Review review) {
+        update("UPDATE session_history SET review_status = ?, review_decided_at = ?, review_reason = ? WHERE session_id = ?",
+                review.status().name(), review.decidedAt().map(Instant::toString).orElse(null), review.reason().orElse(null), sessionId);
+    }
+
     /** The latest sessions, newest first. */
     List<HistoryEntry> latest() {
-        String sql = "SELECT session_id, finished_at, customer_reference, code, detail, manual_check, liveness_id, upload_state "
-                + "FROM session_history ORDER BY finished_at DESC LIMIT " + SHOWN;
+        List<HistoryEntry> entries = new ArrayList<>();
+        query("SELECT session_id, finished_at, customer_reference, code, detail, manual_check, liveness_id, upload_state, "
+                + "review_status, review_decided_at, review_reason FROM session_history ORDER BY finished_at DESC LIMIT " + SHOWN,
+                rows -> entries.add(entry(rows)));
+        return entries;
+    }
+
+    private static HistoryEntry entry(ResultSet row) throws SQLException {
+        Optional<String> reviewStatus = Optional.ofNullable(row.getString(9));
+        Optional<Instant> decidedAt = Optional.ofNullable(row.getString(10)).map(Instant::parse);
+        Optional<String> reason = Optional.ofNullable(row.getString(11));
+        return new HistoryEntry(row.getString(1), Instant.parse(row.getString(2)), Optional.ofNullable(row.getString(3)),
+                row.getString(4), row.getString(5), row.getInt(6) == 1, Optional.ofNullable(row.getString(7)),
+                HistoryEntry.UploadState.valueOf(row.getString(8)), reviewStatus.map(status -> new HistoryEntry.Review(
+                        HistoryEntry.ReviewStatus.valueOf(status), decidedAt, reason)));
+    }
+
+    /** One row of an answer. */
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql);
              ResultSet rows = statement.executeQuery()) {
-            List<HistoryEntry> entries = new ArrayList<>();
             while (rows.next()) {
-                entries.add(new HistoryEntry(rows.getString(1), Instant.parse(rows.getString(2)),
-                        Optional.ofNullable(rows.getString(3)), rows.getString(4), rows.getString(5), rows.getInt(6) == 1,
-                        Optional.ofNullable(rows.getString(7)), HistoryEntry.UploadState.valueOf(rows.getString(8))));
+                reader.read(rows);
             }
-            return entries;
         } catch (SQLException e) {
             throw new IllegalStateException("The session history cannot be read: " + e.getMessage(), e);
         }

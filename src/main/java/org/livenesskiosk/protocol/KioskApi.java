@@ -139,4 +139,39 @@ public final class KioskApi {
 
     public record UploadAnswer(String livenessId, Verdict verdict) {
     }
+
+    /** Where the bank's review of a session left to a person stands. */
+    public enum ReviewStatus {
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
+
+    /**
+     * The operator opened the console: the kiosk asks how the bank's review of its own sessions
+     * stands, by the session ids it made; at most {@link #MAX_REVIEWS} of them, each at most a
+     * session id's 64 characters.
+     */
+    public record ReviewsRequest(List<String> sessionIds) {
+
+        public static final int MAX_REVIEWS = 100;
+    }
+
+    /**
+     * The review of each asked session that this kiosk sent and the service queued; the others (not
+     * queued, unknown, or another kiosk's) are absent, never told apart. The reviewer is not named.
+     */
+    public record ReviewsAnswer(List<SessionReview> reviews) {
+
+        public ReviewsAnswer {
+            reviews = List.copyOf(reviews);
+        }
+    }
+
+    /**
+     * @param decidedAt when the decision in force was made, in milliseconds; null while pending
+     * @param reason    the reviewer's reason for it; null while pending
+     */
+    public record SessionReview(String sessionId, ReviewStatus status, Long decidedAt, String reason) {
+    }
 }

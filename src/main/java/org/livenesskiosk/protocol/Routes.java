@@ -41,6 +41,8 @@ public final class Routes {
     public static final String KIOSK_LIGHT = "/kiosk/v1/light";
     /** Kiosk API: a session's evidence, for a livenessId. */
     public static final String KIOSK_UPLOAD = "/kiosk/v1/upload";
+    /** Kiosk API: the bank's review of the kiosk's own sessions that the service left to a person. */
+    public static final String KIOSK_REVIEWS = "/kiosk/v1/reviews";
 
     private Routes() {
     }

@@ -40,7 +40,7 @@ final class Authentication {
                 Routes.DELETE_RESULT, Routes.FACE_COMPARE}) {
             app.before(path, ctx -> ctx.attribute(ACCOUNT, tokenAccount(ctx)));
         }
-        for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_LIGHT, Routes.KIOSK_UPLOAD}) {
+        for (String path : new String[] {Routes.KIOSK_CHALLENGE, Routes.KIOSK_LIGHT, Routes.KIOSK_UPLOAD, Routes.KIOSK_REVIEWS}) {
             app.before(path, ctx -> ctx.attribute(KIOSK, ticketKiosk(ctx)));
         }
     }
@@ -66,7 +66,7 @@ final class Authentication {
                 .orElseThrow(() -> new ServiceException("AUTH_IAM_FAILED", "This kiosk is not enrolled with the service"));
     }
 
-    /** The kiosk whose ticket the request carried; only on the challenge and upload routes. */
+    /** The kiosk whose ticket the request carried; only on the routes that ask for one (all but enrolment and authorization). */
     static Kiosk kiosk(Context ctx) {
         return ctx.attribute(KIOSK);
     }

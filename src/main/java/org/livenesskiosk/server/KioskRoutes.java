@@ -5,6 +5,8 @@ import static org.livenesskiosk.server.JsonExchange.body;
 import static org.livenesskiosk.server.JsonExchange.required;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -56,10 +58,12 @@ final class KioskRoutes {
     private final long busyWaitMs;
     /** The service's retention as set before it started ({@code serve --retention-days}), if any. */
     private final Supplier<Optional<Duration>> retention;
+    private final ReviewQueue reviews;
 
     KioskRoutes(Store store, Licenses licenses, Challenges challenges, AnalyzerPool analyzers, ServiceMetrics metrics,
-                ServiceLimits limits, Supplier<Optional<Duration>> retention) {
+                ServiceLimits limits, Supplier<Optional<Duration>> retention, ReviewQueue reviews) {
         this.retention = retention;
+        this.reviews = reviews;
         this.store = store;
         this.licenses = licenses;
         this.challenges = challenges;
@@ -117,6 +121,7 @@ final class KioskRoutes {
         app.post(Routes.KIOSK_CHALLENGE, this::challenge);
         app.post(Routes.KIOSK_LIGHT, this::light);
         app.post(Routes.KIOSK_UPLOAD, this::upload);
+        app.post(Routes.KIOSK_REVIEWS, this::reviews);
     }
 
     /** The numbers a kiosk's consent states: this service's own retention and replay window. */
@@ -215,6 +220,30 @@ final class KioskRoutes {
             lockout.failed(kiosk.accountId(), kiosk.deviceId(), now);
         }
         answer(ctx, Envelope.ok(uploadAnswer(stored.livenessId(), stored.score())));
+    }
+
+    /**
+     * The bank's review of the sessions this kiosk sent: the status, when and why, never who decided.
+     * Only the kiosk the result came from is answered, so that a kiosk learns nothing of another's
+     * customers, even of its own account.
+     */
+    private void reviews(Context ctx) {
+        Authentication.Kiosk kiosk = Authentication.kiosk(ctx);
+        List<String> sessionIds = Optional.ofNullable(body(ctx, KioskApi.ReviewsRequest.class).sessionIds()).orElse(List.of());
+        if (sessionIds.size() > KioskApi.ReviewsRequest.MAX_REVIEWS) {
+            throw new ServiceException("PARAMETER_ERROR", "At most " + KioskApi.ReviewsRequest.MAX_REVIEWS + " sessionIds at once");
+        }
+        if (sessionIds.stream().anyMatch(id -> id == null || id.isBlank() || id.length() > Challenges.MAX_SESSION_ID)) {
+            throw new ServiceException("PARAMETER_ERROR", "Each sessionId is 1 to " + Challenges.MAX_SESSION_ID + " characters");
+        }
+        List<KioskApi.SessionReview> found = new ArrayList<>();
+        for (Store.KioskSession session : store.queuedSessionsOf(kiosk.accountId(), kiosk.deviceId(),
+                sessionIds.stream().distinct().toList())) {
+            reviews.review(kiosk.accountId(), session.livenessId()).ifPresent(review -> found.add(new KioskApi.SessionReview(
+                    session.sessionId(), KioskApi.ReviewStatus.valueOf(review.status().name()), review.reviewedAt().orElse(null),
+                    review.reason().orElse(null))));
+        }
+        answer(ctx, Envelope.ok(new KioskApi.ReviewsAnswer(found)));
     }
 
     /**

@@ -85,15 +85,15 @@ public final class LivenessServer implements AutoCloseable {
         });
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         this.analyzers = new AnalyzerPool(models, limits.concurrentChecks(), metrics.faceEmbeddings());
+        ReviewQueue reviews = new ReviewQueue(store, licenses);
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits,
-                () -> retention.map(Retention::keep));
+                () -> retention.map(Retention::keep), reviews);
         Authentication authentication = new Authentication(store);
         app.before(ctx -> ctx.header(Headers.NODE, nodeName).header(Headers.SERVICE_TIME, String.valueOf(System.currentTimeMillis())));
         new RequestSize().register(app);
         authentication.registerCallers(app);
         kiosks.registerAdmission(app);
         authentication.registerSignatureCheck(app);
-        ReviewQueue reviews = new ReviewQueue(store, licenses);
         new OpenApiRoutes(store, licenses, images, reviews).register(app);
         new FaceComparison(store, images, analyzers, limits.busyWaitMs()).register(app);
         kiosks.register(app);

@@ -246,8 +246,8 @@ final class Store implements AutoCloseable {
                 // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check, device_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
                     Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
@@ -255,7 +255,7 @@ final class Store implements AutoCloseable {
                             result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
                             stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
                             stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null),
-                            result.lightCheck().orElse(null));
+                            result.lightCheck().orElse(null), deviceId);
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -772,6 +772,26 @@ final class Store implements AutoCloseable {
                 row -> new QueuedSession(row.getString(1), row.getLong(2), row.getInt(3), Optional.ofNullable(row.getString(4)),
                         row.getString(5) == null ? Optional.empty() : Optional.of(reviewAction(row, 4))),
                 accountId, limit);
+    }
+
+    /**
+     * Of the kiosk's session ids, those it sent itself that are in its account's queue, each with its
+     * livenessId: a session of another kiosk, even of the same account, is not among them.
+     */
+    List<KioskSession> queuedSessionsOf(String accountId, String deviceId, List<String> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> parameters = new ArrayList<>(List.of(accountId, deviceId));
+        parameters.addAll(sessionIds);
+        return queryAll("SELECT r.session_id, r.liveness_id FROM liveness_result r JOIN review_queue q ON q.liveness_id = r.liveness_id "
+                + "WHERE r.account_id = ? AND r.device_id = ? AND r.session_id IN ("
+                + String.join(", ", Collections.nCopies(sessionIds.size(), "?")) + ")",
+                row -> new KioskSession(row.getString(1), row.getString(2)), parameters.toArray());
+    }
+
+    /** A kiosk's session and the livenessId the service gave it. */
+    record KioskSession(String sessionId, String livenessId) {
     }
 
     /** Whether the account's queue holds the session: what a reviewer of the account may open. */

@@ -278,6 +278,20 @@ public final class LivenessClient {
         return answer;
     }
 
+    /**
+     * The bank's review of the kiosk's own sessions that the service left to a person, by session id
+     * (at most {@link KioskApi.ReviewsRequest#MAX_REVIEWS}); the sessions it does not answer for are
+     * absent.
+     */
+    public List<KioskApi.SessionReview> reviews(String ticket, List<String> sessionIds) throws ServiceCallException {
+        KioskApi.ReviewsAnswer answer = call(Routes.KIOSK_REVIEWS, Map.of(Headers.KIOSK_TICKET, ticket),
+                new KioskApi.ReviewsRequest(sessionIds), KioskApi.ReviewsAnswer.class, LivenessError.AUTH_BAD_NETWORK, SESSION_REFUSALS);
+        if (answer.reviews().stream().anyMatch(review -> review.sessionId() == null || review.status() == null)) {
+            throw new ServiceCallException(LivenessError.UNDEFINED, "GARBAGE", "The service's reviews are malformed", null);
+        }
+        return answer.reviews();
+    }
+
     /** The result by livenessId, or by signatureId when the integrator never saw the livenessId; the image inline. */
     public Result result(String token, String field, String id) throws ServiceCallException {
         return result(token, field, id, OpenApi.ResultRequest.IMAGE_BASE64);

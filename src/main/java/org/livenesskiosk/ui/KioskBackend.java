@@ -33,6 +33,12 @@ public interface KioskBackend {
     /** This kiosk's sessions, newest first. */
     CompletableFuture<List<HistoryEntry>> history();
 
+    /**
+     * This kiosk's sessions, newest first, once the service said how the bank's review of its manual
+     * checks stands; as last known when the service cannot be reached.
+     */
+    CompletableFuture<List<HistoryEntry>> reviewedHistory();
+
     /** The sessions whose evidence waits in the outbox, oldest first. */
     CompletableFuture<List<PendingUpload>> pendingUploads();
 

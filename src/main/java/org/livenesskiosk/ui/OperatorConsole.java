@@ -102,6 +102,8 @@ final class OperatorConsole extends BorderPane {
     private final TableColumn<HistoryEntry, String> referenceColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> resultColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> uploadColumn = new TableColumn<>();
+    /** The most of a reviewer's reason the history shows: about as wide as a verdict with its livenessId. */
+    private static final int REASON_SHOWN = 60;
     private final VBox outbox = new VBox(8);
     private final Button sendNow = new Button();
     private final Button close = new Button();
@@ -257,9 +259,25 @@ final class OperatorConsole extends BorderPane {
         if (session.livenessId().isPresent() || session.code().equals(HistoryEntry.SUCCESS)) {
             String verdict = messages.text(session.manualCheck() ? UiText.CONSOLE_VERDICT_MANUAL_CHECK
                     : UiText.CONSOLE_VERDICT_VERIFIED);
-            return session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
+            String shown = session.livenessId().map(id -> verdict + ": " + id).orElse(verdict);
+            // A line of its own under the verdict: a column of its own would squeeze the time and reference out at 1280 px.
+            return session.review().map(review -> shown + "\n" + review(review)).orElse(shown);
         }
         return session.detail().isEmpty() ? session.code() : session.code() + ": " + session.detail();
+    }
+
+    /**
+     * The bank's review of a manual check, in the operator's words, with the reviewer's reason cut to
+     * {@link #REASON_SHOWN} characters: the column grows to its longest line, and a reason may take 500.
+     */
+    private String review(HistoryEntry.Review review) {
+        String reason = review.reason().map(full -> full.length() > REASON_SHOWN ? full.substring(0, REASON_SHOWN - 1) + "…" : full)
+                .orElse("");
+        return switch (review.status()) {
+            case PENDING -> messages.text(UiText.CONSOLE_REVIEW_PENDING);
+            case APPROVED -> messages.text(UiText.CONSOLE_REVIEW_APPROVED, reason);
+            case REJECTED -> messages.text(UiText.CONSOLE_REVIEW_REJECTED, reason);
+        };
     }
 
     private String uploadState(HistoryEntry.UploadState state) {
@@ -307,8 +325,13 @@ final class OperatorConsole extends BorderPane {
                 .orElseGet(() -> status.refusal().map(code -> code.name() + ": " + messages.explanation(code)).orElse(""))
                 + status.certificate().map(certificate -> "\n" + messages.text(UiText.CONSOLE_CERTIFICATE, certificate.subject(),
                         messages.dateTime(certificate.expires()))).orElse(""))));
-        backend.history().thenAccept(entries -> Platform.runLater(() -> history.getItems().setAll(entries)));
+        // What the kiosk knows at once, then what the service says of the bank's review: never an error, offline included.
+        backend.history().thenAccept(this::showHistory).thenCompose(shown -> backend.reviewedHistory()).thenAccept(this::showHistory);
         refreshOutbox();
+    }
+
+    private void showHistory(List<HistoryEntry> entries) {
+        Platform.runLater(() -> history.getItems().setAll(entries));
     }
 
     private void refreshOutbox() {

@@ -114,6 +114,9 @@ public enum UiText {
     CONSOLE_LAST_SESSION("console.lastSession"),
     CONSOLE_VERDICT_VERIFIED("console.verdictVerified"),
     CONSOLE_VERDICT_MANUAL_CHECK("console.verdictManualCheck"),
+    CONSOLE_REVIEW_PENDING("console.reviewPending"),
+    CONSOLE_REVIEW_APPROVED("console.reviewApproved"),
+    CONSOLE_REVIEW_REJECTED("console.reviewRejected"),
     CONSOLE_RETRIES("console.retries"),
     CONSOLE_NO_SESSIONS("console.noSessions");
 

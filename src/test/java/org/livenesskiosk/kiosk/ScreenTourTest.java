@@ -257,6 +257,11 @@ class ScreenTourTest {
         }
 
         @Override
+        public CompletableFuture<List<HistoryEntry>> reviewedHistory() {
+            return kiosk.reviewedHistory();
+        }
+
+        @Override
         public CompletableFuture<List<PendingUpload>> pendingUploads() {
             return kiosk.pendingUploads();
         }

@@ -38,6 +38,10 @@ final class ScriptedBackend implements KioskBackend {
             Optional.empty());
     /** What the service says it keeps: the longest consent, with both numbers. */
     volatile Optional<DataKept> dataKept = Optional.of(new DataKept(OptionalInt.of(180), 30));
+    /** The sessions the kiosk keeps, as it last knew them. */
+    volatile List<HistoryEntry> history = List.of();
+    /** The same, once the service told the bank's review: empty when the service cannot be reached. */
+    volatile Optional<List<HistoryEntry>> reviewed = Optional.empty();
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
 
@@ -114,7 +118,13 @@ final class ScriptedBackend implements KioskBackend {
 
     @Override
     public CompletableFuture<List<HistoryEntry>> history() {
-        return CompletableFuture.completedFuture(List.of());
+        return CompletableFuture.completedFuture(history);
+    }
+
+    /** As the kiosk does: the history as last known when the service cannot be reached. */
+    @Override
+    public CompletableFuture<List<HistoryEntry>> reviewedHistory() {
+        return CompletableFuture.completedFuture(reviewed.orElse(history));
     }
 
     @Override
