@@ -37,9 +37,8 @@ public final class SessionRunner {
      * The kiosk analyses, and so records, at most one frame in this many milliseconds, by what the
      * session is doing: what the service re-checks, not every frame the camera gives (the camera's
      * other frames still reach the preview). Every rule of the session is timed in milliseconds,
-     * none counts frames. The service re-runs a recording under the same rule, so the frames of a
-     * genuine kiosk are all analysed there too, and a recording sent at a higher rate costs it no
-     * more.
+     * none counts frames. The service re-runs a recording under the same rule (on the frames it
+     * draws of it), so a recording sent at a higher rate costs it no more.
      */
     static long frameIntervalMs(SessionState state) {
         return switch (state) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's own verdict on a session: it runs the same session rules, under the challenge it
- * issued, over the kiosk's recording, and only then compares what the kiosk claimed. The kiosk
+ * issued, over the kiosk's recording ({@linkplain RecheckSample every frame where a rule decides, a
+ * random sample of the rest}), and only then compares what the kiosk claimed. The kiosk
  * analysed the very frames it recorded, so a genuine kiosk's claims agree with the re-run; a
  * client whose claims its own recording does not bear out is scored 0 as an injection.
  */
@@ -126,10 +127,11 @@ final class SessionCheck {
         }
         LivenessConfig config = challenge.config();
         LivenessSession session = new LivenessSession(config, challenge.plan());
-        List<JpegFrames.Encoded> frames = frames(upload.recording());
+        List<JpegFrames.Encoded> frames = frames(upload.recording(), RecheckSample.of(upload, RANDOM));
         List<LightSequence.Shown> shown = upload.light() == null ? List.of() : upload.light();
-        RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints, faces, new SamePerson(upload.recording().timesMs(),
-                claimedTimes(upload.actions()), RANDOM), shown.isEmpty() ? Long.MAX_VALUE : shown.get(0).fromMs());
+        RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints, faces,
+                new SamePerson(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(), claimedTimes(upload.actions()), RANDOM),
+                shown.isEmpty() ? Long.MAX_VALUE : shown.get(0).fromMs());
         SessionResult rerun;
         try (JpegFrames source = new JpegFrames(frames);
              ClipRecorder noCopy = new ClipRecorder(Optional.empty(), source.framesPerSecond())) {
@@ -330,10 +332,14 @@ final class SessionCheck {
         return true;
     }
 
-    /** Each frame's bytes; one that is not base64 is empty, and is skipped as a corrupt frame. */
-    private static List<JpegFrames.Encoded> frames(UploadRequest.Recording recording) {
-        List<JpegFrames.Encoded> frames = new ArrayList<>(recording.frames().size());
-        for (int i = 0; i < recording.frames().size(); i++) {
+    /**
+     * The bytes of each frame the sample draws; one that is not base64 is empty, and is skipped as a
+     * corrupt frame. The others are never decoded.
+     */
+    private static List<JpegFrames.Encoded> frames(UploadRequest.Recording recording, RecheckSample sample) {
+        List<Integer> chosen = sample.chosen(recording.timesMs());
+        List<JpegFrames.Encoded> frames = new ArrayList<>(chosen.size());
+        for (int i : chosen) {
             frames.add(new JpegFrames.Encoded(recording.timesMs().get(i), decoded(recording.frames().get(i)).orElse(new byte[0])));
         }
         return frames;
