@@ -21,6 +21,7 @@ import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRecording;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.DecisiveSpans;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.server.Accounts;
@@ -271,10 +272,12 @@ public final class KioskService implements AutoCloseable {
      */
     public static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
                                          Optional<String> signatureId, Optional<String> userId) {
+        List<UploadRequest.Action> claims = claims(outcome.result());
+        UploadRequest.FarNear farNear = farNear(outcome).orElse(null);
+        List<LightSequence.Shown> light = outcome.result().light().map(SessionResult.LightStep::shown).orElse(null);
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
-                platform(), claims(outcome.result()), recording(outcome.recording()),
-                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear(outcome).orElse(null),
-                outcome.result().light().map(SessionResult.LightStep::shown).orElse(null));
+                platform(), claims, recording(outcome.recording(), DecisiveSpans.of(claims, farNear, light)),
+                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear, light);
     }
 
     /** The far/near stage's two images and when the session reached each end, when it had the stage. */
@@ -290,12 +293,18 @@ public final class KioskService implements AutoCloseable {
         return result.actions().stream().map(action -> new UploadRequest.Action(action.action().name(), action.atMs())).toList();
     }
 
-    /** The frames the session analysed, as the upload carries them. */
-    public static UploadRequest.Recording recording(SessionRecording recording) {
+    /**
+     * The frames the session analysed, as the upload carries them: every one where a rule decides,
+     * one in {@link DecisiveSpans#QUIET_INTERVAL_MS} elsewhere (what the service would draw of them
+     * anyway), so that a customer who took long to find the oval or to act costs the uplink no more.
+     */
+    public static UploadRequest.Recording recording(SessionRecording recording, DecisiveSpans spans) {
         Base64.Encoder base64 = Base64.getEncoder();
         List<JpegFrames.Encoded> frames = recording.frames();
-        return new UploadRequest.Recording(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(),
-                frames.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList());
+        List<JpegFrames.Encoded> sent = spans.sent(frames.stream().map(JpegFrames.Encoded::timestampMs).toList()).stream()
+                .map(frames::get).toList();
+        return new UploadRequest.Recording(sent.stream().map(JpegFrames.Encoded::timestampMs).toList(),
+                sent.stream().map(frame -> base64.encodeToString(frame.jpeg())).toList());
     }
 
     private static String platform() {

@@ -35,6 +35,7 @@ import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.DecisiveSpans;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.DeviceIdentity;
@@ -162,7 +163,8 @@ class FarNearServiceTest {
 
     private static UploadRequest upload(KioskApi.ChallengeAnswer answered, UploadRequest.FarNear farNear) {
         return new UploadRequest(UUID.randomUUID().toString(), answered.challengeId(), null, null, "0.1.0", "kiosk-linux",
-                KioskService.claims(session.result()), KioskService.recording(session.recording()),
+                KioskService.claims(session.result()),
+                KioskService.recording(session.recording(), DecisiveSpans.of(KioskService.claims(session.result()), farNear, null)),
                 Base64.getEncoder().encodeToString(session.images().get(EvidenceSlot.BEST)), farNear);
     }
 

@@ -6,80 +6,64 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
-import org.livenesskiosk.liveness.LightSequence;
+import org.livenesskiosk.protocol.DecisiveSpans;
 import org.livenesskiosk.protocol.UploadRequest;
 
 /** Which frames the service re-runs: every one where a rule decides, a random sample of the rest. */
 class RecheckSampleTest {
 
-    /** Twenty seconds at 25 frames a second. */
+    /** Twenty seconds at 25 frames a second, as a kiosk that sends every frame would. */
     private static final List<Long> TIMES = LongStream.range(0, 500).map(frame -> frame * 40).boxed().toList();
+    private static final List<UploadRequest.Action> MOUTH_AT_15_S = List.of(new UploadRequest.Action("MOUTH", 15_000));
 
-    private static UploadRequest upload(List<UploadRequest.Action> actions, UploadRequest.FarNear farNear,
-                                        List<LightSequence.Shown> light) {
-        return new UploadRequest("s", "c", "sig", "u", "v", "p", actions, new UploadRequest.Recording(List.of(), List.of()), "",
-                farNear, light);
+    private static UploadRequest upload(List<UploadRequest.Action> actions) {
+        return new UploadRequest("s", "c", "sig", "u", "v", "p", actions, new UploadRequest.Recording(List.of(), List.of()), "");
     }
 
-    private static List<Long> chosenTimes(UploadRequest upload, long seed) {
-        return RecheckSample.of(upload, new Random(seed)).chosen(TIMES).stream().map(TIMES::get).toList();
-    }
-
-    private static List<Long> framesBetween(long fromMs, long toMs) {
-        return TIMES.stream().filter(time -> time >= fromMs && time <= toMs).toList();
+    private static List<Long> chosenTimes(List<Long> times, List<UploadRequest.Action> actions, long seed) {
+        return RecheckSample.of(upload(actions), new Random(seed)).chosen(times).stream().map(times::get).toList();
     }
 
     @Test
-    void everyFrameFromBeforeTheLastActionToTheEndIsRerunAndTheRestSampled() {
-        List<Long> chosen = chosenTimes(upload(List.of(new UploadRequest.Action("MOUTH", 15_000)), null, null), 1);
+    void everyFrameOfASpanIsRerunAndAboutOneInFourOfTheRest() {
+        DecisiveSpans spans = DecisiveSpans.of(MOUTH_AT_15_S, null, null);
 
-        assertTrue(chosen.containsAll(framesBetween(15_000 - RecheckSample.BEFORE_ACTION_MS, 20_000)));
-        long quiet = chosen.stream().filter(time -> time < 15_000 - RecheckSample.BEFORE_ACTION_MS).count();
-        long quietFrames = framesBetween(0, 15_000 - RecheckSample.BEFORE_ACTION_MS - 1).size();
-        assertTrue(quiet > quietFrames / 8 && quiet < quietFrames / 3, quiet + " of " + quietFrames + " quiet frames re-run");
+        List<Long> chosen = chosenTimes(TIMES, MOUTH_AT_15_S, 1);
+
+        assertTrue(chosen.containsAll(TIMES.stream().filter(spans::contains).toList()));
+        long quietChosen = chosen.stream().filter(time -> !spans.contains(time)).count();
+        long quiet = TIMES.stream().filter(time -> !spans.contains(time)).count();
+        assertTrue(quietChosen > quiet / 6 && quietChosen < quiet / 3, quietChosen + " of " + quiet + " quiet frames re-run");
     }
 
     @Test
-    void noGapBetweenRerunFramesIsLongerThanOneAndAHalfQuietIntervals() {
-        List<Long> chosen = chosenTimes(upload(List.of(), null, null), 2);
+    void noGapBetweenRerunFramesIsLongerThanTheQuietIntervalAndAFrame() {
+        List<Long> chosen = chosenTimes(TIMES, List.of(), 2);
 
         assertEquals(0L, chosen.get(0));
         for (int i = 1; i < chosen.size(); i++) {
             long gap = chosen.get(i) - chosen.get(i - 1);
-            assertTrue(gap <= RecheckSample.QUIET_INTERVAL_MS * 3 / 2 + 40, "a gap of " + gap + " ms");
+            assertTrue(gap <= DecisiveSpans.QUIET_INTERVAL_MS + 40, "a gap of " + gap + " ms");
         }
     }
 
     @Test
-    void everyFrameAroundAnEarlierActionIsRerun() {
-        List<Long> chosen = chosenTimes(upload(List.of(new UploadRequest.Action("BLINK", 8_000),
-                new UploadRequest.Action("MOUTH", 19_000)), null, null), 6);
-
-        assertTrue(chosen.containsAll(framesBetween(8_000 - RecheckSample.BEFORE_ACTION_MS, 8_000 + RecheckSample.AFTER_CLAIM_MS)));
-        assertTrue(framesBetween(8_000 + RecheckSample.AFTER_CLAIM_MS + 1, 19_000 - RecheckSample.BEFORE_ACTION_MS - 1).stream()
-                .filter(chosen::contains).count() < 40, "the frames between the actions are sampled");
-    }
-
-    @Test
     void whichQuietFramesAreRerunCannotBeKnownInAdvance() {
-        UploadRequest upload = upload(List.of(new UploadRequest.Action("BLINK", 12_000), new UploadRequest.Action("MOUTH", 19_000)),
-                null, null);
-
-        assertNotEquals(chosenTimes(upload, 3), chosenTimes(upload, 4));
+        assertNotEquals(chosenTimes(TIMES, MOUTH_AT_15_S, 3), chosenTimes(TIMES, MOUTH_AT_15_S, 4));
     }
 
     @Test
-    void theFarNearStageAndTheLightStepAreRerunWhole() {
-        UploadRequest upload = upload(List.of(), new UploadRequest.FarNear("", 4_000, "", 7_000),
-                List.of(new LightSequence.Shown(0xff0000, 16_000, 16_500)));
+    void everyFrameAGenuineKioskSendsIsRerun() {
+        DecisiveSpans spans = DecisiveSpans.of(MOUTH_AT_15_S, null, null);
+        List<Long> sent = spans.sent(TIMES).stream().map(TIMES::get).toList();
 
-        List<Long> chosen = chosenTimes(upload, 5);
-
-        assertTrue(chosen.containsAll(framesBetween(4_000 - RecheckSample.BEFORE_FAR_MS, 7_000 + RecheckSample.AFTER_CLAIM_MS)));
-        assertTrue(chosen.containsAll(framesBetween(16_000 - RecheckSample.BEFORE_LIGHT_MS, 20_000)));
-        assertTrue(chosen.size() < TIMES.size() * 2 / 3, chosen.size() + " of " + TIMES.size());
+        for (long seed = 0; seed < 20; seed++) {
+            assertEquals(IntStream.range(0, sent.size()).boxed().toList(),
+                    RecheckSample.of(upload(MOUTH_AT_15_S), new Random(seed)).chosen(sent), "seed " + seed);
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.livenesskiosk.liveness.LivenessSession;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.pipeline.SessionRunner;
+import org.livenesskiosk.protocol.DecisiveSpans;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.testdata.SharedData;
@@ -133,6 +134,6 @@ final class RecordedSessions {
     static UploadRequest upload(SessionOutcome outcome, String challengeId, List<UploadRequest.Action> actions, String signatureId,
                                 String userId) {
         return new UploadRequest(UUID.randomUUID().toString(), challengeId, signatureId, userId, "0.1.0", "kiosk-linux", actions,
-                KioskService.recording(outcome.recording()), Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)));
+                KioskService.recording(outcome.recording(), DecisiveSpans.of(actions, null, null)), Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)));
     }
 }
