@@ -39,6 +39,10 @@ public final class IdCardCapture {
     public record Step(Guidance guidance, Optional<Box> portrait) {
     }
 
+    /** The guide's width as a share of the frame's: a card held about 30 cm from a kiosk's camera fills it. */
+    public static final double GUIDE_WIDTH = 0.6;
+    /** An ID-1 card's proportions (ISO/IEC 7810: 85.6 × 54 mm), as banks' identity cards are. */
+    public static final double CARD_ASPECT = 85.6 / 54;
     /**
      * The narrowest portrait face captured: the service compares faces 64 pixels wide or more, and
      * the detector's box is a little wider than the face the service measures.
@@ -58,6 +62,19 @@ public final class IdCardCapture {
     private Box heldPortrait;
     private long heldSinceMs;
     private Step captured;
+
+    /** The guide rectangle the card is held in, centred, in a frame of this size: what the customer is shown and what is measured. */
+    public static Box guide(int frameWidth, int frameHeight) {
+        double width = guideWidth(frameWidth, frameHeight);
+        double height = width / CARD_ASPECT;
+        return new Box(Math.floor((frameWidth - width) / 2), Math.floor((frameHeight - height) / 2), Math.floor(width),
+                Math.floor(height));
+    }
+
+    /** The guide rectangle's width in a picture of this size (its height is the card's: {@link #CARD_ASPECT}). */
+    public static double guideWidth(double width, double height) {
+        return Math.min(width * GUIDE_WIDTH, height * 0.9 * CARD_ASPECT);
+    }
 
     /** Judges one frame, at its time in the camera's clock; once captured, every later frame answers the same capture. */
     public Step next(CardView view, long timestampMs) {

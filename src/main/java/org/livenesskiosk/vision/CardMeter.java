@@ -20,17 +20,13 @@ import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Rect;
 
 /**
- * Measures an identity card held to the camera inside the guide rectangle ({@link #guide}): the
+ * Measures an identity card held to the camera inside the guide rectangle the customer is shown: the
  * faces printed on it, its sharpness and its glare ({@link CardView}), and cuts out its portrait.
  * The card is not looked for as a shape: the portrait is what the service compares, so a face
  * inside the rectangle is what matters, and the rectangle is where the sharpness and glare count.
  */
 public final class CardMeter {
 
-    /** The guide's width as a share of the frame's: a card held about 30 cm from a kiosk's camera fills it. */
-    static final double GUIDE_WIDTH = 0.6;
-    /** An ID-1 card's proportions (ISO/IEC 7810: 85.6 × 54 mm), as banks' identity cards are. */
-    static final double CARD_ASPECT = 85.6 / 54;
     /** A pixel this bright in every channel is the light's reflection, not the card's print. */
     static final int SATURATED = 250;
     /** A portrait cut out with this much of the card around the face (the service's own face crop's margin). */
@@ -49,17 +45,8 @@ public final class CardMeter {
         this.detector = new BlazeFaceDetector(DetectorModel.SHORT_RANGE, models);
     }
 
-    /** The guide rectangle, centred, in a frame of this size. */
-    public static Box guide(int frameWidth, int frameHeight) {
-        double width = Math.min(frameWidth * GUIDE_WIDTH, frameHeight * 0.9 * CARD_ASPECT);
-        double height = width / CARD_ASPECT;
-        return new Box(Math.floor((frameWidth - width) / 2), Math.floor((frameHeight - height) / 2), Math.floor(width),
-                Math.floor(height));
-    }
-
-    /** What a 3-channel BGR frame shows inside the guide rectangle. */
-    public CardView measure(Mat bgr) {
-        Box guide = guide(bgr.cols(), bgr.rows());
+    /** What a 3-channel BGR frame shows inside the guide rectangle, which lies within the frame. */
+    public CardView measure(Mat bgr, Box guide) {
         try (PointerScope scope = new PointerScope()) {
             Mat region = new Mat(bgr, rect(guide));
             Mat grey = new Mat();

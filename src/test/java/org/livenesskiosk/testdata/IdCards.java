@@ -20,7 +20,7 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.livenesskiosk.vision.Box;
-import org.livenesskiosk.vision.CardMeter;
+import org.livenesskiosk.liveness.IdCardCapture;
 
 /**
  * Camera frames of an identity card held to the kiosk, made from real pictures: a real scene
@@ -45,13 +45,17 @@ public final class IdCards {
         if (flaw == Flaw.NO_CARD) {
             return frame;
         }
-        Box guide = CardMeter.guide(WIDTH, HEIGHT);
+        Box guide = IdCardCapture.guide(WIDTH, HEIGHT);
         Rect card = new Rect((int) (guide.x() + guide.width() * 0.05), (int) (guide.y() + guide.height() * 0.06),
                 (int) (guide.width() * 0.9), (int) (guide.height() * 0.88));
         rectangle(frame, card, new Scalar(214, 226, 232, 0), FILLED, LINE_AA, 0);
         int side = card.width() / 4 + card.width() / 16;
+        Mat whole = imread(facePhoto.toString());
+        // The photo's centre square: a card's portrait is about square, and resizing a wide picture to one would squeeze the face.
+        int square = Math.min(whole.cols(), whole.rows());
         Mat photo = new Mat();
-        resize(imread(facePhoto.toString()), photo, new Size(side, side));
+        resize(new Mat(whole, new Rect((whole.cols() - square) / 2, (whole.rows() - square) / 2, square, square)), photo,
+                new Size(side, side));
         photo.copyTo(new Mat(frame, new Rect(card.x() + card.width() / 20, card.y() + card.height() / 6, side, side)));
         int textX = card.x() + card.width() / 20 + side + card.width() / 20;
         String[] lines = {"REPUBLIK INDONESIA", "NIK 3171 0123 4567 0001", "Nama  BUDI SANTOSO", "Lahir 17-08-1985",

@@ -165,6 +165,12 @@ final class ScriptedBackend implements KioskBackend {
     }
 
     @Override
+    public CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener) {
+        listener.failed("No camera here");
+        return () -> { };
+    }
+
+    @Override
     public CompletableFuture<List<String>> cameras() {
         return CompletableFuture.completedFuture(List.of("camera:0"));
     }

@@ -16,6 +16,8 @@ import org.livenesskiosk.testdata.SharedData;
 class CardMeterTest {
 
     private static final CardMeter METER = new CardMeter(Models.fromClasspath());
+    /** The guide IdCards draws the card in: the kiosk's, in a 1280 × 720 frame. */
+    private static final Box GUIDE = new Box(256, 117, 768, 484);
 
     private static Mat frame(IdCards.Flaw flaw) {
         return IdCards.frame(SharedData.image("noface_fivek_a1956_windmill_N1.5.jpg"), SharedData.image("aflw2000_image00050.jpg"),
@@ -24,7 +26,7 @@ class CardMeterTest {
 
     private static CardView measured(IdCards.Flaw flaw) {
         try (Mat frame = frame(flaw)) {
-            return METER.measure(frame);
+            return METER.measure(frame, GUIDE);
         }
     }
 
@@ -54,7 +56,7 @@ class CardMeterTest {
     @Test
     void thePortraitIsCutOutAroundTheFaceAsAJpeg() {
         try (Mat frame = frame(IdCards.Flaw.NONE)) {
-            Box face = METER.measure(frame).faces().get(0);
+            Box face = METER.measure(frame, GUIDE).faces().get(0);
             byte[] portrait = CardMeter.portrait(frame, face);
 
             try (Mat decoded = JpegFrames.decode(portrait)) {
