@@ -87,6 +87,8 @@ final class OperatorConsole extends BorderPane {
     private final Label idPhotoGuidance = new FlowingLabel();
     private final Label cameraProblem = new FlowingLabel();
     private Optional<KioskBackend.CameraPreview> cameraPreview = Optional.empty();
+    /** Counts the camera's stops: what a stopped capture's thread still reports is not shown. */
+    private long cameraStops;
     private final CheckBox challengeFromService = new CheckBox();
     private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
     private final CheckBox shuffle = new CheckBox();
@@ -354,6 +356,8 @@ final class OperatorConsole extends BorderPane {
         idleSeconds.getValueFactory().setValue(current.idleSeconds());
         retries.getValueFactory().setValue(current.retries());
         saved.setText("");
+        // A portrait captured before may be gone with a session since: the console says only what it sees now.
+        idPhotoGuidance.setText("");
         version.setText(messages.text(UiText.CONSOLE_VERSION, backend.version()));
         authorization.setText("…");
         backend.authorization().thenAccept(status -> Platform.runLater(() -> authorization.setText(status.until()
@@ -404,10 +408,14 @@ final class OperatorConsole extends BorderPane {
         cameraView.setFitHeight(ID_PHOTO_PREVIEW_WIDTH * 3 / 4.0);
         cameraView.show(frames);
         idCardGuide.setVisible(true);
+        long run = cameraStops;
         cameraPreview = Optional.of(backend.checkIdPhoto(camera.getValue(), frames, new KioskBackend.IdPhotoListener() {
             @Override
             public void guidance(IdCardCapture.Guidance guidance) {
                 Platform.runLater(() -> {
+                    if (run != cameraStops) {
+                        return;
+                    }
                     idPhotoGuidance.setText(messages.text(UiText.idPhoto(guidance)));
                     if (guidance == IdCardCapture.Guidance.CAPTURED) {
                         stopCamera();
@@ -423,6 +431,7 @@ final class OperatorConsole extends BorderPane {
     }
 
     private void stopCamera() {
+        cameraStops++;
         cameraPreview.ifPresent(KioskBackend.CameraPreview::stop);
         cameraPreview = Optional.empty();
         cameraView.stop();
