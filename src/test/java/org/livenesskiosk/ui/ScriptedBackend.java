@@ -44,6 +44,9 @@ final class ScriptedBackend implements KioskBackend {
     volatile Optional<List<HistoryEntry>> reviewed = Optional.empty();
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
+    /** The console's "Check ID photo" under way: the test tells it what the camera sees. */
+    volatile IdPhotoListener idPhoto;
+    final AtomicBoolean idPhotoStopped = new AtomicBoolean();
 
     /** A kiosk window in front of this backend, with these settings, at this size. */
     Stage showWindow(KioskSettings shown, int width, int height) throws Exception {
@@ -166,8 +169,9 @@ final class ScriptedBackend implements KioskBackend {
 
     @Override
     public CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener) {
-        listener.failed("No camera here");
-        return () -> { };
+        idPhoto = listener;
+        idPhotoStopped.set(false);
+        return () -> idPhotoStopped.set(true);
     }
 
     @Override
