@@ -48,6 +48,11 @@ public final class IdCardCapture {
      * the detector's box is a little wider than the face the service measures.
      */
     static final double MIN_FACE_PIXELS = 80;
+    /**
+     * The widest face taken for a card's portrait, as a share of the rectangle's width: an ID-1 card's portrait is a
+     * quarter to a third of the card's width, while the customer's own face held up in the rectangle is wider.
+     */
+    static final double MAX_PORTRAIT_SHARE = 0.45;
     /** A portrait nearer the rectangle's edge than this share of its width is taken as cut by it. */
     static final double EDGE_MARGIN = 0.02;
     /** Above this share of saturated pixels the glare hides print or face; a matt card under a kiosk's light has none. */
@@ -118,9 +123,10 @@ public final class IdCardCapture {
         return Guidance.HOLD_STILL;
     }
 
-    /** The largest face: some cards also print a small ghost image of the portrait. */
+    /** The largest face of a card portrait's size: some cards also print a small ghost image of the portrait. */
     private static Optional<Box> portrait(CardView view) {
-        return view.faces().stream().max(Comparator.comparingDouble(Box::area));
+        return view.faces().stream().filter(face -> face.width() <= MAX_PORTRAIT_SHARE * view.guide().width())
+                .max(Comparator.comparingDouble(Box::area));
     }
 
     private static boolean nearEdge(Box face, Box guide) {

@@ -72,6 +72,15 @@ class IdCardCaptureTest {
     }
 
     @Test
+    void aFaceTooLargeForACardIsNoCard() {
+        Box customersOwnFace = new Box(400, 150, 400, 400);
+
+        assertEquals(Guidance.NO_CARD, new IdCardCapture().next(card(List.of(customersOwnFace), SHARP, 0), 0).guidance());
+        assertEquals(Guidance.HOLD_STILL, new IdCardCapture().next(card(List.of(customersOwnFace, PORTRAIT), SHARP, 0), 0)
+                .guidance(), "the card's portrait beside it is");
+    }
+
+    @Test
     void theLargestFaceIsThePortraitNotTheCardsGhostImage() {
         Box ghost = new Box(900, 450, 40, 40);
         IdCardCapture capture = new IdCardCapture();
