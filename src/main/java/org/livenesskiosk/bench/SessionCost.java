@@ -82,7 +82,7 @@ public final class SessionCost {
                 verdicts.merge(verdict, 1, Integer::sum);
             }
             long bytes = new Gson().toJson(KioskService.request(UUID.randomUUID().toString(), first, customer, Optional.empty(),
-                    Optional.empty())).getBytes(StandardCharsets.UTF_8).length;
+                    Optional.empty(), Optional.empty())).getBytes(StandardCharsets.UTF_8).length;
             List<JpegFrames.Encoded> frames = customer.recording().frames();
             List<Long> times = frames.stream().map(JpegFrames.Encoded::timestampMs).toList();
             try (Mat image = JpegFrames.decode(frames.get(0).jpeg())) {
@@ -95,7 +95,7 @@ public final class SessionCost {
     private static KioskApi.Verdict delivered(KioskService kiosk, KioskApi.ChallengeAnswer challenge, SessionOutcome customer)
             throws Exception {
         UploadQueue.Delivery delivery = kiosk.deliver(UUID.randomUUID().toString(), challenge, customer, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
         if (!delivery.delivered()) {
             throw new IllegalStateException("The service did not take the session: " + delivery.failure().getMessage());
         }

@@ -180,12 +180,12 @@ public final class Soak {
             }
             String sessionId = UUID.randomUUID().toString();
             Optional<UploadQueue.Delivery> first = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
-                    Optional.empty()), giveUpAt, failed);
+                    Optional.empty(), Optional.empty()), giveUpAt, failed);
             if (first.isEmpty()) {
                 return new Session(Optional.empty(), false, false, failed[0]);
             }
             Optional<UploadQueue.Delivery> again = delivered(kiosk.deliver(sessionId, challenge, customer, Optional.empty(),
-                    Optional.empty()), giveUpAt, failed);
+                    Optional.empty(), Optional.empty()), giveUpAt, failed);
             boolean givenAnother = again.isPresent() && !again.get().livenessId().equals(first.get().livenessId());
             return new Session(Optional.of(first.get().livenessId()), first.get().verdict() == KioskApi.Verdict.VERIFIED,
                     givenAnother, failed[0]);

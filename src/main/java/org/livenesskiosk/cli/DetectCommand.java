@@ -318,7 +318,7 @@ final class DetectCommand implements Callable<Integer> {
         try {
             service.sendPending();
             UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, Optional.ofNullable(signatureId),
-                    Optional.ofNullable(userId));
+                    Optional.ofNullable(userId), Optional.empty());
             if (delivery.delivered()) {
                 report.put("livenessId", delivery.livenessId());
                 report.put("verdict", delivery.verdict().name());

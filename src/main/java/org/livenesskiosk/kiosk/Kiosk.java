@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The kiosk behind its screens: the sessions run at the {@link SessionDesk} (analysis thread),
  * every call to the service through the {@link ServiceLink} (network thread), the console's camera
- * on its own ({@link ConsoleCamera}). Nothing here runs on, or waits for, the UI thread.
+ * on its own ({@link ConsoleCamera}), the ID photo's capture too ({@link IdPhotoDesk}). Nothing here runs on, or waits for, the UI thread.
  */
 public final class Kiosk implements KioskBackend, AutoCloseable {
 
@@ -46,6 +46,7 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     private final SessionHistory history;
     private final ServiceLink service;
     private final SessionDesk sessions;
+    private final IdPhotoDesk idPhotos;
     private final PinLockFile pinLock;
     private volatile KioskSettings settings;
 
@@ -60,7 +61,8 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
         this.service = new ServiceLink(() -> overrides.service().orElseGet(() -> ServiceConnection.of(this.settings, dataDirectory,
                 configuration)),
                 models, history);
-        this.sessions = new SessionDesk(() -> this.settings, overrides, models, service, history, dataDirectory);
+        this.idPhotos = new IdPhotoDesk(models, System::currentTimeMillis);
+        this.sessions = new SessionDesk(() -> this.settings, overrides, models, service, history, dataDirectory, idPhotos::take);
         sessions.tidy();
     }
 
@@ -153,6 +155,11 @@ public final class Kiosk implements KioskBackend, AutoCloseable {
     @Override
     public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
         return ConsoleCamera.show(source, frames, failed);
+    }
+
+    @Override
+    public CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener) {
+        return idPhotos.check(source, frames, listener);
     }
 
     @Override

@@ -162,10 +162,12 @@ public final class KioskService implements AutoCloseable {
      * @param challenge   the challenge the session answered
      * @param signatureId the integrator's signatureId for this session, if any
      * @param userId      the customer's own identifier, if any
+     * @param documentPortrait the portrait the kiosk captured from the customer's identity card (JPEG), if the operator checked one
      */
     public UploadQueue.Delivery deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
-                                        Optional<String> signatureId, Optional<String> userId) throws IOException {
-        return uploads.submit(request(sessionId, challenge, outcome, signatureId, userId));
+                                        Optional<String> signatureId, Optional<String> userId, Optional<byte[]> documentPortrait)
+            throws IOException {
+        return uploads.submit(request(sessionId, challenge, outcome, signatureId, userId, documentPortrait));
     }
 
     /** The sessions whose evidence waits in the outbox. */
@@ -267,17 +269,19 @@ public final class KioskService implements AutoCloseable {
 
     /**
      * The upload: the challenge answered, the actions seen, the recording of what was analysed, the
-     * best image, the far/near stage's two images when it was run, and what the screen showed in the
-     * light step when it was run.
+     * best image, the far/near stage's two images when it was run, what the screen showed in the
+     * light step when it was run, and the identity card's portrait when the operator had it captured.
      */
     public static UploadRequest request(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
-                                         Optional<String> signatureId, Optional<String> userId) {
+                                         Optional<String> signatureId, Optional<String> userId, Optional<byte[]> documentPortrait) {
+        Base64.Encoder base64 = Base64.getEncoder();
         List<UploadRequest.Action> claims = claims(outcome.result());
         UploadRequest.FarNear farNear = farNear(outcome).orElse(null);
         List<LightSequence.Shown> light = outcome.result().light().map(SessionResult.LightStep::shown).orElse(null);
         return new UploadRequest(sessionId, challenge.challengeId(), signatureId.orElse(null), userId.orElse(null), VERSION,
                 platform(), claims, recording(outcome.recording(), DecisiveSpans.of(claims, farNear, light)),
-                Base64.getEncoder().encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear, light);
+                base64.encodeToString(outcome.images().get(EvidenceSlot.BEST)), farNear, light,
+                documentPortrait.map(base64::encodeToString).orElse(null));
     }
 
     /** The far/near stage's two images and when the session reached each end, when it had the stage. */

@@ -98,8 +98,10 @@ final class ServiceLink implements AutoCloseable {
 
     /** Keeps a passed session's evidence in the outbox and delivers it; waits for the network thread. */
     UploadQueue.Delivery deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionOutcome outcome,
-                                 Optional<String> customerReference) throws ServiceCallException, IOException {
-        return onNetwork(() -> service().deliver(sessionId, challenge, outcome, Optional.empty(), customerReference));
+                                 Optional<String> customerReference, Optional<byte[]> documentPortrait)
+            throws ServiceCallException, IOException {
+        return onNetwork(() -> service().deliver(sessionId, challenge, outcome, Optional.empty(), customerReference,
+                documentPortrait));
     }
 
     /** Sends what waits in the outbox, and notes in the history what got through. */

@@ -65,13 +65,15 @@ final class SessionDesk implements AutoCloseable {
     private final SessionHistory history;
     private final Recordings recordings;
     private final Path dataDirectory;
+    /** The identity card's portrait the operator had captured for the customer who starts next. */
+    private final Supplier<Optional<byte[]>> documentPortrait;
     /** Analysis thread only: the models are loaded once, not per customer. */
     private FrameAnalyzer analyzer;
     /** Why the models could not be loaded, for the session's MODEL_ERROR; analysis thread only. */
     private String modelProblem = "";
 
     SessionDesk(Supplier<KioskSettings> settings, Kiosk.Overrides overrides, Models models, ServiceLink service,
-                SessionHistory history, Path dataDirectory) {
+                SessionHistory history, Path dataDirectory, Supplier<Optional<byte[]>> documentPortrait) {
         this.settings = settings;
         this.overrides = overrides;
         this.models = models;
@@ -79,6 +81,7 @@ final class SessionDesk implements AutoCloseable {
         this.history = history;
         this.recordings = new Recordings(dataDirectory);
         this.dataDirectory = dataDirectory;
+        this.documentPortrait = documentPortrait;
     }
 
     /** Deletes old recordings now. */
@@ -108,9 +111,11 @@ final class SessionDesk implements AutoCloseable {
         AtomicBoolean cancelled = new AtomicBoolean();
         analysis.execute(() -> {
             String sessionId = UUID.randomUUID().toString();
+            // Taken as the session starts, whatever its end: a portrait never waits for another customer's session.
+            Optional<byte[]> portrait = documentPortrait.get();
             KioskOutcome outcome;
             try {
-                outcome = run(sessionId, request, listener, cancelled);
+                outcome = run(sessionId, request, portrait, listener, cancelled);
             } catch (RuntimeException e) {
                 LOG.error("Session {} failed", sessionId, e);
                 outcome = KioskOutcome.failed(LivenessError.UNDEFINED, e.toString());
@@ -121,7 +126,8 @@ final class SessionDesk implements AutoCloseable {
         return () -> cancelled.set(true);
     }
 
-    private KioskOutcome run(String sessionId, SessionRequest request, SessionListener listener, AtomicBoolean cancelled) {
+    private KioskOutcome run(String sessionId, SessionRequest request, Optional<byte[]> portrait, SessionListener listener,
+                             AtomicBoolean cancelled) {
         KioskSettings current = settings.get();
         try {
             Optional<String> noRoom = SessionSpace.of(dataDirectory, current.recordSessions()).refusal(dataDirectory);
@@ -202,7 +208,7 @@ final class SessionDesk implements AutoCloseable {
             return KioskOutcome.failed(result.error().orElseThrow(), result.detail());
         }
         listener.verifying();
-        return deliver(sessionId, challenge, request, outcome);
+        return deliver(sessionId, challenge, request, outcome, portrait);
     }
 
     /**
@@ -240,10 +246,10 @@ final class SessionDesk implements AutoCloseable {
     }
 
     private KioskOutcome deliver(String sessionId, KioskApi.ChallengeAnswer challenge, SessionRequest request,
-                                 SessionOutcome outcome) {
+                                 SessionOutcome outcome, Optional<byte[]> portrait) {
         Optional<byte[]> best = Optional.ofNullable(outcome.images().get(EvidenceSlot.BEST));
         try {
-            UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, request.customerReference());
+            UploadQueue.Delivery delivery = service.deliver(sessionId, challenge, outcome, request.customerReference(), portrait);
             if (delivery.delivered()) {
                 // The kiosk ran the same passive checks on the same frames: what it saw is shown at once, whatever the service says.
                 boolean manualCheck = delivery.verdict() == KioskApi.Verdict.MANUAL_CHECK

@@ -71,7 +71,8 @@ public final class OpenApi {
     }
 
     /**
-     * @param documentImage the identity document's picture (or its portrait), base64 JPEG or PNG, showing exactly one face
+     * @param documentImage the identity document's picture (or its portrait), base64 JPEG or PNG, showing exactly one face; null for the
+     *                      portrait the kiosk captured from the card and sent with the session
      */
     public record CompareRequest(String livenessId, String documentImage) {
     }

@@ -15,10 +15,12 @@ import org.livenesskiosk.liveness.LightSequence;
  * @param farNear   the far/near stage's two face images, when the challenge asked for the stage; else null
  * @param light     what the kiosk's screen showed during the light step, each colour from when it was really on screen,
  *                  in the recording's time; empty when it showed none, null from a session without the step
+ * @param documentPortrait the portrait on the customer's identity document, as the kiosk captured it from the card held to
+ *                  the camera, JPEG, base64; null when the operator did not check an ID photo
  */
 public record UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
                             String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear,
-                            List<LightSequence.Shown> light) {
+                            List<LightSequence.Shown> light, String documentPortrait) {
 
     /**
      * The largest upload a service takes, as JSON: a minute of recording. What a kiosk keeps room
@@ -36,6 +38,13 @@ public record UploadRequest(String sessionId, String challengeId, String signatu
     public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
                          String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear) {
         this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, farNear, null);
+    }
+
+    /** A session without a document portrait. */
+    public UploadRequest(String sessionId, String challengeId, String signatureId, String userId, String sdkVersion,
+                         String platform, List<Action> actions, Recording recording, String bestImage, FarNear farNear,
+                         List<LightSequence.Shown> light) {
+        this(sessionId, challengeId, signatureId, userId, sdkVersion, platform, actions, recording, bestImage, farNear, light, null);
     }
 
     /**

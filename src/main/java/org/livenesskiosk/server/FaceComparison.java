@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -30,8 +31,9 @@ import io.javalin.http.Context;
 /**
  * The face on an identity document compared with a session's best image, for the bank's back end
  * ({@code face/v1/compare}): the same embedding the service uses to keep a session to one person
- * ({@link SamePerson}), at a stricter threshold ({@link #MATCH_THRESHOLD}). The document's picture is held in memory for the call
- * alone: never stored, never logged, never written to a cache file.
+ * ({@link SamePerson}), at a stricter threshold ({@link #MATCH_THRESHOLD}). A document's picture the bank sends is held in memory
+ * for the call alone: never stored, never logged, never written to a cache file. Without one, the portrait the kiosk captured
+ * from the card and sent with the session is compared, as the service stored it (encrypted, deleted with the result's images).
  *
  * <p>A livenessId of another account is refused exactly as an unknown one, so that a caller learns
  * nothing of other accounts' sessions.
@@ -86,9 +88,12 @@ final class FaceComparison {
         Store.Account account = Authentication.account(ctx);
         OpenApi.CompareRequest request = body(ctx, OpenApi.CompareRequest.class);
         String livenessId = required(request.livenessId(), "livenessId");
-        byte[] document = picture(required(request.documentImage(), "documentImage"));
+        Optional<byte[]> sent = Optional.ofNullable(request.documentImage()).map(FaceComparison::picture);
         Store.StoredResult result = store.resultByLivenessId(account.id(), livenessId)
                 .orElseThrow(() -> new ServiceException("LIVENESS_ID_NOT_EXISTED", "No result has this livenessId"));
+        // Without a picture from the bank's own system, the portrait the kiosk captured from the card held to its camera.
+        byte[] document = sent.isPresent() ? sent.get() : images.documentPortrait(result).orElseThrow(() -> new ServiceException(
+                "PARAMETER_ERROR", "documentImage is required: this session carries no document portrait captured at the kiosk"));
         if (ResultImages.Kind.BEST.of(result).isEmpty()) {
             throw new ServiceException("IMAGE_NOT_FOUND", "This result keeps no best image to compare with (deleted)");
         }

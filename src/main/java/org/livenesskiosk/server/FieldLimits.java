@@ -32,6 +32,8 @@ final class FieldLimits {
             Map.entry("livenessId", 64),
             // An identity document's picture: FaceComparison.MAX_DOCUMENT_BYTES, base64.
             Map.entry("documentImage", FaceComparison.MAX_DOCUMENT_BASE64),
+            // The same portrait as the kiosk captured it from the card, in its upload.
+            Map.entry("documentPortrait", FaceComparison.MAX_DOCUMENT_BASE64),
             Map.entry("sdkVersion", 40),
             Map.entry("platform", 40),
             Map.entry("version", 40),

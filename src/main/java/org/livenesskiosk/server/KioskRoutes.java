@@ -208,12 +208,15 @@ final class KioskRoutes {
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
         Optional<Store.FarNearImages> farNearImages = farNearImages(evidence.farNear());
+        // The portrait on the customer's document, when the operator had the kiosk capture it: kept like the best image.
+        Optional<byte[]> documentPortrait = Optional.ofNullable(evidence.documentPortrait()).flatMap(SessionCheck::decoded)
+                .map(store::encrypt);
         // Another node may have checked the same session at the same time: the first result stored stands.
         Store.StoredResult stored = store.saveResult(new Store.StoredResult(livenessId, kiosk.accountId(), evidence.sessionId(),
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
-                farNearImages, verdict.light().map(Enum::name)),
+                farNearImages, verdict.light().map(Enum::name), documentPortrait),
                 verdict.fingerprints(), kiosk.deviceId(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.

@@ -15,7 +15,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 
 /**
- * The results' images — the best image, the audit image and the far/near stage's two — decrypted for the open API's answer,
+ * The results' images — the best image, the audit image and the far/near stage's two, and the document's portrait the
+ * kiosk captured — decrypted for the open API's answer,
  * or behind a link that works for {@link #LINK_LIFETIME_MS} only. An image is biometric data, so
  * the link carries its own signed expiry, for that one image of that one result, instead of the
  * caller's token. Links start with the service's configured public URL, never with what the
@@ -70,8 +71,20 @@ final class ResultImages {
 
     /** This image of the result, decrypted; the result has it. */
     byte[] decrypted(Store.StoredResult result, Kind kind) {
+        return decrypted(kind.of(result).orElseThrow());
+    }
+
+    /**
+     * The portrait on the customer's document as the kiosk captured it, decrypted; empty when the session came without
+     * one, or the retention deleted it. Never behind a link: only the face comparison reads it.
+     */
+    Optional<byte[]> documentPortrait(Store.StoredResult result) {
+        return result.encryptedDocumentImage().map(this::decrypted);
+    }
+
+    private byte[] decrypted(byte[] encrypted) {
         try {
-            return store.decryptImage(kind.of(result).orElseThrow());
+            return store.decryptImage(encrypted);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A stored image cannot be decrypted", e);
         }

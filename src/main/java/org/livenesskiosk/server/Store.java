@@ -59,11 +59,21 @@ final class Store implements AutoCloseable {
      * @param encryptedAuditImage a frame from the actions, for a person reviewing the result
      * @param farNearImages       the far/near stage's two images, when the session had the stage
      * @param lightCheck          what the light check made of the session, when its challenge asked for the light step
+     * @param encryptedDocumentImage the portrait on the customer's identity document, when the kiosk captured one
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
                         String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
-                        Optional<FarNearImages> farNearImages, Optional<String> lightCheck) {
+                        Optional<FarNearImages> farNearImages, Optional<String> lightCheck, Optional<byte[]> encryptedDocumentImage) {
+
+        /** A result without a document portrait. */
+        StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
+                     Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
+                     String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
+                     Optional<FarNearImages> farNearImages, Optional<String> lightCheck) {
+            this(livenessId, accountId, sessionId, signatureId, userId, score, attackType, attackReason, sdkVersion, platform,
+                    encryptedImage, encryptedAuditImage, farNearImages, lightCheck, Optional.empty());
+        }
     }
 
     /**
@@ -246,8 +256,9 @@ final class Store implements AutoCloseable {
                 // Waits for a racing upload of the same session to commit, then stores nothing.
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
-                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check, device_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, session_id) DO NOTHING")) {
+                        + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check, device_id, "
+                        + "document_image) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (account_id, session_id) DO NOTHING")) {
                     Optional<FarNearImages> stage = result.farNearImages();
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
@@ -255,7 +266,7 @@ final class Store implements AutoCloseable {
                             result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
                             stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
                             stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null),
-                            result.lightCheck().orElse(null), deviceId);
+                            result.lightCheck().orElse(null), deviceId, result.encryptedDocumentImage().orElse(null));
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -425,16 +436,16 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * Deletes the images (best, audit, far and near) of the results made before {@code before};
+     * Deletes the images (best, audit, far and near, the document's portrait) of the results made before {@code before};
      * their livenessId, score, attack type and times stay, and their one-way fingerprints stay for
      * the replay window.
      *
      * @return how many results lost their images
      */
     int forgetFacesBefore(long before) {
-        return update("UPDATE liveness_result SET best_image = NULL, audit_image = NULL, far_image = NULL, near_image = NULL "
-                + "WHERE created_at < ? AND (best_image IS NOT NULL OR audit_image IS NOT NULL OR far_image IS NOT NULL "
-                + "OR near_image IS NOT NULL)", before);
+        return update("UPDATE liveness_result SET best_image = NULL, audit_image = NULL, far_image = NULL, near_image = NULL, "
+                + "document_image = NULL WHERE created_at < ? AND (best_image IS NOT NULL OR audit_image IS NOT NULL "
+                + "OR far_image IS NOT NULL OR near_image IS NOT NULL OR document_image IS NOT NULL)", before);
     }
 
     /**
@@ -455,7 +466,7 @@ final class Store implements AutoCloseable {
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
             + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image, far_image, far_image_time, near_image, "
-            + "near_image_time, light_check FROM liveness_result";
+            + "near_image_time, light_check, document_image FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
         Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(13)).isEmpty() ? Optional.empty()
@@ -463,7 +474,8 @@ final class Store implements AutoCloseable {
         return new StoredResult(row.getString(1), row.getString(2), row.getString(3), Optional.ofNullable(row.getString(4)),
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
                 Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
-                Optional.ofNullable(row.getBytes(12)), stage, Optional.ofNullable(row.getString(17)));
+                Optional.ofNullable(row.getBytes(12)), stage, Optional.ofNullable(row.getString(17)),
+                Optional.ofNullable(row.getBytes(18)));
     }
 
     private Account account(ResultSet row) throws SQLException {

@@ -33,6 +33,9 @@ final class UploadChecks {
             throw refused("actions must list at most the " + challenge.plan().size() + " actions of the challenge");
         }
         requireJpeg(upload.bestImage(), "bestImage", maxImageBytes);
+        if (upload.documentPortrait() != null) {
+            requireJpeg(upload.documentPortrait(), "documentPortrait", FaceComparison.MAX_DOCUMENT_BYTES);
+        }
         UploadRequest.Recording recording = upload.recording();
         if (recording == null || recording.frames() == null || recording.timesMs() == null
                 || recording.frames().size() != recording.timesMs().size() || recording.frames().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.livenesskiosk.liveness.IdCardCapture;
 import org.livenesskiosk.liveness.LivenessError;
 
 /**
@@ -81,6 +82,22 @@ public interface KioskBackend {
      * camera that cannot be opened, or stops, is reported to {@code failed} with the reason.
      */
     CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed);
+
+    /** What "Check ID photo" tells the console, from the camera's thread. */
+    interface IdPhotoListener {
+        /** The instruction for the customer holding their card changed; {@code CAPTURED} when the portrait is kept. */
+        void guidance(IdCardCapture.Guidance guidance);
+
+        /** The camera could not be opened, or stopped, before the portrait was captured. */
+        void failed(String reason);
+    }
+
+    /**
+     * "Check ID photo": plays a camera (or clip) in the console, its frames to {@code frames}, and
+     * guides the customer's identity card until its portrait is captured. The kiosk keeps the
+     * portrait (never the screens) and sends it with the next customer's session.
+     */
+    CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener);
 
     /** The wrong operator PINs kept from before (the lock survives a restart). */
     CompletableFuture<PinLock> pinLock();

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
+import org.livenesskiosk.liveness.IdCardCapture;
 
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -37,6 +38,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.VBox;
 
 /**
@@ -76,8 +80,15 @@ final class OperatorConsole extends BorderPane {
     private final Button findCameras = new Button();
     private final Button showCamera = new Button();
     private final PreviewView cameraView = new PreviewView();
+    private final Button checkIdPhoto = new Button();
+    /** "Check ID photo"'s rectangle over the preview, where the customer holds the card. */
+    private final Rectangle idCardGuide = new Rectangle();
+    /** "Check ID photo"'s instruction, large: the customer reads it beside the operator. */
+    private final Label idPhotoGuidance = new FlowingLabel();
     private final Label cameraProblem = new FlowingLabel();
     private Optional<KioskBackend.CameraPreview> cameraPreview = Optional.empty();
+    /** Counts the camera's stops: what a stopped capture's thread still reports is not shown. */
+    private long cameraStops;
     private final CheckBox challengeFromService = new CheckBox();
     private final Map<ActionType, CheckBox> actions = new EnumMap<>(ActionType.class);
     private final CheckBox shuffle = new CheckBox();
@@ -102,6 +113,9 @@ final class OperatorConsole extends BorderPane {
     private final TableColumn<HistoryEntry, String> referenceColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> resultColumn = new TableColumn<>();
     private final TableColumn<HistoryEntry, String> uploadColumn = new TableColumn<>();
+    private static final double PREVIEW_WIDTH = 240;
+    /** Twice the preview: the customer beside the operator sees their card in it. */
+    private static final double ID_PHOTO_PREVIEW_WIDTH = 480;
     /** The most of a reviewer's reason the history shows: about as wide as a verdict with its livenessId. */
     private static final int REASON_SHOWN = 60;
     private final VBox outbox = new VBox(8);
@@ -147,9 +161,28 @@ final class OperatorConsole extends BorderPane {
         showCamera.setId("showCamera");
         showCamera.setOnAction(event -> showCamera());
         cameraView.setId("cameraView");
+        checkIdPhoto.setId("checkIdPhoto");
+        checkIdPhoto.setOnAction(event -> checkIdPhoto());
+        checkIdPhoto.setMinWidth(Region.USE_PREF_SIZE);
+        idPhotoGuidance.setId("idPhotoGuidance");
+        idPhotoGuidance.getStyleClass().add("subtitle");
+        idPhotoGuidance.managedProperty().bind(idPhotoGuidance.textProperty().isNotEmpty());
+        idPhotoGuidance.visibleProperty().bind(idPhotoGuidance.managedProperty());
+        idCardGuide.setId("idCardGuide");
+        idCardGuide.setFill(Color.TRANSPARENT);
+        idCardGuide.setStroke(Color.LIMEGREEN);
+        idCardGuide.setStrokeWidth(3);
+        idCardGuide.setMouseTransparent(true);
+        idCardGuide.setVisible(false);
+        // The rectangle follows the picture's size on screen, as the kiosk measures it in the frame.
+        cameraView.boundsInLocalProperty().addListener((property, before, shown) -> {
+            double width = IdCardCapture.guideWidth(shown.getWidth(), shown.getHeight());
+            idCardGuide.setWidth(width);
+            idCardGuide.setHeight(width / IdCardCapture.CARD_ASPECT);
+        });
         cameraProblem.setId("cameraProblem");
-        cameraView.setFitWidth(240);
-        cameraView.setFitHeight(180);
+        cameraView.setFitWidth(PREVIEW_WIDTH);
+        cameraView.setFitHeight(PREVIEW_WIDTH * 3 / 4.0);
         // Room for the preview and the camera's problem only while there is one to show.
         cameraView.managedProperty().bind(cameraView.imageProperty().isNotNull());
         cameraView.visibleProperty().bind(cameraView.managedProperty());
@@ -222,7 +255,12 @@ final class OperatorConsole extends BorderPane {
         addRow(UiText.CONSOLE_SECRET_KEY, secretKey);
         addRow(UiText.CONSOLE_ENROLLMENT_CODE, enrollmentCode);
         addRow(UiText.CONSOLE_AUTHORIZATION, authorization);
-        addRow(UiText.CONSOLE_CAMERA, new VBox(6, new HBox(8, camera, findCameras, showCamera), cameraView, cameraProblem));
+        StackPane preview = new StackPane(cameraView, idCardGuide);
+        // As small as the picture, so that the rectangle is centred on it.
+        preview.setMaxWidth(Region.USE_PREF_SIZE);
+        preview.managedProperty().bind(cameraView.managedProperty());
+        addRow(UiText.CONSOLE_CAMERA, new VBox(6, new HBox(8, camera, findCameras, showCamera, checkIdPhoto), idPhotoGuidance, preview,
+                cameraProblem));
         addRow(UiText.CONSOLE_ACTIONS, new VBox(6, challengeFromService, actionBoxes, actionsDefault));
         addRow(UiText.CONSOLE_ACTION_TIME_LIMIT, actionTimeLimit);
         addRow(UiText.CONSOLE_PREPARE_TIME_LIMIT, prepareTimeLimit);
@@ -318,6 +356,8 @@ final class OperatorConsole extends BorderPane {
         idleSeconds.getValueFactory().setValue(current.idleSeconds());
         retries.getValueFactory().setValue(current.retries());
         saved.setText("");
+        // A portrait captured before may be gone with a session since: the console says only what it sees now.
+        idPhotoGuidance.setText("");
         version.setText(messages.text(UiText.CONSOLE_VERSION, backend.version()));
         authorization.setText("…");
         backend.authorization().thenAccept(status -> Platform.runLater(() -> authorization.setText(status.until()
@@ -349,16 +389,55 @@ final class OperatorConsole extends BorderPane {
     private void showCamera() {
         stopCamera();
         cameraProblem.setText("");
+        idPhotoGuidance.setText("");
         PreviewFrames frames = new PreviewFrames();
         cameraView.show(frames);
         cameraPreview = Optional.of(backend.showCamera(camera.getValue(), frames,
                 problem -> Platform.runLater(() -> cameraProblem.setText(problem))));
     }
 
+    /**
+     * "Check ID photo": the chosen camera, larger, with the card's rectangle over it and the
+     * customer's instruction above, until the kiosk has the card's portrait for the next session.
+     */
+    private void checkIdPhoto() {
+        stopCamera();
+        cameraProblem.setText("");
+        PreviewFrames frames = new PreviewFrames();
+        cameraView.setFitWidth(ID_PHOTO_PREVIEW_WIDTH);
+        cameraView.setFitHeight(ID_PHOTO_PREVIEW_WIDTH * 3 / 4.0);
+        cameraView.show(frames);
+        idCardGuide.setVisible(true);
+        long run = cameraStops;
+        cameraPreview = Optional.of(backend.checkIdPhoto(camera.getValue(), frames, new KioskBackend.IdPhotoListener() {
+            @Override
+            public void guidance(IdCardCapture.Guidance guidance) {
+                Platform.runLater(() -> {
+                    if (run != cameraStops) {
+                        return;
+                    }
+                    idPhotoGuidance.setText(messages.text(UiText.idPhoto(guidance)));
+                    if (guidance == IdCardCapture.Guidance.CAPTURED) {
+                        stopCamera();
+                    }
+                });
+            }
+
+            @Override
+            public void failed(String reason) {
+                Platform.runLater(() -> cameraProblem.setText(reason));
+            }
+        }));
+    }
+
     private void stopCamera() {
+        cameraStops++;
         cameraPreview.ifPresent(KioskBackend.CameraPreview::stop);
         cameraPreview = Optional.empty();
         cameraView.stop();
+        idCardGuide.setVisible(false);
+        cameraView.setFitWidth(PREVIEW_WIDTH);
+        cameraView.setFitHeight(PREVIEW_WIDTH * 3 / 4.0);
     }
 
     private void findCameras() {
@@ -405,6 +484,7 @@ final class OperatorConsole extends BorderPane {
         }
         findCameras.setText(messages.text(UiText.CONSOLE_REFRESH_CAMERAS));
         showCamera.setText(messages.text(UiText.CONSOLE_SHOW_CAMERA));
+        checkIdPhoto.setText(messages.text(UiText.CONSOLE_CHECK_ID_PHOTO));
         challengeFromService.setText(messages.text(UiText.CONSOLE_CHALLENGE_FROM_SERVICE));
         shuffle.setText(messages.text(UiText.CONSOLE_SHUFFLE));
         actionsDefault.setText(messages.text(UiText.CONSOLE_ACTIONS_DEFAULT));

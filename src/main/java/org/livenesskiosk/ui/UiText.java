@@ -1,5 +1,7 @@
 package org.livenesskiosk.ui;
 
+import org.livenesskiosk.liveness.IdCardCapture;
+
 /**
  * Every label of the kiosk's screens and of the operator console, by its key in the bundles.
  * Texts with {@code {0}} take arguments (see {@link Messages#text(UiText, Object...)}).
@@ -79,6 +81,14 @@ public enum UiText {
     CONSOLE_CAMERA("console.camera"),
     CONSOLE_REFRESH_CAMERAS("console.refreshCameras"),
     CONSOLE_SHOW_CAMERA("console.showCamera"),
+    CONSOLE_CHECK_ID_PHOTO("console.checkIdPhoto"),
+    ID_PHOTO_NO_CARD("console.idPhotoNoCard"),
+    ID_PHOTO_INTO_RECTANGLE("console.idPhotoIntoRectangle"),
+    ID_PHOTO_MOVE_CLOSER("console.idPhotoMoveCloser"),
+    ID_PHOTO_GLARE("console.idPhotoGlare"),
+    ID_PHOTO_BLUR("console.idPhotoBlur"),
+    ID_PHOTO_HOLD_STILL("console.idPhotoHoldStill"),
+    ID_PHOTO_CAPTURED("console.idPhotoCaptured"),
     CONSOLE_ACTIONS("console.actions"),
     CONSOLE_SHUFFLE("console.shuffle"),
     CONSOLE_ACTIONS_DEFAULT("console.actionsDefault"),
@@ -128,5 +138,18 @@ public enum UiText {
 
     public String key() {
         return key;
+    }
+
+    /** What the console says for "Check ID photo"'s instruction, to the customer holding the card beside the operator. */
+    public static UiText idPhoto(IdCardCapture.Guidance guidance) {
+        return switch (guidance) {
+            case NO_CARD -> ID_PHOTO_NO_CARD;
+            case INTO_RECTANGLE -> ID_PHOTO_INTO_RECTANGLE;
+            case MOVE_CLOSER -> ID_PHOTO_MOVE_CLOSER;
+            case GLARE -> ID_PHOTO_GLARE;
+            case BLUR -> ID_PHOTO_BLUR;
+            case HOLD_STILL -> ID_PHOTO_HOLD_STILL;
+            case CAPTURED -> ID_PHOTO_CAPTURED;
+        };
     }
 }

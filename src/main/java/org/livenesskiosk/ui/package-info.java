@@ -1,7 +1,7 @@
 /**
  * What customers and operators see and hear: the JavaFX kiosk window and its screens (welcome,
  * detection with its far/near and get-ready steps, verifying, result), the operator console behind its PIN, the
- * six languages, their fonts, line breaking and what is said aloud ({@code Spoken}: every instruction and the result), and the look (AtlantaFX's Primer
+ * six languages (the console's "Check ID photo" too: its rectangle and the card holder's instruction), their fonts, line breaking and what is said aloud ({@code Spoken}: every instruction and the result), and the look (AtlantaFX's Primer
  * Light under {@code kiosk.css}, with high contrast and larger text). Each screen is laid out in
  * regions that cannot overlap (top bar, content or prompt and preview, footer); text wraps by its
  * own line breaks ({@link org.livenesskiosk.ui.FlowingLabel}); the oval judges where the face is

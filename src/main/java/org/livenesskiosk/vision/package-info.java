@@ -7,7 +7,9 @@
  * pick), and {@link org.livenesskiosk.vision.PlanarFit} measures how far two views of a face are
  * from a plane. For the service's same-person and replay checks: a face's embedding
  * ({@link org.livenesskiosk.vision.FaceEmbedder}, MobileFaceNet) and its one-way fingerprint
- * ({@link org.livenesskiosk.vision.FaceFingerprint}), both of the face aligned on its landmarks.
+ * ({@link org.livenesskiosk.vision.FaceFingerprint}), both of the face aligned on its landmarks. For the console's
+ * "Check ID photo": an identity card's portrait, sharpness and glare inside the guide rectangle, and the portrait cut
+ * out ({@link org.livenesskiosk.vision.CardMeter}).
  *
  * <p>Everything this package hands out ({@link org.livenesskiosk.vision.FrameAnalysis} and the
  * records in it) is plain immutable Java, so that the liveness rules never see a native

@@ -1,30 +1,52 @@
 package org.livenesskiosk.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.livenesskiosk.capture.CaptureSettings;
+import org.livenesskiosk.capture.Frame;
+import org.livenesskiosk.capture.FrameSource;
+import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.IdCardCapture.Guidance;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.server.LivenessServer;
+import org.livenesskiosk.server.TestAccount;
+import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.IdCards;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.ui.HistoryEntry;
+import org.livenesskiosk.ui.KioskBackend;
 import org.livenesskiosk.ui.KioskOutcome;
 import org.livenesskiosk.ui.PreviewFrames;
 
-/** The kiosk behind its window: a customer's result is never lost, and what the operator asked for is kept. */
+/**
+ * The kiosk behind its window: a customer's result is never lost, what the operator asked for is kept, and the ID
+ * photo the operator had captured goes with the next session only.
+ */
 class KioskTest {
+
+    private static final String MOUTH_CLIP = "liveportrait_d18_man_yawn_mouth_open.avi";
 
     @TempDir
     Path folder;
@@ -85,7 +107,7 @@ class KioskTest {
     void theActionsGivenOnTheCommandLineAreWhatTheEmbeddedServiceAsks() throws Exception {
         // The settings ask for the mouth and a blink; the d18 clip's one blink is too shallow to see.
         kiosk = ClipKiosk.open(folder, ClipKiosk.settings("", 10, false),
-                SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString(), Optional.of(List.of(ActionType.MOUTH)));
+                SharedData.video(MOUTH_CLIP).toString(), Optional.of(List.of(ActionType.MOUTH)));
         List<ActionType> asked = new CopyOnWriteArrayList<>();
 
         KioskOutcome outcome = session(() -> { }, update -> update.action().filter(action -> !asked.contains(action))
@@ -106,9 +128,84 @@ class KioskTest {
         assertTrue(kiosk.sendPendingUploads().isCompletedExceptionally());
     }
 
+    /** The man of the session's clip, as his card's photo: a frame of the clip. */
+    private Path photoOfTheSessionsMan() throws Exception {
+        Path photo = folder.resolve("photo.png");
+        try (FrameSource clip = FrameSources.open(SharedData.video(MOUTH_CLIP).toString(), CaptureSettings.defaults())) {
+            for (Optional<Frame> next = clip.next(); next.isPresent(); next = clip.next()) {
+                try (Frame frame = next.get()) {
+                    if (frame.index() == 200) {
+                        assertTrue(opencv_imgcodecs.imwrite(photo.toString(), frame.image()));
+                        return photo;
+                    }
+                }
+            }
+        }
+        throw new AssertionError(MOUTH_CLIP + " has no frame 200");
+    }
+
+    /** A customer walking up: no card, then the card blurred as it moves, then held still (a second at 30 frames a second). */
+    private Path cardHeldToTheCamera() throws Exception {
+        Path scene = SharedData.image("noface_fivek_a1956_windmill_N1.5.jpg");
+        Path photo = photoOfTheSessionsMan();
+        List<Mat> frames = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            frames.add(IdCards.frame(scene, photo, i < 5 ? IdCards.Flaw.NO_CARD : i < 10 ? IdCards.Flaw.BLUR : IdCards.Flaw.NONE));
+        }
+        return IdCards.folder(Files.createDirectories(folder.resolve("card")), frames.toArray(Mat[]::new));
+    }
+
+    /**
+     * "Check ID photo" end to end: the console's capture guides a card made from real pictures, played as a folder of
+     * frames, until its portrait is captured; the next session's upload carries it to the service, which compares it
+     * with the session's best image; the session after carries none.
+     */
+    @Test
+    void theConsoleCapturesTheCardsPortraitAndTheNextSessionCarriesIt() throws Exception {
+        server = ClipKiosk.service(folder.resolve("service"), 0);
+        kiosk = kiosk(false);
+        List<Guidance> said = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> captured = new CompletableFuture<>();
+        PreviewFrames preview = new PreviewFrames();
+
+        kiosk.checkIdPhoto(cardHeldToTheCamera().toString(), preview, new KioskBackend.IdPhotoListener() {
+            @Override
+            public void guidance(Guidance guidance) {
+                said.add(guidance);
+                if (guidance == Guidance.CAPTURED) {
+                    captured.complete(null);
+                }
+            }
+
+            @Override
+            public void failed(String reason) {
+                captured.completeExceptionally(new AssertionError(reason + " after " + said));
+            }
+        });
+        captured.get(60, TimeUnit.SECONDS);
+
+        assertEquals(List.of(Guidance.NO_CARD, Guidance.BLUR, Guidance.HOLD_STILL, Guidance.CAPTURED), said);
+        assertTrue(preview.offeredFrames() > 15 && preview.offeredFrames() < 35,
+                "the console showed the card until it was captured, and the camera stopped: " + preview.offeredFrames());
+        String livenessId = passed();
+        LivenessClient bank = new LivenessClient("http://127.0.0.1:" + server.port(), Duration.ofSeconds(30));
+        String token = bank.generateToken(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY);
+        OpenApi.CompareAnswer answer = bank.compare(token, livenessId, null);
+        assertTrue(answer.match(), "the card's portrait is the session's man: similarity " + answer.similarity());
+
+        String next = passed();
+        ServiceCallException none = assertThrows(ServiceCallException.class, () -> bank.compare(token, next, null));
+        assertEquals("PARAMETER_ERROR", none.serviceCode(), "the next customer's session carries no one's portrait");
+    }
+
+    /** A session that got its livenessId. */
+    private String passed() throws Exception {
+        KioskOutcome outcome = session(() -> { });
+        return outcome.livenessId().orElseThrow(() -> new AssertionError(outcome.toString()));
+    }
+
     private Kiosk kiosk(boolean record) throws Exception {
-        return ClipKiosk.open(folder, ClipKiosk.enrolling(server, 10, record),
-                SharedData.video("liveportrait_d18_man_yawn_mouth_open.avi").toString());
+        return ClipKiosk.open(folder, ClipKiosk.enrolling(server, 10, record), SharedData.video(MOUTH_CLIP).toString());
     }
 
     /** Runs one session to its end; {@code whenVerifying} runs when the customer is done, before the upload. */

@@ -297,6 +297,11 @@ class ScreenTourTest {
         }
 
         @Override
+        public CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener) {
+            return kiosk.checkIdPhoto(source, frames, listener);
+        }
+
+        @Override
         public CompletableFuture<List<String>> cameras() {
             return kiosk.cameras();
         }

@@ -57,7 +57,7 @@ class FaceCompareTest {
     }
 
     /** A frame of the clip, as a JPEG a bank's system might hold, base64. */
-    private static String frame(String clip, int index) throws Exception {
+    static String frame(String clip, int index) throws Exception {
         try (FrameSource source = FrameSources.open(SharedData.video(clip), 30)) {
             for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
                 try (Frame frame = next.get(); BytePointer jpeg = new BytePointer()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.IdCardCapture;
 import org.livenesskiosk.liveness.KioskCode;
 import org.livenesskiosk.liveness.LivenessError;
 import org.livenesskiosk.liveness.Prompt;
@@ -123,5 +125,15 @@ class MessagesTest {
         assertEquals(Language.CHINESE, Language.of(Locale.SIMPLIFIED_CHINESE));
         assertEquals(Language.INDONESIAN, Language.of(Locale.forLanguageTag("id-ID")));
         assertEquals(Language.ENGLISH, Language.of(Locale.GERMANY));
+    }
+
+    /** "Check ID photo" tells the customer one thing at a time: no two of its instructions read alike, in any language. */
+    @Test
+    void eachIdPhotoInstructionHasItsOwnWords() {
+        for (Language language : Language.values()) {
+            Messages messages = Messages.of(language);
+            assertEquals(IdCardCapture.Guidance.values().length, Arrays.stream(IdCardCapture.Guidance.values())
+                    .map(guidance -> messages.text(UiText.idPhoto(guidance))).distinct().count(), language.toString());
+        }
     }
 }

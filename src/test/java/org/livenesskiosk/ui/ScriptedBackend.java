@@ -44,6 +44,9 @@ final class ScriptedBackend implements KioskBackend {
     volatile Optional<List<HistoryEntry>> reviewed = Optional.empty();
     final AtomicBoolean cancelled = new AtomicBoolean();
     final List<KioskSettings> saved = new ArrayList<>();
+    /** The console's "Check ID photo" under way: the test tells it what the camera sees. */
+    volatile IdPhotoListener idPhoto;
+    final AtomicBoolean idPhotoStopped = new AtomicBoolean();
 
     /** A kiosk window in front of this backend, with these settings, at this size. */
     Stage showWindow(KioskSettings shown, int width, int height) throws Exception {
@@ -162,6 +165,13 @@ final class ScriptedBackend implements KioskBackend {
     public CameraPreview showCamera(String source, PreviewFrames frames, Consumer<String> failed) {
         failed.accept("No camera here");
         return () -> { };
+    }
+
+    @Override
+    public CameraPreview checkIdPhoto(String source, PreviewFrames frames, IdPhotoListener listener) {
+        idPhoto = listener;
+        idPhotoStopped.set(false);
+        return () -> idPhotoStopped.set(true);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.livenesskiosk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,23 +13,29 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.livenesskiosk.liveness.IdCardCapture;
+import org.livenesskiosk.liveness.IdCardCapture.Guidance;
 import org.livenesskiosk.testdata.Display;
 import org.livenesskiosk.testdata.OnScreen;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * The console's history shows how the bank's review of the kiosk's manual checks stands: what the
- * kiosk last knew at once, what the service says once it answers, and, offline, what it last knew
- * without an error.
+ * The operator console over a scripted kiosk. Its history shows how the bank's review of the kiosk's
+ * manual checks stands: what the kiosk last knew at once, what the service says once it answers,
+ * and, offline, what it last knew without an error. Its "Check ID photo" draws the card's rectangle
+ * over the preview, in the card's proportions, says the customer's instruction as the capture tells
+ * it, and stops the camera once the portrait is captured.
  */
-class ConsoleReviewTest {
+class ConsoleTest {
 
     private static final String PIN = "2468";
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -87,6 +95,31 @@ class ConsoleReviewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Approved by the bank's review: Passport checked", ""), reviewColumn(history));
         assertEquals(1, Window.getWindows().size(), "no error dialog, only the kiosk's window");
+    }
+
+    @Test
+    void theCustomerIsGuidedUntilThePortraitIsCaptured() throws Exception {
+        openConsole();
+        Label instruction = robot.lookup("#idPhotoGuidance").queryAs(Label.class);
+        Rectangle guide = robot.lookup("#idCardGuide").queryAs(Rectangle.class);
+        assertFalse(guide.isVisible(), "no rectangle before the check");
+
+        robot.clickOn("#checkIdPhoto");
+        OnScreen.waitUntil(WAIT, () -> backend.idPhoto != null);
+        backend.idPhoto.guidance(Guidance.GLARE);
+        OnScreen.waitUntil(WAIT, () -> !instruction.getText().isEmpty());
+
+        assertEquals("Tilt the card a little: the light reflects on it", instruction.getText());
+        assertTrue(guide.isVisible());
+        assertEquals(IdCardCapture.CARD_ASPECT, guide.getWidth() / guide.getHeight(), 0.01);
+        assertFalse(backend.idPhotoStopped.get());
+
+        backend.idPhoto.guidance(Guidance.CAPTURED);
+        OnScreen.waitUntil(WAIT, () -> backend.idPhotoStopped.get());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(ENGLISH.text(UiText.ID_PHOTO_CAPTURED), instruction.getText());
+        assertFalse(guide.isVisible(), "the camera stopped with the capture");
     }
 
     private TableView<?> openConsole() throws Exception {
