@@ -31,8 +31,10 @@ import org.livenesskiosk.bench.ServiceProcess;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.KioskApi;
 import org.livenesskiosk.protocol.Routes;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.service.ServiceCallException;
 
 /**
  * The flood a stranger can send without any key, against {@code serve} in a process of its own as
@@ -46,6 +48,8 @@ class HugeBodiesAttackTest {
             Routes.DETECTION_RESULT, Routes.DELETE_RESULT, Routes.KIOSK_ENROLL, Routes.KIOSK_AUTHORIZE, Routes.KIOSK_CHALLENGE,
             Routes.KIOSK_UPLOAD, Routes.FACE_COMPARE);
     private static final int AT_ONCE = 6;
+    /** A customer asks a busy service this many times, five seconds apart, before the test gives up on it. */
+    private static final int BUSY_ATTEMPTS = 6;
     private static final int HUGE_BYTES = 22 << 20;
     /** What an endless chunked body sends before the test gives up on it: more than any route's cap. */
     private static final long ENDLESS_BYTES = 30L << 20;
@@ -90,7 +94,19 @@ class HugeBodiesAttackTest {
         Callable<String> customer = () -> {
             String ticket = kiosk.authorize(license, account.market(), TestAccount.APPLICATION_ID, "0.1.0").ticket();
             KioskApi.ChallengeAnswer challenge = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(15, 120));
-            return kiosk.upload(ticket, RecordedSessions.upload(genuine, challenge, null, null)).livenessId();
+            UploadRequest upload = RecordedSessions.upload(genuine, challenge, null, null);
+            // As a kiosk's upload queue does: a busy service is asked again after its Retry-After (a loaded machine's check
+            // of the other customer may outlast the busy wait).
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return kiosk.upload(ticket, upload).livenessId();
+                } catch (ServiceCallException e) {
+                    if (!e.serviceCode().equals("SERVICE_BUSY") || attempt == BUSY_ATTEMPTS) {
+                        throw e;
+                    }
+                    Thread.sleep(TimeUnit.SECONDS.toMillis(KioskRoutes.RETRY_AFTER_SECONDS));
+                }
+            }
         };
         ExecutorService attackers = Executors.newFixedThreadPool(AT_ONCE);
         List<String> failures = new ArrayList<>();
