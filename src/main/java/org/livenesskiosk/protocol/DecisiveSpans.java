@@ -2,6 +2,7 @@ package org.livenesskiosk.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import org.livenesskiosk.liveness.LightSequence;
 
@@ -73,15 +74,24 @@ public final class DecisiveSpans {
      * in a span, and elsewhere the first one at least {@link #QUIET_INTERVAL_MS} after the last sent.
      */
     public List<Integer> sent(List<Long> timesMs) {
-        List<Integer> sent = new ArrayList<>();
-        long lastMs = Long.MIN_VALUE;
+        return chosen(timesMs, () -> QUIET_INTERVAL_MS);
+    }
+
+    /**
+     * The indexes of the frames to take, rising, from the frames' times (rising): every frame in a
+     * span, and elsewhere the first one at least {@code quietGapMs} (asked anew after each frame
+     * taken) after the last taken.
+     */
+    public List<Integer> chosen(List<Long> timesMs, LongSupplier quietGapMs) {
+        List<Integer> chosen = new ArrayList<>();
+        long nextQuietMs = Long.MIN_VALUE;
         for (int i = 0; i < timesMs.size(); i++) {
             long timeMs = timesMs.get(i);
-            if (contains(timeMs) || lastMs == Long.MIN_VALUE || timeMs - lastMs >= QUIET_INTERVAL_MS) {
-                sent.add(i);
-                lastMs = timeMs;
+            if (contains(timeMs) || timeMs >= nextQuietMs) {
+                chosen.add(i);
+                nextQuietMs = timeMs + quietGapMs.getAsLong();
             }
         }
-        return sent;
+        return chosen;
     }
 }

@@ -1,6 +1,5 @@
 package org.livenesskiosk.server;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -40,15 +39,6 @@ final class RecheckSample {
     /** The indexes of the frames to re-run, rising, from the frames' times (rising). */
     List<Integer> chosen(List<Long> timesMs) {
         long interval = DecisiveSpans.QUIET_INTERVAL_MS;
-        List<Integer> chosen = new ArrayList<>();
-        long nextQuietMs = Long.MIN_VALUE;
-        for (int i = 0; i < timesMs.size(); i++) {
-            long timeMs = timesMs.get(i);
-            if (spans.contains(timeMs) || timeMs >= nextQuietMs) {
-                chosen.add(i);
-                nextQuietMs = timeMs + interval / 2 + random.nextLong(interval / 2 + 1);
-            }
-        }
-        return chosen;
+        return spans.chosen(timesMs, () -> interval / 2 + random.nextLong(interval / 2 + 1));
     }
 }
