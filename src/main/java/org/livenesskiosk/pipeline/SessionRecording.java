@@ -26,8 +26,9 @@ public final class SessionRecording {
 
     /**
      * Longest side of a recorded frame: the face detector sees at most 192 pixels of the frame and
-     * FaceMesh a 192-pixel crop, so 480 keeps a face at arm's length well measured while a 10 s
-     * recording stays about 3 MB.
+     * FaceMesh a 192-pixel crop of the face. At 480 rather than 640 a 12-s
+     * session's upload shrank by a third (2.70 to 1.84 MB) but the service's re-run of it took more
+     * CPU, not less ({@code bench --session}, docs/measurements.md), so the side stays.
      */
     public static final int MAX_SIDE = 640;
     /** Enough for the landmarks, small enough for the upload. */
