@@ -15,7 +15,9 @@ import org.livenesskiosk.crypto.Sha256;
  * review queue. The password is kept as its Argon2id hash only; {@value #MAX_FAILURES} wrong ones in
  * a row lock the sign-in for {@value #LOCK_MS} ms, and while it is locked no password is even
  * tried. A signed-in browser holds a random token in a cookie; the service keeps its SHA-256, and
- * the session ends after {@value #IDLE_MS} ms unused, or {@value #LONGEST_MS} ms after sign-in.
+ * the session ends after {@value #IDLE_MS} ms unused, or {@value #LONGEST_MS} ms after sign-in. The
+ * service's administrator may disable a reviewer or reset their password ({@code accounts}): either
+ * ends their page sessions at once.
  */
 final class Reviewers {
 
