@@ -128,41 +128,46 @@ class ReviewQueueTest {
     @Test
     void theDocumentPortraitTimelineAndCuesAreShownToTheAccountsReviewersOnly() throws Exception {
         try (LivenessServer server = server()) {
-            ReviewDesk desk = new ReviewDesk(server);
-            desk.reviewer(TestAccount.ACCESS_KEY, "ours");
-            desk.reviewer(ReviewDesk.OTHER_ACCESS_KEY, "theirs");
-            String documented = desk.documentedResult(TestAccount.ACCESS_KEY);
-            String older = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
-            ReviewDesk.Browser ours = desk.signIn("ours", ReviewDesk.PASSWORD);
-            ReviewDesk.Browser theirs = desk.signIn("theirs", ReviewDesk.PASSWORD);
-
-            JsonObject opened = desk.call(ours, "GET", ReviewDesk.session(documented), null).getAsJsonObject("data");
-            assertEquals("[\"BEST\",\"AUDIT\",\"FAR\",\"NEAR\",\"DOCUMENT\"]", opened.get("images").toString());
-            String portrait = ReviewDesk.session(documented) + "/images/DOCUMENT";
-            HttpResponse<String> document = desk.send("GET", portrait, null, ours.cookie(), null);
-            assertEquals("image/jpeg", document.headers().firstValue("Content-Type").orElse(""), document.body());
-            assertEquals(List.of("FAR 1300-1300", "NEAR 2600-2600", "BLINK 4200-4200", "MOUTH 6900-6900", "LIGHT 7400-9100"),
-                    opened.getAsJsonObject("timeline").getAsJsonArray("moments").asList().stream().map(JsonElement::getAsJsonObject)
-                            .map(moment -> (moment.has("action") ? moment.get("action") : moment.get("kind")).getAsString() + " "
-                                    + moment.get("fromMs").getAsLong() + "-" + moment.get("toMs").getAsLong()).toList());
-            assertEquals(9_800, opened.getAsJsonObject("timeline").get("recordingMs").getAsLong());
-            assertEquals(List.of("TEXTURE 0.41 37 UNSURE", "SHAPE 0.031 5 LIVE", "PERSPECTIVE - - ABSENT"),
-                    opened.getAsJsonArray("cues").asList().stream().map(JsonElement::getAsJsonObject)
-                            .map(cue -> cue.get("name").getAsString() + " " + (cue.has("value") ? cue.get("value").getAsString() : "-") + " "
-                                    + (cue.has("measured") ? cue.get("measured").getAsString() : "-") + " " + cue.get("reading").getAsString())
-                            .toList());
-            assertEquals("NONE", opened.get("replay").getAsString(), "the replay look-up found nothing");
-            JsonObject before = desk.call(ours, "GET", ReviewDesk.session(older), null).getAsJsonObject("data");
-            assertTrue(!before.has("timeline") && before.getAsJsonArray("cues").isEmpty() && !before.has("replay"),
-                    "a result stored before they were kept has none: " + before);
-
-            JsonObject unknown = refusal(desk.call(theirs, "GET", ReviewDesk.session("0".repeat(32)), null));
-            assertEquals(unknown, refusal(desk.call(theirs, "GET", portrait, null)), "another bank's document portrait");
-            assertEquals(unknown, refusal(desk.call(theirs, "GET", ReviewDesk.session(documented), null)),
-                    "another bank's timeline and cues, which come with the session only");
-            assertEquals("REVIEWER_SIGNED_OUT", com.google.gson.JsonParser.parseString(desk.send("GET", portrait, null, null, null).body())
-                    .getAsJsonObject().get("code").getAsString(), "no portrait without a session");
+            documentPortraitTimelineAndCuesForTheAccountOnly(server);
         }
+    }
+
+    /** Also run on PostgreSQL, whose columns for the cues' numbers differ from SQLite's. */
+    static void documentPortraitTimelineAndCuesForTheAccountOnly(LivenessServer server) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "ours");
+        desk.reviewer(ReviewDesk.OTHER_ACCESS_KEY, "theirs");
+        String documented = desk.documentedResult(TestAccount.ACCESS_KEY);
+        String older = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser ours = desk.signIn("ours", ReviewDesk.PASSWORD);
+        ReviewDesk.Browser theirs = desk.signIn("theirs", ReviewDesk.PASSWORD);
+
+        JsonObject opened = desk.call(ours, "GET", ReviewDesk.session(documented), null).getAsJsonObject("data");
+        assertEquals("[\"BEST\",\"AUDIT\",\"FAR\",\"NEAR\",\"DOCUMENT\"]", opened.get("images").toString());
+        String portrait = ReviewDesk.session(documented) + "/images/DOCUMENT";
+        HttpResponse<String> document = desk.send("GET", portrait, null, ours.cookie(), null);
+        assertEquals("image/jpeg", document.headers().firstValue("Content-Type").orElse(""), document.body());
+        assertEquals(List.of("FAR 1300-1300", "NEAR 2600-2600", "BLINK 4200-4200", "MOUTH 6900-6900", "LIGHT 7400-9100"),
+                opened.getAsJsonObject("timeline").getAsJsonArray("moments").asList().stream().map(JsonElement::getAsJsonObject)
+                        .map(moment -> (moment.has("action") ? moment.get("action") : moment.get("kind")).getAsString() + " "
+                                + moment.get("fromMs").getAsLong() + "-" + moment.get("toMs").getAsLong()).toList());
+        assertEquals(9_800, opened.getAsJsonObject("timeline").get("recordingMs").getAsLong());
+        assertEquals(List.of("TEXTURE 0.41 37 UNSURE", "SHAPE 0.031 5 LIVE", "PERSPECTIVE - - ABSENT"),
+                opened.getAsJsonArray("cues").asList().stream().map(JsonElement::getAsJsonObject)
+                        .map(cue -> cue.get("name").getAsString() + " " + (cue.has("value") ? cue.get("value").getAsString() : "-") + " "
+                                + (cue.has("measured") ? cue.get("measured").getAsString() : "-") + " " + cue.get("reading").getAsString())
+                        .toList());
+        assertEquals("NONE", opened.get("replay").getAsString(), "the replay look-up found nothing");
+        JsonObject before = desk.call(ours, "GET", ReviewDesk.session(older), null).getAsJsonObject("data");
+        assertTrue(!before.has("timeline") && before.getAsJsonArray("cues").isEmpty() && !before.has("replay"),
+                "a result stored before they were kept has none: " + before);
+
+        JsonObject unknown = refusal(desk.call(theirs, "GET", ReviewDesk.session("0".repeat(32)), null));
+        assertEquals(unknown, refusal(desk.call(theirs, "GET", portrait, null)), "another bank's document portrait");
+        assertEquals(unknown, refusal(desk.call(theirs, "GET", ReviewDesk.session(documented), null)),
+                "another bank's timeline and cues, which come with the session only");
+        assertEquals("REVIEWER_SIGNED_OUT", com.google.gson.JsonParser.parseString(desk.send("GET", portrait, null, null, null).body())
+                .getAsJsonObject().get("code").getAsString(), "no portrait without a session");
     }
 
     /**
@@ -173,31 +178,37 @@ class ReviewQueueTest {
     @Test
     void aDisabledReviewerCannotSignInAndTheirOpenSessionStopsAtOnce() throws Exception {
         try (LivenessServer server = server()) {
-            ReviewDesk desk = new ReviewDesk(server);
-            desk.reviewer(TestAccount.ACCESS_KEY, "leaving");
-            desk.reviewer(TestAccount.ACCESS_KEY, "staying");
-            String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
-            ReviewDesk.Browser open = desk.signIn("leaving", ReviewDesk.PASSWORD);
-            assertEquals(List.of(manual), ids(desk.call(open, "GET", ReviewPage.QUEUE, null)));
-            assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(ReviewDesk.OTHER_ACCESS_KEY, "leaving"),
-                    "another bank's key");
-
-            server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving");
-            assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "GET", ReviewPage.QUEUE, null).get("code").getAsString(), "at once");
-            assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "POST", ReviewDesk.decision(manual),
-                    Map.of("decision", "APPROVED", "reason", "one last decision")).get("code").getAsString());
-            assertEquals("PENDING", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, manual).getAsJsonObject("data")
-                    .get("reviewStatus").getAsString());
-            JsonObject disabled = refusal(JsonParser.parseString(desk.signIn("leaving", ReviewDesk.PASSWORD).signIn().body())
-                    .getAsJsonObject());
-            assertEquals(refusal(JsonParser.parseString(desk.signIn("staying", "not the password").signIn().body()).getAsJsonObject()),
-                    disabled, "the right password of a disabled reviewer is answered as a wrong one");
-            assertEquals("SUCCESS", desk.call(desk.signIn("staying", ReviewDesk.PASSWORD), "GET", ReviewPage.QUEUE, null).get("code")
-                    .getAsString(), "the others work on");
-            assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving"));
+            disabledReviewerIsSignedOutAndRefused(server);
             assertEquals(List.of("SIGN_IN", "DISABLED"), auditOf("leaving"));
-            assertTrue(server.accounts().reviewers(TestAccount.ACCESS_KEY).get(0).disabledAt().isPresent());
         }
+    }
+
+    /** Also run on PostgreSQL. */
+    static void disabledReviewerIsSignedOutAndRefused(LivenessServer server) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "leaving");
+        desk.reviewer(TestAccount.ACCESS_KEY, "staying");
+        String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser open = desk.signIn("leaving", ReviewDesk.PASSWORD);
+        assertTrue(ids(desk.call(open, "GET", ReviewPage.QUEUE, null)).contains(manual));
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(ReviewDesk.OTHER_ACCESS_KEY, "leaving"),
+                "another bank's key");
+
+        server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving");
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "GET", ReviewPage.QUEUE, null).get("code").getAsString(), "at once");
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "POST", ReviewDesk.decision(manual),
+                Map.of("decision", "APPROVED", "reason", "one last decision")).get("code").getAsString());
+        assertEquals("PENDING", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, manual).getAsJsonObject("data")
+                .get("reviewStatus").getAsString());
+        JsonObject disabled = refusal(JsonParser.parseString(desk.signIn("leaving", ReviewDesk.PASSWORD).signIn().body())
+                .getAsJsonObject());
+        assertEquals(refusal(JsonParser.parseString(desk.signIn("staying", "not the password").signIn().body()).getAsJsonObject()),
+                disabled, "the right password of a disabled reviewer is answered as a wrong one");
+        assertEquals("SUCCESS", desk.call(desk.signIn("staying", ReviewDesk.PASSWORD), "GET", ReviewPage.QUEUE, null).get("code")
+                .getAsString(), "the others work on");
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving"));
+        assertEquals(List.of("leaving"), server.accounts().reviewers(TestAccount.ACCESS_KEY).stream()
+                .filter(reviewer -> reviewer.disabledAt().isPresent()).map(Accounts.Reviewer::name).toList(), "listed as disabled");
     }
 
     /**
@@ -208,34 +219,39 @@ class ReviewQueueTest {
     @Test
     void aResetPasswordEndsTheOldCookieAndTheOldPassword() throws Exception {
         try (LivenessServer server = server()) {
-            ReviewDesk desk = new ReviewDesk(server);
-            desk.reviewer(TestAccount.ACCESS_KEY, "forgetful");
-            String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
-            ReviewDesk.Browser old = desk.signIn("forgetful", ReviewDesk.PASSWORD);
-            for (int attempt = 0; attempt < Reviewers.MAX_FAILURES; attempt++) {
-                desk.signIn("forgetful", "a guess " + attempt);
-            }
-            String renewed = "a new password for the desk";
-            assertThrows(IllegalArgumentException.class, () -> server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful",
-                    "short"));
-            server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful", renewed);
-
-            assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "GET", ReviewPage.QUEUE, null).get("code").getAsString());
-            assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "POST", ReviewDesk.decision(manual),
-                    Map.of("decision", "REJECTED", "reason", "with the old cookie")).get("code").getAsString());
-            assertEquals("REVIEWER_SIGN_IN_FAILED", code(desk.signIn("forgetful", ReviewDesk.PASSWORD)), "the old password");
-            ReviewDesk.Browser renewedBrowser = desk.signIn("forgetful", renewed);
-            assertEquals("SUCCESS", desk.call(renewedBrowser, "GET", ReviewPage.QUEUE, null).get("code").getAsString(),
-                    "the new one, the lock lifted");
-
-            Store store = server.store();
-            Reviewers reviewers = new Reviewers(store, new Licenses(SecretBox.inFolder(data)),
-                    new ReviewQueue(store, new Licenses(SecretBox.inFolder(data))));
-            long now = System.currentTimeMillis();
-            Reviewers.SignedIn begunBefore = reviewers.signIn("forgetful", renewed, now - 60_000);
-            assertEquals(Optional.empty(), reviewers.ofSession(begunBefore.token(), now), "a sign-in begun before the reset");
+            resetPasswordEndsEverySessionBegunBefore(server, data);
             assertTrue(auditOf("forgetful").contains("PASSWORD_RESET"), "the reset is in the audit");
         }
+    }
+
+    /** Also run on PostgreSQL. */
+    static void resetPasswordEndsEverySessionBegunBefore(LivenessServer server, Path keyFolder) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "forgetful");
+        String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser old = desk.signIn("forgetful", ReviewDesk.PASSWORD);
+        for (int attempt = 0; attempt < Reviewers.MAX_FAILURES; attempt++) {
+            desk.signIn("forgetful", "a guess " + attempt);
+        }
+        String renewed = "a new password for the desk";
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful",
+                "short"));
+        server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful", renewed);
+
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "GET", ReviewPage.QUEUE, null).get("code").getAsString());
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "POST", ReviewDesk.decision(manual),
+                Map.of("decision", "REJECTED", "reason", "with the old cookie")).get("code").getAsString());
+        assertEquals("REVIEWER_SIGN_IN_FAILED", code(desk.signIn("forgetful", ReviewDesk.PASSWORD)), "the old password");
+        ReviewDesk.Browser renewedBrowser = desk.signIn("forgetful", renewed);
+        assertEquals("SUCCESS", desk.call(renewedBrowser, "GET", ReviewPage.QUEUE, null).get("code").getAsString(),
+                "the new one, the lock lifted");
+
+        Store store = server.store();
+        Reviewers reviewers = new Reviewers(store, new Licenses(SecretBox.inFolder(keyFolder)),
+                new ReviewQueue(store, new Licenses(SecretBox.inFolder(keyFolder))));
+        long now = System.currentTimeMillis();
+        Reviewers.SignedIn begunBefore = reviewers.signIn("forgetful", renewed, now - 60_000);
+        assertEquals(Optional.empty(), reviewers.ofSession(begunBefore.token(), now), "a sign-in begun before the reset");
     }
 
     /** The audit's actions on the reviewer, the oldest first. */
