@@ -19,8 +19,9 @@ import com.google.gson.Gson;
  * reviewed as well, {@code accounts review-sample}), and what the bank's reviewers did with them. A
  * reviewer sees only the queue of their own account: a session of another account is answered as
  * unknown, exactly as one that does not exist, so that its existence does not leak. Every action
- * (signing in, opening a session, deciding) is appended to the audit, signed with the service's key;
- * a decision is never changed, only superseded by a later one, and both stay.
+ * (signing in, opening a session, deciding; the administrator disabling a reviewer or resetting
+ * their password) is appended to the audit, signed with the service's key; a decision is never
+ * changed, only superseded by a later one, and both stay.
  */
 final class ReviewQueue {
 
@@ -56,7 +57,7 @@ final class ReviewQueue {
      *
      * @param images   the kinds of image the result still has ({@link ResultImages.Kind}), each at
      *                 {@link ReviewPage#IMAGES}; none once the retention deleted them
-     * @param timeline null for a result stored before the service kept it, as are {@code replay} and the cues
+     * @param timeline null for a result stored before the service kept it, as is {@code replay}; the cues are empty then
      * @param replay   what the replay look-up found ({@link Fingerprints.Replay}); null when an injection was found before it
      */
     record Opened(String livenessId, String sessionId, int score, String attackType, String reason, String lightCheck,

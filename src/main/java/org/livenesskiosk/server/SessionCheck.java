@@ -79,7 +79,7 @@ final class SessionCheck {
      * reason when it is 0, the recording's face fingerprints for the replay check, what the
      * light check found when the challenge asked for the light step, and the passive cues the
      * re-run measured, kept for the reviewer who may decide the session (empty when the check
-     * stopped before the re-run was done).
+     * decided without them: an evidence image with no frontal face, a second person, the deadline).
      */
     record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints,
                    Optional<LightFinding> light, Optional<PassiveCues> cues) {
