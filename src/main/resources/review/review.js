@@ -108,6 +108,66 @@
     list.append(dt, dd);
   }
 
+  function seconds(ms) {
+    return (ms / 1000).toFixed(2) + ' s';
+  }
+
+  const MOMENTS = {
+    ACTION: (moment) => moment.action + ' claimed at ' + seconds(moment.fromMs),
+    FAR: (moment) => 'Far image at ' + seconds(moment.fromMs),
+    NEAR: (moment) => 'Near image at ' + seconds(moment.fromMs),
+    LIGHT: (moment) => 'Light colours on screen ' + seconds(moment.fromMs) + ' to ' + seconds(moment.toMs)
+  };
+
+  // The recording as a bar, each moment placed by its time; positions are set through the style
+  // object, which the page's policy allows (it forbids style attributes in markup only).
+  function showTimeline(timeline) {
+    const bar = $('timeline');
+    const list = $('moments');
+    bar.replaceChildren();
+    list.replaceChildren();
+    show('timeline', Boolean(timeline));
+    if (!timeline) {
+      const item = document.createElement('li');
+      item.textContent = 'Not kept for sessions stored before the review desk showed it.';
+      list.appendChild(item);
+      return;
+    }
+    const length = Math.max(timeline.recordingMs, 1);
+    const percent = (ms) => Math.min(100, Math.max(0, ms * 100 / length)) + '%';
+    for (const moment of timeline.moments) {
+      const marker = document.createElement('div');
+      marker.className = 'moment ' + moment.kind;
+      marker.style.left = percent(moment.fromMs);
+      if (moment.kind === 'LIGHT') { marker.style.width = percent(moment.toMs - moment.fromMs); }
+      marker.title = MOMENTS[moment.kind](moment);
+      bar.appendChild(marker);
+      const item = document.createElement('li');
+      item.textContent = MOMENTS[moment.kind](moment);
+      list.appendChild(item);
+    }
+    const end = document.createElement('li');
+    end.textContent = 'Recording ends at ' + seconds(timeline.recordingMs);
+    list.appendChild(end);
+  }
+
+  function showCues(cues) {
+    const body = $('cues').tBodies[0];
+    body.replaceChildren();
+    for (const cue of cues) {
+      const row = body.insertRow();
+      cell(row, cue.name);
+      cell(row, cue.value === null || cue.value === undefined ? null : cue.value.toFixed(3));
+      cell(row, cue.measured);
+      cell(row, cue.reading, cue.reading);
+    }
+    if (cues.length === 0) {
+      const td = body.insertRow().insertCell();
+      td.colSpan = 4;
+      td.textContent = 'Not measured, or not kept for sessions stored before the review desk showed them';
+    }
+  }
+
   async function openSession(livenessId) {
     try {
       const session = await call('GET', '/review/v1/sessions/' + encodeURIComponent(livenessId));
@@ -121,22 +181,27 @@
       fact(facts, 'Light check', session.lightCheck);
       fact(facts, 'Far image at', session.farImageTime === null || session.farImageTime === undefined ? null : session.farImageTime + ' ms');
       fact(facts, 'Near image at', session.nearImageTime === null || session.nearImageTime === undefined ? null : session.nearImageTime + ' ms');
+      fact(facts, 'Replay look-up', session.replay);
       fact(facts, 'Kiosk session', session.sessionId);
       const images = $('images');
       images.replaceChildren();
       for (const kind of session.images) {
         const figure = document.createElement('figure');
         const img = document.createElement('img');
-        img.alt = kind.toLowerCase() + ' image';
+        const name = kind === 'DOCUMENT' ? 'document portrait' : kind.toLowerCase() + ' image';
+        img.alt = name;
+        img.dataset.kind = kind;
         img.src = '/review/v1/sessions/' + encodeURIComponent(session.livenessId) + '/images/' + kind;
         const caption = document.createElement('figcaption');
-        caption.textContent = kind.toLowerCase();
+        caption.textContent = name;
         figure.append(img, caption);
         images.appendChild(figure);
       }
       if (session.images.length === 0) {
         images.textContent = 'No image: the retention deleted them.';
       }
+      showTimeline(session.timeline);
+      showCues(session.cues);
       const decisions = $('decisions');
       decisions.replaceChildren();
       session.decisions.forEach((decision, index) => {

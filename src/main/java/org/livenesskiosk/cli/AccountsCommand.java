@@ -171,6 +171,49 @@ final class AccountsCommand {
         return 0;
     }
 
+    @Command(name = "reviewers", mixinStandardHelpOptions = true,
+            description = "Lists the account's reviewers: name, when added, last sign-in, and whether disabled or locked.")
+    int reviewers(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%-30s  %-24s  %-24s  %s%n", "name", "createdAt", "lastSignIn", "state");
+        for (Accounts.Reviewer reviewer : accounts().reviewers(accessKey)) {
+            String state = reviewer.disabledAt().map(at -> "disabled " + at)
+                    .or(() -> reviewer.lockedUntil().map(until -> "locked until " + until)).orElse("active");
+            out.printf("%-30s  %-24s  %-24s  %s%n", reviewer.name(), reviewer.createdAt(),
+                    reviewer.lastSignIn().map(Object::toString).orElse("-"), state);
+        }
+        return 0;
+    }
+
+    @Command(name = "disable-reviewer", mixinStandardHelpOptions = true,
+            description = {"Stops a reviewer of the account from signing in; their open sessions on the /review page end at once.",
+                "The sign-in then answers as for a wrong password. Recorded in the review audit."})
+    int disableReviewer(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                        @Option(names = "--name", required = true, paramLabel = "NAME") String name) throws Exception {
+        try {
+            accounts().disableReviewer(accessKey, name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().printf("disabled %s%n", name);
+        return 0;
+    }
+
+    @Command(name = "reset-reviewer-password", mixinStandardHelpOptions = true,
+            description = {"Gives a reviewer of the account a new password, read like add-reviewer's; their open sessions on the "
+                    + "/review page end at once, and a lock from wrong passwords is lifted. Recorded in the review audit."})
+    int resetReviewerPassword(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                              @Option(names = "--name", required = true, paramLabel = "NAME") String name) throws Exception {
+        String password = password();
+        try {
+            accounts().resetReviewerPassword(accessKey, name, password);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().printf("password reset %s%n", name);
+        return 0;
+    }
+
     @Command(name = "review-sample", mixinStandardHelpOptions = true,
             description = "Queues a share of the account's verified sessions for its reviewers too, drawn at random as each is "
                     + "stored (0, the default, queues none: only the manual checks).")

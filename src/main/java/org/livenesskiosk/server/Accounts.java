@@ -42,14 +42,22 @@ public final class Accounts {
     public record Device(String id, Instant enrolledAt, Optional<Instant> lastSeen, Optional<Instant> revokedAt) {
     }
 
+    /** One of an account's reviewers; {@code lockedUntil} while wrong passwords lock the sign-in. */
+    public record Reviewer(String name, Instant createdAt, Optional<Instant> lastSignIn, Optional<Instant> disabledAt,
+                           Optional<Instant> lockedUntil) {
+    }
+
     private static final String LOCAL_ACCESS_KEY = "local-kiosk";
     private static final String LOCAL_MARKET = "LOCAL";
     private static final String LOCAL_APPLICATION_ID = "org.livenesskiosk.kiosk";
 
     private final Store store;
+    private final Reviewers reviewers;
 
-    Accounts(Store store) {
+    /** @param signer the service's key, which signs each change of a reviewer into the audit */
+    Accounts(Store store, Licenses signer) {
         this.store = store;
+        this.reviewers = new Reviewers(store, signer, new ReviewQueue(store, signer));
     }
 
     /** The accounts of the service whose key is in {@code dataDirectory}, records there or in a fleet's database. */
@@ -59,7 +67,7 @@ public final class Accounts {
 
     /** The accounts of a fleet's service, under the key every node is given. */
     public static Accounts open(Path dataDirectory, Optional<String> databaseUrl, SecretBox keys) throws IOException {
-        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl, keys));
+        return new Accounts(LivenessServer.store(dataDirectory, databaseUrl, keys), new Licenses(keys));
     }
 
     public Created create(String name, String market) {
@@ -138,6 +146,34 @@ public final class Accounts {
      */
     public void addReviewer(String accessKey, String name, String password) {
         Reviewers.add(store, account(accessKey).id(), name, password, System.currentTimeMillis());
+    }
+
+    /** The account's reviewers, the earliest added first. */
+    public List<Reviewer> reviewers(String accessKey) {
+        long now = System.currentTimeMillis();
+        return store.reviewers(account(accessKey).id()).stream()
+                .map(reviewer -> new Reviewer(reviewer.name(), Instant.ofEpochMilli(reviewer.createdAt()),
+                        reviewer.lastSignIn().map(Instant::ofEpochMilli), reviewer.disabledAt().map(Instant::ofEpochMilli),
+                        Optional.of(reviewer.lockedUntil()).filter(until -> until > now).map(Instant::ofEpochMilli)))
+                .toList();
+    }
+
+    /**
+     * Stops the account's reviewer from signing in, and ends their open sessions on the page at once.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or they were disabled already
+     */
+    public void disableReviewer(String accessKey, String name) {
+        reviewers.disable(account(accessKey).id(), name, System.currentTimeMillis());
+    }
+
+    /**
+     * Gives the account's reviewer a new password, ends their open sessions on the page and lifts the sign-in lock.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or the password is too short
+     */
+    public void resetReviewerPassword(String accessKey, String name, String password) {
+        reviewers.resetPassword(account(accessKey).id(), name, password, System.currentTimeMillis());
     }
 
     /**

@@ -6,13 +6,17 @@ import static org.livenesskiosk.server.JsonExchange.required;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.livenesskiosk.crypto.Sha256;
+import org.livenesskiosk.liveness.ActionType;
+import org.livenesskiosk.liveness.LightSequence;
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.protocol.KioskApi;
@@ -32,6 +36,8 @@ final class KioskRoutes {
     private static final long TICKET_LIFETIME_MS = 600_000;
     static final int RETRY_AFTER_SECONDS = 5;
     static final int PASSING_SCORE = 50;
+    /** A claimed action as the result keeps it when the kiosk named none it can be asked for. */
+    static final String UNKNOWN_ACTION = "UNKNOWN";
     /** The best image, at full quality. */
     private static final int MAX_IMAGE_BYTES = 2 << 20;
     /** One recorded frame: a few times what a 480-pixel frame at the kiosk's quality takes. */
@@ -202,9 +208,9 @@ final class KioskRoutes {
         SessionCheck.Verdict verdict = analyzers.withAnalyzer(busyWaitMs,
                 analyzer -> metrics.check(() -> SessionCheck.check(challenge, evidence, analyzer,
                         System.nanoTime() + CHECK_DEADLINE_MS * 1_000_000)));
-        if (!verdict.attackType().equals(Optional.of(SessionCheck.INJECTION))) {
-            verdict = verdict.after(earlierSessions(verdict.fingerprints(), kiosk, now));
-        }
+        Optional<Fingerprints.Replay> replay = verdict.attackType().equals(Optional.of(SessionCheck.INJECTION)) ? Optional.empty()
+                : Optional.of(earlierSessions(verdict.fingerprints(), kiosk, now));
+        verdict = replay.map(verdict::after).orElse(verdict);
         String livenessId = SecretBox.randomToken();
         Optional<byte[]> bestImage = SessionCheck.decoded(evidence.bestImage()).map(store::encrypt);
         Optional<Store.FarNearImages> farNearImages = farNearImages(evidence.farNear());
@@ -216,7 +222,7 @@ final class KioskRoutes {
                 Optional.ofNullable(evidence.signatureId()), Optional.ofNullable(evidence.userId()), verdict.score(),
                 verdict.attackType(), verdict.reason(), Optional.ofNullable(evidence.sdkVersion()).orElse("unknown"),
                 Optional.ofNullable(evidence.platform()).orElse("unknown"), bestImage, AuditFrame.of(evidence).map(store::encrypt),
-                farNearImages, verdict.light().map(Enum::name), documentPortrait),
+                farNearImages, verdict.light().map(Enum::name), documentPortrait, Optional.of(observed(evidence, verdict, replay))),
                 verdict.fingerprints(), kiosk.deviceId(), now);
         if (stored.livenessId().equals(livenessId) && stored.attackType().isPresent()) {
             // An attack counts against the kiosk; a customer left to a person's look does not.
@@ -264,6 +270,23 @@ final class KioskRoutes {
         }
         return Optional.of(new Store.FarNearImages(store.encrypt(far.get()), stage.farAtMs(), store.encrypt(near.get()),
                 stage.nearAtMs()));
+    }
+
+    /**
+     * What the reviewer will read of the session beside its images. A claim naming no action the
+     * kiosk can ask for is kept as {@value #UNKNOWN_ACTION}: the reviewer sees that something was
+     * claimed, and the column stays within its size whatever a forged upload sends.
+     */
+    private static Store.Observed observed(UploadRequest evidence, SessionCheck.Verdict verdict, Optional<Fingerprints.Replay> replay) {
+        List<UploadRequest.Action> claimed = evidence.actions().stream().filter(Objects::nonNull)
+                .map(claim -> Arrays.stream(ActionType.values()).anyMatch(type -> type.name().equals(claim.action())) ? claim
+                        : new UploadRequest.Action(UNKNOWN_ACTION, claim.atMs()))
+                .toList();
+        List<Long> times = evidence.recording().timesMs();
+        List<LightSequence.Shown> shown = Optional.ofNullable(evidence.light()).orElse(List.of());
+        Optional<Store.Span> light = shown.isEmpty() ? Optional.empty()
+                : Optional.of(new Store.Span(shown.get(0).fromMs(), shown.get(shown.size() - 1).toMs()));
+        return new Store.Observed(claimed, times.get(times.size() - 1), light, verdict.cues(), replay);
     }
 
     private static KioskApi.UploadAnswer uploadAnswer(String livenessId, int score) {

@@ -49,6 +49,7 @@ public final class LivenessServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivenessServer.class);
 
     private final Store store;
+    private final Accounts accounts;
     private final Javalin app;
     private final Javalin operations;
     private final AnalyzerPool analyzers;
@@ -86,6 +87,7 @@ public final class LivenessServer implements AutoCloseable {
         ResultImages images = new ResultImages(store, licenses, () -> publicUrl);
         this.analyzers = new AnalyzerPool(models, limits.concurrentChecks(), metrics.faceEmbeddings());
         ReviewQueue reviews = new ReviewQueue(store, licenses);
+        this.accounts = new Accounts(store, licenses);
         KioskRoutes kiosks = new KioskRoutes(store, licenses, new Challenges(store, new SecureRandom()), analyzers, metrics, limits,
                 () -> retention.map(Retention::keep), reviews);
         Authentication authentication = new Authentication(store);
@@ -317,7 +319,7 @@ public final class LivenessServer implements AutoCloseable {
 
     /** The service's accounts and their kiosks, on this service's own storage (the embedded service's challenge, too). */
     public Accounts accounts() {
-        return new Accounts(store);
+        return accounts;
     }
 
     public int port() {

@@ -24,17 +24,18 @@ import io.javalin.http.Context;
  */
 final class ResultImages {
 
-    /** Which of a result's images. */
+    /** Which of a result's images, and the route of its signed link; the document's portrait has none. */
     enum Kind {
-        BEST(Routes.RESULT_IMAGE, Store.StoredResult::encryptedImage),
-        AUDIT(Routes.AUDIT_IMAGE, Store.StoredResult::encryptedAuditImage),
-        FAR(Routes.FAR_IMAGE, result -> result.farNearImages().map(Store.FarNearImages::encryptedFar)),
-        NEAR(Routes.NEAR_IMAGE, result -> result.farNearImages().map(Store.FarNearImages::encryptedNear));
+        BEST(Optional.of(Routes.RESULT_IMAGE), Store.StoredResult::encryptedImage),
+        AUDIT(Optional.of(Routes.AUDIT_IMAGE), Store.StoredResult::encryptedAuditImage),
+        FAR(Optional.of(Routes.FAR_IMAGE), result -> result.farNearImages().map(Store.FarNearImages::encryptedFar)),
+        NEAR(Optional.of(Routes.NEAR_IMAGE), result -> result.farNearImages().map(Store.FarNearImages::encryptedNear)),
+        DOCUMENT(Optional.empty(), Store.StoredResult::encryptedDocumentImage);
 
-        private final String route;
+        private final Optional<String> route;
         private final Function<Store.StoredResult, Optional<byte[]>> encrypted;
 
-        Kind(String route, Function<Store.StoredResult, Optional<byte[]>> encrypted) {
+        Kind(Optional<String> route, Function<Store.StoredResult, Optional<byte[]>> encrypted) {
             this.route = route;
             this.encrypted = encrypted;
         }
@@ -58,14 +59,14 @@ final class ResultImages {
 
     void register(Javalin app) {
         for (Kind kind : Kind.values()) {
-            app.get(kind.route, ctx -> image(ctx, kind));
+            kind.route.ifPresent(route -> app.get(route, ctx -> image(ctx, kind)));
         }
     }
 
     /** A signed link to this image of the result on this service, valid for five minutes. */
     String link(String livenessId, Kind kind) {
         long expiresAt = System.currentTimeMillis() + LINK_LIFETIME_MS;
-        return publicUrl.get() + Routes.image(kind.route, livenessId) + "?expires=" + expiresAt
+        return publicUrl.get() + Routes.image(kind.route.orElseThrow(), livenessId) + "?expires=" + expiresAt
                 + "&signature=" + signature(livenessId, kind, expiresAt);
     }
 
@@ -76,10 +77,10 @@ final class ResultImages {
 
     /**
      * The portrait on the customer's document as the kiosk captured it, decrypted; empty when the session came without
-     * one, or the retention deleted it. Never behind a link: only the face comparison reads it.
+     * one, or the retention deleted it. Never behind a link: only the face comparison and the account's reviewers read it.
      */
     Optional<byte[]> documentPortrait(Store.StoredResult result) {
-        return result.encryptedDocumentImage().map(this::decrypted);
+        return Kind.DOCUMENT.of(result).map(this::decrypted);
     }
 
     private byte[] decrypted(byte[] encrypted) {

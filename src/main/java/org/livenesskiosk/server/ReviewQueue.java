@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.livenesskiosk.liveness.PassiveCues;
 
 import com.google.gson.Gson;
 
@@ -16,8 +19,9 @@ import com.google.gson.Gson;
  * reviewed as well, {@code accounts review-sample}), and what the bank's reviewers did with them. A
  * reviewer sees only the queue of their own account: a session of another account is answered as
  * unknown, exactly as one that does not exist, so that its existence does not leak. Every action
- * (signing in, opening a session, deciding) is appended to the audit, signed with the service's key;
- * a decision is never changed, only superseded by a later one, and both stay.
+ * (signing in, opening a session, deciding; the administrator disabling a reviewer or resetting
+ * their password) is appended to the audit, signed with the service's key; a decision is never
+ * changed, only superseded by a later one, and both stay.
  */
 final class ReviewQueue {
 
@@ -29,6 +33,9 @@ final class ReviewQueue {
     static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
     static final String SIGN_OUT = "SIGN_OUT";
     static final String VIEW = "VIEW";
+    /** The service's administrator's actions on a reviewer ({@code accounts disable-reviewer}, {@code reset-reviewer-password}). */
+    static final String DISABLED = "DISABLED";
+    static final String PASSWORD_RESET = "PASSWORD_RESET";
 
     /** The longest reason a reviewer may give, the audit's column. */
     static final int MAX_REASON = 500;
@@ -48,11 +55,37 @@ final class ReviewQueue {
     /**
      * One session as the reviewer opens it: what the service stored of it, no more.
      *
-     * @param images the kinds of image the result still has ({@link ResultImages.Kind}), each at
-     *               {@link ReviewPage#IMAGES}; none once the retention deleted them
+     * @param images   the kinds of image the result still has ({@link ResultImages.Kind}), each at
+     *                 {@link ReviewPage#IMAGES}; none once the retention deleted them
+     * @param timeline null for a result stored before the service kept it, as is {@code replay}; the cues are empty then
+     * @param replay   what the replay look-up found ({@link Fingerprints.Replay}); null when an injection was found before it
      */
     record Opened(String livenessId, String sessionId, int score, String attackType, String reason, String lightCheck,
-                  Long farImageTime, Long nearImageTime, List<String> images, List<Decision> decisions) {
+                  Long farImageTime, Long nearImageTime, List<String> images, Timeline timeline, List<Cue> cues, String replay,
+                  List<Decision> decisions) {
+    }
+
+    /** What happened when in the recording, in its milliseconds, in the order it happened. */
+    record Timeline(long recordingMs, List<Moment> moments) {
+    }
+
+    /**
+     * @param kind   {@code ACTION} (claimed by the kiosk), {@code FAR} and {@code NEAR} (the stage's ends), or {@code LIGHT}
+     *               (its colours on screen, from–to)
+     * @param action the action claimed, for an {@code ACTION}
+     */
+    record Moment(String kind, String action, long fromMs, long toMs) {
+    }
+
+    /**
+     * A passive cue as the re-run measured it.
+     *
+     * @param value    the median the rules read (texture P(real), shape residual in eye distances, perspective ratio); null
+     *                 when not measured
+     * @param measured over how many frames (texture) or pairs of views (shape); null for the perspective, one measure
+     * @param reading  LIVE, UNSURE, ATTACK or ABSENT ({@link PassiveCues.Reading})
+     */
+    record Cue(String name, Double value, Integer measured, String reading) {
     }
 
     /** A decision as the page shows it, superseded ones too. */
@@ -105,12 +138,34 @@ final class ReviewQueue {
             action.decisionNo().ifPresent(number -> decisions.add(new Decision(number, action.action(), action.at(),
                     action.reviewerId(), action.reason().orElse(""))));
         }
+        Optional<Store.Observed> observed = result.observed();
         Opened opened = new Opened(result.livenessId(), result.sessionId(), result.score(),
                 result.attackType().orElse(null), result.attackReason().orElse(null), result.lightCheck().orElse(null),
                 result.farNearImages().map(Store.FarNearImages::farAtMs).orElse(null),
-                result.farNearImages().map(Store.FarNearImages::nearAtMs).orElse(null), images, decisions);
+                result.farNearImages().map(Store.FarNearImages::nearAtMs).orElse(null), images,
+                observed.map(found -> timeline(found, result.farNearImages())).orElse(null),
+                observed.flatMap(Store.Observed::cues).map(ReviewQueue::cues).orElse(List.of()),
+                observed.flatMap(Store.Observed::replay).map(Enum::name).orElse(null), decisions);
         append(reviewer, VIEW, Optional.of(livenessId), Optional.empty(), Optional.of(seen(result, images)), Optional.empty(), now);
         return opened;
+    }
+
+    private static Timeline timeline(Store.Observed observed, Optional<Store.FarNearImages> stage) {
+        List<Moment> moments = new ArrayList<>();
+        observed.actions().forEach(claim -> moments.add(new Moment("ACTION", claim.action(), claim.atMs(), claim.atMs())));
+        stage.ifPresent(ends -> {
+            moments.add(new Moment("FAR", null, ends.farAtMs(), ends.farAtMs()));
+            moments.add(new Moment("NEAR", null, ends.nearAtMs(), ends.nearAtMs()));
+        });
+        observed.light().ifPresent(span -> moments.add(new Moment("LIGHT", null, span.fromMs(), span.toMs())));
+        moments.sort(Comparator.comparingLong(Moment::fromMs));
+        return new Timeline(observed.recordingMs(), moments);
+    }
+
+    private static List<Cue> cues(PassiveCues cues) {
+        return List.of(new Cue("TEXTURE", Store.boxed(cues.texture()).orElse(null), cues.texturedFrames(), cues.textureReading().name()),
+                new Cue("SHAPE", Store.boxed(cues.flatness()).orElse(null), cues.flatPairs(), cues.flatnessReading().name()),
+                new Cue("PERSPECTIVE", Store.boxed(cues.perspective()).orElse(null), null, cues.perspectiveReading().name()));
     }
 
     /** One image of a session in the reviewer's account's queue. */

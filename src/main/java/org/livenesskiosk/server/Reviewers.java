@@ -15,7 +15,9 @@ import org.livenesskiosk.crypto.Sha256;
  * review queue. The password is kept as its Argon2id hash only; {@value #MAX_FAILURES} wrong ones in
  * a row lock the sign-in for {@value #LOCK_MS} ms, and while it is locked no password is even
  * tried. A signed-in browser holds a random token in a cookie; the service keeps its SHA-256, and
- * the session ends after {@value #IDLE_MS} ms unused, or {@value #LONGEST_MS} ms after sign-in.
+ * the session ends after {@value #IDLE_MS} ms unused, or {@value #LONGEST_MS} ms after sign-in. The
+ * service's administrator may disable a reviewer or reset their password ({@code accounts}): either
+ * ends their page sessions at once.
  */
 final class Reviewers {
 
@@ -63,9 +65,7 @@ final class Reviewers {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("A reviewer's name is 3 to 100 letters, digits and . _ @ -");
         }
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw new IllegalArgumentException("A reviewer's password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
-        }
+        requireFit(password);
         if (store.reviewerByName(name).isPresent()) {
             throw new IllegalArgumentException("A reviewer named " + name + " exists already");
         }
@@ -73,14 +73,53 @@ final class Reviewers {
     }
 
     /**
-     * Signs the reviewer in.
+     * Disables the account's reviewer: they cannot sign in again, and their open page sessions end at
+     * once. Recorded in the audit.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or they were disabled already
+     */
+    void disable(String accountId, String name, long now) {
+        Store.Reviewer reviewer = ofAccount(accountId, name);
+        if (!store.disableReviewer(reviewer.id(), now)) {
+            throw new IllegalArgumentException("The reviewer " + name + " was disabled already");
+        }
+        audit.append(reviewer, ReviewQueue.DISABLED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    /**
+     * Gives the account's reviewer a new password and ends their open page sessions: whoever held the
+     * old one is signed out. The sign-in lock is lifted. Recorded in the audit.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or the password is too short
+     */
+    void resetPassword(String accountId, String name, String password, long now) {
+        requireFit(password);
+        Store.Reviewer reviewer = ofAccount(accountId, name);
+        store.resetReviewerPassword(reviewer.id(), Argon2id.hash(password), now);
+        audit.append(reviewer, ReviewQueue.PASSWORD_RESET, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    private Store.Reviewer ofAccount(String accountId, String name) {
+        return store.reviewerByName(name).filter(reviewer -> reviewer.accountId().equals(accountId))
+                .orElseThrow(() -> new IllegalArgumentException("The account has no reviewer named " + name));
+    }
+
+    private static void requireFit(String password) {
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw new IllegalArgumentException("A reviewer's password is " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
+        }
+    }
+
+    /**
+     * Signs the reviewer in. A disabled reviewer is answered as an unknown name, after as long a check:
+     * whoever tries learns neither that the name exists nor that it was disabled.
      *
      * @throws ServiceException {@code REVIEWER_LOCKED} while locked, {@code REVIEWER_SIGN_IN_FAILED} for
      *                          a wrong name or password (the same for both), {@code SERVICE_BUSY} when
      *                          too many sign-ins are being checked at once
      */
     SignedIn signIn(String name, String password, long now) {
-        Optional<Store.Reviewer> found = Optional.ofNullable(name).flatMap(store::reviewerByName)
+        Optional<Store.Reviewer> found = Optional.ofNullable(name).flatMap(store::reviewerByName).filter(reviewer -> !reviewer.disabled())
                 .filter(reviewer -> store.accountById(reviewer.accountId()).map(Store.Account::enabled).orElse(false));
         if (found.isPresent() && found.get().lockedUntil() > now) {
             throw locked(found.get(), now);

@@ -76,18 +76,30 @@ final class SessionCheck {
 
     /**
      * The verdict: a score from 0 to 100 (50 or more suggests a pass), the attack type and the
-     * reason when it is 0, the recording's face fingerprints for the replay check, and what the
-     * light check found when the challenge asked for the light step.
+     * reason when it is 0, the recording's face fingerprints for the replay check, what the
+     * light check found when the challenge asked for the light step, and the passive cues the
+     * re-run measured, kept for the reviewer who may decide the session (empty when the check
+     * decided without them: an evidence image with no frontal face, a second person, the deadline).
      */
     record Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints,
-                   Optional<LightFinding> light) {
+                   Optional<LightFinding> light, Optional<PassiveCues> cues) {
+
+        /** A verdict before the re-run's passive cues are attached ({@link #measured}). */
+        Verdict(int score, Optional<String> attackType, Optional<String> reason, Fingerprints fingerprints,
+                Optional<LightFinding> light) {
+            this(score, attackType, reason, fingerprints, light, Optional.empty());
+        }
 
         static Verdict attack(String type, String reason, Fingerprints fingerprints) {
             return new Verdict(0, Optional.of(type), Optional.of(reason), fingerprints, Optional.empty());
         }
 
         Verdict withLight(LightFinding finding) {
-            return new Verdict(score, attackType, reason, fingerprints, Optional.of(finding));
+            return new Verdict(score, attackType, reason, fingerprints, Optional.of(finding), cues);
+        }
+
+        Verdict measured(PassiveCues passive) {
+            return new Verdict(score, attackType, reason, fingerprints, light, Optional.of(passive));
         }
 
         /**
@@ -105,7 +117,8 @@ final class SessionCheck {
                         : new Verdict(UNCERTAIN_SCORE, Optional.empty(), Optional.of(UNSURE_PREFIX + "SAME_KIOSK_AGAIN"), fingerprints,
                                 Optional.empty());
             };
-            return light.map(found::withLight).orElse(found);
+            Verdict lit = light.map(found::withLight).orElse(found);
+            return cues.map(lit::measured).orElse(lit);
         }
     }
 
@@ -164,6 +177,12 @@ final class SessionCheck {
         if (!faces.isEmpty()) {
             fingerprints.fileUnder(SamePerson.face(faces));
         }
+        return rerunVerdict(challenge, upload, rerun, shown, recordingFaces.light, fingerprints).measured(rerun.passive());
+    }
+
+    /** What the finished re-run of one person decides, from the claims to the passive checks. */
+    private static Verdict rerunVerdict(Challenges.Challenge challenge, UploadRequest upload, SessionResult rerun,
+                                        List<LightSequence.Shown> shown, List<LightCheck.Sample> light, Fingerprints fingerprints) {
         if (!rerun.success()) {
             return Verdict.attack(INJECTION, "RECORDING_" + rerun.code(), fingerprints);
         }
@@ -173,9 +192,9 @@ final class SessionCheck {
         if (challenge.light().isEmpty()) {
             return passiveVerdict(rerun.passive(), fingerprints);
         }
-        Optional<Verdict> light = lightVerdict(challenge, shown, rerun.light(), recordingFaces.light, fingerprints);
-        if (light.isPresent()) {
-            return light.get();
+        Optional<Verdict> lit = lightVerdict(challenge, shown, rerun.light(), light, fingerprints);
+        if (lit.isPresent()) {
+            return lit.get();
         }
         return passiveVerdict(rerun.passive(), fingerprints).withLight(shown.isEmpty() ? LightFinding.NOT_SHOWN : LightFinding.LIVE);
     }

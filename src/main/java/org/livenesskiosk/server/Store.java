@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -25,7 +26,9 @@ import org.flywaydb.core.Flyway;
 import org.livenesskiosk.liveness.ActionType;
 import org.livenesskiosk.liveness.DetectionLevel;
 import org.livenesskiosk.liveness.LightSequence;
+import org.livenesskiosk.liveness.PassiveCues;
 import org.livenesskiosk.protocol.ChallengeSettings;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -60,20 +63,40 @@ final class Store implements AutoCloseable {
      * @param farNearImages       the far/near stage's two images, when the session had the stage
      * @param lightCheck          what the light check made of the session, when its challenge asked for the light step
      * @param encryptedDocumentImage the portrait on the customer's identity document, when the kiosk captured one
+     * @param observed            what a reviewer reads of the session beside its images; empty for a result stored before it was kept
      */
     record StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                         Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
                         String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
-                        Optional<FarNearImages> farNearImages, Optional<String> lightCheck, Optional<byte[]> encryptedDocumentImage) {
+                        Optional<FarNearImages> farNearImages, Optional<String> lightCheck, Optional<byte[]> encryptedDocumentImage,
+                        Optional<Observed> observed) {
 
-        /** A result without a document portrait. */
+        /** A result without a document portrait, nor what a reviewer reads of it. */
         StoredResult(String livenessId, String accountId, String sessionId, Optional<String> signatureId,
                      Optional<String> userId, int score, Optional<String> attackType, Optional<String> attackReason,
                      String sdkVersion, String platform, Optional<byte[]> encryptedImage, Optional<byte[]> encryptedAuditImage,
                      Optional<FarNearImages> farNearImages, Optional<String> lightCheck) {
             this(livenessId, accountId, sessionId, signatureId, userId, score, attackType, attackReason, sdkVersion, platform,
-                    encryptedImage, encryptedAuditImage, farNearImages, lightCheck, Optional.empty());
+                    encryptedImage, encryptedAuditImage, farNearImages, lightCheck, Optional.empty(), Optional.empty());
         }
+    }
+
+    /**
+     * What a reviewer reads of a session beside its images: numbers and names, no picture.
+     *
+     * @param actions     the actions the kiosk claimed, in the order asked, each when in the recording
+     * @param recordingMs the recording's last frame's time: its length
+     * @param light       when the light step's colours were on the kiosk's screen, the first's start to the last's end; empty
+     *                    without the step, or when the screen showed none
+     * @param cues        the passive cues the re-run measured; empty when the check stopped before
+     * @param replay      what the replay look-up found; empty when an injection was found before it
+     */
+    record Observed(List<UploadRequest.Action> actions, long recordingMs, Optional<Span> light, Optional<PassiveCues> cues,
+                    Optional<Fingerprints.Replay> replay) {
+    }
+
+    /** A stretch of the recording, in its milliseconds. */
+    record Span(long fromMs, long toMs) {
     }
 
     /**
@@ -257,16 +280,27 @@ final class Store implements AutoCloseable {
                 try (PreparedStatement statement = connection.prepareStatement("INSERT INTO liveness_result (liveness_id, account_id, "
                         + "session_id, signature_id, user_id, score, attack_type, attack_reason, sdk_version, platform, best_image, "
                         + "audit_image, created_at, far_image, far_image_time, near_image, near_image_time, light_check, device_id, "
-                        + "document_image) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "document_image, claimed_actions, recording_ms, light_from_ms, light_to_ms, texture, textured_frames, "
+                        + "flatness, flat_pairs, perspective, replay) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT (account_id, session_id) DO NOTHING")) {
                     Optional<FarNearImages> stage = result.farNearImages();
+                    Optional<Observed> observed = result.observed();
+                    Optional<Span> light = observed.flatMap(Observed::light);
+                    Optional<PassiveCues> cues = observed.flatMap(Observed::cues);
                     bind(statement, result.livenessId(), result.accountId(), result.sessionId(), result.signatureId().orElse(null),
                             result.userId().orElse(null), result.score(), result.attackType().orElse(null),
                             result.attackReason().orElse(null), result.sdkVersion(), result.platform(),
                             result.encryptedImage().orElse(null), result.encryptedAuditImage().orElse(null), now,
                             stage.map(FarNearImages::encryptedFar).orElse(null), stage.map(FarNearImages::farAtMs).orElse(null),
                             stage.map(FarNearImages::encryptedNear).orElse(null), stage.map(FarNearImages::nearAtMs).orElse(null),
-                            result.lightCheck().orElse(null), deviceId, result.encryptedDocumentImage().orElse(null));
+                            result.lightCheck().orElse(null), deviceId, result.encryptedDocumentImage().orElse(null),
+                            observed.map(found -> actionsText(found.actions())).orElse(null),
+                            observed.map(Observed::recordingMs).orElse(null), light.map(Span::fromMs).orElse(null),
+                            light.map(Span::toMs).orElse(null), cues.flatMap(cue -> boxed(cue.texture())).orElse(null),
+                            cues.map(PassiveCues::texturedFrames).orElse(null), cues.flatMap(cue -> boxed(cue.flatness())).orElse(null),
+                            cues.map(PassiveCues::flatPairs).orElse(null), cues.flatMap(cue -> boxed(cue.perspective())).orElse(null),
+                            observed.flatMap(Observed::replay).map(Enum::name).orElse(null));
                     if (statement.executeUpdate() == 0) {
                         connection.rollback();
                         return resultBySession(result.accountId(), result.sessionId()).orElseThrow(
@@ -466,7 +500,8 @@ final class Store implements AutoCloseable {
 
     private static final String RESULT_COLUMNS = "SELECT liveness_id, account_id, session_id, signature_id, user_id, score, "
             + "attack_type, attack_reason, sdk_version, platform, best_image, audit_image, far_image, far_image_time, near_image, "
-            + "near_image_time, light_check, document_image FROM liveness_result";
+            + "near_image_time, light_check, document_image, claimed_actions, recording_ms, light_from_ms, light_to_ms, texture, "
+            + "textured_frames, flatness, flat_pairs, perspective, replay FROM liveness_result";
 
     private static StoredResult result(ResultSet row) throws SQLException {
         Optional<FarNearImages> stage = Optional.ofNullable(row.getBytes(13)).isEmpty() ? Optional.empty()
@@ -475,7 +510,44 @@ final class Store implements AutoCloseable {
                 Optional.ofNullable(row.getString(5)), row.getInt(6), Optional.ofNullable(row.getString(7)),
                 Optional.ofNullable(row.getString(8)), row.getString(9), row.getString(10), Optional.ofNullable(row.getBytes(11)),
                 Optional.ofNullable(row.getBytes(12)), stage, Optional.ofNullable(row.getString(17)),
-                Optional.ofNullable(row.getBytes(18)));
+                Optional.ofNullable(row.getBytes(18)), observed(row));
+    }
+
+    /** The columns from {@code claimed_actions} on (the 19th): empty for a result stored before they were kept. */
+    private static Optional<Observed> observed(ResultSet row) throws SQLException {
+        Optional<Long> recordingMs = optionalLong(row, 20);
+        if (recordingMs.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Long> lightFrom = optionalLong(row, 21);
+        Optional<Long> lightTo = optionalLong(row, 22);
+        Optional<Integer> texturedFrames = optionalLong(row, 24).map(Long::intValue);
+        Optional<PassiveCues> cues = texturedFrames.isEmpty() ? Optional.empty() : Optional.of(new PassiveCues(optionalDouble(row, 23),
+                texturedFrames.get(), optionalDouble(row, 25), row.getInt(26), optionalDouble(row, 27)));
+        String actions = row.getString(19);
+        return Optional.of(new Observed(actions.isEmpty() ? List.of() : Arrays.stream(actions.split(",")).map(action -> action.split(":"))
+                .map(parts -> new UploadRequest.Action(parts[0], Long.parseLong(parts[1]))).toList(), recordingMs.get(),
+                lightFrom.isEmpty() ? Optional.empty() : Optional.of(new Span(lightFrom.get(), lightTo.orElseThrow())), cues,
+                Optional.ofNullable(row.getString(28)).map(Fingerprints.Replay::valueOf)));
+    }
+
+    /** The claimed actions as their column keeps them: {@code ACTION:ms}, comma-separated, in the order claimed. */
+    private static String actionsText(List<UploadRequest.Action> actions) {
+        return String.join(",", actions.stream().map(action -> action.action() + ":" + action.atMs()).toList());
+    }
+
+    static Optional<Double> boxed(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
+    private static Optional<Long> optionalLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static OptionalDouble optionalDouble(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(value);
     }
 
     private Account account(ResultSet row) throws SQLException {
@@ -708,8 +780,9 @@ final class Store implements AutoCloseable {
 
     // Reviewers and the review queue (issue 28).
 
-    /** A bank's reviewer, with the hash of the password and the state of the sign-in lock. */
-    record Reviewer(String id, String accountId, String name, String passwordHash, int failedAttempts, long lockedUntil) {
+    /** A bank's reviewer, with the hash of the password, the state of the sign-in lock, and whether the bank disabled them. */
+    record Reviewer(String id, String accountId, String name, String passwordHash, int failedAttempts, long lockedUntil,
+                    boolean disabled) {
         @Override
         public String toString() {
             return "Reviewer[" + id + ", " + name + "]";
@@ -725,6 +798,14 @@ final class Store implements AutoCloseable {
      */
     record ReviewAction(String id, String accountId, String reviewerId, long at, String action, Optional<String> livenessId,
                         Optional<Integer> decisionNo, Optional<String> seen, Optional<String> reason, String signature) {
+    }
+
+    /**
+     * A reviewer as the service's administrator lists them.
+     *
+     * @param lastSignIn when they last signed in, from the audit
+     */
+    record ListedReviewer(String name, long createdAt, Optional<Long> lastSignIn, Optional<Long> disabledAt, long lockedUntil) {
     }
 
     /** A queued session as the queue lists it, with the decision in force, if any. */
@@ -747,6 +828,36 @@ final class Store implements AutoCloseable {
                 maxFailures);
     }
 
+    /** The account's reviewers, the earliest added first. */
+    List<ListedReviewer> reviewers(String accountId) {
+        return queryAll("SELECT r.name, r.created_at, (SELECT MAX(a.at) FROM review_action a WHERE a.reviewer_id = r.id AND a.action = ?), "
+                + "r.disabled_at, r.locked_until FROM reviewer r WHERE r.account_id = ? ORDER BY r.created_at, r.name",
+                row -> new ListedReviewer(row.getString(1), row.getLong(2), optionalLong(row, 3), optionalLong(row, 4), row.getLong(5)),
+                ReviewQueue.SIGN_IN, accountId);
+    }
+
+    /**
+     * Disables the reviewer and ends their page sessions, those being signed in at this moment too.
+     *
+     * @return false when they were disabled already
+     */
+    boolean disableReviewer(String reviewerId, long now) {
+        boolean disabled = update("UPDATE reviewer SET disabled_at = ?, sessions_from = ? WHERE id = ? AND disabled_at IS NULL", now, now,
+                reviewerId) == 1;
+        update("DELETE FROM reviewer_session WHERE reviewer_id = ?", reviewerId);
+        return disabled;
+    }
+
+    /**
+     * Gives the reviewer a new password, lifts the sign-in lock the old one's guesses set, and ends their page
+     * sessions, those being signed in with the old password at this moment too.
+     */
+    void resetReviewerPassword(String reviewerId, String passwordHash, long now) {
+        update("UPDATE reviewer SET password_hash = ?, failed_attempts = 0, locked_until = 0, sessions_from = ? WHERE id = ?",
+                passwordHash, now, reviewerId);
+        update("DELETE FROM reviewer_session WHERE reviewer_id = ?", reviewerId);
+    }
+
     void reviewerSignedIn(String reviewerId) {
         update("UPDATE reviewer SET failed_attempts = 0 WHERE id = ?", reviewerId);
     }
@@ -759,11 +870,14 @@ final class Store implements AutoCloseable {
 
     /**
      * The reviewer of a session that has not expired, whose expiry moves to {@code expiresAt} (not
-     * past {@code createdAfter}'s limit: a session made before {@code createdAfter} is over).
+     * past {@code createdAfter}'s limit: a session made before {@code createdAfter} is over). A
+     * disabled reviewer's session is over, and so is one begun by the time their password was reset:
+     * a sign-in that started before, with the old password, ends after the reset deleted the sessions.
      */
     Optional<Reviewer> reviewerOfSession(String tokenHash, long now, long createdAfter, long expiresAt) {
-        if (update("UPDATE reviewer_session SET expires_at = ? WHERE token_hash = ? AND expires_at > ? AND created_at > ?", expiresAt,
-                tokenHash, now, createdAfter) != 1) {
+        if (update("UPDATE reviewer_session SET expires_at = ? WHERE token_hash = ? AND expires_at > ? AND created_at > ? "
+                + "AND EXISTS (SELECT 1 FROM reviewer r WHERE r.id = reviewer_session.reviewer_id AND r.disabled_at IS NULL "
+                + "AND reviewer_session.created_at > r.sessions_from)", expiresAt, tokenHash, now, createdAfter) != 1) {
             return Optional.empty();
         }
         return queryOne(REVIEWER_COLUMNS + " WHERE id = (SELECT reviewer_id FROM reviewer_session WHERE token_hash = ?)",
@@ -847,10 +961,12 @@ final class Store implements AutoCloseable {
                 + "ORDER BY decision_no DESC LIMIT 1", row -> reviewAction(row, 0), accountId, livenessId);
     }
 
-    private static final String REVIEWER_COLUMNS = "SELECT id, account_id, name, password_hash, failed_attempts, locked_until FROM reviewer";
+    private static final String REVIEWER_COLUMNS = "SELECT id, account_id, name, password_hash, failed_attempts, locked_until, "
+            + "disabled_at FROM reviewer";
 
     private static Reviewer reviewer(ResultSet row) throws SQLException {
-        return new Reviewer(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5), row.getLong(6));
+        return new Reviewer(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getInt(5), row.getLong(6),
+                optionalLong(row, 7).isPresent());
     }
 
     private static final String ACTION_COLUMNS = "SELECT id, account_id, reviewer_id, at, action, liveness_id, decision_no, seen, reason, "

@@ -181,11 +181,63 @@ class AccountsCommandTest {
                     TestAccount.ACCESS_KEY, "--percent", "101");
             assertTrue(tooMany.exitCode() == 1 && tooMany.err().contains("0 to 100"), tooMany.err());
 
-            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + server.port() + "/review/v1/sign-in")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ayu\",\"password\":\""
-                    + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> signIn = signIn(server, "ayu", password);
             assertTrue(signIn.body().contains("\"code\":\"SUCCESS\""), signIn.body());
         }
+    }
+
+    /**
+     * The administrator lists an account's reviewers, resets a password (the browser signed in with
+     * the old one is signed out, the old password refused) and disables a reviewer (signed out at
+     * once, and refused as for a wrong password).
+     */
+    @Test
+    void reviewersAreListedResetAndDisabledFromTheCommandLine() throws Exception {
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0)) {
+            String oldPassword = "desk seven, morning shift";
+            String newPassword = "desk seven, evening shift";
+            assertEquals(0, withInput(oldPassword + "\n", "accounts", "--data", data.toString(), "add-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu").exitCode());
+            List<String> listed = CommandLineRun.of("accounts", "--data", data.toString(), "reviewers", "--access-key",
+                    TestAccount.ACCESS_KEY).lines();
+            assertTrue(listed.get(0).matches("name\\s+createdAt\\s+lastSignIn\\s+state") && listed.get(1).matches("ayu\\s+\\S+Z\\s+-\\s+active"),
+                    String.join("\n", listed));
+            String cookie = signIn(server, "ayu", oldPassword).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertTrue(queue(server, cookie).contains("\"code\":\"SUCCESS\""));
+            String signedIn = CommandLineRun.of("accounts", "--data", data.toString(), "reviewers", "--access-key",
+                    TestAccount.ACCESS_KEY).lines().get(1);
+            assertTrue(signedIn.matches("ayu\\s+\\S+Z\\s+\\S+Z\\s+active"), "the last sign-in: " + signedIn);
+
+            CommandLineRun reset = withInput(newPassword + "\n", "accounts", "--data", data.toString(), "reset-reviewer-password",
+                    "--access-key", TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertEquals(List.of("password reset ayu"), reset.lines(), reset.err());
+            assertTrue(queue(server, cookie).contains("\"code\":\"REVIEWER_SIGNED_OUT\""), "the old cookie");
+            assertTrue(signIn(server, "ayu", oldPassword).body().contains("\"code\":\"REVIEWER_SIGN_IN_FAILED\""), "the old password");
+            String renewed = signIn(server, "ayu", newPassword).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+
+            CommandLineRun unknown = CommandLineRun.of("accounts", "--data", data.toString(), "disable-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "nobody");
+            assertTrue(unknown.exitCode() == 1 && unknown.err().contains("no reviewer named nobody"), unknown.err());
+            CommandLineRun disabled = CommandLineRun.of("accounts", "--data", data.toString(), "disable-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertEquals(List.of("disabled ayu"), disabled.lines(), disabled.err());
+            assertTrue(queue(server, renewed).contains("\"code\":\"REVIEWER_SIGNED_OUT\""), "signed out at once");
+            assertTrue(signIn(server, "ayu", newPassword).body().contains("\"code\":\"REVIEWER_SIGN_IN_FAILED\""),
+                    "refused as a wrong password is");
+            assertTrue(CommandLineRun.of("accounts", "--data", data.toString(), "reviewers", "--access-key", TestAccount.ACCESS_KEY)
+                    .lines().get(1).matches("ayu\\s+\\S+Z\\s+\\S+Z\\s+disabled \\S+Z"));
+        }
+    }
+
+    private static HttpResponse<String> signIn(LivenessServer server, String name, String password) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/review/v1/sign-in"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name
+                        + "\",\"password\":\"" + password + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String queue(LivenessServer server, String cookie) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/review/v1/queue"))
+                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** A run whose standard input is {@code input}, as a script piping the password gives it (no terminal). */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.liveness.LightSequence;
+import org.livenesskiosk.liveness.PassiveCues;
 import org.livenesskiosk.liveness.SessionState;
 import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionOutcome;
@@ -157,6 +158,11 @@ class LightChallengeTest {
 
         assertEquals(List.of(SessionCheck.VERIFIED_SCORE, "LIVE"), List.of(result.livenessScore(), result.lightCheck()), summary(result));
         assertTrue(lastCamera.exposureHeldForTheColoursOnly(), "the camera's exposure held while the screen lit the face, and given back");
+        Store.Observed observed = desk.server().store().resultByLivenessIdAnyAccount(result.livenessId()).orElseThrow().observed()
+                .orElseThrow();
+        assertTrue(observed.light().filter(span -> span.fromMs() < span.toMs()).isPresent()
+                && observed.cues().map(cues -> cues.textureReading() == PassiveCues.Reading.LIVE).orElse(false),
+                "the review desk's timeline has the light step, its cues the live texture: " + observed);
     }
 
     @Test

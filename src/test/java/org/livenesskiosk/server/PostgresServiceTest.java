@@ -171,6 +171,19 @@ class PostgresServiceTest {
         });
     }
 
+    /** The review desk on PostgreSQL: what a session shows, to its account only; a reviewer disabled, a password reset. */
+    @Test
+    void theReviewDeskOnPostgresql() throws Exception {
+        inFreshSchema(url -> {
+            try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(),
+                    ServiceLimits.defaults())).start("127.0.0.1", 0)) {
+                ReviewQueueTest.documentPortraitTimelineAndCuesForTheAccountOnly(server);
+                ReviewQueueTest.disabledReviewerIsSignedOutAndRefused(server);
+                ReviewQueueTest.resetPasswordEndsEverySessionBegunBefore(server, keys);
+            }
+        });
+    }
+
     private void runSession(String url) throws Exception {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()))

@@ -10,13 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import org.livenesskiosk.liveness.PassiveCues;
 import org.livenesskiosk.protocol.Headers;
 import org.livenesskiosk.protocol.Routes;
+import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.LivenessClient;
 
 import com.google.gson.Gson;
@@ -31,6 +35,14 @@ final class ReviewDesk {
     static final String OTHER_ACCESS_KEY = "other-access-key";
     static final String OTHER_SECRET_KEY = "other-secret-key";
     static final String PASSWORD = "correct horse battery";
+    /** What {@link #documentedResult} observed: a blink and a mouth after the far/near stage, the light step, the texture unsure. */
+    static final Store.Observed OBSERVED = new Store.Observed(List.of(new UploadRequest.Action("BLINK", 4_200),
+            new UploadRequest.Action("MOUTH", 6_900)), 9_800, Optional.of(new Store.Span(7_400, 9_100)),
+            Optional.of(new PassiveCues(OptionalDouble.of(0.41), 37, OptionalDouble.of(0.031), 5, OptionalDouble.empty())),
+            Optional.of(Fingerprints.Replay.NONE));
+    /** The far/near stage's ends in {@link #documentedResult}: before the actions. */
+    static final long FAR_AT_MS = 1_300;
+    static final long NEAR_AT_MS = 2_600;
 
     private static final Gson GSON = new Gson();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -65,13 +77,23 @@ final class ReviewDesk {
      * {@code UNSURE_SAME_KIOSK_AGAIN}, see SessionCheck.Verdict), 90 verified.
      */
     String result(String accessKey, int score, String reason) throws IOException {
+        return result(accessKey, score, reason, Optional.empty());
+    }
+
+    /** A manual check as the service stores one a kiosk sent with the document's portrait, and what it {@link #OBSERVED}. */
+    String documentedResult(String accessKey) throws IOException {
+        return result(accessKey, SessionCheck.UNCERTAIN_SCORE, "UNSURE_TEXTURE", Optional.of(OBSERVED));
+    }
+
+    private String result(String accessKey, int score, String reason, Optional<Store.Observed> observed) throws IOException {
         Store store = server.store();
         String livenessId = UUID.randomUUID().toString().replace("-", "");
         byte[] face = jpeg();
+        Optional<byte[]> kept = observed.map(found -> store.encrypt(face));
         store.saveResult(new Store.StoredResult(livenessId, account(accessKey).id(), "s-" + livenessId, Optional.empty(), Optional.empty(),
                 score, Optional.empty(), Optional.ofNullable(reason), "0.9.3", "kiosk", Optional.of(store.encrypt(face)),
-                Optional.of(store.encrypt(face)), Optional.empty(), Optional.empty()), new Fingerprints(), "kiosk-1",
-                System.currentTimeMillis());
+                Optional.of(store.encrypt(face)), kept.map(far -> new Store.FarNearImages(far, FAR_AT_MS, far, NEAR_AT_MS)),
+                Optional.empty(), kept, observed), new Fingerprints(), "kiosk-1", System.currentTimeMillis());
         return livenessId;
     }
 

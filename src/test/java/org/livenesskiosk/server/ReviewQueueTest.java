@@ -21,6 +21,7 @@ import org.livenesskiosk.vision.Models;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 
 /**
  * The review queue attacked over real HTTP: a reviewer of another bank, a decision changed, a
@@ -60,6 +61,16 @@ class ReviewQueueTest {
             assertEquals(SessionCheck.UNCERTAIN_SCORE, opened.get("score").getAsInt());
             assertEquals(SessionCheck.UNSURE_PREFIX + "SAME_KIOSK_AGAIN", opened.get("reason").getAsString());
             assertTrue(opened.get("images").toString().contains("\"BEST\""), opened.toString());
+            JsonObject timeline = opened.getAsJsonObject("timeline");
+            assertEquals(List.of("ACTION MOUTH"), timeline.getAsJsonArray("moments").asList().stream().map(JsonElement::getAsJsonObject)
+                    .map(moment -> moment.get("kind").getAsString() + " " + moment.get("action").getAsString()).toList(),
+                    "the action the kiosk claimed, " + timeline);
+            assertTrue(timeline.get("recordingMs").getAsLong() >= timeline.getAsJsonArray("moments").get(0).getAsJsonObject()
+                    .get("fromMs").getAsLong(), "within the recording: " + timeline);
+            assertEquals("SAME_KIOSK_AGAIN", opened.get("replay").getAsString());
+            JsonObject texture = opened.getAsJsonArray("cues").get(0).getAsJsonObject();
+            assertEquals("TEXTURE", texture.get("name").getAsString());
+            assertTrue(texture.get("measured").getAsInt() > 0 && texture.has("value"), "the re-run's texture: " + texture);
             HttpResponse<byte[]> best = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(desk.url() + ReviewDesk.session(secondTry.livenessId()) + "/images/BEST"))
                     .header("Cookie", browser.cookie()).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -107,6 +118,154 @@ class ReviewQueueTest {
             assertFalse(desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, verified).getAsJsonObject("data")
                     .has("reviewStatus"), "a session never queued has no review");
         }
+    }
+
+    /**
+     * Beside the images, the desk shows the document's portrait the kiosk captured, the session's
+     * timeline and its passive cues; a reviewer of another bank asking for either is answered as for
+     * a session that does not exist, and so is a browser signed out.
+     */
+    @Test
+    void theDocumentPortraitTimelineAndCuesAreShownToTheAccountsReviewersOnly() throws Exception {
+        try (LivenessServer server = server()) {
+            documentPortraitTimelineAndCuesForTheAccountOnly(server);
+        }
+    }
+
+    /** Also run on PostgreSQL, whose columns for the cues' numbers differ from SQLite's. */
+    static void documentPortraitTimelineAndCuesForTheAccountOnly(LivenessServer server) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "ours");
+        desk.reviewer(ReviewDesk.OTHER_ACCESS_KEY, "theirs");
+        String documented = desk.documentedResult(TestAccount.ACCESS_KEY);
+        String older = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser ours = desk.signIn("ours", ReviewDesk.PASSWORD);
+        ReviewDesk.Browser theirs = desk.signIn("theirs", ReviewDesk.PASSWORD);
+
+        JsonObject opened = desk.call(ours, "GET", ReviewDesk.session(documented), null).getAsJsonObject("data");
+        assertEquals("[\"BEST\",\"AUDIT\",\"FAR\",\"NEAR\",\"DOCUMENT\"]", opened.get("images").toString());
+        String portrait = ReviewDesk.session(documented) + "/images/DOCUMENT";
+        HttpResponse<String> document = desk.send("GET", portrait, null, ours.cookie(), null);
+        assertEquals("image/jpeg", document.headers().firstValue("Content-Type").orElse(""), document.body());
+        assertEquals(List.of("FAR 1300-1300", "NEAR 2600-2600", "BLINK 4200-4200", "MOUTH 6900-6900", "LIGHT 7400-9100"),
+                opened.getAsJsonObject("timeline").getAsJsonArray("moments").asList().stream().map(JsonElement::getAsJsonObject)
+                        .map(moment -> (moment.has("action") ? moment.get("action") : moment.get("kind")).getAsString() + " "
+                                + moment.get("fromMs").getAsLong() + "-" + moment.get("toMs").getAsLong()).toList());
+        assertEquals(9_800, opened.getAsJsonObject("timeline").get("recordingMs").getAsLong());
+        assertEquals(List.of("TEXTURE 0.41 37 UNSURE", "SHAPE 0.031 5 LIVE", "PERSPECTIVE - - ABSENT"),
+                opened.getAsJsonArray("cues").asList().stream().map(JsonElement::getAsJsonObject)
+                        .map(cue -> cue.get("name").getAsString() + " " + (cue.has("value") ? cue.get("value").getAsString() : "-") + " "
+                                + (cue.has("measured") ? cue.get("measured").getAsString() : "-") + " " + cue.get("reading").getAsString())
+                        .toList());
+        assertEquals("NONE", opened.get("replay").getAsString(), "the replay look-up found nothing");
+        JsonObject before = desk.call(ours, "GET", ReviewDesk.session(older), null).getAsJsonObject("data");
+        assertTrue(!before.has("timeline") && before.getAsJsonArray("cues").isEmpty() && !before.has("replay"),
+                "a result stored before they were kept has none: " + before);
+
+        JsonObject unknown = refusal(desk.call(theirs, "GET", ReviewDesk.session("0".repeat(32)), null));
+        assertEquals(unknown, refusal(desk.call(theirs, "GET", portrait, null)), "another bank's document portrait");
+        assertEquals(unknown, refusal(desk.call(theirs, "GET", ReviewDesk.session(documented), null)),
+                "another bank's timeline and cues, which come with the session only");
+        assertEquals("REVIEWER_SIGNED_OUT", com.google.gson.JsonParser.parseString(desk.send("GET", portrait, null, null, null).body())
+                .getAsJsonObject().get("code").getAsString(), "no portrait without a session");
+    }
+
+    /**
+     * The administrator disables a reviewer: the page session they have open stops at once, and
+     * their right password is refused exactly as a wrong one is. Another bank's key disables no one
+     * of ours, and the audit keeps the action.
+     */
+    @Test
+    void aDisabledReviewerCannotSignInAndTheirOpenSessionStopsAtOnce() throws Exception {
+        try (LivenessServer server = server()) {
+            disabledReviewerIsSignedOutAndRefused(server);
+            assertEquals(List.of("SIGN_IN", "DISABLED"), auditOf("leaving"));
+        }
+    }
+
+    /** Also run on PostgreSQL. */
+    static void disabledReviewerIsSignedOutAndRefused(LivenessServer server) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "leaving");
+        desk.reviewer(TestAccount.ACCESS_KEY, "staying");
+        String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser open = desk.signIn("leaving", ReviewDesk.PASSWORD);
+        assertTrue(ids(desk.call(open, "GET", ReviewPage.QUEUE, null)).contains(manual));
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(ReviewDesk.OTHER_ACCESS_KEY, "leaving"),
+                "another bank's key");
+
+        server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving");
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "GET", ReviewPage.QUEUE, null).get("code").getAsString(), "at once");
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(open, "POST", ReviewDesk.decision(manual),
+                Map.of("decision", "APPROVED", "reason", "one last decision")).get("code").getAsString());
+        assertEquals("PENDING", desk.detectionResult(TestAccount.ACCESS_KEY, TestAccount.SECRET_KEY, manual).getAsJsonObject("data")
+                .get("reviewStatus").getAsString());
+        JsonObject disabled = refusal(JsonParser.parseString(desk.signIn("leaving", ReviewDesk.PASSWORD).signIn().body())
+                .getAsJsonObject());
+        assertEquals(refusal(JsonParser.parseString(desk.signIn("staying", "not the password").signIn().body()).getAsJsonObject()),
+                disabled, "the right password of a disabled reviewer is answered as a wrong one");
+        assertEquals("SUCCESS", desk.call(desk.signIn("staying", ReviewDesk.PASSWORD), "GET", ReviewPage.QUEUE, null).get("code")
+                .getAsString(), "the others work on");
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "leaving"));
+        assertEquals(List.of("leaving"), server.accounts().reviewers(TestAccount.ACCESS_KEY).stream()
+                .filter(reviewer -> reviewer.disabledAt().isPresent()).map(Accounts.Reviewer::name).toList(), "listed as disabled");
+    }
+
+    /**
+     * A reset password ends every page session of the reviewer, the old cookie with its page token,
+     * even one whose sign-in with the old password was still being checked when the reset came; the
+     * old password is refused, the new one lets them in, and a lock from wrong guesses is lifted.
+     */
+    @Test
+    void aResetPasswordEndsTheOldCookieAndTheOldPassword() throws Exception {
+        try (LivenessServer server = server()) {
+            resetPasswordEndsEverySessionBegunBefore(server, data);
+            assertTrue(auditOf("forgetful").contains("PASSWORD_RESET"), "the reset is in the audit");
+        }
+    }
+
+    /** Also run on PostgreSQL. */
+    static void resetPasswordEndsEverySessionBegunBefore(LivenessServer server, Path keyFolder) throws Exception {
+        ReviewDesk desk = new ReviewDesk(server);
+        desk.reviewer(TestAccount.ACCESS_KEY, "forgetful");
+        String manual = desk.result(TestAccount.ACCESS_KEY, SessionCheck.UNCERTAIN_SCORE, "UNSURE_SAME_KIOSK_AGAIN");
+        ReviewDesk.Browser old = desk.signIn("forgetful", ReviewDesk.PASSWORD);
+        for (int attempt = 0; attempt < Reviewers.MAX_FAILURES; attempt++) {
+            desk.signIn("forgetful", "a guess " + attempt);
+        }
+        String renewed = "a new password for the desk";
+        assertThrows(IllegalArgumentException.class, () -> server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful",
+                "short"));
+        server.accounts().resetReviewerPassword(TestAccount.ACCESS_KEY, "forgetful", renewed);
+
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "GET", ReviewPage.QUEUE, null).get("code").getAsString());
+        assertEquals("REVIEWER_SIGNED_OUT", desk.call(old, "POST", ReviewDesk.decision(manual),
+                Map.of("decision", "REJECTED", "reason", "with the old cookie")).get("code").getAsString());
+        assertEquals("REVIEWER_SIGN_IN_FAILED", code(desk.signIn("forgetful", ReviewDesk.PASSWORD)), "the old password");
+        ReviewDesk.Browser renewedBrowser = desk.signIn("forgetful", renewed);
+        assertEquals("SUCCESS", desk.call(renewedBrowser, "GET", ReviewPage.QUEUE, null).get("code").getAsString(),
+                "the new one, the lock lifted");
+
+        Store store = server.store();
+        Reviewers reviewers = new Reviewers(store, new Licenses(SecretBox.inFolder(keyFolder)),
+                new ReviewQueue(store, new Licenses(SecretBox.inFolder(keyFolder))));
+        long now = System.currentTimeMillis();
+        Reviewers.SignedIn begunBefore = reviewers.signIn("forgetful", renewed, now - 60_000);
+        assertEquals(Optional.empty(), reviewers.ofSession(begunBefore.token(), now), "a sign-in begun before the reset");
+    }
+
+    /** The audit's actions on the reviewer, the oldest first. */
+    private List<String> auditOf(String name) throws Exception {
+        List<String> actions = new java.util.ArrayList<>();
+        try (Connection database = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("liveness.db"));
+             Statement sql = database.createStatement();
+             java.sql.ResultSet rows = sql.executeQuery("SELECT a.action FROM review_action a JOIN reviewer r ON r.id = a.reviewer_id "
+                     + "WHERE r.name = '" + name + "' ORDER BY a.at, a.rowid")) {
+            while (rows.next()) {
+                actions.add(rows.getString(1));
+            }
+        }
+        return actions;
     }
 
     @Test
