@@ -50,7 +50,8 @@ final class AccountsCommand {
     }
 
     @Command(name = "settings", mixinStandardHelpOptions = true,
-            description = "Sets the challenge the account's kiosks ask of customers, from their next authorization on.")
+            description = {"Sets the challenge the account's kiosks ask of customers, from their next authorization on, and the "
+                    + "similarity from which its document faces match.", "Every option left out takes its default again."})
     int settings(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
                  @Option(names = "--actions", split = ",", paramLabel = "ACTION",
                          description = "The actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: the SDK's, two of BLINK, "
