@@ -50,7 +50,8 @@ final class AccountsCommand {
     }
 
     @Command(name = "settings", mixinStandardHelpOptions = true,
-            description = "Sets the challenge the account's kiosks ask of customers, from their next authorization on.")
+            description = {"Sets the challenge the account's kiosks ask of customers, from their next authorization on, and the "
+                    + "similarity from which its document faces match.", "Every option left out takes its default again."})
     int settings(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
                  @Option(names = "--actions", split = ",", paramLabel = "ACTION",
                          description = "The actions to ask for, in order: ${COMPLETION-CANDIDATES}. Default: the SDK's, two of BLINK, "
@@ -75,13 +76,19 @@ final class AccountsCommand {
                          converter = UnlitSessions.Converter.class,
                          description = "A session whose screen showed no colours (a kiosk that never flashes, for a photosensitive "
                                  + "customer) is left to a person, or judged on its other checks. Default: ${DEFAULT-VALUE}.")
-                 UnlitSessions unlit)
+                 UnlitSessions unlit,
+                 @Option(names = "--match-threshold", defaultValue = "60", paramLabel = "SIMILARITY",
+                         converter = OptionValues.MatchThreshold.class,
+                         description = "The similarity, 50 to 80, from which face/v1/compare answers that a document's face is the "
+                                 + "session's (default: ${DEFAULT-VALUE}, the measured one). Higher takes fewer strangers for the "
+                                 + "customer and turns more customers away: the rates at each are in docs/measurements.md, "
+                                 + "\"The document face match\".") int matchThreshold)
             throws Exception {
         ChallengeSettings settings = new ChallengeSettings(actions == null ? List.of() : actions.stream().map(ActionType::name)
                 .toList(), shuffle, Math.round(actionSeconds * 1000), Math.round(prepareSeconds * 1000), level.name(),
                 resultSize, farNear == null || farNear.on(), Math.round(farNearSeconds * 1000), light == null || light.on(),
                 unlit == UnlitSessions.VERIFIED);
-        accounts().setSettings(accessKey, settings);
+        accounts().setSettings(accessKey, settings, matchThreshold);
         return 0;
     }
 

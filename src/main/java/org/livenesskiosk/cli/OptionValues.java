@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.liveness.LivenessConfig;
+import org.livenesskiosk.server.FaceComparison;
 
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -139,6 +140,15 @@ final class OptionValues {
                 throw new TypeConversionException(allowed);
             }
             return seconds;
+        }
+    }
+
+    /** {@code accounts settings --match-threshold}: the similarity from which an account's documents match. */
+    static final class MatchThreshold implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return whole(value, FaceComparison.MIN_MATCH_THRESHOLD, FaceComparison.MAX_MATCH_THRESHOLD,
+                    "a similarity from " + FaceComparison.MIN_MATCH_THRESHOLD + " to " + FaceComparison.MAX_MATCH_THRESHOLD);
         }
     }
 

@@ -79,9 +79,11 @@ public final class OpenApi {
 
     /**
      * @param similarity 0–100: the cosine of the two faces' embeddings, times 100, negative ones as 0
-     * @param match      whether the similarity reaches the service's threshold (60)
+     * @param match      whether the similarity reaches the threshold
+     * @param threshold  the calling account's threshold, 50–80 (60 unless its administrator set another): said with the
+     *                   answer, so that a match is read at the threshold it was decided at
      */
-    public record CompareAnswer(String livenessId, int similarity, boolean match) {
+    public record CompareAnswer(String livenessId, int similarity, boolean match, int threshold) {
     }
 
     public record DeleteRequest(String livenessId) {

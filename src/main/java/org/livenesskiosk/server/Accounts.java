@@ -95,11 +95,30 @@ public final class Accounts {
         store.addApplication(account(accessKey).id(), applicationId);
     }
 
-    /** What the account's kiosks ask of customers, from their next authorization on. */
-    /** @throws IllegalArgumentException for a challenge no session could run (a time limit out of range, …) */
+    /**
+     * What the account's kiosks ask of customers, from their next authorization on; its documents' faces
+     * are matched at the measured default threshold.
+     *
+     * @throws IllegalArgumentException for a challenge no session could run (a time limit out of range, …)
+     */
     public void setSettings(String accessKey, ChallengeSettings settings) {
+        setSettings(accessKey, settings, FaceComparison.DEFAULT_MATCH_THRESHOLD);
+    }
+
+    /**
+     * What the account's kiosks ask of customers, from their next authorization on, and the similarity
+     * from which its {@code face/v1/compare} answers a match, from its next call on.
+     *
+     * @throws IllegalArgumentException for a challenge no session could run (a time limit out of range, …), or a
+     *                                  threshold outside {@link FaceComparison#MIN_MATCH_THRESHOLD}–{@link FaceComparison#MAX_MATCH_THRESHOLD}
+     */
+    public void setSettings(String accessKey, ChallengeSettings settings, int matchThreshold) {
         settings.toConfig();
-        store.saveSettings(account(accessKey).id(), settings);
+        if (matchThreshold < FaceComparison.MIN_MATCH_THRESHOLD || matchThreshold > FaceComparison.MAX_MATCH_THRESHOLD) {
+            throw new IllegalArgumentException("The match threshold is a similarity from " + FaceComparison.MIN_MATCH_THRESHOLD + " to "
+                    + FaceComparison.MAX_MATCH_THRESHOLD + ", not " + matchThreshold);
+        }
+        store.saveSettings(account(accessKey).id(), settings, matchThreshold);
     }
 
     public void setEnabled(String accessKey, boolean enabled) {

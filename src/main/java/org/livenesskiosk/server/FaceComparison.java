@@ -31,14 +31,15 @@ import io.javalin.http.Context;
 /**
  * The face on an identity document compared with a session's best image, for the bank's back end
  * ({@code face/v1/compare}): the same embedding the service uses to keep a session to one person
- * ({@link SamePerson}), at a stricter threshold ({@link #MATCH_THRESHOLD}). A document's picture the bank sends is held in memory
+ * ({@link SamePerson}), at a stricter threshold, the account's own ({@link #DEFAULT_MATCH_THRESHOLD} unless its administrator
+ * set another). A document's picture the bank sends is held in memory
  * for the call alone: never stored, never logged, never written to a cache file. Without one, the portrait the kiosk captured
  * from the card and sent with the session is compared, as the service stored it (encrypted, deleted with the result's images).
  *
  * <p>A livenessId of another account is refused exactly as an unknown one, so that a caller learns
  * nothing of other accounts' sessions.
  */
-final class FaceComparison {
+public final class FaceComparison {
 
     /**
      * A document picture of at most 2 MB, as the kiosk's best image: an ID card scanned at 600 dpi
@@ -52,13 +53,25 @@ final class FaceComparison {
      */
     static final int MAX_SIDE = 6_000;
     /**
-     * A similarity of at least this (the embeddings' cosine, times 100) is a match. Stricter than
-     * {@link FaceEmbedder#SAME_PERSON} (0.50), which only has to tell a swap within one session: here
-     * a stranger may bring someone else's document, and on the shared data's faces (docs/measurements.md)
-     * 0.50 took 38 of 8,382 pairs of two people for one (tight crops of low-resolution webcam faces and
-     * of prints of them), 0.60 none, at the cost of one of 529 pairs of one person (a face against a print of it).
+     * A similarity of at least this (the embeddings' cosine, times 100) is a match for an account that
+     * set no threshold of its own. Stricter than {@link FaceEmbedder#SAME_PERSON} (0.50), which only has
+     * to tell a swap within one session: here a stranger may bring someone else's document, and on the
+     * shared data's faces (docs/measurements.md) 0.50 took 38 of 8,382 pairs of two people for one (tight
+     * crops of low-resolution webcam faces and of prints of them), 0.60 none, at the cost of one of 529
+     * pairs of one person (a face against a print of it).
      */
-    static final int MATCH_THRESHOLD = 60;
+    public static final int DEFAULT_MATCH_THRESHOLD = 60;
+    /**
+     * The loosest threshold an account may set: the one that keeps a session to one person; looser, a
+     * document's face would match faces the service itself takes for a second customer.
+     */
+    public static final int MIN_MATCH_THRESHOLD = (int) Math.round(FaceEmbedder.SAME_PERSON * 100);
+    /**
+     * The strictest: above 60 the shared data's pairs of two people show no false match left to remove,
+     * while at 80 already 58 of its 529 pairs of one person fail (docs/measurements.md); stricter would
+     * send ever more customers to a person for nothing measured.
+     */
+    public static final int MAX_MATCH_THRESHOLD = 80;
     /**
      * A face darker than this (mean of 0–255) is not compared: in a picture this dark the face is mostly
      * sensor noise, and the shared data's two such photos (3 and 6), a man and a woman, embed as one person (0.69).
@@ -102,7 +115,9 @@ final class FaceComparison {
             float[] session = face(vision, best, "the session's best image", "BEST_IMAGE_NOT_COMPARABLE");
             return similarity(FaceEmbedder.similarity(session, face(vision, document, "documentImage", "DOCUMENT_FACE_NOT_USABLE")));
         });
-        answer(ctx, Envelope.ok(new OpenApi.CompareAnswer(result.livenessId(), similarity, matches(similarity))));
+        // Read at each call: a threshold the administrator changes holds from the next comparison on, on every node.
+        int threshold = store.matchThreshold(account.id());
+        answer(ctx, Envelope.ok(new OpenApi.CompareAnswer(result.livenessId(), similarity, matches(similarity, threshold), threshold)));
     }
 
     /** The cosine of two faces' embeddings on the API's scale, 0–100: faces further apart than unrelated ones are 0. */
@@ -110,8 +125,8 @@ final class FaceComparison {
         return (int) Math.round(Math.max(0, cosine) * 100);
     }
 
-    static boolean matches(int similarity) {
-        return similarity >= MATCH_THRESHOLD;
+    static boolean matches(int similarity, int threshold) {
+        return similarity >= threshold;
     }
 
     /** Whether a face is large, frontal and lit enough for its embedding to say who it is. */

@@ -460,13 +460,20 @@ final class Store implements AutoCloseable {
                 .orElse(ChallengeSettings.defaults());
     }
 
-    void saveSettings(String accountId, ChallengeSettings settings) {
+    /** The similarity from which the account's {@code face/v1/compare} answers a match: the measured default when none was set. */
+    int matchThreshold(String accountId) {
+        return queryOne("SELECT match_threshold FROM account_settings WHERE account_id = ?", row -> row.getInt(1), accountId)
+                .orElse(FaceComparison.DEFAULT_MATCH_THRESHOLD);
+    }
+
+    void saveSettings(String accountId, ChallengeSettings settings, int matchThreshold) {
         update("DELETE FROM account_settings WHERE account_id = ?", accountId);
         update("INSERT INTO account_settings (account_id, actions, shuffle, action_time_limit_ms, prepare_time_limit_ms, level, "
-                + "result_image_size, far_near, far_near_time_limit_ms, light, unlit_verified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "result_image_size, far_near, far_near_time_limit_ms, light, unlit_verified, match_threshold) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 accountId, String.join(",", settings.actions()), settings.shuffle() ? 1 : 0, settings.actionTimeLimitMs(),
                 settings.prepareTimeLimitMs(), settings.level(), settings.resultImageSize(), settings.farNear() ? 1 : 0,
-                settings.farNearTimeLimitMs(), settings.light() ? 1 : 0, settings.unlitVerified() ? 1 : 0);
+                settings.farNearTimeLimitMs(), settings.light() ? 1 : 0, settings.unlitVerified() ? 1 : 0, matchThreshold);
     }
 
     /**

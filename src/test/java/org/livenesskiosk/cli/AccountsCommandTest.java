@@ -152,6 +152,32 @@ class AccountsCommandTest {
     }
 
     @Test
+    void theMatchThresholdIsTheAccountsOwnFromFiftyToEighty() throws Exception {
+        String data = this.data.toString();
+        String key = TestAccount.ACCESS_KEY;
+        try (LivenessServer server = TestAccount.in(LivenessServer.open(this.data, Models.fromClasspath()))) {
+            String otherKey = CommandLineRun.of("accounts", "--data", data, "create", "--name", "Other bank", "--market", "ID").lines()
+                    .get(0).split("\\s+")[1];
+
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key, "--match-threshold", "80")
+                    .exitCode());
+            for (String outside : List.of("49", "81")) {
+                CommandLineRun refused = CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key,
+                        "--match-threshold", outside);
+                assertEquals(2, refused.exitCode(), refused.err());
+                assertTrue(refused.err().contains("--match-threshold") && refused.err().contains("'" + outside
+                        + "' is not a similarity from 50 to 80"), refused.err());
+            }
+
+            assertEquals(80, TestAccount.matchThreshold(server, key), "set, and a refused one changes nothing");
+            assertEquals(60, TestAccount.matchThreshold(server, otherKey), "another account's stays the measured one");
+            // Like every option of settings, one left out takes its default again.
+            assertEquals(0, CommandLineRun.of("accounts", "--data", data, "settings", "--access-key", key, "--light", "off").exitCode());
+            assertEquals(60, TestAccount.matchThreshold(server, key));
+        }
+    }
+
+    @Test
     void aPublicUrlThatIsNoHttpUrlIsAUsageError() {
         CommandLineRun run = CommandLineRun.of("serve", "--data", data.toString(), "--port", "0", "--public-url", "javascript:alert(1)");
 

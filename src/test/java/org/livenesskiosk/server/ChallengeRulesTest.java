@@ -37,7 +37,8 @@ class ChallengeRulesTest {
     void openStore() throws IOException {
         store = Store.sqlite(directory.resolve("service.db"), SecretBox.inFolder(directory));
         account = store.createAccount("Branch", "ID", "access", "secret").id();
-        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000));
+        store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000),
+                FaceComparison.DEFAULT_MATCH_THRESHOLD);
         challenges = new Challenges(store, new SecureRandom());
     }
 
@@ -78,7 +79,7 @@ class ChallengeRulesTest {
     @Test
     void aLightStepsColoursAreDrawnWithTheChallengeLengthenItAndAreRevealedOnceToItsKiosk() {
         store.saveSettings(account, new ChallengeSettings(List.of("BLINK", "MOUTH"), false, 8_000, 6_000, "HARD", 600, false, 50_000,
-                true, false));
+                true, false), FaceComparison.DEFAULT_MATCH_THRESHOLD);
         Challenges.Challenge challenge = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
         Challenges.Challenge another = challenges.issue(account, "kiosk-1", KIOSK_40_TO_80);
         long now = challenge.issuedAt();

@@ -90,7 +90,7 @@ class DocumentPortraitTest {
         OpenApi.CompareAnswer answer = compareWithCaptured(livenessId);
 
         assertFalse(answer.match(), "similarity " + answer.similarity());
-        assertTrue(answer.similarity() < FaceComparison.MATCH_THRESHOLD);
+        assertTrue(answer.similarity() < FaceComparison.DEFAULT_MATCH_THRESHOLD);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.livenesskiosk.server;
 
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -20,6 +25,8 @@ import javax.imageio.ImageIO;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,16 +34,20 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
+import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.service.ServiceCallException;
 import org.livenesskiosk.testdata.SharedData;
 
 /**
  * {@code face/v1/compare} over real sockets against the real service: a session's best image
- * against another frame of the same man, against other people, and the refusals — another
+ * against another frame of the same man, against other people, at each account's threshold, and the refusals — another
  * account's livenessId exactly as an unknown one, a picture without one face, a body too large.
  */
 class FaceCompareTest {
+
+    private static final String OTHER_ACCESS_KEY = "other-bank-key";
+    private static final String OTHER_SECRET_KEY = "other-bank-secret";
 
     @TempDir
     Path data;
@@ -60,17 +71,36 @@ class FaceCompareTest {
     static String frame(String clip, int index) throws Exception {
         try (FrameSource source = FrameSources.open(SharedData.video(clip), 30)) {
             for (Optional<Frame> next = source.next(); next.isPresent(); next = source.next()) {
-                try (Frame frame = next.get(); BytePointer jpeg = new BytePointer()) {
+                try (Frame frame = next.get()) {
                     if (frame.index() == index) {
-                        opencv_imgcodecs.imencode(".jpg", frame.image(), jpeg);
-                        byte[] bytes = new byte[(int) jpeg.limit()];
-                        jpeg.get(bytes);
-                        return Base64.getEncoder().encodeToString(bytes);
+                        return jpeg(frame.image());
                     }
                 }
             }
         }
         throw new AssertionError(clip + " has no frame " + index);
+    }
+
+    /**
+     * A frame of the clip as a card's printed portrait shows the face: grey and soft. The session's man's
+     * first frame so printed scores 73 against his best image, between the default threshold and the
+     * strictest; every plain frame of his scores 81 to 99, above both.
+     */
+    private static String printed(String clip, int index) throws Exception {
+        try (Mat frame = JpegFrames.decode(Base64.getDecoder().decode(frame(clip, index))); Mat grey = new Mat(); Mat soft = new Mat()) {
+            cvtColor(frame, grey, COLOR_BGR2GRAY);
+            GaussianBlur(grey, soft, new Size(0, 0), 3);
+            return jpeg(soft);
+        }
+    }
+
+    private static String jpeg(Mat image) {
+        try (BytePointer jpeg = new BytePointer()) {
+            opencv_imgcodecs.imencode(".jpg", image, jpeg);
+            byte[] bytes = new byte[(int) jpeg.limit()];
+            jpeg.get(bytes);
+            return Base64.getEncoder().encodeToString(bytes);
+        }
     }
 
     private static String picture(String name) throws Exception {
@@ -86,8 +116,52 @@ class FaceCompareTest {
         OpenApi.CompareAnswer answer = desk.client().compare(desk.token(), livenessId, frame(RecordedSessions.MOUTH_CLIP, 200));
 
         assertEquals(livenessId, answer.livenessId());
+        assertEquals(FaceComparison.DEFAULT_MATCH_THRESHOLD, answer.threshold(), "an account that set none");
         assertTrue(answer.match(), "similarity " + answer.similarity());
-        assertTrue(answer.similarity() >= FaceComparison.MATCH_THRESHOLD && answer.similarity() <= 100);
+        assertTrue(answer.similarity() >= FaceComparison.DEFAULT_MATCH_THRESHOLD && answer.similarity() <= 100);
+    }
+
+    @Test
+    void eachAccountMatchesAtItsOwnThreshold() throws Exception {
+        eachAccountMatchesAtItsOwnThreshold(desk, livenessId);
+    }
+
+    /**
+     * The same pair for two banks, the session's best image stored for each: a match for the bank at the
+     * default threshold and none for the one whose administrator set the strictest, exactly because its
+     * similarity lies between; each answer says its own threshold, and the banks swapping their settings
+     * swaps the answers, neither's setting moving the other's. Shared with {@link PostgresServiceTest}.
+     */
+    static void eachAccountMatchesAtItsOwnThreshold(MouthDesk desk, String livenessId) throws Exception {
+        Store store = desk.server().store();
+        Store.Account bank = store.accountByAccessKey(TestAccount.ACCESS_KEY).orElseThrow();
+        Store.Account other = store.createAccount("Other bank", "ID", OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
+        Store.StoredResult ours = store.resultByLivenessId(bank.id(), livenessId).orElseThrow();
+        String theirs = UUID.randomUUID().toString().replace("-", "");
+        store.saveResult(new Store.StoredResult(theirs, other.id(), "s-" + theirs, Optional.empty(), Optional.empty(), ours.score(),
+                Optional.empty(), Optional.empty(), ours.sdkVersion(), ours.platform(), ours.encryptedImage(), ours.encryptedAuditImage(),
+                Optional.empty(), Optional.empty()), new Fingerprints(), "kiosk-of-the-other-bank", System.currentTimeMillis());
+        String otherToken = desk.client().generateToken(OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
+        String document = printed(RecordedSessions.MOUTH_CLIP, 0);
+        Accounts accounts = desk.server().accounts();
+
+        accounts.setSettings(OTHER_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY, FaceComparison.MAX_MATCH_THRESHOLD);
+        OpenApi.CompareAnswer atDefault = desk.client().compare(desk.token(), livenessId, document);
+        OpenApi.CompareAnswer strictest = desk.client().compare(otherToken, theirs, document);
+
+        assertEquals(atDefault.similarity(), strictest.similarity(), "the same pair");
+        assertTrue(atDefault.similarity() >= FaceComparison.DEFAULT_MATCH_THRESHOLD
+                && atDefault.similarity() < FaceComparison.MAX_MATCH_THRESHOLD, "similarity " + atDefault.similarity());
+        assertEquals(List.of(FaceComparison.DEFAULT_MATCH_THRESHOLD, true), List.of(atDefault.threshold(), atDefault.match()));
+        assertEquals(List.of(FaceComparison.MAX_MATCH_THRESHOLD, false), List.of(strictest.threshold(), strictest.match()));
+
+        accounts.setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY, FaceComparison.MAX_MATCH_THRESHOLD);
+        accounts.setSettings(OTHER_ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
+        OpenApi.CompareAnswer oursNow = desk.client().compare(desk.token(), livenessId, document);
+        OpenApi.CompareAnswer theirsNow = desk.client().compare(otherToken, theirs, document);
+
+        assertEquals(List.of(FaceComparison.MAX_MATCH_THRESHOLD, false), List.of(oursNow.threshold(), oursNow.match()));
+        assertEquals(List.of(FaceComparison.DEFAULT_MATCH_THRESHOLD, true), List.of(theirsNow.threshold(), theirsNow.match()));
     }
 
     @Test
@@ -97,14 +171,14 @@ class FaceCompareTest {
             OpenApi.CompareAnswer answer = desk.client().compare(desk.token(), livenessId, other);
 
             assertFalse(answer.match(), "similarity " + answer.similarity());
-            assertTrue(answer.similarity() < FaceComparison.MATCH_THRESHOLD);
+            assertTrue(answer.similarity() < FaceComparison.DEFAULT_MATCH_THRESHOLD);
         }
     }
 
     @Test
     void anotherAccountsLivenessIdIsRefusedAsAnUnknownOne() throws Exception {
-        desk.server().store().createAccount("Other bank", "ID", "other-bank-key", "other-bank-secret");
-        String otherToken = desk.client().generateToken("other-bank-key", "other-bank-secret");
+        desk.server().store().createAccount("Other bank", "ID", OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
+        String otherToken = desk.client().generateToken(OTHER_ACCESS_KEY, OTHER_SECRET_KEY);
         String sameMan = frame(RecordedSessions.MOUTH_CLIP, 200);
 
         ServiceCallException theirs = assertThrows(ServiceCallException.class, () -> desk.client().compare(otherToken, livenessId, sameMan));

@@ -15,9 +15,13 @@ import org.livenesskiosk.vision.Models;
 record MouthDesk(LivenessServer server, LivenessClient client, String token, String ticket) implements AutoCloseable {
 
     static MouthDesk open(Path data) throws Exception {
-        LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0);
+        return on(TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0), data.resolve("kiosk-1"));
+    }
+
+    /** The desk on a service already started with the test account in it (a fleet's PostgreSQL, say). */
+    static MouthDesk on(LivenessServer server, Path kioskFolder) throws Exception {
         server.accounts().setSettings(TestAccount.ACCESS_KEY, LivenessServiceTest.MOUTH_ONLY);
-        return at(server, data.resolve("kiosk-1"));
+        return at(server, kioskFolder);
     }
 
     /** Another kiosk of the same account, enrolled and authorized at this desk's service (which closing either closes). */

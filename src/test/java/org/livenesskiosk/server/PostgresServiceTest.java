@@ -184,6 +184,20 @@ class PostgresServiceTest {
         });
     }
 
+    /** Each account's match threshold on PostgreSQL: the same pair a match for one bank and none for another. */
+    @Test
+    void eachAccountMatchesAtItsOwnThresholdOnPostgresql() throws Exception {
+        inFreshSchema(url -> {
+            try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(),
+                    ServiceLimits.defaults())).start("127.0.0.1", 0)) {
+                MouthDesk desk = MouthDesk.on(server, keys.resolve("kiosk"));
+                String livenessId = desk.client().upload(desk.ticket(), RecordedSessions.upload(RecordedSessions.mouthSession(),
+                        desk.challenge(), null, null)).livenessId();
+                FaceCompareTest.eachAccountMatchesAtItsOwnThreshold(desk, livenessId);
+            }
+        });
+    }
+
     private void runSession(String url) throws Exception {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()))

@@ -24,6 +24,12 @@ public final class TestAccount {
                 .map(Store.StoredResult::livenessId);
     }
 
+    /** The similarity from which the account's {@code face/v1/compare} answers a match, as the service reads it. */
+    public static int matchThreshold(LivenessServer server, String accessKey) {
+        Store store = server.store();
+        return store.matchThreshold(store.accountByAccessKey(accessKey).orElseThrow().id());
+    }
+
     /** The service, with the test account made in it unless it was already. */
     public static LivenessServer in(LivenessServer server) {
         Store store = server.store();
