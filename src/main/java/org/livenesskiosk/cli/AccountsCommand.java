@@ -143,13 +143,7 @@ final class AccountsCommand {
             throw new ParameterException(spec.commandLine(), "devices takes --access-key KEY to list, or --revoke ID");
         }
         if (revoke != null) {
-            try {
-                accounts().revokeDevice(revoke);
-            } catch (IllegalArgumentException e) {
-                throw new CommandFailure(e.getMessage(), e);
-            }
-            spec.commandLine().getOut().printf("revoked %s%n", revoke);
-            return 0;
+            return changed(accounts -> accounts.revokeDevice(revoke), "revoked " + revoke);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-36s  %-24s  %-24s  %s%n", "id", "enrolledAt", "lastSeen", "revokedAt");
@@ -169,13 +163,7 @@ final class AccountsCommand {
                             description = "What the reviewer signs in with: 3 to 100 letters, digits and . _ @ -") String name)
             throws Exception {
         String password = password();
-        try {
-            accounts().addReviewer(accessKey, name, password);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
-        spec.commandLine().getOut().printf("reviewer %s%n", name);
-        return 0;
+        return changed(accounts -> accounts.addReviewer(accessKey, name, password), "reviewer " + name);
     }
 
     @Command(name = "reviewers", mixinStandardHelpOptions = true,
@@ -197,13 +185,7 @@ final class AccountsCommand {
                 "The sign-in then answers as for a wrong password. Recorded in the review audit."})
     int disableReviewer(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
                         @Option(names = "--name", required = true, paramLabel = "NAME") String name) throws Exception {
-        try {
-            accounts().disableReviewer(accessKey, name);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
-        spec.commandLine().getOut().printf("disabled %s%n", name);
-        return 0;
+        return changed(accounts -> accounts.disableReviewer(accessKey, name), "disabled " + name);
     }
 
     @Command(name = "reset-reviewer-password", mixinStandardHelpOptions = true,
@@ -212,13 +194,7 @@ final class AccountsCommand {
     int resetReviewerPassword(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
                               @Option(names = "--name", required = true, paramLabel = "NAME") String name) throws Exception {
         String password = password();
-        try {
-            accounts().resetReviewerPassword(accessKey, name, password);
-        } catch (IllegalArgumentException e) {
-            throw new CommandFailure(e.getMessage(), e);
-        }
-        spec.commandLine().getOut().printf("password reset %s%n", name);
-        return 0;
+        return changed(accounts -> accounts.resetReviewerPassword(accessKey, name, password), "password reset " + name);
     }
 
     @Command(name = "review-sample", mixinStandardHelpOptions = true,
@@ -248,5 +224,21 @@ final class AccountsCommand {
 
     private Accounts accounts() throws Exception {
         return Accounts.open(storage.dataDirectory(), storage.databaseUrl(), storage.keys());
+    }
+
+    /** An account change the service may refuse, for a reason the administrator reads as the command's failure. */
+    private interface Change {
+        void apply(Accounts accounts) throws Exception;
+    }
+
+    /** Makes the change and prints what was done: one line, as the command's other changes do. */
+    private int changed(Change change, String done) throws Exception {
+        try {
+            change.apply(accounts());
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage(), e);
+        }
+        spec.commandLine().getOut().printf("%s%n", done);
+        return 0;
     }
 }
