@@ -21,7 +21,7 @@ import org.livenesskiosk.vision.FaceMetrics;
  */
 final class SamePerson {
 
-    /** Equal stretches of the recording, one frame embedded in each (about 10 ms each). */
+    /** Equal stretches of the recording, one frame embedded in each (two faces to an inference of about 10 ms). */
     static final int STRETCHES = 16;
     /**
      * A face narrower than this is not embedded: the network sees 112 pixels, and a face of fewer

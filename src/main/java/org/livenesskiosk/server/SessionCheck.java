@@ -24,6 +24,7 @@ import org.livenesskiosk.liveness.SessionUpdate;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.pipeline.SkinLight;
 import org.livenesskiosk.protocol.UploadRequest;
+import org.livenesskiosk.vision.FaceEmbedder;
 import org.livenesskiosk.vision.FaceFingerprint;
 import org.livenesskiosk.vision.FaceObservation;
 import org.livenesskiosk.vision.FrameAnalysis;
@@ -142,7 +143,7 @@ final class SessionCheck {
         LivenessSession session = new LivenessSession(config, challenge.plan());
         List<JpegFrames.Encoded> frames = frames(upload.recording(), RecheckSample.of(upload, RANDOM));
         List<LightSequence.Shown> shown = upload.light() == null ? List.of() : upload.light();
-        RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints, faces,
+        RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints,
                 new SamePerson(frames.stream().map(JpegFrames.Encoded::timestampMs).toList(), claimedTimes(upload.actions()), RANDOM),
                 shown.isEmpty() ? Long.MAX_VALUE : shown.get(0).fromMs());
         SessionResult rerun;
@@ -171,6 +172,7 @@ final class SessionCheck {
         if (System.nanoTime() > deadlineNanos) {
             return Verdict.attack(UNSURE, "CHECK_DEADLINE", fingerprints);
         }
+        faces.addAll(vision.embedEach(recordingFaces.drawn));
         if (!SamePerson.onePerson(faces)) {
             return Verdict.attack(INJECTION, "IDENTITY_CHANGED", fingerprints);
         }
@@ -261,26 +263,26 @@ final class SessionCheck {
 
     /**
      * The faces of a recording as the check meets them, frame by frame: each one's fingerprint, and
-     * the embedding of those {@link SamePerson} draws. The re-run stops once the session is decided;
-     * the frames after that are looked at too, so that nothing can be added after the last action
-     * unseen.
+     * those {@link SamePerson} draws, kept to be embedded together once the frames are done. The
+     * re-run stops once the session is decided; the frames after that are looked at too, so that
+     * nothing can be added after the last action unseen.
      */
     private static final class RecordingFaces {
 
         private final Vision vision;
         private final Fingerprints fingerprints;
-        private final List<float[]> faces;
         private final SamePerson draw;
         private final long lightFromMs;
         /** The light the face reflected in each frame from the light step's first colour on. */
         final List<LightCheck.Sample> light = new ArrayList<>();
+        /** The faces drawn to be embedded. */
+        final List<FaceEmbedder.Face> drawn = new ArrayList<>();
         private long lastSeenMs = Long.MIN_VALUE;
 
         /** @param lightFromMs when the screen showed its first colour, as the kiosk says; {@link Long#MAX_VALUE} when never */
-        RecordingFaces(Vision vision, Fingerprints fingerprints, List<float[]> faces, SamePerson draw, long lightFromMs) {
+        RecordingFaces(Vision vision, Fingerprints fingerprints, SamePerson draw, long lightFromMs) {
             this.vision = vision;
             this.fingerprints = fingerprints;
-            this.faces = faces;
             this.draw = draw;
             this.lightFromMs = lightFromMs;
         }
@@ -293,7 +295,7 @@ final class SessionCheck {
                 }
                 fingerprints.add(FaceFingerprint.of(image, seen.landmarks()));
                 if (SamePerson.embeddable(seen.metrics()) && draw.draws(timestampMs)) {
-                    faces.add(vision.embedding(image, seen.landmarks()));
+                    drawn.add(FaceEmbedder.Face.of(image, seen.landmarks()));
                 }
             });
         }

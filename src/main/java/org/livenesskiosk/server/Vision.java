@@ -1,5 +1,8 @@
 package org.livenesskiosk.server;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.livenesskiosk.vision.FaceEmbedder;
 import org.livenesskiosk.vision.FaceLandmarks;
@@ -27,5 +30,14 @@ record Vision(FrameAnalyzer analyzer, FaceEmbedder embedder, Timer embeddings) {
 
     float[] embedding(Mat image, FaceLandmarks landmarks) {
         return embeddings.record(() -> embedder.embedding(image, landmarks));
+    }
+
+    /** The faces of a recording, each embedded as it is ({@link FaceEmbedder#embedEach}); each counts as one face embedded. */
+    List<float[]> embedEach(List<FaceEmbedder.Face> faces) {
+        long start = System.nanoTime();
+        List<float[]> embedded = embedder.embedEach(faces);
+        Duration each = Duration.ofNanos((System.nanoTime() - start) / Math.max(1, faces.size()));
+        faces.forEach(face -> embeddings.record(each));
+        return embedded;
     }
 }

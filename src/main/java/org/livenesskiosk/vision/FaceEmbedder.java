@@ -1,15 +1,14 @@
 package org.livenesskiosk.vision;
 
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.flip;
-import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2RGB;
-import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -21,13 +20,15 @@ import org.tensorflow.lite.Interpreter;
  * (a cosine {@link #similarity} near 1), two people further apart; the threshold between them is
  * measured on the shared clips (docs/identity.md).
  *
- * <p>The network takes two faces at once; it is given the face and its mirror image, and their
- * embeddings are averaged (the usual "flip test"): the embedding of a mirrored recording is then
- * the original's, and the two views' noise partly cancels.
+ * <p>The network takes two faces at once. A picture that stands for the session (an evidence image,
+ * a document) is given with its mirror image and the two embeddings are averaged (the usual "flip
+ * test", {@link #embedding}): a mirrored picture then embeds as the original, and the two views'
+ * noise partly cancels. The many faces drawn from one recording, compared with each other and with
+ * those pictures, go two different faces to an inference ({@link #embedEach}): half the cost.
  *
- * <p>Runs on TensorFlow Lite's runtime only (OpenCV's importer lacks its ABS operator), about 10 ms a
- * face and its mirror on one core: the service embeds a sample of each recording's frames, never
- * every one. Not thread-safe: one instance per analysis thread.
+ * <p>Runs on TensorFlow Lite's runtime only (OpenCV's importer lacks its ABS operator), about 10 ms an
+ * inference on one core: the service embeds a sample of each recording's frames, never every one.
+ * Not thread-safe: one instance per analysis thread.
  */
 public final class FaceEmbedder {
 
@@ -64,31 +65,88 @@ public final class FaceEmbedder {
         INTERPRETERS.register(this, interpreter::close);
     }
 
-    /** The unit-length embedding of the face with these landmarks in the frame. */
+    /**
+     * A face taken out of its frame, aligned, to be embedded later with others ({@link #embedEach}):
+     * its 112×112 BGR pixels, held in Java memory, so that it outlives the frame.
+     */
+    public static final class Face {
+
+        private final byte[] bgr;
+
+        private Face(byte[] bgr) {
+            this.bgr = bgr;
+        }
+
+        /** The face with these landmarks in the frame, aligned. */
+        public static Face of(Mat bgrFrame, FaceLandmarks landmarks) {
+            try (PointerScope scope = new PointerScope()) {
+                Mat aligned = AlignedFace.of(bgrFrame, landmarks);
+                byte[] bgr = new byte[AlignedFace.SIDE * AlignedFace.SIDE * 3];
+                aligned.data().get(bgr);
+                return new Face(bgr);
+            }
+        }
+    }
+
+    /**
+     * The unit-length embedding of the face with these landmarks in the frame: the face and its
+     * mirror image in one inference, averaged. A mirrored picture embeds as the original.
+     */
     public float[] embedding(Mat bgrFrame, FaceLandmarks landmarks) {
         try (PointerScope scope = new PointerScope()) {
             Mat aligned = AlignedFace.of(bgrFrame, landmarks);
             Mat mirrored = new Mat();
             flip(aligned, mirrored, 1);
-            input.clear();
-            FloatBuffer floats = input.asFloatBuffer();
-            for (Mat face : new Mat[] {aligned, mirrored}) {
-                Mat rgb = new Mat();
-                cvtColor(face, rgb, COLOR_BGR2RGB);
-                Mat values = new Mat();
-                rgb.convertTo(values, CV_32F, SCALE, -MEAN * SCALE);
-                floats.put(values.<FloatBuffer>createBuffer());
+            byte[] face = new byte[AlignedFace.SIDE * AlignedFace.SIDE * 3];
+            byte[] mirror = new byte[face.length];
+            aligned.data().get(face);
+            mirrored.data().get(mirror);
+            run(face, mirror);
+            return unit(sum(unit(output[0]), unit(output[1])));
+        }
+    }
+
+    /**
+     * The unit-length embedding of each face as it is, two faces to an inference: half what
+     * {@link #embedding} costs a face, for the many faces of one recording that are compared with
+     * each other. Unlike {@link #embedding}, a mirrored face does not embed as the original.
+     */
+    public List<float[]> embedEach(List<Face> faces) {
+        List<float[]> embeddings = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i += 2) {
+            Face first = faces.get(i);
+            // An odd one out fills both places; the second answer is not read.
+            Face second = i + 1 < faces.size() ? faces.get(i + 1) : first;
+            run(first.bgr, second.bgr);
+            embeddings.add(unit(output[0]));
+            if (i + 1 < faces.size()) {
+                embeddings.add(unit(output[1]));
             }
-            interpreter.run(input, output);
-            float[] sum = new float[DIMENSIONS];
-            for (float[] view : output) {
-                float[] unit = unit(view);
-                for (int i = 0; i < DIMENSIONS; i++) {
-                    sum[i] += unit[i];
+        }
+        return embeddings;
+    }
+
+    /** One inference over two aligned BGR faces, into {@link #output}. */
+    private void run(byte[] firstBgr, byte[] secondBgr) {
+        input.clear();
+        FloatBuffer floats = input.asFloatBuffer();
+        for (byte[] face : new byte[][] {firstBgr, secondBgr}) {
+            // The network takes RGB: each pixel's three bytes in reverse order, scaled as it was trained.
+            for (int pixel = 0; pixel < face.length; pixel += 3) {
+                for (int channel = 2; channel >= 0; channel--) {
+                    floats.put((float) (((face[pixel + channel] & 0xff) - MEAN) * SCALE));
                 }
             }
-            return unit(sum);
         }
+        interpreter.run(input, output);
+    }
+
+    private static float[] sum(float[] first, float[] second) {
+        float[] sum = new float[DIMENSIONS];
+        for (int i = 0; i < DIMENSIONS; i++) {
+            sum[i] = first[i] + second[i];
+        }
+        return sum;
     }
 
     /** The cosine of the angle between two unit embeddings: 1 for the same point, about 0 for unrelated faces. */
