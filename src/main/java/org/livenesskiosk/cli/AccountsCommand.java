@@ -188,6 +188,14 @@ final class AccountsCommand {
         return changed(accounts -> accounts.disableReviewer(accessKey, name), "disabled " + name);
     }
 
+    @Command(name = "enable-reviewer", mixinStandardHelpOptions = true,
+            description = {"Lets a disabled reviewer of the account sign in again, with the password they had (reset it too if "
+                    + "it may have left with them). Recorded in the review audit."})
+    int enableReviewer(@Option(names = "--access-key", required = true, paramLabel = "KEY") String accessKey,
+                       @Option(names = "--name", required = true, paramLabel = "NAME") String name) throws Exception {
+        return changed(accounts -> accounts.enableReviewer(accessKey, name), "enabled " + name);
+    }
+
     @Command(name = "reset-reviewer-password", mixinStandardHelpOptions = true,
             description = {"Gives a reviewer of the account a new password, read like add-reviewer's; their open sessions on the "
                     + "/review page end at once, and a lock from wrong passwords is lifted. Recorded in the review audit."})

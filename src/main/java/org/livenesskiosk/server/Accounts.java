@@ -187,6 +187,15 @@ public final class Accounts {
     }
 
     /**
+     * Lets the account's disabled reviewer sign in again, with the password they had.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or they are not disabled
+     */
+    public void enableReviewer(String accessKey, String name) {
+        reviewers.enable(account(accessKey).id(), name, System.currentTimeMillis());
+    }
+
+    /**
      * Gives the account's reviewer a new password, ends their open sessions on the page and lifts the sign-in lock.
      *
      * @throws IllegalArgumentException when the account has no reviewer of that name, or the password is too short

@@ -33,8 +33,12 @@ final class ReviewQueue {
     static final String SIGN_IN_FAILED = "SIGN_IN_FAILED";
     static final String SIGN_OUT = "SIGN_OUT";
     static final String VIEW = "VIEW";
-    /** The service's administrator's actions on a reviewer ({@code accounts disable-reviewer}, {@code reset-reviewer-password}). */
+    /**
+     * The service's administrator's actions on a reviewer ({@code accounts disable-reviewer},
+     * {@code enable-reviewer}, {@code reset-reviewer-password}).
+     */
     static final String DISABLED = "DISABLED";
+    static final String ENABLED = "ENABLED";
     static final String PASSWORD_RESET = "PASSWORD_RESET";
 
     /** The longest reason a reviewer may give, the audit's column. */

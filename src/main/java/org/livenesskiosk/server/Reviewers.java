@@ -87,6 +87,20 @@ final class Reviewers {
     }
 
     /**
+     * Lets the account's disabled reviewer sign in again with the password they had: a person back
+     * from leave keeps their name in the audit. Recorded in the audit.
+     *
+     * @throws IllegalArgumentException when the account has no reviewer of that name, or they are not disabled
+     */
+    void enable(String accountId, String name, long now) {
+        Store.Reviewer reviewer = ofAccount(accountId, name);
+        if (!store.enableReviewer(reviewer.id())) {
+            throw new IllegalArgumentException("The reviewer " + name + " is not disabled");
+        }
+        audit.append(reviewer, ReviewQueue.ENABLED, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), now);
+    }
+
+    /**
      * Gives the account's reviewer a new password and ends their open page sessions: whoever held the
      * old one is signed out. The sign-in lock is lifted. Recorded in the audit.
      *

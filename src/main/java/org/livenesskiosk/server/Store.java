@@ -856,6 +856,15 @@ final class Store implements AutoCloseable {
     }
 
     /**
+     * Lets a disabled reviewer sign in again. Their page sessions from before stay ended.
+     *
+     * @return false when they were not disabled
+     */
+    boolean enableReviewer(String reviewerId) {
+        return update("UPDATE reviewer SET disabled_at = NULL WHERE id = ? AND disabled_at IS NOT NULL", reviewerId) == 1;
+    }
+
+    /**
      * Gives the reviewer a new password, lifts the sign-in lock the old one's guesses set, and ends their page
      * sessions, those being signed in with the old password at this moment too.
      */

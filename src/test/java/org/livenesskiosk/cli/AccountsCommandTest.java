@@ -214,11 +214,11 @@ class AccountsCommandTest {
 
     /**
      * The administrator lists an account's reviewers, resets a password (the browser signed in with
-     * the old one is signed out, the old password refused) and disables a reviewer (signed out at
-     * once, and refused as for a wrong password).
+     * the old one is signed out, the old password refused), disables a reviewer (signed out at
+     * once, and refused as for a wrong password) and enables them again.
      */
     @Test
-    void reviewersAreListedResetAndDisabledFromTheCommandLine() throws Exception {
+    void reviewersAreListedResetDisabledAndEnabledFromTheCommandLine() throws Exception {
         try (LivenessServer server = TestAccount.in(LivenessServer.open(data, Models.fromClasspath())).start("127.0.0.1", 0)) {
             String oldPassword = "desk seven, morning shift";
             String newPassword = "desk seven, evening shift";
@@ -252,6 +252,15 @@ class AccountsCommandTest {
                     "refused as a wrong password is");
             assertTrue(CommandLineRun.of("accounts", "--data", data.toString(), "reviewers", "--access-key", TestAccount.ACCESS_KEY)
                     .lines().get(1).matches("ayu\\s+\\S+Z\\s+\\S+Z\\s+disabled \\S+Z"));
+
+            CommandLineRun enabled = CommandLineRun.of("accounts", "--data", data.toString(), "enable-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertEquals(List.of("enabled ayu"), enabled.lines(), enabled.err());
+            String back = signIn(server, "ayu", newPassword).headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            assertTrue(queue(server, back).contains("\"code\":\"SUCCESS\""), "their password lets them in again");
+            CommandLineRun again = CommandLineRun.of("accounts", "--data", data.toString(), "enable-reviewer", "--access-key",
+                    TestAccount.ACCESS_KEY, "--name", "ayu");
+            assertTrue(again.exitCode() == 1 && again.err().contains("ayu is not disabled"), again.err());
         }
     }
 

@@ -212,6 +212,35 @@ class ReviewQueueTest {
     }
 
     /**
+     * A disabled reviewer enabled again signs in with the password they had, while the page session
+     * open when they were disabled stays ended; only a disabled reviewer can be enabled, and only with
+     * their own bank's key. Both steps are in the audit.
+     */
+    @Test
+    void aReviewerEnabledAgainSignsInAnewButTheirOldSessionStaysEnded() throws Exception {
+        try (LivenessServer server = server()) {
+            ReviewDesk desk = new ReviewDesk(server);
+            desk.reviewer(TestAccount.ACCESS_KEY, "returning");
+            ReviewDesk.Browser before = desk.signIn("returning", ReviewDesk.PASSWORD);
+            assertThrows(IllegalArgumentException.class, () -> server.accounts().enableReviewer(TestAccount.ACCESS_KEY, "returning"),
+                    "not disabled");
+            server.accounts().disableReviewer(TestAccount.ACCESS_KEY, "returning");
+            assertThrows(IllegalArgumentException.class, () -> server.accounts().enableReviewer(ReviewDesk.OTHER_ACCESS_KEY, "returning"),
+                    "another bank's key");
+
+            server.accounts().enableReviewer(TestAccount.ACCESS_KEY, "returning");
+
+            assertEquals("REVIEWER_SIGNED_OUT", desk.call(before, "GET", ReviewPage.QUEUE, null).get("code").getAsString(),
+                    "the session open when they were disabled");
+            assertEquals("SUCCESS", desk.call(desk.signIn("returning", ReviewDesk.PASSWORD), "GET", ReviewPage.QUEUE, null)
+                    .get("code").getAsString(), "their password lets them in again");
+            assertEquals(List.of(), server.accounts().reviewers(TestAccount.ACCESS_KEY).stream()
+                    .filter(reviewer -> reviewer.disabledAt().isPresent()).map(Accounts.Reviewer::name).toList(), "listed as enabled");
+            assertEquals(List.of("SIGN_IN", "DISABLED", "ENABLED", "SIGN_IN"), auditOf("returning"));
+        }
+    }
+
+    /**
      * A reset password ends every page session of the reviewer, the old cookie with its page token,
      * even one whose sign-in with the old password was still being checked when the reset came; the
      * old password is refused, the new one lets them in, and a lock from wrong guesses is lifted.
