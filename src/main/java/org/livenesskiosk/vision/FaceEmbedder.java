@@ -1,7 +1,5 @@
 package org.livenesskiosk.vision;
 
-import static org.bytedeco.opencv.global.opencv_core.flip;
-
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -86,6 +84,18 @@ public final class FaceEmbedder {
                 return new Face(bgr);
             }
         }
+
+        /** The face's mirror image: each row's pixels in reverse order. */
+        byte[] mirrored() {
+            byte[] mirror = new byte[bgr.length];
+            int row = AlignedFace.SIDE * 3;
+            for (int y = 0; y < AlignedFace.SIDE; y++) {
+                for (int x = 0; x < AlignedFace.SIDE; x++) {
+                    System.arraycopy(bgr, y * row + x * 3, mirror, y * row + (AlignedFace.SIDE - 1 - x) * 3, 3);
+                }
+            }
+            return mirror;
+        }
     }
 
     /**
@@ -93,17 +103,9 @@ public final class FaceEmbedder {
      * mirror image in one inference, averaged. A mirrored picture embeds as the original.
      */
     public float[] embedding(Mat bgrFrame, FaceLandmarks landmarks) {
-        try (PointerScope scope = new PointerScope()) {
-            Mat aligned = AlignedFace.of(bgrFrame, landmarks);
-            Mat mirrored = new Mat();
-            flip(aligned, mirrored, 1);
-            byte[] face = new byte[AlignedFace.SIDE * AlignedFace.SIDE * 3];
-            byte[] mirror = new byte[face.length];
-            aligned.data().get(face);
-            mirrored.data().get(mirror);
-            run(face, mirror);
-            return unit(sum(unit(output[0]), unit(output[1])));
-        }
+        Face face = Face.of(bgrFrame, landmarks);
+        run(face.bgr, face.mirrored());
+        return unit(sum(unit(output[0]), unit(output[1])));
     }
 
     /**
