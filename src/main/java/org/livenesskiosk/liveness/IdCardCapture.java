@@ -18,7 +18,10 @@ public final class IdCardCapture {
     public enum Guidance {
         /** No face inside the rectangle: no card, or its portrait not toward the camera. */
         NO_CARD,
-        /** The portrait touches the rectangle's edge: the card is partly outside it. */
+        /**
+         * The portrait touches the rectangle's edge, or no card's outline is seen around it: the card
+         * is partly outside the rectangle, or what is held is not a card.
+         */
         INTO_RECTANGLE,
         /** The portrait is too small for the service to say who it is. */
         MOVE_CLOSER,
@@ -41,8 +44,8 @@ public final class IdCardCapture {
 
     /** The guide's width as a share of the frame's: a card held about 30 cm from a kiosk's camera fills it. */
     public static final double GUIDE_WIDTH = 0.6;
-    /** An ID-1 card's proportions (ISO/IEC 7810: 85.6 × 54 mm), as banks' identity cards are. */
-    public static final double CARD_ASPECT = 85.6 / 54;
+    /** The guide's proportions: the card's, as the meter looks for its outline (for the screens, which do not see the meter). */
+    public static final double CARD_ASPECT = CardView.CARD_ASPECT;
     /**
      * The narrowest portrait face captured: the service compares faces 64 pixels wide or more, and
      * the detector's box is a little wider than the face the service measures.
@@ -108,7 +111,7 @@ public final class IdCardCapture {
         if (portrait.isEmpty()) {
             return Guidance.NO_CARD;
         }
-        if (nearEdge(portrait.get(), view.guide())) {
+        if (nearEdge(portrait.get(), view.guide()) || view.card().filter(card -> inside(portrait.get(), card)).isEmpty()) {
             return Guidance.INTO_RECTANGLE;
         }
         if (portrait.get().width() < MIN_FACE_PIXELS) {
@@ -134,6 +137,11 @@ public final class IdCardCapture {
         return face.x() < guide.x() + margin || face.y() < guide.y() + margin
                 || face.x() + face.width() > guide.x() + guide.width() - margin
                 || face.y() + face.height() > guide.y() + guide.height() - margin;
+    }
+
+    /** The portrait lies on the card: a face beside a card-shaped thing is not its portrait. */
+    private static boolean inside(Box face, Box card) {
+        return card.contains(face.x(), face.y()) && card.contains(face.x() + face.width(), face.y() + face.height());
     }
 
     private static boolean moved(Box before, Box now) {

@@ -150,7 +150,7 @@ class KioskTest {
         Path photo = photoOfTheSessionsMan();
         List<Mat> frames = new ArrayList<>();
         for (int i = 0; i < 35; i++) {
-            frames.add(IdCards.frame(scene, photo, i < 5 ? IdCards.Flaw.NO_CARD : i < 10 ? IdCards.Flaw.BLUR : IdCards.Flaw.NONE));
+            frames.add(IdCards.frame(scene, photo, i < 5 ? IdCards.Held.NOTHING : i < 10 ? IdCards.Held.BLURRED_CARD : IdCards.Held.CARD));
         }
         return IdCards.folder(Files.createDirectories(folder.resolve("card")), frames.toArray(Mat[]::new));
     }

@@ -18,9 +18,11 @@ class IdCardCaptureTest {
     private static final Box GUIDE = new Box(256, 117, 768, 484);
     private static final Box PORTRAIT = new Box(390, 290, 100, 100);
     private static final double SHARP = 1_000;
+    /** The card's outline around the portrait, inside the guide. */
+    private static final Box CARD = new Box(290, 140, 700, 441);
 
     private static CardView card(List<Box> faces, double sharpness, double glare) {
-        return new CardView(GUIDE, faces, sharpness, glare);
+        return new CardView(GUIDE, faces, Optional.of(CARD), sharpness, glare);
     }
 
     private static CardView good() {
@@ -69,6 +71,19 @@ class IdCardCaptureTest {
 
         assertEquals(Guidance.HOLD_STILL, capture.next(card(List.of(new Box(420, 290, 100, 100)), SHARP, 0), 1_300).guidance());
         assertEquals(Guidance.CAPTURED, capture.next(card(List.of(new Box(422, 291, 100, 100)), SHARP, 0), 1_350).guidance());
+    }
+
+    /** A face picture of another shape, or a face beside something card-shaped, is not a card's portrait. */
+    @Test
+    void aPortraitIsTakenOnlyOnACardsOutline() {
+        Box besideThePortrait = new Box(520, 140, 470, 300);
+
+        assertEquals(List.of(Guidance.INTO_RECTANGLE, Guidance.INTO_RECTANGLE, Guidance.INTO_RECTANGLE, Guidance.HOLD_STILL),
+                run(new IdCardCapture(),
+                        new CardView(GUIDE, List.of(PORTRAIT), Optional.empty(), SHARP, 0),
+                        new CardView(GUIDE, List.of(PORTRAIT), Optional.of(besideThePortrait), SHARP, 0),
+                        new CardView(GUIDE, List.of(PORTRAIT), Optional.of(new Box(400, 140, 590, 441)), SHARP, 0),
+                        good()));
     }
 
     @Test
