@@ -28,9 +28,9 @@ public final class SessionRecording {
      * Longest side of a recorded frame: the face detector sees at most 192 pixels of the frame and
      * FaceMesh a 192-pixel crop of the face. A face at this size is about 125 pixels wide at 50 cm
      * from a 60° camera and 78 at the far/near stage's default far end (80 cm), above the 64 the
-     * face embedding needs (it needs 100 cm or less; at 640 pixels, 130). Measured against 640 (docs/measurements.md, "A whole
-     * session"): blink recall unchanged (48 of 49 labelled, no false one), a 12-s session's upload
-     * 1.84 MB instead of 2.70.
+     * face embedding needs (it needs 100 cm or less; at 640 pixels, 130). Measured against 640
+     * (docs/measurements.md, "A whole session"): blink recall unchanged (48 of 49 labelled, no
+     * false one), a 12-s session's upload 1.84 MB instead of 2.70.
      */
     public static final int MAX_SIDE = 480;
     /** Enough for the landmarks, small enough for the upload. */
