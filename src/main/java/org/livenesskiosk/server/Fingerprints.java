@@ -3,8 +3,10 @@ package org.livenesskiosk.server;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.livenesskiosk.vision.FaceFingerprint;
 
@@ -134,10 +136,14 @@ final class Fingerprints {
         return fingerprints;
     }
 
-    /** What this recording, sent by the kiosk {@code deviceId} of {@code accountId} at {@code now}, is to the earlier sessions. */
-    Replay replayOf(List<Earlier> earlier, String accountId, String deviceId, long now) {
+    /**
+     * What this recording, sent by the kiosk {@code deviceId} of {@code accountId} at {@code now}, is
+     * to the earlier sessions: read one by one, and no further than the first it replays.
+     */
+    Replay replayOf(Stream<Earlier> earlier, String accountId, String deviceId, long now) {
         Replay found = Replay.NONE;
-        for (Earlier session : earlier) {
+        for (Iterator<Earlier> sessions = earlier.iterator(); sessions.hasNext(); ) {
+            Earlier session = sessions.next();
             if (!replays(session.pictures())) {
                 continue;
             }

@@ -300,8 +300,8 @@ final class KioskRoutes {
     private Fingerprints.Replay earlierSessions(Fingerprints recording, Authentication.Kiosk kiosk, long now) {
         store.deleteFingerprintsBefore(now - REPLAY_WINDOW_MS);
         return metrics.replayLookup(() -> recording.probes()
-                .map(probes -> recording.replayOf(store.fingerprintsIn(probes, now - REPLAY_WINDOW_MS), kiosk.accountId(),
-                        kiosk.deviceId(), now))
+                .map(probes -> store.withFingerprintsIn(probes, now - REPLAY_WINDOW_MS,
+                        earlier -> recording.replayOf(earlier, kiosk.accountId(), kiosk.deviceId(), now)))
                 .orElse(Fingerprints.Replay.NONE));
     }
 }

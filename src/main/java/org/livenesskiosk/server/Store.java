@@ -17,8 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import javax.sql.DataSource;
 
@@ -406,20 +413,23 @@ final class Store implements AutoCloseable {
     }
 
     /**
-     * The sessions since {@code since} filed under any of the buckets, with their face fingerprints:
-     * one indexed lookup per bucket, whatever the number of sessions stored.
+     * What {@code use} makes of the sessions since {@code since} filed under any of the buckets, with
+     * their face fingerprints: one indexed lookup per bucket, whatever the number of sessions stored.
+     * The sessions are read as {@code use} asks for them, one at a time, and never all held at once:
+     * one face can be filed thousands of times (a customer who comes back every day, a kiosk that
+     * sends one face again and again), and a look-up that stops at the first replay reads no further.
      */
-    List<Fingerprints.Earlier> fingerprintsIn(long[] buckets, long since) {
+    <T> T withFingerprintsIn(long[] buckets, long since, Function<Stream<Fingerprints.Earlier>, T> use) {
         String placeholders = String.join(",", Collections.nCopies(buckets.length, "?"));
         Object[] parameters = new Object[buckets.length + 1];
         for (int i = 0; i < buckets.length; i++) {
             parameters[i] = buckets[i];
         }
         parameters[buckets.length] = since;
-        return queryAll("SELECT hashes, account_id, device_id, created_at FROM fingerprint WHERE liveness_id IN "
+        return query("SELECT hashes, account_id, device_id, created_at FROM fingerprint WHERE liveness_id IN "
                 + "(SELECT liveness_id FROM replay_bucket WHERE bucket IN (" + placeholders + ") AND created_at >= ?)",
                 row -> new Fingerprints.Earlier(Fingerprints.fromBytes(row.getBytes(1)), Optional.ofNullable(row.getString(2)),
-                        Optional.ofNullable(row.getString(3)), row.getLong(4)), parameters);
+                        Optional.ofNullable(row.getString(3)), row.getLong(4)), use, parameters);
     }
 
     /** How many sessions' fingerprints are kept since {@code since}. */
@@ -572,16 +582,30 @@ final class Store implements AutoCloseable {
     }
 
     private <T> List<T> queryAll(String sql, RowReader<T> reader, Object... parameters) {
+        return query(sql, reader, rows -> rows.collect(Collectors.toCollection(ArrayList::new)), parameters);
+    }
+
+    /** What {@code use} makes of the rows, read one at a time as it asks for them, while the statement is open. */
+    private <T, R> R query(String sql, RowReader<T> reader, Function<Stream<T>, R> use, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            List<T> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(reader.read(rows));
-                }
+                return use.apply(StreamSupport.stream(new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
+                    @Override
+                    public boolean tryAdvance(Consumer<? super T> action) {
+                        try {
+                            if (!rows.next()) {
+                                return false;
+                            }
+                            action.accept(reader.read(rows));
+                            return true;
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("The service's storage failed", e);
+                        }
+                    }
+                }, false));
             }
-            return found;
         } catch (SQLException e) {
             throw new IllegalStateException("The service's storage failed", e);
         }

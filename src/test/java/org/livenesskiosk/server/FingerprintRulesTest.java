@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.livenesskiosk.vision.FaceFingerprint;
@@ -169,7 +170,7 @@ class FingerprintRulesTest {
     private static final long NOW = 1_000_000_000L;
 
     private static Fingerprints.Replay replayOf(Fingerprints recording, Fingerprints.Earlier... earlier) {
-        return recording.replayOf(List.of(earlier), ACCOUNT, KIOSK, NOW);
+        return recording.replayOf(Stream.of(earlier), ACCOUNT, KIOSK, NOW);
     }
 
     private static Fingerprints.Earlier sentBy(String account, String kiosk, long agoMs, List<long[]> frames) {
@@ -196,6 +197,20 @@ class FingerprintRulesTest {
                 replayOf(lookingTheSame, sentBy(ACCOUNT, KIOSK, Fingerprints.SAME_CUSTOMER_AGAIN_MS, earlier)));
         assertEquals(Fingerprints.Replay.REPLAY,
                 replayOf(lookingTheSame, sentBy(ACCOUNT, KIOSK, Fingerprints.SAME_CUSTOMER_AGAIN_MS + 1, earlier)));
+    }
+
+    @Test
+    void aLookUpReadsNoFurtherThanTheFirstReplay() {
+        // One face may be filed thousands of times (a kiosk sending one customer all day, a face flooded on purpose):
+        // the sessions after the replay found are never read, so they are never all held at once.
+        List<long[]> earlier = pictures(FRAMES, 1);
+        Fingerprints copy = recording(changed(earlier, 3));
+        Stream<Fingerprints.Earlier> floodAfterIt = Stream.concat(Stream.of(sentBy(ACCOUNT, "kiosk-2", 1_000, earlier)),
+                Stream.generate(() -> {
+                    throw new AssertionError("a session after the replay was read");
+                }));
+
+        assertEquals(Fingerprints.Replay.REPLAY, copy.replayOf(floodAfterIt, ACCOUNT, KIOSK, NOW));
     }
 
     @Test
