@@ -50,6 +50,11 @@ final class Store implements AutoCloseable {
 
     /** Connections one node holds to a fleet's database: a few per check running, well under PostgreSQL's 100 for a fleet. */
     private static final int DATABASE_CONNECTIONS = 12;
+    /**
+     * Rows a read takes from the database at once: 64 of the replay look-up's fingerprint rows (about
+     * 8 KB each) are half a megabyte, and the desk's longest lists come in a few round trips.
+     */
+    private static final int ROWS_A_FETCH = 64;
     /** Draws the verified sessions sampled for review: nobody may tell in advance which will be looked at. */
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -585,10 +590,26 @@ final class Store implements AutoCloseable {
         return query(sql, reader, rows -> rows.collect(Collectors.toCollection(ArrayList::new)), parameters);
     }
 
-    /** What {@code use} makes of the rows, read one at a time as it asks for them, while the statement is open. */
+    /**
+     * What {@code use} makes of the rows, read as it asks for them, {@link #ROWS_A_FETCH} at a time,
+     * while the statement is open. The read runs in a transaction of its own because PostgreSQL's
+     * driver otherwise fetches the whole result before the first row (SQLite steps row by row either way).
+     */
     private <T, R> R query(String sql, RowReader<T> reader, Function<Stream<T>, R> use, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            R result = readRows(connection, sql, reader, use, parameters);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The service's storage failed", e);
+        }
+    }
+
+    private static <T, R> R readRows(Connection connection, String sql, RowReader<T> reader, Function<Stream<T>, R> use,
+            Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(ROWS_A_FETCH);
             bind(statement, parameters);
             try (ResultSet rows = statement.executeQuery()) {
                 return use.apply(StreamSupport.stream(new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
@@ -606,8 +627,6 @@ final class Store implements AutoCloseable {
                     }
                 }, false));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The service's storage failed", e);
         }
     }
 

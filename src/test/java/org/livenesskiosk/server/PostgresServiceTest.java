@@ -198,6 +198,16 @@ class PostgresServiceTest {
         });
     }
 
+    /** The replay look-up on PostgreSQL reads a face's earlier sessions as it compares them, not all before the first. */
+    @Test
+    void aLookUpReadsAsItComparesOnPostgresql() throws Exception {
+        inFreshSchema(url -> {
+            try (Store store = Store.postgresql(url, SecretBox.inFolder(keys))) {
+                FaceLookUpReadTest.readsOnlyWhatItCompares(store, url);
+            }
+        });
+    }
+
     private void runSession(String url) throws Exception {
         SessionOutcome recorded = RecordedSessions.mouthSession();
         try (LivenessServer server = TestAccount.in(LivenessServer.open(keys, Optional.of(url), Models.fromClasspath(), ServiceLimits.defaults()))
