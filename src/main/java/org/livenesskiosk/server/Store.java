@@ -425,16 +425,24 @@ final class Store implements AutoCloseable {
      * sends one face again and again), and a look-up that stops at the first replay reads no further.
      */
     <T> T withFingerprintsIn(long[] buckets, long since, Function<Stream<Fingerprints.Earlier>, T> use) {
-        String placeholders = String.join(",", Collections.nCopies(buckets.length, "?"));
         Object[] parameters = new Object[buckets.length + 1];
         for (int i = 0; i < buckets.length; i++) {
             parameters[i] = buckets[i];
         }
         parameters[buckets.length] = since;
-        return query("SELECT hashes, account_id, device_id, created_at FROM fingerprint WHERE liveness_id IN "
-                + "(SELECT liveness_id FROM replay_bucket WHERE bucket IN (" + placeholders + ") AND created_at >= ?)",
+        return query(fingerprintsInSql(buckets.length),
                 row -> new Fingerprints.Earlier(Fingerprints.fromBytes(row.getBytes(1)), Optional.ofNullable(row.getString(2)),
                         Optional.ofNullable(row.getString(3)), row.getLong(4)), use, parameters);
+    }
+
+    /**
+     * The look-up of {@link #withFingerprintsIn}, for so many buckets, then the time since: the
+     * buckets' sessions are read from their index alone (migration V21), a face's side by side.
+     */
+    static String fingerprintsInSql(int buckets) {
+        return "SELECT hashes, account_id, device_id, created_at FROM fingerprint WHERE liveness_id IN "
+                + "(SELECT liveness_id FROM replay_bucket WHERE bucket IN (" + String.join(",", Collections.nCopies(buckets, "?"))
+                + ") AND created_at >= ?)";
     }
 
     /** How many sessions' fingerprints are kept since {@code since}. */

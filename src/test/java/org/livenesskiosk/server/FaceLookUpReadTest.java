@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -36,6 +42,26 @@ class FaceLookUpReadTest {
         try (Store store = Store.sqlite(file, SecretBox.inFolder(data))) {
             readsOnlyWhatItCompares(store, "jdbc:sqlite:" + file);
         }
+    }
+
+    /** A face's thousands of bucket rows are read from the index, side by side, not each looked up in the table for its date. */
+    @Test
+    void theLookUpReadsTheBucketsFromTheirIndexAlone() throws Exception {
+        Path file = data.resolve("liveness.db");
+        Store.sqlite(file, SecretBox.inFolder(data)).close();
+        List<String> plan = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + Store.fingerprintsInSql(3))) {
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                explain.setLong(parameter, parameter);
+            }
+            try (ResultSet steps = explain.executeQuery()) {
+                while (steps.next()) {
+                    plan.add(steps.getString("detail"));
+                }
+            }
+        }
+        assertTrue(plan.stream().anyMatch(step -> step.contains("COVERING INDEX replay_bucket_window")), plan.toString());
     }
 
     static void readsOnlyWhatItCompares(Store store, String jdbcUrl) throws Exception {
