@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.StringReader;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -17,9 +15,9 @@ import io.javalin.http.Context;
 /**
  * Reading a request's JSON body into its record and writing the answer's envelope. A body that is
  * not the record's JSON, or whose fields are out of bounds ({@link FieldLimits}), is the caller's
- * mistake: {@code PARAMETER_ERROR}, never a server failure. Before any tree is built the body's
+ * mistake: {@code PARAMETER_ERROR}, never a server failure. Before anything is bound the body's
  * shape is walked as a stream ({@link #requireBoundedShape}): a body within its route's size can still
- * hold millions of tiny values, each of which a parsed tree would make an object of.
+ * hold millions of tiny values, each of which binding would make an object of.
  */
 final class JsonExchange {
 
@@ -40,16 +38,15 @@ final class JsonExchange {
         if (text.isBlank()) {
             text = "{}";
         }
-        requireBoundedShape(text);
-        JsonElement json = JsonParser.parseString(text);
-        if (!json.isJsonObject()) {
+        if (requireBoundedShape(text) != JsonToken.BEGIN_OBJECT) {
             throw new ServiceException("PARAMETER_ERROR", "The body must be a JSON object");
         }
         T value;
         try {
-            value = GSON.fromJson(json, type);
+            // Bound straight from the text, which the walk found strict JSON: no tree of it is built first (an
+            // upload's frames would be copied once more into it).
+            value = GSON.fromJson(text, type);
         } catch (RuntimeException wrongTypes) {
-            // From a parsed tree Gson does not wrap every mismatch (a text where a number belongs) in its own exception.
             // Gson's text names its own classes: the caller is told which kind of mistake, never that text.
             throw new ServiceException("PARAMETER_ERROR", "The body's fields are not of their types");
         }
@@ -58,12 +55,15 @@ final class JsonExchange {
     }
 
     /**
-     * Walks the JSON as a stream, holding nothing but the depth and counts, and refuses nesting, arrays
-     * and objects beyond what any request needs; malformed JSON is left to the parser's own refusal.
+     * Walks the JSON as a strict stream, holding nothing but the depth and counts, and refuses nesting,
+     * arrays and objects beyond what any request needs, and malformed JSON (what follows the value is
+     * left to the binding, which refuses it); returns what the body is: an object, an array, a value.
      */
-    static void requireBoundedShape(String text) {
+    static JsonToken requireBoundedShape(String text) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            JsonToken top = reader.peek();
             walk(reader, 0);
+            return top;
         } catch (IOException | IllegalStateException | NumberFormatException e) {
             throw new JsonParseException("malformed", e);
         }

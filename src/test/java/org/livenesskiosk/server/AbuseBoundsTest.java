@@ -250,7 +250,9 @@ class AbuseBoundsTest {
     @Test
     void wrongJsonTypesAreParameterErrorsNotFailures() throws Exception {
         for (String body : List.of("{\"accessKey\":{\"a\":1},\"timestamp\":1,\"signature\":\"x\"}", "{\"timestamp\":\"soon\"}", "[1,2]",
-                "{\"accessKey\":", "\"text\"")) {
+                "{\"accessKey\":", "\"text\"", "{} {}",
+                // A fraction where a whole number belongs is not rounded into one.
+                "{\"accessKey\":\"" + TestAccount.ACCESS_KEY + "\",\"timestamp\":" + System.currentTimeMillis() + ".5,\"signature\":\"x\"}")) {
             JsonObject refused = envelope(new Request.Builder().url(url(Routes.GENERATE_TOKEN)).post(RequestBody.create(body, JSON)));
             assertEquals("PARAMETER_ERROR", refused.get("code").getAsString(), body);
             assertFalse(refused.toString().matches(".*(Exception|java\\.|com\\.google|Expected).*"), "the parser's own words: " + refused);
