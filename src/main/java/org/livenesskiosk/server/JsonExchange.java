@@ -43,8 +43,8 @@ final class JsonExchange {
         }
         T value;
         try {
-            // Bound straight from the text, which the walk found strict JSON: no tree of it is built first (an
-            // upload's frames would be copied once more into it).
+            // Bound straight from the text, whose value the walk found strict and bounded (anything after it the binding
+            // refuses): no tree of it is built first, which would copy an upload's frames once more.
             value = GSON.fromJson(text, type);
         } catch (RuntimeException wrongTypes) {
             // Gson's text names its own classes: the caller is told which kind of mistake, never that text.
