@@ -2,6 +2,8 @@ package org.livenesskiosk.vision;
 
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,38 @@ class TrackingTest {
                 "noticed after " + (noticedMs - walkedInMs) + " ms");
         assertTrue(analysis.faces().stream().anyMatch(face -> face.trackId() == firstPerson),
                 "the first person is still the same face");
+    }
+
+    /**
+     * Someone far back in the branch, a face too small for the short-range detector, is the
+     * full-range detector's, which runs at every other regular detection only.
+     */
+    @Test
+    void noticesSomeoneFarBackWithinTheFullRangeDetectorsInterval() {
+        try (Mat farBack = leftPersonOnly.clone(); Mat rightPerson = new Mat(bothPeople, new Rect(730, 40, 260, 280));
+                Mat small = new Mat()) {
+            // The man on the right at 0.6 of his size, standing further back on the grey half.
+            resize(rightPerson, small, new Size(156, 168), 0, 0, INTER_AREA);
+            small.copyTo(new Mat(farBack, new Rect(800, 200, small.cols(), small.rows())));
+            assertEquals(1, new BlazeFaceDetector(DetectorModel.SHORT_RANGE, Models.fromClasspath()).detect(farBack).size(),
+                    "the short-range detector sees only the customer");
+
+            int frame = 0;
+            for (; frame < 25; frame++) {
+                assertEquals(1, analyzer.analyze(leftPersonOnly, frame, frame * FRAME_MS).faceCount(), "frame " + frame);
+            }
+            long walkedInMs = frame * FRAME_MS;
+            long noticedMs = -1;
+            for (; frame < 75 && noticedMs < 0; frame++) {
+                FrameAnalysis analysis = analyzer.analyze(farBack, frame, frame * FRAME_MS);
+                if (analysis.faceCount() == 2) {
+                    noticedMs = frame * FRAME_MS;
+                }
+            }
+            assertTrue(noticedMs >= 0 && noticedMs - walkedInMs
+                            <= FaceTracker.FAR_DETECTION_INTERVAL_MS + FaceTracker.RESULT_DELAY_MS + FRAME_MS,
+                    "noticed after " + (noticedMs - walkedInMs) + " ms");
+        }
     }
 
     /**
