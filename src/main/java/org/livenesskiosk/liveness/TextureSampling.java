@@ -7,23 +7,24 @@ import org.livenesskiosk.vision.FrameAnalysis;
  * Which frames the texture network scores. Only frames it can judge: one face, turned at most
  * {@link #MAX_ANGLE_DEGREES} either way, lit neither too dark nor blown out, sharp, and surely a
  * face — dark, strongly turned or backlit live faces score low on it, and a score there would
- * only fail a genuine customer. And only one such frame every {@link #SPACING_MS}, then, once
- * {@link #DENSE_FRAMES} are scored, every {@link #SPARSE_SPACING_MS}: the network costs about 5 ms
- * a face, so scoring a sample keeps the per-frame pipeline within its budget, a session of two
- * seconds still gives the {@link PassiveCues#MIN_TEXTURED_FRAMES} its summary needs, and a long one
- * is still sampled to its end (a face swapped late is scored too) without the service's re-run of
- * it growing by more than a few percent. Time is the frames' own, so the kiosk and the service's
- * re-run of its recording pick the same frames.
+ * only fail a genuine customer. And only one such frame every {@link #SPACING_MS} until the
+ * {@link PassiveCues#MIN_TEXTURED_FRAMES} its summary needs are scored (a session of one second
+ * fit to judge has them), then one every {@link #SPARSE_SPACING_MS} to the session's end, so that a
+ * face swapped late is scored too. The two networks cost about as much as the rest of a frame's
+ * analysis, so they score a sample, not every frame: a median of ten frames or more moves far
+ * less than one frame, and genuine sessions' medians lie far above the threshold
+ * (docs/passive-checks.md). Time is the frames' own, so the kiosk and the service's re-run of its
+ * recording pick the same frames.
  */
 public final class TextureSampling {
 
     static final double MAX_ANGLE_DEGREES = 25;
     /** At most ten scored frames a second at first… */
     static final long SPACING_MS = 100;
-    /** …until this many are scored: twice what the summary needs… */
-    static final int DENSE_FRAMES = 2 * PassiveCues.MIN_TEXTURED_FRAMES;
-    /** …then at most about three a second. */
-    static final long SPARSE_SPACING_MS = 300;
+    /** …until the summary has what it needs… */
+    static final int DENSE_FRAMES = PassiveCues.MIN_TEXTURED_FRAMES;
+    /** …then one a second. */
+    static final long SPARSE_SPACING_MS = 1_000;
 
     private long lastScoredMs = Long.MIN_VALUE;
     private int scored;
