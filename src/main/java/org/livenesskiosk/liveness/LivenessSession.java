@@ -85,7 +85,7 @@ public final class LivenessSession {
     private final Preparation farStage;
     private final Preparation nearStage;
     private final Map<ActionType, ActionDetector> detectors = new EnumMap<>(ActionType.class);
-    private final TextureSampling textureSampling = new TextureSampling();
+    private final TextureSampling textureSampling;
     private final PassiveEvidence passive = new PassiveEvidence();
 
     private SessionState state;
@@ -124,11 +124,17 @@ public final class LivenessSession {
 
     /** @param plan the actions to ask for, in order (see {@link ActionPlan}) */
     public LivenessSession(LivenessConfig config, List<ActionType> plan) {
+        this(config, plan, new TextureSampling());
+    }
+
+    /** @param textureSampling which frames' texture to score: the kiosk's rule, or the service's draw ({@link TextureSampling#drawnBy}) */
+    public LivenessSession(LivenessConfig config, List<ActionType> plan, TextureSampling textureSampling) {
         if (plan.isEmpty()) {
             throw new IllegalArgumentException("a session asks for at least one action");
         }
         this.config = config;
         this.plan = List.copyOf(plan);
+        this.textureSampling = textureSampling;
         this.preparation = new Preparation(config);
         this.farStage = new Preparation(config, config.farFaceSize() * FAR_BELOW, config.farFaceSize() * FAR_ABOVE);
         this.nearStage = new Preparation(config, config.nearFaceSize() * NEAR_BELOW, Double.MAX_VALUE);

@@ -21,6 +21,7 @@ import org.livenesskiosk.liveness.PassiveCues;
 import org.livenesskiosk.liveness.PassiveVerdict;
 import org.livenesskiosk.liveness.SessionResult;
 import org.livenesskiosk.liveness.SessionUpdate;
+import org.livenesskiosk.liveness.TextureSampling;
 import org.livenesskiosk.pipeline.SessionRunner;
 import org.livenesskiosk.pipeline.SkinLight;
 import org.livenesskiosk.protocol.UploadRequest;
@@ -140,7 +141,7 @@ final class SessionCheck {
             return Verdict.attack(INJECTION, bestImageProblem.get(), fingerprints);
         }
         LivenessConfig config = challenge.config();
-        LivenessSession session = new LivenessSession(config, challenge.plan());
+        LivenessSession session = new LivenessSession(config, challenge.plan(), TextureSampling.drawnBy(RANDOM));
         List<JpegFrames.Encoded> frames = frames(upload.recording(), RecheckSample.of(upload, RANDOM));
         List<LightSequence.Shown> shown = upload.light() == null ? List.of() : upload.light();
         RecordingFaces recordingFaces = new RecordingFaces(vision, fingerprints,
