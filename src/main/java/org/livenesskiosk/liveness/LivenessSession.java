@@ -127,7 +127,7 @@ public final class LivenessSession {
         this(config, plan, new TextureSampling());
     }
 
-    /** @param textureSampling which frames' texture to score: the kiosk's rule, or the service's draw ({@link TextureSampling#drawnBy}) */
+    /** @param textureSampling which frames' texture to score: the kiosk's rule, or the service's {@link TextureSampling#drawnBy draw} */
     public LivenessSession(LivenessConfig config, List<ActionType> plan, TextureSampling textureSampling) {
         if (plan.isEmpty()) {
             throw new IllegalArgumentException("a session asks for at least one action");

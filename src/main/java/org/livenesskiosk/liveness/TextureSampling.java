@@ -11,7 +11,7 @@ import org.livenesskiosk.vision.FrameAnalysis;
  * {@link #MAX_ANGLE_DEGREES} either way, lit neither too dark nor blown out, sharp, and surely a
  * face — dark, strongly turned or backlit live faces score low on it, and a score there would
  * only fail a genuine customer. And only one such frame every {@link #SPACING_MS} until the
- * {@link PassiveCues#MIN_TEXTURED_FRAMES} its summary needs are scored (a session of one second
+ * {@link PassiveCues#MIN_TEXTURED_FRAMES} its summary needs are scored (a second or so of frames
  * fit to judge has them), then one every {@link #SPARSE_SPACING_MS} to the session's end, so that a
  * face swapped late is scored too. The two networks cost about as much as the rest of a frame's
  * analysis, so they score a sample, not every frame: a median of ten frames or more moves far

@@ -10,9 +10,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Follows faces from frame to frame. Each face's next crop comes from its own landmarks, so the
  * detector runs only when there is nothing to follow, when a face was just lost, and at a regular
  * interval to notice a second person who walks in. The full-range detector, which finds the small
- * faces of people further back, runs only at every other of those regular detections: it costs two to four
- * times the short-range one, and a person close enough to matter to the session (beside the
- * customer, or holding a picture up to the camera) is the short-range detector's.
+ * faces of people further back, joins only every other of those regular detections: it costs two
+ * to four times the short-range one, and a person close enough to matter to the session (beside
+ * the customer, or holding a picture up to the camera) is the short-range detector's.
  *
  * <p>The regular detection runs on a side thread, on a copy of its frame, while this thread follows
  * the faces; its result joins the tracks at the first frame {@link #RESULT_DELAY_MS} later in the
@@ -35,7 +35,7 @@ final class FaceTracker {
     static final long DETECTION_INTERVAL_MS = 500;
     /**
      * How often the regular detection includes the full-range detector: every other one. Someone far
-     * back in the branch is noticed a detection later, and the re-run of a session spends a sixth less.
+     * back in the branch is noticed a detection later, and the re-run of a session costs about a tenth less.
      */
     static final long FAR_DETECTION_INTERVAL_MS = 2 * DETECTION_INTERVAL_MS;
     /**
@@ -183,7 +183,7 @@ final class FaceTracker {
         lastFarDetectionMs = Long.MIN_VALUE;
     }
 
-    /** Whether a detection last run at {@code lastMs} is due again at {@code timestampMs} (a frame earlier than it starts over). */
+    /** Whether a detection last run at {@code lastMs} is due again at {@code timestampMs}; a frame before it starts over. */
     private static boolean isDue(long lastMs, long intervalMs, long timestampMs) {
         return lastMs == Long.MIN_VALUE || timestampMs - lastMs >= intervalMs || timestampMs < lastMs;
     }
@@ -218,7 +218,7 @@ final class FaceTracker {
         }
     }
 
-    /** The regular detection, already on the side thread: the detectors one after the other, in the same order as {@link #detect}. */
+    /** The regular detection, already on the side thread: the detectors one after the other, in {@link #detect}'s order. */
     private List<FaceDetection> detectAll(Mat bgr, boolean includeFullRange) {
         List<FaceDetection> found = new ArrayList<>(includeFullRange ? fullRange.detect(bgr) : List.of());
         found.addAll(shortRange.detect(bgr));
