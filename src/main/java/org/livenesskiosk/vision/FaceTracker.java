@@ -130,20 +130,19 @@ final class FaceTracker {
             regularDue = true;
             farDue = true;
         }
+        boolean far = regularDue && farDue;
         if (pending != null && timestampMs >= pending.timestampMs() + RESULT_DELAY_MS) {
             fresh = addNewFaces(SideThread.await(pending.result()), pending.followed());
             pending = null;
             unfollowed.clear();
         } else if (mustDetect) {
-            boolean far = regularDue && farDue;
             fresh = addNewFaces(detect(bgr, far), followedBoxes());
             unfollowed.clear();
             noteRegularDetection(regularDue, far, timestampMs);
         } else if (regularDue && pending == null) {
-            boolean far = farDue;
             bgr.copyTo(detectionFrame);
             pending = new PendingDetection(timestampMs, side.submit(() -> detectAll(detectionFrame, far)), followedBoxes());
-            noteRegularDetection(true, far, timestampMs);
+            noteRegularDetection(regularDue, far, timestampMs);
         }
         lostFace = false;
         List<TrackedFace> faces = new ArrayList<>();
