@@ -30,7 +30,8 @@ import org.livenesskiosk.vision.TextureScore;
 /**
  * Times our pipeline against the classic Haar-cascade baseline on the same decoded frames, in the
  * same process; also the liveness controller on top, and the hand-over of each frame to the
- * kiosk's preview. With labels, scores the blinks seen. The caller sets the thread count.
+ * kiosk's preview. With labels, scores the blinks seen. Both run OpenCV on the calling thread
+ * alone, as {@link FrameAnalyzer} sets it.
  */
 public final class PipelineBench {
 

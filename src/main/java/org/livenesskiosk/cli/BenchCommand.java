@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.bytedeco.opencv.global.opencv_core;
 import org.livenesskiosk.bench.BlinkScore;
 import org.livenesskiosk.bench.LightBench;
 import org.livenesskiosk.bench.PipelineBench;
@@ -118,7 +117,6 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        opencv_core.setNumThreads(1);
         if (lightDraws != null) {
             return light(out);
         }

@@ -1,5 +1,8 @@
 package org.livenesskiosk.server;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 import static org.livenesskiosk.server.JsonExchange.answer;
 import static org.livenesskiosk.server.JsonExchange.body;
 import static org.livenesskiosk.server.JsonExchange.required;
@@ -15,8 +18,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.protocol.Routes;
@@ -134,7 +137,7 @@ public final class FaceComparison {
         return SamePerson.embeddable(face) && face.exposure().brightness() >= MIN_BRIGHTNESS;
     }
 
-    /** The bytes of a base64 JPEG or PNG of at most {@link #MAX_SIDE} pixels a side, judged before it is decoded. */
+    /** The bytes of a base64 JPEG or PNG of at most {@link #MAX_DOCUMENT_BYTES}; its size is judged before it is decoded ({@link #face}). */
     private static byte[] picture(String base64) {
         byte[] bytes = SessionCheck.decoded(base64)
                 .orElseThrow(() -> new ServiceException("PARAMETER_ERROR", "documentImage is not base64"));
@@ -142,33 +145,41 @@ public final class FaceComparison {
             throw new ServiceException("PARAMETER_ERROR", "documentImage must be a JPEG or PNG of at most "
                     + (MAX_DOCUMENT_BYTES >> 20) + " MB, base64");
         }
+        return bytes;
+    }
+
+    /**
+     * Refuses a picture that declares more than {@link #MAX_SIDE} pixels a side, read from its header
+     * before any pixel is: the one sent, and those a kiosk stored (its document portrait was only
+     * judged by its bytes when uploaded).
+     */
+    private static void requireDecodableSize(byte[] picture, String name) {
         // In memory only: ImageIO's default stream for a byte array may cache it in a temporary file.
-        try (ImageInputStream header = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream header = new MemoryCacheImageInputStream(new ByteArrayInputStream(picture))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(header);
             if (!readers.hasNext()) {
-                throw notAPicture();
+                throw notAPicture(name);
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(header, true, true);
                 if (reader.getWidth(0) > MAX_SIDE || reader.getHeight(0) > MAX_SIDE) {
-                    throw new ServiceException("PARAMETER_ERROR", "documentImage must be at most " + MAX_SIDE + " pixels a side");
+                    throw new ServiceException("PARAMETER_ERROR", name + " must be at most " + MAX_SIDE + " pixels a side");
                 }
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw notAPicture();
+            throw notAPicture(name);
         }
-        return bytes;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] magic) {
         return bytes.length >= magic.length && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
     }
 
-    private static ServiceException notAPicture() {
-        return new ServiceException("PARAMETER_ERROR", "documentImage is not a readable JPEG or PNG");
+    private static ServiceException notAPicture(String name) {
+        return new ServiceException("PARAMETER_ERROR", name + " is not a readable JPEG or PNG");
     }
 
     /**
@@ -177,9 +188,11 @@ public final class FaceComparison {
      * {@code MULTIPLE_FACES_DETECTED}, one too small or turned {@code unusable}.
      */
     static float[] face(Vision vision, byte[] picture, String name, String unusable) {
-        try (Mat image = JpegFrames.decode(picture)) {
+        requireDecodableSize(picture, name);
+        try (BytePointer bytes = new BytePointer(picture); Mat buffer = new Mat(1, picture.length, CV_8U, bytes);
+             Mat image = imdecode(buffer, IMREAD_COLOR)) {
             if (image.empty()) {
-                throw new ServiceException("PARAMETER_ERROR", name + " is not a readable JPEG or PNG");
+                throw notAPicture(name);
             }
             FrameAnalysis analysis = vision.still(image);
             if (analysis.faceCount() == 0 || analysis.mainFace().isEmpty()) {

@@ -114,6 +114,8 @@ final class ResultImages {
             ctx.status(404).attribute(LivenessServer.ENVELOPE_SENT, true);
             return;
         }
-        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").result(decrypted(result.get(), kind));
+        // A kiosk's bytes, opened in a bank's browser: taken as a JPEG only, never as a page that runs anything.
+        ctx.contentType("image/jpeg").header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox").result(decrypted(result.get(), kind));
     }
 }

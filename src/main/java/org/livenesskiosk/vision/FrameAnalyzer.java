@@ -1,5 +1,6 @@
 package org.livenesskiosk.vision;
 
+import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
@@ -20,6 +21,14 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * what it answers for a frame depends on the frames alone, never on how fast they come.
  */
 public final class FrameAnalyzer {
+
+    static {
+        // OpenCV's calls each on the calling thread alone, as TensorFlow Lite's (TfLiteRuntime): every
+        // caller already keeps the cores busy with analyses side by side (the kiosk's analysis thread
+        // and its side threads, the service's checks), so OpenCV's own pool only adds its waking and
+        // spinning: 5 % of the service's CPU a session (docs/measurements.md, "A whole session").
+        setNumThreads(1);
+    }
 
     private final FaceTracker tracker;
     private final HeadPoseFit headPoseFit;

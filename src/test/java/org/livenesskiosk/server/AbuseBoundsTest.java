@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,7 @@ import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
 import org.livenesskiosk.testdata.EnrolledKiosk;
+import org.livenesskiosk.testdata.JpegBomb;
 import org.livenesskiosk.testdata.SignedRequest;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.LoggerFactory;
@@ -324,6 +326,24 @@ class AbuseBoundsTest {
             assertEquals(404, response.code());
             assertEquals("IMAGE_NOT_FOUND", JsonParser.parseString(response.body().string()).getAsJsonObject().get("code").getAsString());
         }
+    }
+
+    @Test
+    void framesDeclaringGigapixelsAreNeverDecoded() throws Exception {
+        // 40 frames of a few hundred bytes each, every one declaring 20,000 pixels a side: decoded, 1.2 GB and seconds each.
+        String bomb = Base64.getEncoder().encodeToString(JpegBomb.declaring(20_000, 20_000));
+        List<Long> times = IntStream.range(0, 40).mapToObj(frame -> frame * 40L).toList();
+        String challengeId = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80)).challengeId();
+        UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challengeId, null, null, "0.1.0", "kiosk",
+                List.of(new UploadRequest.Action("MOUTH", 900)), new UploadRequest.Recording(times, Collections.nCopies(40, bomb)), bomb);
+
+        long start = System.nanoTime();
+        LivenessClient.Result result = kiosk.result(token, "livenessId", kiosk.upload(ticket, upload).livenessId());
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+
+        assertTrue(result.livenessScore() < 50, "score " + result.livenessScore());
+        assertTrue(seconds < 10, "answered after " + seconds + " s: the frames were decoded");
+        assertNothingLoggedAsAnError();
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.JpegBomb;
 import org.livenesskiosk.testdata.SharedData;
 
 /**
@@ -118,6 +119,17 @@ class DocumentPortraitTest {
 
         assertTrue(stored(aged).encryptedDocumentImage().isEmpty(), "the retention deletes the portrait with the other images");
         assertEquals("PARAMETER_ERROR", assertThrows(ServiceCallException.class, () -> compareWithCaptured(aged)).serviceCode());
+    }
+
+    @Test
+    void aPortraitDeclaringHugeSidesIsRefusedWhenComparedNotDecoded() throws Exception {
+        // Within the document's bytes, so stored; its header, read before any pixel, says 40,000 pixels a side.
+        String livenessId = uploaded(JpegBomb.declaring(40_000, 40_000));
+
+        ServiceCallException refused = assertThrows(ServiceCallException.class, () -> compareWithCaptured(livenessId));
+
+        assertEquals("PARAMETER_ERROR", refused.serviceCode());
+        assertTrue(refused.getMessage().contains("pixels a side"), refused.getMessage());
     }
 
     @Test

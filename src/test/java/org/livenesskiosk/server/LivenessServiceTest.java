@@ -89,6 +89,8 @@ class LivenessServiceTest {
         HttpResponse<byte[]> image = http.send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, image.statusCode());
         assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("nosniff", image.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals("default-src 'none'; sandbox", image.headers().firstValue("Content-Security-Policy").orElseThrow());
         assertEquals((byte) 0xff, image.body()[0]);
 
         String forged = link.replaceAll("expires=\\d+", "expires=" + (System.currentTimeMillis() + 86_400_000L));
