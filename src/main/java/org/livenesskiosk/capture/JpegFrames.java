@@ -5,7 +5,6 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
 
 import java.util.List;
-import java.util.Set;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -28,23 +27,17 @@ public final class JpegFrames extends StoredPictures<JpegFrames.Encoded> {
      * the largest best image (1,000 square); the kiosk records its frames at 480 pixels a side.
      */
     public static final long MAX_PIXELS = 1920L * 1080;
-
-    /** JPEG's frame headers: SOF0 to SOF15 but for the three other markers in that range. */
-    private static final int FIRST_FRAME_HEADER = 0xc0;
-    private static final int LAST_FRAME_HEADER = 0xcf;
-    private static final Set<Integer> NOT_FRAME_HEADERS = Set.of(0xc4, 0xc8, 0xcc);
-    private static final int START_OF_SCAN = 0xda;
-    private static final int END_OF_IMAGE = 0xd9;
+    /** The most scans: the kiosk's encoder writes one; a sequential JPEG needs at most one a colour component. */
+    static final int MAX_SCANS = 3;
 
     /**
-     * The image in {@code jpeg}, or an empty Mat when it is not one or is larger than
-     * {@link #MAX_PIXELS}. The bytes may be hostile (the service decodes what kiosks send): a JPEG of
-     * a few hundred bytes can declare 32,000 pixels a side, which OpenCV would decode into 3 GB over
-     * seconds, so the size its header declares is read first and nothing larger is decoded.
+     * The image in {@code jpeg}, or an empty Mat when it is not one, or not one the kiosk writes:
+     * sequential, at most {@link #MAX_PIXELS} and {@link #MAX_SCANS} scans. The bytes may be hostile
+     * (the service decodes what kiosks send), so their {@link JpegStructure} is read first and
+     * nothing that would cost more to decode than a camera's frame is.
      */
     public static Mat decode(byte[] jpeg) {
-        long declared = declaredPixels(jpeg);
-        if (declared <= 0 || declared > MAX_PIXELS) {
+        if (JpegStructure.of(jpeg).filter(JpegFrames::asTheKioskWritesIt).isEmpty()) {
             return new Mat();
         }
         try (BytePointer bytes = new BytePointer(jpeg); Mat buffer = new Mat(1, jpeg.length, CV_8U, bytes)) {
@@ -52,49 +45,8 @@ public final class JpegFrames extends StoredPictures<JpegFrames.Encoded> {
         }
     }
 
-    /**
-     * The width times the height in the JPEG's frame header, or 0 when it has none before its first
-     * scan. Walks the markers as libjpeg does: bytes before a marker's 0xFF are skipped, as are the
-     * 0xFF fills, and every segment with a length is stepped over whole.
-     */
-    static long declaredPixels(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xff) != 0xff || (jpeg[1] & 0xff) != 0xd8) {
-            return 0;
-        }
-        int at = 2;
-        while (true) {
-            while (at < jpeg.length && (jpeg[at] & 0xff) != 0xff) {
-                at++;
-            }
-            while (at < jpeg.length && (jpeg[at] & 0xff) == 0xff) {
-                at++;
-            }
-            if (at + 2 >= jpeg.length) {
-                return 0;
-            }
-            int marker = jpeg[at] & 0xff;
-            at++;
-            if (marker == START_OF_SCAN || marker == END_OF_IMAGE) {
-                return 0;
-            }
-            if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-                continue; // TEM and the restart markers stand alone
-            }
-            int length = (jpeg[at] & 0xff) << 8 | jpeg[at + 1] & 0xff;
-            if (marker >= FIRST_FRAME_HEADER && marker <= LAST_FRAME_HEADER && !NOT_FRAME_HEADERS.contains(marker)) {
-                // length (2), sample precision (1), height (2), width (2)
-                if (length < 7 || at + 7 > jpeg.length) {
-                    return 0;
-                }
-                long height = (jpeg[at + 3] & 0xff) << 8 | jpeg[at + 4] & 0xff;
-                long width = (jpeg[at + 5] & 0xff) << 8 | jpeg[at + 6] & 0xff;
-                return height * width;
-            }
-            if (length < 2) {
-                return 0;
-            }
-            at += length;
-        }
+    private static boolean asTheKioskWritesIt(JpegStructure jpeg) {
+        return jpeg.sequential() && jpeg.pixels() > 0 && jpeg.pixels() <= MAX_PIXELS && jpeg.scans() <= MAX_SCANS;
     }
 
     @Override

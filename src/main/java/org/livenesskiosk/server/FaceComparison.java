@@ -20,6 +20,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.livenesskiosk.capture.JpegStructure;
 import org.livenesskiosk.protocol.Envelope;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.protocol.Routes;
@@ -55,6 +56,11 @@ public final class FaceComparison {
      * read from its header before any pixel is.
      */
     static final int MAX_SIDE = 6_000;
+    /**
+     * The most scans of a JPEG picture: a progressive one from a camera, a phone or an editor has 10
+     * or so; each is a pass over the whole picture, and a crafted one can hold thousands.
+     */
+    static final int MAX_SCANS = 64;
     /**
      * A similarity of at least this (the embeddings' cosine, times 100) is a match for an account that
      * set no threshold of its own. Stricter than {@link FaceEmbedder#SAME_PERSON} (0.50), which only has
@@ -137,7 +143,7 @@ public final class FaceComparison {
         return SamePerson.embeddable(face) && face.exposure().brightness() >= MIN_BRIGHTNESS;
     }
 
-    /** The bytes of a base64 JPEG or PNG of at most {@link #MAX_DOCUMENT_BYTES}; its size is judged before it is decoded ({@link #face}). */
+    /** The bytes of a base64 JPEG or PNG of at most {@link #MAX_DOCUMENT_BYTES}; its size is judged before it is decoded ({@link #requireDecodable}). */
     private static byte[] picture(String base64) {
         byte[] bytes = SessionCheck.decoded(base64)
                 .orElseThrow(() -> new ServiceException("PARAMETER_ERROR", "documentImage is not base64"));
@@ -149,11 +155,12 @@ public final class FaceComparison {
     }
 
     /**
-     * Refuses a picture that declares more than {@link #MAX_SIDE} pixels a side, read from its header
-     * before any pixel is: the one sent, and those a kiosk stored (its document portrait was only
-     * judged by its bytes when uploaded).
+     * Refuses a picture that would cost more to decode than a document may: more than
+     * {@link #MAX_SIDE} pixels a side, or a JPEG of more than {@link #MAX_SCANS} scans, each a pass
+     * over the whole picture. Read from its header before any pixel is: the one sent, and those a
+     * kiosk stored (its document portrait was only judged by its bytes when uploaded).
      */
-    private static void requireDecodableSize(byte[] picture, String name) {
+    private static void requireDecodable(byte[] picture, String name) {
         // In memory only: ImageIO's default stream for a byte array may cache it in a temporary file.
         try (ImageInputStream header = new MemoryCacheImageInputStream(new ByteArrayInputStream(picture))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(header);
@@ -172,6 +179,11 @@ public final class FaceComparison {
         } catch (IOException e) {
             throw notAPicture(name);
         }
+        int scans = JpegStructure.of(picture).map(JpegStructure::scans).orElse(0);
+        if (scans > MAX_SCANS) {
+            throw new ServiceException("PARAMETER_ERROR", name + " is a JPEG of " + scans + " scans; at most " + MAX_SCANS
+                    + " are read");
+        }
     }
 
     private static boolean startsWith(byte[] bytes, byte[] magic) {
@@ -182,18 +194,26 @@ public final class FaceComparison {
         return new ServiceException("PARAMETER_ERROR", name + " is not a readable JPEG or PNG");
     }
 
+    /** The JPEG or PNG picture's pixels, once {@link #requireDecodable} found it worth decoding. */
+    static Mat decoded(byte[] picture, String name) {
+        requireDecodable(picture, name);
+        try (BytePointer bytes = new BytePointer(picture); Mat buffer = new Mat(1, picture.length, CV_8U, bytes)) {
+            Mat image = imdecode(buffer, IMREAD_COLOR);
+            if (image.empty()) {
+                image.close();
+                throw notAPicture(name);
+            }
+            return image;
+        }
+    }
+
     /**
      * The embedding of the picture's one face, which must be large and frontal enough to embed
      * ({@link #comparable}): no face is {@code NO_FACE_DETECTED}, several
      * {@code MULTIPLE_FACES_DETECTED}, one too small or turned {@code unusable}.
      */
     static float[] face(Vision vision, byte[] picture, String name, String unusable) {
-        requireDecodableSize(picture, name);
-        try (BytePointer bytes = new BytePointer(picture); Mat buffer = new Mat(1, picture.length, CV_8U, bytes);
-             Mat image = imdecode(buffer, IMREAD_COLOR)) {
-            if (image.empty()) {
-                throw notAPicture(name);
-            }
+        try (Mat image = decoded(picture, name)) {
             FrameAnalysis analysis = vision.still(image);
             if (analysis.faceCount() == 0 || analysis.mainFace().isEmpty()) {
                 throw new ServiceException("NO_FACE_DETECTED", name + " shows no face");

@@ -26,7 +26,7 @@ public final class FrameAnalyzer {
         // OpenCV's calls each on the calling thread alone, as TensorFlow Lite's (TfLiteRuntime): every
         // caller already keeps the cores busy with analyses side by side (the kiosk's analysis thread
         // and its side threads, the service's checks), so OpenCV's own pool only adds its waking and
-        // spinning: 5 % of the service's CPU a session (docs/measurements.md, "A whole session").
+        // spinning (about 3 % of the service's CPU a session; docs/measurements.md, "A whole session").
         setNumThreads(1);
     }
 

@@ -37,8 +37,9 @@ import org.livenesskiosk.protocol.Routes;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.DeviceIdentity;
 import org.livenesskiosk.service.LivenessClient;
+import org.livenesskiosk.testdata.CraftedJpegs;
 import org.livenesskiosk.testdata.EnrolledKiosk;
-import org.livenesskiosk.testdata.JpegBomb;
+import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.testdata.SignedRequest;
 import org.livenesskiosk.vision.Models;
 import org.slf4j.LoggerFactory;
@@ -330,12 +331,27 @@ class AbuseBoundsTest {
 
     @Test
     void framesDeclaringGigapixelsAreNeverDecoded() throws Exception {
-        // 40 frames of a few hundred bytes each, every one declaring 20,000 pixels a side: decoded, 1.2 GB and seconds each.
-        String bomb = Base64.getEncoder().encodeToString(JpegBomb.declaring(20_000, 20_000));
-        List<Long> times = IntStream.range(0, 40).mapToObj(frame -> frame * 40L).toList();
+        // A few hundred bytes each, declaring 20,000 pixels a side: decoded, 1.2 GB and seconds each.
+        assertCheckedWithoutDecoding(CraftedJpegs.declaring(20_000, 20_000));
+    }
+
+    @Test
+    void framesOfThousandsOfScansAreNeverDecoded() throws Exception {
+        // 250 KB each, the most a frame may be, progressive with 20,000 scans: decoded, 7 s each at 480x360.
+        assertCheckedWithoutDecoding(CraftedJpegs.progressiveFilledWithScans(480, 360, 250_000));
+    }
+
+    /**
+     * An upload of 40 such frames is answered within seconds, unverified, and logs no error. Its best
+     * image is a real face, so that the check goes on to the frames (an image without one ends it).
+     */
+    private void assertCheckedWithoutDecoding(byte[] frame) throws Exception {
+        String jpeg = Base64.getEncoder().encodeToString(frame);
+        String face = Base64.getEncoder().encodeToString(Files.readAllBytes(SharedData.image("aflw2000_image00050.jpg")));
+        List<Long> times = IntStream.range(0, 40).mapToObj(index -> index * 40L).toList();
         String challengeId = kiosk.challenge(ticket, new KioskApi.ChallengeRequest(40, 80)).challengeId();
         UploadRequest upload = new UploadRequest(UUID.randomUUID().toString(), challengeId, null, null, "0.1.0", "kiosk",
-                List.of(new UploadRequest.Action("MOUTH", 900)), new UploadRequest.Recording(times, Collections.nCopies(40, bomb)), bomb);
+                List.of(new UploadRequest.Action("MOUTH", 900)), new UploadRequest.Recording(times, Collections.nCopies(40, jpeg)), face);
 
         long start = System.nanoTime();
         LivenessClient.Result result = kiosk.result(token, "livenessId", kiosk.upload(ticket, upload).livenessId());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.protocol.UploadRequest;
 import org.livenesskiosk.service.ServiceCallException;
-import org.livenesskiosk.testdata.JpegBomb;
+import org.livenesskiosk.testdata.CraftedJpegs;
 import org.livenesskiosk.testdata.SharedData;
 
 /**
@@ -124,7 +124,7 @@ class DocumentPortraitTest {
     @Test
     void aPortraitDeclaringHugeSidesIsRefusedWhenComparedNotDecoded() throws Exception {
         // Within the document's bytes, so stored; its header, read before any pixel, says 40,000 pixels a side.
-        String livenessId = uploaded(JpegBomb.declaring(40_000, 40_000));
+        String livenessId = uploaded(CraftedJpegs.declaring(40_000, 40_000));
 
         ServiceCallException refused = assertThrows(ServiceCallException.class, () -> compareWithCaptured(livenessId));
 

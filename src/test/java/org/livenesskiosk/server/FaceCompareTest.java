@@ -37,6 +37,7 @@ import org.livenesskiosk.capture.FrameSources;
 import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.protocol.OpenApi;
 import org.livenesskiosk.service.ServiceCallException;
+import org.livenesskiosk.testdata.CraftedJpegs;
 import org.livenesskiosk.testdata.SharedData;
 
 /**
@@ -231,6 +232,16 @@ class FaceCompareTest {
 
         assertEquals("PARAMETER_ERROR", refused.serviceCode());
         assertTrue(refused.getMessage().contains("pixels a side"), refused.getMessage());
+    }
+
+    @Test
+    void aJpegOfThousandsOfScansIsRefusedBeforeItIsDecoded() {
+        String crafted = Base64.getEncoder().encodeToString(CraftedJpegs.progressiveFilledWithScans(1920, 1080, 250_000));
+
+        ServiceCallException refused = refused(crafted);
+
+        assertEquals("PARAMETER_ERROR", refused.serviceCode());
+        assertTrue(refused.getMessage().contains("scans"), refused.getMessage());
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.livenesskiosk.capture.Frame;
 import org.livenesskiosk.capture.FrameSource;
 import org.livenesskiosk.capture.FrameSources;
-import org.livenesskiosk.capture.JpegFrames;
 import org.livenesskiosk.testdata.OnePersonClips;
 import org.livenesskiosk.testdata.SharedData;
 import org.livenesskiosk.vision.FaceEmbedder;
@@ -68,7 +67,7 @@ class FaceMatchRatesTest {
     /** Every usable face of a picture; each is {@code person}, or a person of its own when that is null. */
     private List<Face> faces(String path, String person) throws Exception {
         List<Face> faces = new ArrayList<>();
-        try (Mat image = JpegFrames.decode(Files.readAllBytes(SharedData.file(path)))) {
+        try (Mat image = FaceComparison.decoded(Files.readAllBytes(SharedData.file(path)), path)) {
             vision.analyzer().reset();
             List<FaceObservation> seen = vision.analyzer().analyze(image, 0, 0).faces();
             for (int i = 0; i < seen.size(); i++) {
