@@ -26,7 +26,7 @@ public final class JpegFrames extends StoredPictures<JpegFrames.Encoded> {
      * The most pixels a recorded frame or an evidence image may have: a full-HD camera's frame, twice
      * the largest best image (1,000 square); the kiosk records its frames at 480 pixels a side.
      */
-    public static final long MAX_PIXELS = 1920L * 1080;
+    static final long MAX_PIXELS = 1920L * 1080;
     /** The most scans: the kiosk's encoder writes one; a sequential JPEG needs at most one a colour component. */
     static final int MAX_SCANS = 3;
 

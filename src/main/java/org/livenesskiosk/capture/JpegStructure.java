@@ -70,7 +70,7 @@ public record JpegStructure(long width, long height, boolean sequential, int sca
             if (length < 2) {
                 return Optional.empty();
             }
-            if (marker >= FIRST_FRAME_HEADER && marker <= LAST_FRAME_HEADER && !NOT_FRAME_HEADERS.contains(marker) && frame == null) {
+            if (isFrameHeader(marker) && frame == null) {
                 // length (2), sample precision (1), height (2), width (2)
                 if (length < 7 || at + 7 > jpeg.length) {
                     return Optional.empty();
@@ -88,7 +88,12 @@ public record JpegStructure(long width, long height, boolean sequential, int sca
                 at = endOfCodedData(jpeg, at);
             }
         }
-        return frame == null ? Optional.empty() : Optional.of(new JpegStructure(frame.width, frame.height, frame.sequential, scans));
+        return frame == null ? Optional.empty()
+                : Optional.of(new JpegStructure(frame.width, frame.height, frame.sequential, scans));
+    }
+
+    private static boolean isFrameHeader(int marker) {
+        return marker >= FIRST_FRAME_HEADER && marker <= LAST_FRAME_HEADER && !NOT_FRAME_HEADERS.contains(marker);
     }
 
     /** Where a scan's coded data ends: at the 0xFF of the next marker that is neither a stuffed 0x00 nor a restart. */

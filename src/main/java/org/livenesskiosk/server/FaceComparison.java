@@ -143,7 +143,10 @@ public final class FaceComparison {
         return SamePerson.embeddable(face) && face.exposure().brightness() >= MIN_BRIGHTNESS;
     }
 
-    /** The bytes of a base64 JPEG or PNG of at most {@link #MAX_DOCUMENT_BYTES}; its size is judged before it is decoded ({@link #requireDecodable}). */
+    /**
+     * The bytes of a base64 JPEG or PNG of at most {@link #MAX_DOCUMENT_BYTES}; what it would cost to
+     * decode is judged before it is ({@link #requireDecodable}).
+     */
     private static byte[] picture(String base64) {
         byte[] bytes = SessionCheck.decoded(base64)
                 .orElseThrow(() -> new ServiceException("PARAMETER_ERROR", "documentImage is not base64"));
