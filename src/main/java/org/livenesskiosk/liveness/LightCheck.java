@@ -1,8 +1,10 @@
 package org.livenesskiosk.liveness;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -111,9 +113,20 @@ public final class LightCheck {
         }
         // Every region is compared over the same frames: a colour that clips the bright middle of the face
         // (a strong red on pale skin) leaves its frames out of every fit, not only the middle's, so that the
-        // face's shape is judged from like with like.
+        // face's shape is judged from like with like. And every lag is tried over the same frames, the step and
+        // the longest lag after it: a frame the screen lit with no colour at that lag is read as no colour, not
+        // left out. Left out, the frames a lag keeps would change with the lag, and a late lag keeping the
+        // steady frames after the step, as colours, could fit a few frames better by chance than the true lag
+        // keeping almost none (a face clipped under most colours was once found 1,140 ms late).
+        long firstShownMs = timeline.get(0).fromMs();
+        long lastShownMs = timeline.get(timeline.size() - 1).toMs();
         List<Sample> read = samples.stream()
+                .filter(sample -> sample.timeMs() >= firstShownMs && sample.timeMs() < lastShownMs + SEARCH_LAG_MS)
                 .filter(sample -> sample.frontal().read() && sample.oblique().read() && sample.background().read()).toList();
+        // The frames after the step only confirm a lag: what the face did while the colours were on decides.
+        if (read.stream().filter(sample -> sample.timeMs() < lastShownMs).count() < MIN_FRAMES) {
+            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0, 0, 0);
+        }
         return judgeRead(read, timeline, samples);
     }
 
@@ -207,14 +220,18 @@ public final class LightCheck {
             for (List<Optional<double[]>> answers : regions) {
                 List<double[]> measured = new ArrayList<>();
                 List<double[]> stimulus = new ArrayList<>();
+                Set<Integer> answered = new HashSet<>();
                 for (int i = 0; i < timeline.size(); i++) {
                     if (answers.get(i).isPresent()) {
                         measured.add(answers.get(i).get().clone());
                         stimulus.add(Fit.screenChroma(timeline.get(i).rgb()));
+                        answered.add(timeline.get(i).rgb());
                         measuredColour[i] = true;
                     }
                 }
-                if (measured.size() >= 2) {
+                // A region that answered one colour only, however often it was shown, has nothing to compare
+                // (the middle of a face clipped under every colour with red in it but one, shown twice).
+                if (answered.size() >= 2) {
                     weighed += correlation(stimulus, measured) * measured.size();
                     weights += measured.size();
                 }
@@ -286,11 +303,10 @@ public final class LightCheck {
             List<double[]> stimulus = new ArrayList<>();
             List<double[]> measured = new ArrayList<>();
             for (Sample sample : samples) {
-                Optional<Integer> shown = LightSequence.colourAt(timeline, sample.timeMs() - lagMs);
-                if (shown.isEmpty() || !first.apply(sample).read() || !second.apply(sample).read()) {
+                if (!first.apply(sample).read() || !second.apply(sample).read()) {
                     continue;
                 }
-                stimulus.add(screenChroma(shown.get()));
+                stimulus.add(LightSequence.colourAt(timeline, sample.timeMs() - lagMs).map(Fit::screenChroma).orElseGet(Fit::noColour));
                 measured.add(logChroma(first.apply(sample), second.apply(sample)));
             }
             if (stimulus.size() < MIN_FRAMES) {
@@ -318,6 +334,14 @@ public final class LightCheck {
             int n = stimulus.size() * 3;
             double correlation = syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
             return Optional.of(new Fit(lagMs, correlation, slope, Math.sqrt(residual / n), Math.sqrt(sxx / n)));
+        }
+
+        /**
+         * The screen outside the step as chroma: the kiosk's own pages, white and grey, change the face's
+         * brightness, not its chroma. A new array each time: the fit centres its series in place.
+         */
+        private static double[] noColour() {
+            return new double[3];
         }
 
         /** The screen's colour as chroma: each channel's share less the three's mean. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +33,18 @@ class LightCheckRulesTest {
     }
 
     private static List<LightCheck.Sample> frames(List<LightSequence.Shown> screen, Scene scene, long seed) {
+        return frames(screen, scene, seed, 0, screen.get(screen.size() - 1).toMs() + 1_000, UnaryOperator.identity());
+    }
+
+    /** The frames from {@code fromMs} to {@code toMs}, each face region as {@code camera} reads it. */
+    private static List<LightCheck.Sample> frames(List<LightSequence.Shown> screen, Scene scene, long seed, long fromMs, long toMs,
+                                                  UnaryOperator<LightCheck.Rgb> camera) {
         Random noise = new Random(seed);
         List<LightCheck.Sample> samples = new ArrayList<>();
-        long end = screen.get(screen.size() - 1).toMs() + 1_000;
-        for (long t = 0; t < end; t += FRAME_MS) {
+        for (long t = fromMs; t < toMs; t += FRAME_MS) {
             Optional<Integer> colour = LightSequence.colourAt(screen, t - scene.lagMs());
-            samples.add(new LightCheck.Sample(t, lit(SKIN, colour, scene.strength() * scene.frontal(), noise, scene.noise()),
-                    lit(SKIN, colour, scene.strength() * scene.oblique(), noise, scene.noise()),
+            samples.add(new LightCheck.Sample(t, camera.apply(lit(SKIN, colour, scene.strength() * scene.frontal(), noise, scene.noise())),
+                    camera.apply(lit(SKIN, colour, scene.strength() * scene.oblique(), noise, scene.noise())),
                     lit(WALL, colour, scene.strength() * scene.background(), noise, scene.noise())));
         }
         return samples;
@@ -165,6 +171,64 @@ class LightCheckRulesTest {
         assertEquals(Optional.of("LIGHT_TOO_FEW_FRAMES"), LightCheck.judge(unreadable, screen).reason());
     }
 
+    /**
+     * A live face whose bright middle clips under every colour with red in it (most of this
+     * sequence), and the session going on after the step: the frames left to judge the lag by are a
+     * few of the step's and many after it, when the screen shows no colour. Read as no colour there,
+     * they agree only with the true lag; left out at the true lag but read as colours at a late one,
+     * they once made a live customer an injection (LIGHT_LATE at 1,140 ms, LightChallengeTest).
+     */
+    @Test
+    void aFaceWhoseMiddleClipsUnderMostColoursStillAnswersOnTime() {
+        List<LightSequence.Shown> screen = new LightSequence(List.of(new LightSequence.Flash(0xFF8000, 420),
+                new LightSequence.Flash(0xFFFF00, 380), new LightSequence.Flash(0xFF8000, 450), new LightSequence.Flash(0xFFFF00, 400),
+                new LightSequence.Flash(0xFF8000, 520), new LightSequence.Flash(0xFFFF00, 360), new LightSequence.Flash(0xFF0000, 470),
+                new LightSequence.Flash(0x00FF00, 430))).shownFrom(500);
+
+        LightCheck.Verdict verdict = LightCheck.judge(clippedSession(screen, Scene.live(), 13), screen);
+
+        assertEquals(LightCheck.Outcome.LIVE, verdict.outcome(), verdict.toString());
+        assertTrue(Math.abs(verdict.lagMs() - Scene.live().lagMs()) <= LightCheck.LAG_STEP_MS, verdict.toString());
+    }
+
+    /**
+     * Every sequence the service may draw, shown to a live face that clips as above: none is taken
+     * for an attack (before, 35 of 2,000 were, 32 of them as late), and few are left to a person
+     * (7 of 2,000 measured: sequences whose every colour has red in it, which leave the middle of
+     * the face nothing to answer with).
+     */
+    @Test
+    void aLiveFaceThatClipsUnderTheColoursIsNeverTakenForAnAttack() {
+        int sessions = 2_000;
+        int attacks = 0;
+        int unsure = 0;
+        Random draws = new Random(99);
+        for (int session = 0; session < sessions; session++) {
+            List<LightSequence.Shown> screen = LightSequence.draw(draws).shownFrom(500);
+            LightCheck.Outcome outcome = LightCheck.judge(clippedSession(screen, Scene.live(), session), screen).outcome();
+            attacks += outcome == LightCheck.Outcome.ATTACK ? 1 : 0;
+            unsure += outcome == LightCheck.Outcome.UNSURE ? 1 : 0;
+        }
+
+        System.out.printf("light check, a face that clips: %d attacks, %d unsure of %d sessions%n", attacks, unsure, sessions);
+        assertEquals(0, attacks, "live faces taken for attacks");
+        assertTrue(unsure * 100 < sessions, unsure + " of " + sessions + " left to a person");
+    }
+
+    /**
+     * The frames of a session from the step's first colour to 4 s after its last (the session goes on
+     * to its actions), the face's regions read as a camera reads them: unreadable once a channel
+     * reaches the sensor's top, as {@code SkinLight} leaves such patches out.
+     */
+    private static List<LightCheck.Sample> clippedSession(List<LightSequence.Shown> screen, Scene scene, long seed) {
+        return frames(screen, scene, seed, screen.get(0).fromMs(), screen.get(screen.size() - 1).toMs() + 4_000,
+                LightCheckRulesTest::clipped);
+    }
+
+    private static LightCheck.Rgb clipped(LightCheck.Rgb region) {
+        return region.r() >= 250 || region.g() >= 250 || region.b() >= 250 ? new LightCheck.Rgb(Double.NaN, Double.NaN, Double.NaN) : region;
+    }
+
     @Test
     void aFaintAnswerOnAStronglyColouredSkinIsStillFound() {
         // Skin far from grey: its own chroma is large beside the screen's small share of it.
@@ -227,8 +291,9 @@ class LightCheckRulesTest {
 
     /**
      * Where {@link LightCheck#MIN_LIKENESS} comes from: a live face answering another sequence, drawn
-     * as the service draws them, played where this one was asked. Only the palette and the draw
-     * decide how often the two are alike, never a recording.
+     * as the service draws them, played where this one was asked; each read whole, and as a camera
+     * that clips reads it. Only the palette and the draw decide how often the two are alike, never a
+     * recording.
      */
     @Test
     void anotherSequencesAnswerIsAlmostNeverLikeThisOne() {
@@ -241,10 +306,14 @@ class LightCheckRulesTest {
             if (LightCheck.judge(frames(answered, Scene.live(), pair), asked).outcome() == LightCheck.Outcome.LIVE) {
                 passed++;
             }
+            if (LightCheck.judge(clippedSession(answered, Scene.live(), pair), asked).outcome() == LightCheck.Outcome.LIVE) {
+                passed++;
+            }
         }
 
-        System.out.printf("light check: %d of %d live answers to another sequence passed%n", passed, pairs);
-        assertTrue(passed * 1_000 < pairs, passed + " of " + pairs + " answers to another sequence passed");
+        int answers = 2 * pairs;
+        System.out.printf("light check: %d of %d live answers to another sequence passed%n", passed, answers);
+        assertTrue(passed * 1_000 < answers, passed + " of " + answers + " answers to another sequence passed");
     }
 
     @Test
