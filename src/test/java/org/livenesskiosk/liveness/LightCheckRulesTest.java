@@ -216,6 +216,28 @@ class LightCheckRulesTest {
     }
 
     /**
+     * The session goes on for ten seconds after the step, its customer turning in and out of the
+     * branch's daylight: the middle of their face changes chroma with no colour on the screen. Only
+     * the step and the longest lag after it are read; read as "no colour", those ten seconds made
+     * this live face a flat picture (LIGHT_FLAT, shape 0.85).
+     */
+    @Test
+    void whatTheFaceDoesLongAfterTheStepIsNoAnswer() {
+        List<LightSequence.Shown> screen = LightSequence.draw(new Random(7)).shownFrom(500);
+        List<LightCheck.Sample> session = new ArrayList<>(frames(screen, Scene.live(), 11));
+        long stepEnd = screen.get(screen.size() - 1).toMs();
+        LightCheck.Rgb inDaylight = new LightCheck.Rgb(120, 110, 135);
+        for (long t = stepEnd + LightCheck.SEARCH_LAG_MS; t < stepEnd + 10_000; t += FRAME_MS) {
+            boolean facingTheWindow = (t / 500) % 2 == 0;
+            session.add(new LightCheck.Sample(t, facingTheWindow ? inDaylight : SKIN, SKIN, WALL));
+        }
+
+        LightCheck.Verdict verdict = LightCheck.judge(session, screen);
+
+        assertEquals(LightCheck.Outcome.LIVE, verdict.outcome(), verdict.toString());
+    }
+
+    /**
      * The frames of a session from the step's first colour to 4 s after its last (the session goes on
      * to its actions), the face's regions read as a camera reads them: unreadable once a channel
      * reaches the sensor's top, as {@code SkinLight} leaves such patches out.
