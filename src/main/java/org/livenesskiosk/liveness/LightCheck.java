@@ -109,7 +109,7 @@ public final class LightCheck {
      */
     public static Verdict judge(List<Sample> samples, List<LightSequence.Shown> timeline) {
         if (timeline.isEmpty()) {
-            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_NOT_SHOWN"), 0, 0, 0, 0, 0, 0, 0);
+            return unjudged("LIGHT_NOT_SHOWN");
         }
         // Every region is compared over the same frames: a colour that clips the bright middle of the face
         // (a strong red on pale skin) leaves its frames out of every fit, not only the middle's, so that the
@@ -125,7 +125,7 @@ public final class LightCheck {
                 .filter(sample -> sample.frontal().read() && sample.oblique().read() && sample.background().read()).toList();
         // The frames after the step only confirm a lag: what the face did while the colours were on decides.
         if (read.stream().filter(sample -> sample.timeMs() < lastShownMs).count() < MIN_FRAMES) {
-            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0, 0, 0);
+            return unjudged("LIGHT_TOO_FEW_FRAMES");
         }
         return judgeRead(read, timeline, samples);
     }
@@ -144,7 +144,7 @@ public final class LightCheck {
             }
         }
         if (best == null) {
-            return new Verdict(Outcome.UNSURE, Optional.of("LIGHT_TOO_FEW_FRAMES"), 0, 0, 0, 0, 0, 0, 0);
+            return unjudged("LIGHT_TOO_FEW_FRAMES");
         }
         double background = Fit.at(read, timeline, best.lagMs, Sample::background, Sample::background).orElseThrow().response
                 / best.response;
@@ -288,6 +288,11 @@ public final class LightCheck {
             }).orElse(Double.NaN));
         }
         return answers;
+    }
+
+    /** Left to a person before anything could be measured: no figures. */
+    private static Verdict unjudged(String reason) {
+        return new Verdict(Outcome.UNSURE, Optional.of(reason), 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static Verdict verdict(Outcome outcome, String reason, Fit fit, double background, double shape, Likeness likeness) {
